@@ -1,0 +1,86 @@
+/**
+ * `npm run triage -- "outlook cannot send for anyone"`: a readable result.
+ * `npm run --silent triage -- --jsonl`: lines {"id","text"} on stdin, one JSON result per line
+ * on stdout, same order. Nothing else is written to stdout: evaluations parse it.
+ */
+import { createInterface } from 'node:readline';
+import { categoryDisplayName } from '../domain/taxonomy.js';
+import { loadDefaultRules, RulesInvalidError, type TriageEngine, type TriageResult } from '../triage/index.js';
+
+function loadOrExit(): TriageEngine {
+  try {
+    return loadDefaultRules();
+  } catch (error) {
+    if (error instanceof RulesInvalidError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function toJsonLine(id: unknown, result: TriageResult): string {
+  return JSON.stringify({
+    id,
+    support: result.support,
+    category: result.category,
+    severity: result.severity,
+    confidence: result.confidence,
+    reasons: result.reasons,
+    intent: result.intent,
+    scope: result.scope,
+    needs: result.needs,
+    links: result.links,
+    language: result.language,
+  });
+}
+
+async function runJsonl(engine: TriageEngine): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  const out: string[] = [];
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (!line.trim()) continue;
+    let id: unknown = null;
+    let text = '';
+    try {
+      const parsed = JSON.parse(line) as { id?: unknown; text?: unknown };
+      id = parsed.id ?? null;
+      text = typeof parsed.text === 'string' ? parsed.text : '';
+    } catch {
+      process.stderr.write(`line ${lineNumber}: not valid JSON, triaged as empty text\n`);
+    }
+    out.push(toJsonLine(id, engine.triage(text)));
+    if (out.length >= 512) process.stdout.write(out.splice(0).join('\n') + '\n');
+  }
+  if (out.length > 0) process.stdout.write(out.join('\n') + '\n');
+}
+
+function printReadable(text: string, result: TriageResult): void {
+  const lines = [
+    `message:    ${text}`,
+    `category:   ${result.category}${result.category === 'unknown' ? '' : ` (${categoryDisplayName(result.category, result.language)})`}`,
+    `support:    ${result.support}`,
+    `severity:   ${result.severity ?? '-'}`,
+    `confidence: ${result.confidence}`,
+    'reasons:',
+    ...result.reasons.map((reason) => `  - ${reason}`),
+  ];
+  if (result.needs.length > 0) lines.push(`would help: ${result.needs.join(', ')}`);
+  if (result.links.length > 0) lines.push('self-service:', ...result.links.map((link) => `  - ${link.title}: ${link.url}`));
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+const args = process.argv.slice(2);
+const engine = loadOrExit();
+if (args.includes('--jsonl')) {
+  await runJsonl(engine);
+} else {
+  const text = args.join(' ');
+  if (!text.trim()) {
+    process.stderr.write('usage: npm run triage -- "outlook cannot send for anyone"\n       npm run --silent triage -- --jsonl < messages.jsonl\n');
+    process.exit(2);
+  }
+  printReadable(text, engine.triage(text));
+}

@@ -1,0 +1,5 @@
+/** What the rest of the bot imports from the storage layer. */
+export type * from './store.js';
+export { CaseNotFoundError, StoreError, StoreSchemaError, StoreUnavailableError, type UnavailableReason } from './errors.js';
+export { CASE_NUMBER_PATTERN, formatCaseNumber, isCaseNumber, utcDayKey } from './case-number.js';
+export { openSqliteStore, SQLITE_FILE_NAME, type SqliteStoreOptions } from './sqlite-store.js';

@@ -1,0 +1,307 @@
+/**
+ * `CaseStore` on SQLite (better-sqlite3): one file per deployment, WAL, every write in an
+ * IMMEDIATE transaction (the write lock is taken before the first read, so read-then-write
+ * sequences such as idempotent creation stay correct across processes).
+ */
+import type Database from 'better-sqlite3';
+import { applyCaseChange, assertValidDate } from './case-change.js';
+import { formatCaseNumber, utcDayKey } from './case-number.js';
+import { CaseNotFoundError, StoreUnavailableError } from './errors.js';
+import {
+  caseColumnParams,
+  rowToAuditEntry,
+  rowToCase,
+  toJson,
+  type AuditRow,
+  type CaseRow,
+} from './sqlite/case-rows.js';
+import { openConnection } from './sqlite/connection.js';
+import { prepareStatements, type Statements } from './sqlite/statements.js';
+import { toStoreError } from './sqlite/error-mapping.js';
+import { applyMigrations, assertSchemaCurrent } from './sqlite/migrations.js';
+import type {
+  AuditEntry,
+  AuditInput,
+  CaseChange,
+  CaseFilter,
+  CaseStore,
+  CreateCaseResult,
+  NewCase,
+  SupportCase,
+  TenantSettings,
+} from './store.js';
+
+export { SQLITE_FILE_NAME } from './sqlite/connection.js';
+
+export interface SqliteStoreOptions {
+  /** Folder for `support-bot.sqlite` (created if missing), or ':memory:' for tests. */
+  readonly dataDir: string;
+  /** The clock for every timestamp the store writes; injectable for tests. */
+  readonly now?: () => Date;
+  /** How long a write waits for another connection's lock before failing as 'busy'. */
+  readonly busyTimeoutMs?: number;
+  /** Opens an existing, already migrated file without ever writing to it. */
+  readonly readonly?: boolean;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+const NO_LIMIT = -1;
+
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<CaseStore> {
+  let db: Database.Database | undefined;
+  try {
+    const readonly = options.readonly ?? false;
+    db = await openConnection({
+      dataDir: options.dataDir,
+      readonly,
+      busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+    });
+    if (readonly) assertSchemaCurrent(db);
+    else applyMigrations(db);
+    return new SqliteCaseStore(db, options.now ?? (() => new Date()));
+  } catch (error) {
+    db?.close();
+    throw toStoreError(error, 'opening the store');
+  }
+}
+
+class SqliteCaseStore implements CaseStore {
+  private closed = false;
+  private readonly sql: Statements;
+  private readonly createCaseTx: Database.Transaction<SqliteCaseStore['createCaseNow']>;
+  private readonly updateCaseTx: Database.Transaction<SqliteCaseStore['updateCaseNow']>;
+  private readonly addAuditEntryTx: Database.Transaction<SqliteCaseStore['addAuditEntryNow']>;
+  private readonly claimOnceTx: Database.Transaction<SqliteCaseStore['claimOnceNow']>;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+  ) {
+    this.sql = prepareStatements(db);
+    this.createCaseTx = db.transaction(this.createCaseNow.bind(this));
+    this.updateCaseTx = db.transaction(this.updateCaseNow.bind(this));
+    this.addAuditEntryTx = db.transaction(this.addAuditEntryNow.bind(this));
+    this.claimOnceTx = db.transaction(this.claimOnceNow.bind(this));
+  }
+
+  createCase(input: NewCase, idempotencyKey: string): Promise<CreateCaseResult> {
+    return this.run('createCase', () => {
+      requireText(input.tenantId, 'tenantId');
+      requireText(idempotencyKey, 'idempotencyKey');
+      if (input.respondBy) assertValidDate(input.respondBy);
+      return this.createCaseTx.immediate(input, idempotencyKey);
+    });
+  }
+
+  getCase(tenantId: string, number: string): Promise<SupportCase | undefined> {
+    return this.run('getCase', () => {
+      const row = this.sql.selectCase.get(tenantId, number) as CaseRow | undefined;
+      return row && this.loadCase(row);
+    });
+  }
+
+  listCases(tenantId: string, filter: CaseFilter = {}): Promise<SupportCase[]> {
+    return this.run('listCases', () => {
+      if (filter.closedSince) assertValidDate(filter.closedSince);
+      if (filter.limit !== undefined && !(Number.isSafeInteger(filter.limit) && filter.limit > 0)) {
+        throw new RangeError(`limit must be a positive integer, got ${filter.limit}`);
+      }
+      const rows = this.sql.listCases.all({
+        tenant: tenantId,
+        requester: filter.requesterUserId ?? null,
+        status: filter.status ?? null,
+        closedSince: filter.closedSince?.getTime() ?? null,
+        limit: filter.limit ?? NO_LIMIT,
+      }) as CaseRow[];
+      return this.loadCases(rows);
+    });
+  }
+
+  listOpenCases(): Promise<SupportCase[]> {
+    return this.run('listOpenCases', () => this.loadCases(this.sql.listOpenCases.all() as CaseRow[]));
+  }
+
+  updateCase(tenantId: string, number: string, change: CaseChange, audit: AuditInput): Promise<SupportCase> {
+    return this.run('updateCase', () => {
+      requireAudit(audit);
+      return this.updateCaseTx.immediate(tenantId, number, change, audit);
+    });
+  }
+
+  addAuditEntry(tenantId: string, number: string, audit: AuditInput): Promise<AuditEntry> {
+    return this.run('addAuditEntry', () => {
+      requireAudit(audit);
+      return this.addAuditEntryTx.immediate(tenantId, number, audit);
+    });
+  }
+
+  getTenantSettings(tenantId: string): Promise<TenantSettings | undefined> {
+    return this.run('getTenantSettings', () => {
+      const row = this.sql.selectTenant.get(tenantId) as TenantRow | undefined;
+      return row && rowToTenantSettings(row);
+    });
+  }
+
+  setTenantPlan(tenantId: string, plan: string): Promise<TenantSettings> {
+    return this.run('setTenantPlan', () => {
+      requireText(tenantId, 'tenantId');
+      requireText(plan, 'plan');
+      const write = this.db.transaction(
+        () => this.sql.upsertTenantPlan.get(tenantId, plan, this.now().getTime()) as TenantRow,
+      );
+      return rowToTenantSettings(write.immediate());
+    });
+  }
+
+  getConversationState<T = unknown>(key: string): Promise<T | undefined> {
+    return this.run('getConversationState', () => {
+      const row = this.sql.selectState.get(key) as { value_json: string } | undefined;
+      return row && (JSON.parse(row.value_json) as T);
+    });
+  }
+
+  setConversationState(key: string, value: unknown): Promise<void> {
+    return this.run('setConversationState', () => {
+      requireText(key, 'key');
+      const json = toJson(value, 'conversation state');
+      this.db.transaction(() => this.sql.upsertState.run(key, json, this.now().getTime())).immediate();
+    });
+  }
+
+  deleteConversationState(key: string): Promise<void> {
+    return this.run('deleteConversationState', () => {
+      this.db.transaction(() => this.sql.deleteState.run(key)).immediate();
+    });
+  }
+
+  claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    return this.run('claimOnce', () => {
+      requireText(key, 'key');
+      if (!(Number.isFinite(ttlMs) && ttlMs > 0)) throw new RangeError(`ttlMs must be positive, got ${ttlMs}`);
+      return this.claimOnceTx.immediate(key, ttlMs);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  // --- transaction bodies: run inside IMMEDIATE transactions only ---
+
+  private createCaseNow(input: NewCase, idempotencyKey: string): CreateCaseResult {
+    const earlier = this.sql.selectCaseByIdempotencyKey.get(input.tenantId, idempotencyKey) as CaseRow | undefined;
+    if (earlier) return { case: this.loadCase(earlier), created: false };
+
+    // Read the clock only once the write lock is held, so case numbers and createdAt agree in
+    // order even when another process held the lock across midnight UTC.
+    const now = this.now();
+    assertValidDate(now);
+    const day = utcDayKey(now);
+    const { last_sequence } = this.sql.nextSequence.get(day) as { last_sequence: number };
+    const number = formatCaseNumber(day, last_sequence);
+    const { lastInsertRowid } = this.sql.insertCase.run({
+      ...caseColumnParams({ ...input, extra: input.extra ?? {}, status: 'open', updatedAt: now }),
+      number,
+      tenant_id: input.tenantId,
+      idempotency_key: idempotencyKey,
+      created_at: now.getTime(),
+    });
+    const caseId = Number(lastInsertRowid);
+    this.sql.insertAudit.run(caseId, now.getTime(), input.requester.userId, 'created', null, null);
+    return { case: this.loadCase(this.sql.selectCaseById.get(caseId) as CaseRow), created: true };
+  }
+
+  private updateCaseNow(tenantId: string, number: string, change: CaseChange, audit: AuditInput): SupportCase {
+    const row = this.requireCaseRow(tenantId, number);
+    const now = this.now();
+    assertValidDate(now);
+    const { next, changes } = applyCaseChange(rowToCase(row, []), change, now);
+    this.sql.updateCase.run({ ...caseColumnParams(next), id: row.id });
+    const changesJson = Object.keys(changes).length > 0 ? toJson(changes, 'changes') : null;
+    this.sql.insertAudit.run(row.id, now.getTime(), audit.actor, audit.action, audit.detail ?? null, changesJson);
+    return this.loadCase(this.sql.selectCaseById.get(row.id) as CaseRow);
+  }
+
+  private addAuditEntryNow(tenantId: string, number: string, audit: AuditInput): AuditEntry {
+    const row = this.requireCaseRow(tenantId, number);
+    const at = this.now();
+    assertValidDate(at);
+    const { lastInsertRowid } = this.sql.insertAudit.run(
+      row.id,
+      at.getTime(),
+      audit.actor,
+      audit.action,
+      audit.detail ?? null,
+      null,
+    );
+    return rowToAuditEntry(this.sql.selectAuditById.get(lastInsertRowid) as AuditRow);
+  }
+
+  private claimOnceNow(key: string, ttlMs: number): boolean {
+    const now = this.now().getTime();
+    // Expired claims are swept here rather than by a timer: the table stays bounded by the
+    // events of one TTL window, and an expired key becomes claimable again.
+    this.sql.deleteExpiredClaims.run(now);
+    return this.sql.insertClaim.run(key, now + ttlMs).changes === 1;
+  }
+
+  // --- helpers ---
+
+  private requireCaseRow(tenantId: string, number: string): CaseRow {
+    const row = this.sql.selectCase.get(tenantId, number) as CaseRow | undefined;
+    if (!row) throw new CaseNotFoundError(tenantId, number);
+    return row;
+  }
+
+  private loadCase(row: CaseRow): SupportCase {
+    const audit = (this.sql.selectAudit.all(row.id) as AuditRow[]).map(rowToAuditEntry);
+    return rowToCase(row, audit);
+  }
+
+  /** One audit query for the whole list instead of one per case. */
+  private loadCases(rows: readonly CaseRow[]): SupportCase[] {
+    if (rows.length === 0) return [];
+    const auditRows = this.sql.selectAuditOfCases.all(JSON.stringify(rows.map((r) => r.id))) as AuditRow[];
+    const byCase = new Map<number, AuditEntry[]>();
+    for (const auditRow of auditRows) {
+      const entries = byCase.get(auditRow.case_id) ?? [];
+      entries.push(rowToAuditEntry(auditRow));
+      byCase.set(auditRow.case_id, entries);
+    }
+    return rows.map((row) => rowToCase(row, byCase.get(row.id) ?? []));
+  }
+
+  /** Every public method goes through here: one place turns database failures into typed errors. */
+  private run<T>(operation: string, work: () => T): Promise<T> {
+    if (this.closed) {
+      return Promise.reject(new StoreUnavailableError('closed', `${operation} failed: the store is closed`));
+    }
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(toStoreError(error, operation));
+    }
+  }
+}
+
+interface TenantRow {
+  tenant_id: string;
+  plan: string | null;
+  updated_at: number;
+}
+
+function rowToTenantSettings(row: TenantRow): TenantSettings {
+  const settings = { tenantId: row.tenant_id, updatedAt: new Date(row.updated_at) };
+  return row.plan === null ? settings : { ...settings, plan: row.plan };
+}
+
+function requireText(value: string, name: string): void {
+  if (typeof value !== 'string' || value.length === 0) throw new TypeError(`${name} must be a non-empty string`);
+}
+
+function requireAudit(audit: AuditInput): void {
+  requireText(audit.actor, 'audit.actor');
+  requireText(audit.action, 'audit.action');
+}

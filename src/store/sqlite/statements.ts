@@ -1,0 +1,72 @@
+/**
+ * Every SQL statement of the SQLite store, prepared once per connection. Values are always
+ * bound parameters; the only interpolation is the constant column list below.
+ */
+import type Database from 'better-sqlite3';
+
+const CASE_COLUMNS_SET = `
+  requester_channel = @requester_channel, requester_user_id = @requester_user_id,
+  requester_name = @requester_name, category = @category, severity = @severity,
+  plan_family = @plan_family, title = @title, description = @description,
+  contact_method = @contact_method, contact_email = @contact_email, contact_phone = @contact_phone,
+  contact_language = @contact_language, contact_time_zone = @contact_time_zone,
+  affected_users_json = @affected_users_json, status = @status, updated_at = @updated_at,
+  closed_at = @closed_at, respond_by = @respond_by, owner = @owner,
+  conversation_reference_json = @conversation_reference_json, extra_json = @extra_json`;
+
+export type Statements = ReturnType<typeof prepareStatements>;
+
+/** All SQL of the store, prepared once; every value is a bound parameter. */
+export function prepareStatements(db: Database.Database) {
+  return {
+    selectCase: db.prepare('SELECT * FROM cases WHERE tenant_id = ? AND number = ?'),
+    selectCaseById: db.prepare('SELECT * FROM cases WHERE id = ?'),
+    selectCaseByIdempotencyKey: db.prepare('SELECT * FROM cases WHERE tenant_id = ? AND idempotency_key = ?'),
+    listCases: db.prepare(`
+      SELECT * FROM cases
+      WHERE tenant_id = @tenant
+        AND (@requester IS NULL OR requester_user_id = @requester)
+        AND (@status IS NULL OR status = @status)
+        AND (@closedSince IS NULL OR closed_at >= @closedSince)
+      ORDER BY created_at DESC, id DESC
+      LIMIT @limit`),
+    listOpenCases: db.prepare(`SELECT * FROM cases WHERE status = 'open' ORDER BY created_at, id`),
+    nextSequence: db.prepare(`
+      INSERT INTO case_number_sequences (utc_day, last_sequence) VALUES (?, 1)
+      ON CONFLICT (utc_day) DO UPDATE SET last_sequence = last_sequence + 1
+      RETURNING last_sequence`),
+    insertCase: db.prepare(`
+      INSERT INTO cases (
+        number, tenant_id, idempotency_key, created_at, requester_channel, requester_user_id,
+        requester_name, category, severity, plan_family, title, description, contact_method,
+        contact_email, contact_phone, contact_language, contact_time_zone, affected_users_json,
+        status, updated_at, closed_at, respond_by, owner, conversation_reference_json, extra_json
+      ) VALUES (
+        @number, @tenant_id, @idempotency_key, @created_at, @requester_channel, @requester_user_id,
+        @requester_name, @category, @severity, @plan_family, @title, @description, @contact_method,
+        @contact_email, @contact_phone, @contact_language, @contact_time_zone, @affected_users_json,
+        @status, @updated_at, @closed_at, @respond_by, @owner, @conversation_reference_json, @extra_json
+      )`),
+    updateCase: db.prepare(`UPDATE cases SET ${CASE_COLUMNS_SET} WHERE id = @id`),
+    insertAudit: db.prepare(
+      'INSERT INTO case_audit (case_id, at, actor, action, detail, changes_json) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    selectAudit: db.prepare('SELECT * FROM case_audit WHERE case_id = ? ORDER BY id'),
+    selectAuditById: db.prepare('SELECT * FROM case_audit WHERE id = ?'),
+    selectAuditOfCases: db.prepare(
+      'SELECT * FROM case_audit WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, id',
+    ),
+    selectTenant: db.prepare('SELECT * FROM tenant_settings WHERE tenant_id = ?'),
+    upsertTenantPlan: db.prepare(`
+      INSERT INTO tenant_settings (tenant_id, plan, updated_at) VALUES (?, ?, ?)
+      ON CONFLICT (tenant_id) DO UPDATE SET plan = excluded.plan, updated_at = excluded.updated_at
+      RETURNING *`),
+    selectState: db.prepare('SELECT value_json FROM conversation_state WHERE key = ?'),
+    upsertState: db.prepare(`
+      INSERT INTO conversation_state (key, value_json, updated_at) VALUES (?, ?, ?)
+      ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`),
+    deleteState: db.prepare('DELETE FROM conversation_state WHERE key = ?'),
+    deleteExpiredClaims: db.prepare('DELETE FROM dedup_claims WHERE expires_at <= ?'),
+    insertClaim: db.prepare('INSERT INTO dedup_claims (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
+  };
+}

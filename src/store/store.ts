@@ -1,0 +1,173 @@
+/**
+ * The storage contract of the bot: support cases, tenant settings, conversation state and
+ * dedup claims. SQLite implements it today (`sqlite-store.ts`); every method returns a Promise
+ * so a network database (PostgreSQL) can sit behind the same interface later.
+ *
+ * Failures of the storage itself (read-only file, lock held too long, disk full, closed store)
+ * reject with `StoreUnavailableError` (`errors.ts`), so a caller can tell the user "could not
+ * be saved, try again" without knowing which database is underneath.
+ */
+import type { CategoryId, Lang } from '../domain/taxonomy.js';
+import type { Severity } from '../domain/severity.js';
+
+export type CaseStatus = 'open' | 'closed';
+export type ContactMethod = 'email' | 'phone' | 'chat';
+
+export interface Requester {
+  /** Channel the case was opened from, as the bot framework names it (e.g. 'msteams', 'slack'). */
+  readonly channel: string;
+  readonly userId: string;
+  readonly name: string;
+}
+
+export interface Contact {
+  readonly method: ContactMethod;
+  readonly email?: string;
+  readonly phone?: string;
+  readonly language: Lang;
+  /** IANA zone, e.g. 'Asia/Taipei': business-hours SLAs are computed in the requester's zone. */
+  readonly timeZone: string;
+}
+
+/** A head count, or what the admin typed when they could not count ("10-50", "whole company"). */
+export type AffectedUsers = number | string;
+
+export interface AuditEntry {
+  readonly at: Date;
+  /** User id of the person, or a system actor such as 'sla-scheduler'. */
+  readonly actor: string;
+  /** What happened, e.g. 'created', 'closed', 'severity-changed', 'reminder-sent'. */
+  readonly action: string;
+  readonly detail?: string;
+  /** Field-level before/after of an `updateCase`; dates appear as ISO strings. */
+  readonly changes?: Readonly<Record<string, { readonly from: unknown; readonly to: unknown }>>;
+}
+
+export interface SupportCase {
+  /** `SR-yymmdd-nnnn`, unique per deployment (see `case-number.ts`). */
+  readonly number: string;
+  readonly tenantId: string;
+  readonly requester: Requester;
+  readonly category: CategoryId;
+  readonly severity: Severity;
+  /** Plan name or family as the caller gave it (e.g. 'enterprise', 'Business Premium'). */
+  readonly planFamily: string;
+  readonly title: string;
+  readonly description: string;
+  readonly contact: Contact;
+  readonly affectedUsers: AffectedUsers;
+  readonly status: CaseStatus;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  /** Set exactly when status is 'closed'. */
+  readonly closedAt?: Date;
+  readonly respondBy?: Date;
+  readonly owner?: string;
+  /** Opaque JSON the channel needs to message the requester later (proactive messages). */
+  readonly conversationReference: unknown;
+  /** Free-form JSON object: triage result, notes, anything without its own column yet. */
+  readonly extra: Readonly<Record<string, unknown>>;
+  /** Every change, oldest first; the first entry is the creation. */
+  readonly audit: readonly AuditEntry[];
+}
+
+/** What the caller supplies; the store assigns number, status, timestamps and the audit trail. */
+export interface NewCase {
+  readonly tenantId: string;
+  readonly requester: Requester;
+  readonly category: CategoryId;
+  readonly severity: Severity;
+  readonly planFamily: string;
+  readonly title: string;
+  readonly description: string;
+  readonly contact: Contact;
+  readonly affectedUsers: AffectedUsers;
+  readonly respondBy?: Date;
+  readonly owner?: string;
+  readonly conversationReference: unknown;
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A change to a case; absent fields stay as they are, `null` clears an optional field.
+ * Closing without `closedAt` stamps the store clock; reopening clears `closedAt`.
+ */
+export interface CaseChange {
+  readonly status?: CaseStatus;
+  readonly closedAt?: Date;
+  readonly severity?: Severity;
+  readonly category?: CategoryId;
+  readonly planFamily?: string;
+  readonly owner?: string | null;
+  readonly respondBy?: Date | null;
+  readonly contact?: Contact;
+  readonly affectedUsers?: AffectedUsers;
+  readonly conversationReference?: unknown;
+  /** Replaces the whole object: read, modify and write back to merge. */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/** Who did what; the store stamps the time. */
+export interface AuditInput {
+  readonly actor: string;
+  readonly action: string;
+  readonly detail?: string;
+}
+
+export interface CaseFilter {
+  readonly requesterUserId?: string;
+  readonly status?: CaseStatus;
+  /** Only cases closed at or after this instant (so only closed cases). */
+  readonly closedSince?: Date;
+  readonly limit?: number;
+}
+
+export interface TenantSettings {
+  readonly tenantId: string;
+  readonly plan?: string;
+  readonly updatedAt: Date;
+}
+
+export interface CreateCaseResult {
+  readonly case: SupportCase;
+  /** false when the idempotency key was seen before and the earlier case is returned. */
+  readonly created: boolean;
+}
+
+export interface CaseStore {
+  /**
+   * Opens a case, or returns the case already opened with the same idempotency key in the same
+   * tenant (a form submitted twice) without creating anything.
+   */
+  createCase(input: NewCase, idempotencyKey: string): Promise<CreateCaseResult>;
+  /** undefined when the number does not exist in this tenant, even if another tenant has it. */
+  getCase(tenantId: string, number: string): Promise<SupportCase | undefined>;
+  /** Newest first. */
+  listCases(tenantId: string, filter?: CaseFilter): Promise<SupportCase[]>;
+  /** Open cases of every tenant, oldest first: the SLA scheduler's work list. */
+  listOpenCases(): Promise<SupportCase[]>;
+  /**
+   * Applies the change and appends its audit entry in one transaction; rejects with
+   * `CaseNotFoundError` when the case is not in this tenant.
+   */
+  updateCase(tenantId: string, number: string, change: CaseChange, audit: AuditInput): Promise<SupportCase>;
+  /** Records an event that changes no field (a reminder sent, a note from support). */
+  addAuditEntry(tenantId: string, number: string, audit: AuditInput): Promise<AuditEntry>;
+
+  getTenantSettings(tenantId: string): Promise<TenantSettings | undefined>;
+  setTenantPlan(tenantId: string, plan: string): Promise<TenantSettings>;
+
+  /** The value is returned as stored JSON, unchecked: validate it if its shape matters. */
+  getConversationState<T = unknown>(key: string): Promise<T | undefined>;
+  setConversationState(key: string, value: unknown): Promise<void>;
+  deleteConversationState(key: string): Promise<void>;
+
+  /**
+   * true the first time `key` is claimed, false while that claim is younger than `ttlMs`:
+   * drops retried Slack events and duplicate Bot Framework activities.
+   */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
+
+  /** Idempotent; later calls reject with `StoreUnavailableError`. */
+  close(): Promise<void>;
+}

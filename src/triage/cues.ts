@@ -1,0 +1,84 @@
+/**
+ * Severity and modifier cues (from `intents/severity.yaml`) found in one message, with
+ * negation already applied: "not everyone" is no "everyone", "it's NOT our firewall" no cause.
+ */
+import type { SeverityCueGroup } from './rules/schema.js';
+import type { Hit, TermSet } from './matcher.js';
+import type { AnalyzedText } from './text.js';
+
+/** How far a negation reaches: "not * everyone", "nothing to do with our proxy". */
+const NEGATION_WINDOW_BEFORE = 4;
+const NEGATION_WINDOW_AFTER = 4;
+const CJK_NEGATORS = /(不是|並非|並不是|沒有|無關|非)$/u;
+
+export type CueOwner = SeverityCueGroup;
+
+export class CueFinder {
+  constructor(private readonly cues: TermSet<CueOwner>) {}
+
+  find(text: AnalyzedText, stems: readonly string[]): FoundCues {
+    return new FoundCues(text, this.cues.match(text, stems));
+  }
+}
+
+export class FoundCues {
+  private readonly byGroup = new Map<CueOwner, Hit<CueOwner>[]>();
+
+  constructor(
+    private readonly text: AnalyzedText,
+    hits: readonly Hit<CueOwner>[],
+  ) {
+    for (const hit of hits) {
+      const list = this.byGroup.get(hit.term.owner);
+      if (list) list.push(hit);
+      else this.byGroup.set(hit.term.owner, [hit]);
+    }
+  }
+
+  /** Hits of a group that are not negated. */
+  affirmed(group: CueOwner): Hit<CueOwner>[] {
+    return (this.byGroup.get(group) ?? []).filter((hit) => !this.isNegated(hit));
+  }
+
+  all(group: CueOwner): readonly Hit<CueOwner>[] {
+    return this.byGroup.get(group) ?? [];
+  }
+
+  has(group: CueOwner): boolean {
+    return this.affirmed(group).length > 0;
+  }
+
+  /** Is this hit (of any rule set) inside the reach of a negation? */
+  isNegated(hit: Pick<Hit<unknown>, 'start' | 'end' | 'clause' | 'offset'>): boolean {
+    if (hit.start < 0) {
+      if (hit.offset < 0) return false;
+      return CJK_NEGATORS.test(this.text.compact.slice(Math.max(0, hit.offset - 3), hit.offset));
+    }
+    for (const negation of this.byGroup.get('negation') ?? []) {
+      if (negation.clause !== hit.clause || negation === hit || this.insideFailure(negation)) continue;
+      if (negation.end < hit.start && hit.start - negation.end <= NEGATION_WINDOW_BEFORE) return true;
+    }
+    for (const negation of this.byGroup.get('negation_after') ?? []) {
+      if (negation.clause !== hit.clause) continue;
+      if (negation.start > hit.end && negation.start - hit.end <= NEGATION_WINDOW_AFTER) return true;
+    }
+    return false;
+  }
+
+  /** The "not" of "can not send" describes a failure; it negates nothing after it. */
+  private insideFailure(negation: Hit<CueOwner>): boolean {
+    return (this.byGroup.get('failure') ?? []).some((failure) => failure.start >= 0 && failure.start <= negation.start && negation.end <= failure.end);
+  }
+
+  /** A cause the admin only suspects: a doubt word or a question in the same clause. */
+  isDoubted(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
+    if (hit.start < 0) return false;
+    if (this.text.questionClauses.has(hit.clause)) return true;
+    return (this.byGroup.get('doubt') ?? []).some((doubt) => doubt.clause === hit.clause);
+  }
+
+  /** Spans covered by a group's affirmed hits, to drop "everyone" inside "everyone else". */
+  overlaps(hit: Hit<CueOwner>, group: CueOwner): boolean {
+    return this.affirmed(group).some((other) => other.start >= 0 && other.start <= hit.end && hit.start <= other.end);
+  }
+}

@@ -1,0 +1,301 @@
+/**
+ * The triage engine: text in, result out, no I/O. Built once from validated rule data
+ * (`compileRules`), then `triage(text)` is pure and never throws on any string.
+ *
+ * Category decision, as taxonomy.md orders the tie-breaks:
+ *   1. a 21Vianet / Office 365 Germany tenant that the message is about → redirect.sovereign;
+ *   2. a cause outside Office 365 the admin asserts (not doubted, not ruled out) → boundary.*;
+ *   3. otherwise the best-scoring intent (phrases 3, keywords 1, patterns 3); equal scores are
+ *      broken by the classifier trained on the examples;
+ *   4. volume licensing wins over billing and pre-sales, never over a technical symptom;
+ *   5. GAL contacts vs Outlook contacts are told apart by the intents' own phrases.
+ */
+import { getCategory, type CategoryId, type Lang, type SupportKind, CATEGORIES } from '../domain/taxonomy.js';
+import type { Severity } from '../domain/severity.js';
+import { CategoryClassifier, classifierFeatures } from './classifier.js';
+import { CueFinder, type CueOwner, type FoundCues } from './cues.js';
+import { TermSet, type Hit } from './matcher.js';
+import type { IntentRule, SeverityFile } from './rules/schema.js';
+import { assessSeverity, type SeverityDecision } from './severity.js';
+import { analyze, type AnalyzedText } from './text.js';
+import { TypoCorrector } from './typos.js';
+
+export const PHRASE_WEIGHT = 3;
+export const KEYWORD_WEIGHT = 1;
+export const PATTERN_WEIGHT = 3;
+/** Below this score nothing is placed: one supporting word is not enough. */
+export const MIN_CATEGORY_SCORE = 3;
+
+export interface SelfServiceLink {
+  readonly title: string;
+  readonly url: string;
+}
+
+export interface CompiledIntent {
+  readonly id: string;
+  readonly category: CategoryId;
+  readonly file: string;
+  readonly links: readonly SelfServiceLink[];
+  readonly examples: readonly string[];
+}
+
+export type MissingDetail = 'service' | 'scope';
+
+export interface TriageResult {
+  readonly support: SupportKind;
+  readonly category: CategoryId;
+  readonly intent: string | null;
+  readonly severity: Severity | null;
+  /** 0..1: how sure the rules are of the category. */
+  readonly confidence: number;
+  /** Why: the cues that decided category and severity, in words an admin understands. */
+  readonly reasons: readonly string[];
+  readonly links: readonly SelfServiceLink[];
+  /** Who is affected, as read from the message. */
+  readonly scope: SeverityDecision['scope'];
+  /** What would help place the message when it is unknown or unsure. */
+  readonly needs: readonly MissingDetail[];
+  /** Other categories the message also pointed at, best first (for "Not quite"). */
+  readonly alternatives: readonly CategoryId[];
+  /** The language the admin wrote in. */
+  readonly language: Lang;
+}
+
+interface IntentOwner {
+  readonly intent: number;
+  readonly negative: boolean;
+}
+
+export interface RuleInput {
+  readonly intents: ReadonlyArray<{ readonly file: string; readonly rule: IntentRule }>;
+  readonly severity: SeverityFile;
+}
+
+type CategoryScore = { category: CategoryId; intent: number; score: number; hits: Hit<IntentOwner>[] };
+
+const CAUSE_CATEGORIES = new Set<CategoryId>(['redirect.sovereign', 'boundary.network', 'boundary.third-party', 'boundary.scripts']);
+/** Causes an admin can merely suspect ("is it our proxy?"); a request for a script is never a guess. */
+const DOUBTABLE_CAUSES = new Set<CategoryId>(['boundary.network', 'boundary.third-party']);
+const CATEGORY_ORDER = new Map<string, number>(CATEGORIES.map((category, index) => [category.id, index]));
+
+export class TriageEngine {
+  private readonly corrector: TypoCorrector;
+
+  constructor(
+    readonly intents: readonly CompiledIntent[],
+    private readonly intentTerms: TermSet<IntentOwner>,
+    private readonly cueFinder: CueFinder,
+    private readonly classifier: CategoryClassifier,
+    vocabulary: { words: Iterable<string>; stems: ReadonlySet<string> },
+  ) {
+    this.corrector = new TypoCorrector(vocabulary.words, vocabulary.stems);
+  }
+
+  triage(input: string): TriageResult {
+    const text = analyze(typeof input === 'string' ? input : '');
+    const stems = text.tokens.map((token) => this.corrector.correctedStem(token.word, token.stem));
+    const cues = this.cueFinder.find(text, stems);
+    const scores = this.scoreCategories(text, stems, cues);
+    const decision = this.decideCategory(text, stems, scores);
+    const language: Lang = text.hasCjk ? 'zh-TW' : 'en';
+
+    if (!decision) {
+      const severity = assessSeverity('unknown', cues);
+      const needs: MissingDetail[] = ['service'];
+      if (severity.scope === 'unspecified') needs.push('scope');
+      return {
+        support: 'unknown',
+        category: 'unknown',
+        intent: null,
+        severity: null,
+        confidence: 0,
+        reasons: ['No service or symptom this bot knows was clear enough to place the message'],
+        links: [],
+        scope: severity.scope,
+        needs,
+        alternatives: scores.slice(0, 3).map((s) => s.category),
+        language,
+      };
+    }
+
+    const category = getCategory(decision.best.category);
+    const severity = assessSeverity(category.support, cues);
+    const intent = this.intents[decision.best.intent]!;
+    const confidence = confidenceOf(decision.best.score, decision.runnerUp?.score ?? 0);
+    const needs: MissingDetail[] = [];
+    if (confidence < 0.5) needs.push('service');
+    if (severity.severity !== null && severity.scope === 'unspecified' && severity.severity !== 'C') needs.push('scope');
+    return {
+      support: category.support,
+      category: category.id as CategoryId,
+      intent: intent.id,
+      severity: severity.severity,
+      confidence,
+      reasons: [decision.reason, ...severity.reasons],
+      links: intent.links,
+      scope: severity.scope,
+      needs,
+      alternatives: scores.filter((s) => s.category !== category.id).slice(0, 3).map((s) => s.category),
+      language,
+    };
+  }
+
+  private scoreCategories(text: AnalyzedText, stems: readonly string[], cues: FoundCues): CategoryScore[] {
+    const perIntent = new Map<number, { score: number; hits: Hit<IntentOwner>[]; seen: Set<string>; vetoed: boolean }>();
+    for (const hit of this.intentTerms.match(text, stems)) {
+      const owner = hit.term.owner;
+      const intent = this.intents[owner.intent]!;
+      const entry = perIntent.get(owner.intent) ?? { score: 0, hits: [], seen: new Set<string>(), vetoed: false };
+      perIntent.set(owner.intent, entry);
+      if (owner.negative) {
+        entry.vetoed = true;
+        continue;
+      }
+      // A cause only counts when the admin asserts it: not ruled out, not merely suspected.
+      if (CAUSE_CATEGORIES.has(intent.category) && (cues.isNegated(hit) || (DOUBTABLE_CAUSES.has(intent.category) && cues.isDoubted(hit)))) {
+        continue;
+      }
+      if (entry.seen.has(hit.term.source)) continue;
+      entry.seen.add(hit.term.source);
+      entry.score += hit.term.weight;
+      entry.hits.push(hit);
+    }
+    const best = new Map<CategoryId, CategoryScore>();
+    for (const [index, entry] of perIntent) {
+      if (entry.vetoed || entry.score <= 0) continue;
+      const category = this.intents[index]!.category;
+      const current = best.get(category);
+      if (!current || entry.score > current.score) best.set(category, { category, intent: index, score: entry.score, hits: entry.hits });
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score || CATEGORY_ORDER.get(a.category)! - CATEGORY_ORDER.get(b.category)!);
+  }
+
+  private decideCategory(
+    text: AnalyzedText,
+    stems: readonly string[],
+    scores: CategoryScore[],
+  ): { best: CategoryScore; runnerUp?: CategoryScore; reason: string } | undefined {
+    const placed = scores.filter((s) => s.score >= MIN_CATEGORY_SCORE);
+    const sovereign = placed.find((s) => s.category === 'redirect.sovereign');
+    if (sovereign) return { best: sovereign, reason: `${cueList(sovereign)}: this tenant is served by its own support (tie-break 1)` };
+
+    const boundary = placed.find((s) => getCategory(s.category).support === 'boundary');
+    if (boundary) {
+      return {
+        best: boundary,
+        runnerUp: placed.find((s) => s !== boundary),
+        reason: `${cueList(boundary)}: a cause outside Office 365 that you point to (tie-break 2)`,
+      };
+    }
+
+    const symptoms = placed.filter((s) => !CAUSE_CATEGORIES.has(s.category));
+    let best = symptoms[0];
+    if (!best) return undefined;
+    const tied = symptoms.filter((s) => s.score === best!.score);
+    let tieNote = '';
+    if (tied.length > 1) {
+      const probabilities = this.classifier.scores(classifierFeatures(text, stems));
+      best = tied.reduce((a, b) => ((probabilities.get(b.category) ?? 0) > (probabilities.get(a.category) ?? 0) ? b : a));
+      tieNote = ` (tied with ${tied.filter((s) => s !== best).map((s) => s.category).join(', ')}; the examples decided)`;
+    }
+
+    const volume = symptoms.find((s) => s.category === 'redirect.volume-licensing');
+    const bestSupport = getCategory(best.category).support;
+    if (volume && volume !== best && (bestSupport === 'billing' || bestSupport === 'presales')) {
+      return {
+        best: volume,
+        runnerUp: best,
+        reason: `${cueList(volume)}: licenses bought under a volume licensing program (tie-break 4)`,
+      };
+    }
+    const runnerUp = symptoms.find((s) => s !== best);
+    return { best, runnerUp, reason: `${cueList(best)} point to ${best.category}${tieNote}` };
+  }
+}
+
+function cueList(score: CategoryScore): string {
+  return [...score.hits]
+    .sort((a, b) => b.term.weight - a.term.weight)
+    .slice(0, 3)
+    .map((hit) => `'${hit.text}'`)
+    .join(', ');
+}
+
+function confidenceOf(score: number, runnerUp: number): number {
+  const strength = 1 - Math.exp(-score / 4);
+  const margin = Math.min(1, (score - runnerUp) / 3);
+  return Math.round(strength * (0.6 + 0.4 * margin) * 100) / 100;
+}
+
+/** Builds the engine from validated rule data. Throws with the term and intent on bad terms. */
+export function compileRules(input: RuleInput): TriageEngine {
+  const intentTerms = new TermSet<IntentOwner>();
+  const intents: CompiledIntent[] = [];
+  const classifier = new CategoryClassifier();
+  input.intents.forEach(({ file, rule }, index) => {
+    const category = rule.category as CategoryId;
+    intents.push({ id: rule.id, category, file, links: rule.links, examples: rule.examples });
+    const positive: IntentOwner = { intent: index, negative: false };
+    const negative: IntentOwner = { intent: index, negative: true };
+    const at = (field: string, run: () => void) => {
+      try {
+        run();
+      } catch (error) {
+        throw new RuleCompileError(file, rule.id, field, (error as Error).message);
+      }
+    };
+    rule.phrases.forEach((phrase, i) => at(`phrases[${i}]`, () => intentTerms.addPhrase(phrase, positive, PHRASE_WEIGHT)));
+    rule.keywords.forEach((keyword, i) => at(`keywords[${i}]`, () => intentTerms.addPhrase(keyword, positive, KEYWORD_WEIGHT)));
+    rule.patterns.forEach((pattern, i) => at(`patterns[${i}]`, () => intentTerms.addPattern(pattern, positive, PATTERN_WEIGHT)));
+    rule.negative.forEach((cue, i) => at(`negative[${i}]`, () => intentTerms.addPhrase(cue, negative, 0)));
+  });
+
+  const cueTerms = new TermSet<CueOwner>();
+  for (const [group, cueGroup] of Object.entries(input.severity.cues) as [CueOwner, { phrases: string[]; patterns: string[] }][]) {
+    cueGroup.phrases.forEach((phrase, i) => {
+      try {
+        cueTerms.addPhrase(phrase, group, 1);
+      } catch (error) {
+        throw new RuleCompileError('severity.yaml', group, `phrases[${i}]`, (error as Error).message);
+      }
+    });
+    cueGroup.patterns.forEach((pattern, i) => {
+      try {
+        cueTerms.addPattern(pattern, group, 1);
+      } catch (error) {
+        throw new RuleCompileError('severity.yaml', group, `patterns[${i}]`, (error as Error).message);
+      }
+    });
+  }
+
+  const vocabulary = {
+    words: [...intentTerms.vocabularyWords(), ...cueTerms.vocabularyWords()],
+    stems: new Set([...intentTerms.vocabularyStems(), ...cueTerms.vocabularyStems()]),
+  };
+  // Example words are known English too: they must never be "corrected" into product names.
+  for (const { rule } of input.intents) {
+    for (const example of [...rule.examples]) for (const token of analyze(example).tokens) vocabulary.stems.add(token.stem);
+  }
+  const engine = new TriageEngine(intents, intentTerms, new CueFinder(cueTerms), classifier, vocabulary);
+
+  for (const { rule } of input.intents) {
+    for (const document of [...rule.examples, rule.phrases.join(' '), rule.keywords.join(' ')]) {
+      const text = analyze(document);
+      classifier.add(classifierFeatures(text, text.tokens.map((t) => t.stem)), rule.category);
+    }
+  }
+  classifier.train();
+  return engine;
+}
+
+export class RuleCompileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly intent: string,
+    readonly field: string,
+    detail: string,
+  ) {
+    super(`${file}: intent "${intent}", ${field}: ${detail}`);
+    this.name = 'RuleCompileError';
+  }
+}

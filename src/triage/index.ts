@@ -1,0 +1,13 @@
+/** Where the project's rule files live, and the one call that loads them. */
+import { fileURLToPath } from 'node:url';
+import type { TriageEngine } from './engine.js';
+import { loadRules } from './rules/load.js';
+
+export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../intents/', import.meta.url));
+
+export function loadDefaultRules(directory = DEFAULT_RULES_DIR): TriageEngine {
+  return loadRules(directory);
+}
+
+export type { TriageEngine, TriageResult, SelfServiceLink, MissingDetail } from './engine.js';
+export { RulesInvalidError } from './rules/load.js';

@@ -1,0 +1,146 @@
+/**
+ * Loads and validates the rule files of `intents/`: one YAML file per service area plus
+ * `severity.yaml`. Every problem names the file, the intent and the field, and says how to fix
+ * it; the bot refuses to start on invalid rules, so the list is complete, not just the first.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { compileRules, RuleCompileError, type TriageEngine } from '../engine.js';
+import { intentFileSchema, severityFileSchema, type IntentRule, type SeverityFile } from './schema.js';
+
+export const SEVERITY_FILE = 'severity.yaml';
+
+export class RulesInvalidError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The intent rules are invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.join('\n- ')}`);
+    this.name = 'RulesInvalidError';
+  }
+}
+
+export interface RuleSource {
+  /** File name as shown in messages, e.g. "exchange.yaml". */
+  readonly file: string;
+  readonly text: string;
+}
+
+/** Reads every `*.yaml` file of a folder. */
+export function readRuleSources(directory: string): RuleSource[] {
+  return readdirSync(directory)
+    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
+    .sort()
+    .map((name) => ({ file: basename(name), text: readFileSync(join(directory, name), 'utf8') }));
+}
+
+export function loadRules(directory: string): TriageEngine {
+  return buildRules(readRuleSources(directory));
+}
+
+/** Validates rule sources and compiles the engine; throws RulesInvalidError listing every problem. */
+export function buildRules(sources: readonly RuleSource[]): TriageEngine {
+  const problems: string[] = [];
+  const intents: { file: string; rule: IntentRule }[] = [];
+  let severity: SeverityFile | undefined;
+
+  for (const source of sources) {
+    const data = parseYaml(source, problems);
+    if (data === undefined) continue;
+    if (source.file === SEVERITY_FILE) {
+      const parsed = severityFileSchema.safeParse(data);
+      if (parsed.success) severity = parsed.data;
+      else problems.push(...describeIssues(source.file, parsed.error, data));
+      continue;
+    }
+    const parsed = intentFileSchema.safeParse(data);
+    if (!parsed.success) {
+      problems.push(...describeIssues(source.file, parsed.error, data));
+      continue;
+    }
+    for (const rule of parsed.data.intents) intents.push({ file: source.file, rule });
+  }
+
+  if (!severity && !problems.some((p) => p.startsWith(SEVERITY_FILE))) {
+    problems.push(`${SEVERITY_FILE}: missing. The severity cues live in intents/${SEVERITY_FILE}; restore it from version control.`);
+  }
+  if (intents.length === 0 && problems.length === 0) {
+    problems.push('no intent files found: add one YAML file per service area to intents/');
+  }
+
+  const firstFileOf = new Map<string, string>();
+  for (const { file, rule } of intents) {
+    const previous = firstFileOf.get(rule.id);
+    if (previous) {
+      problems.push(`${file}: intent "${rule.id}", id: already used in ${previous}. Give each intent its own id.`);
+    } else {
+      firstFileOf.set(rule.id, file);
+    }
+  }
+  if (problems.length > 0 || !severity) throw new RulesInvalidError(problems);
+
+  let engine: TriageEngine;
+  try {
+    engine = compileRules({ intents, severity });
+  } catch (error) {
+    if (error instanceof RuleCompileError) throw new RulesInvalidError([`${error.message}. Fix the term or delete it.`]);
+    throw error;
+  }
+
+  // An example is a promise about how the rules place a message: check that they keep it.
+  for (const { file, rule } of intents) {
+    rule.examples.forEach((example, index) => {
+      const result = engine.triage(example);
+      if (result.category !== rule.category) {
+        problems.push(
+          `${file}: intent "${rule.id}", examples[${index}] ("${example.slice(0, 60)}") is placed in ${result.category}` +
+            `${result.intent ? ` (intent "${result.intent}")` : ''}, not ${rule.category}. ` +
+            'Add a phrase that sets it apart, a negative cue to the other intent, or move the example.',
+        );
+      }
+    });
+  }
+  if (problems.length > 0) throw new RulesInvalidError(problems);
+  return engine;
+}
+
+function parseYaml(source: RuleSource, problems: string[]): unknown {
+  // `uniqueKeys` (on by default) reports a key written twice, which would silently drop rules.
+  const document = parseDocument(source.text, { prettyErrors: true, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    for (const error of document.errors) {
+      const line = error.linePos?.[0]?.line;
+      const duplicate = error.code === 'DUPLICATE_KEY';
+      problems.push(
+        `${source.file}${line ? `:${line}` : ''}: ${duplicate ? 'a key is written twice in the same block' : 'not valid YAML'} ` +
+          `(${error.message.split('\n')[0]}). ${duplicate ? 'Merge the two lists into one.' : 'Check the indentation and quotes on that line.'}`,
+      );
+    }
+    return undefined;
+  }
+  return document.toJS();
+}
+
+function describeIssues(file: string, error: z.ZodError, data: unknown): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String);
+    let where = path.join('.');
+    if (path[0] === 'intents' && path[1] !== undefined) {
+      const intent = (data as { intents?: Array<{ id?: unknown }> }).intents?.[Number(path[1])];
+      const name = typeof intent?.id === 'string' ? `intent "${intent.id}"` : `intents[${path[1]}]`;
+      where = `${name}, ${path.slice(2).join('.') || 'entry'}`;
+    }
+    return `${file}: ${where || 'file'}: ${describeIssue(issue)}`;
+  });
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: check the spelling (fields are id, category, phrases, keywords, patterns, negative, examples, links)`;
+  }
+  if (issue.code === 'invalid_type') {
+    return /received undefined/.test(issue.message)
+      ? `is missing: add it (${issue.expected})`
+      : `should be ${issue.expected === 'array' ? 'a list (one "- item" per line)' : issue.expected} (${issue.message})`;
+  }
+  return issue.message;
+}

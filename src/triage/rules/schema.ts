@@ -1,0 +1,106 @@
+/**
+ * The shape of the rule files in `intents/`, as zod schemas. Rule authors are not developers,
+ * so every constraint carries a message that says what to write instead.
+ */
+import { z } from 'zod';
+import { isCategoryId } from '../../domain/taxonomy.js';
+
+const SELF_SERVICE_HOSTS = ['learn.microsoft.com', 'support.microsoft.com'];
+
+const nonEmptyText = z.string().trim().min(1, 'must not be empty: delete the line or write the text');
+
+export const linkSchema = z.object({
+  title: nonEmptyText,
+  url: z
+    .string()
+    .url('must be a full https:// address')
+    .refine((url) => {
+      try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'https:' && SELF_SERVICE_HOSTS.includes(parsed.hostname);
+      } catch {
+        return false;
+      }
+    }, `must be an https:// page on ${SELF_SERVICE_HOSTS.join(' or ')} (public Microsoft documentation)`),
+});
+
+/** Authors write `503` or `0x8004010f` unquoted; YAML reads those as numbers, we take them as text. */
+const termText = z.union([z.number().transform(String), z.string()]).pipe(nonEmptyText);
+const termList = z.array(termText).default([]);
+
+export const intentSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]*$/, 'use lower-case letters, digits, dots and dashes, e.g. "mailflow-ndr"'),
+    category: z.string().refine(isCategoryId, 'is not a category id of taxonomy.md: use one of its table, e.g. "exchange.mailflow"'),
+    description: z.string().optional(),
+    /** Strong cues: a few words that on their own point at this intent. */
+    phrases: termList,
+    /** Supporting words: each adds a little; several together point at this intent. */
+    keywords: termList,
+    /** Regular expressions over the lower-cased message, for error codes and the like. */
+    patterns: termList,
+    /** Cues that mean the message is NOT about this intent even when phrases match. */
+    negative: termList,
+    examples: z.array(nonEmptyText).min(2, 'needs at least 2 example messages, written as an admin would'),
+    links: z
+      .array(linkSchema)
+      .min(0, 'needs 2 to 4 self-service links (title + url)')
+      .max(4, 'has more than 4 links: keep the 2 to 4 most useful'),
+  })
+  .strict()
+  .refine((intent) => intent.phrases.length + intent.patterns.length > 0, {
+    message: 'needs at least one phrase or pattern: keywords alone are too weak to place a message',
+    path: ['phrases'],
+  });
+
+export const intentFileSchema = z
+  .object({
+    area: nonEmptyText,
+    intents: z.array(intentSchema).min(1, 'lists no intents: add at least one under "intents:"'),
+  })
+  .strict();
+
+export type IntentRule = z.infer<typeof intentSchema>;
+export type IntentFile = z.infer<typeof intentFileSchema>;
+
+/** A group of severity cues: phrases (word sequences, `*` skips up to three words) and regexes. */
+const cueGroup = z
+  .object({
+    phrases: termList,
+    patterns: termList,
+  })
+  .strict();
+
+export const SEVERITY_CUE_GROUPS = [
+  'question',
+  'hypothetical',
+  'nothing_broken',
+  'failure',
+  'everyone',
+  'several',
+  'single',
+  'others_fine',
+  'partial',
+  'outage',
+  'deadline',
+  'workaround',
+  'cosmetic',
+  'admin_only_workaround',
+  'cut_off',
+  'negation',
+  'negation_after',
+  'doubt',
+] as const;
+export type SeverityCueGroup = (typeof SEVERITY_CUE_GROUPS)[number];
+
+export const severityFileSchema = z
+  .object({
+    cues: z
+      .object(Object.fromEntries(SEVERITY_CUE_GROUPS.map((group) => [group, cueGroup])) as Record<SeverityCueGroup, typeof cueGroup>)
+      .strict(),
+  })
+  .strict();
+
+export type SeverityFile = z.infer<typeof severityFileSchema>;

@@ -1,0 +1,118 @@
+/**
+ * Turns a raw admin message into what the matchers work on: a normalized string, English
+ * word tokens with their Porter stems and clause numbers, and the CJK text with its segments.
+ * Pure and allocation-light: it runs once per message on the hot path.
+ */
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+
+export interface Token {
+  /** The word as written (lower case, contractions expanded). */
+  readonly word: string;
+  /** Its Porter stem; what phrases are matched on. */
+  readonly stem: string;
+  /** Clauses split at sentence punctuation and "but"; negation and doubt stay inside one. */
+  readonly clause: number;
+}
+
+export interface AnalyzedText {
+  /** Lower case, NFKC, contractions expanded, whitespace collapsed. Patterns run on this. */
+  readonly normalized: string;
+  readonly tokens: readonly Token[];
+  /** The message with every space removed, so CJK phrases match across stray spaces. */
+  readonly compact: string;
+  /** Word segments of the CJK runs (Intl.Segmenter, ICU's dictionary for Chinese). */
+  readonly cjkWords: readonly string[];
+  readonly hasCjk: boolean;
+  /** Clauses that end in a question mark. */
+  readonly questionClauses: ReadonlySet<number>;
+}
+
+/** Messages longer than this are cut: no admin complaint needs more, and triage stays fast. */
+export const MAX_ANALYZED_CHARS = 4000;
+
+const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bcan['’]?t\b|\bcannot\b/g, 'can not'],
+  [/\bwon['’]?t\b/g, 'will not'],
+  [/\b(do|does|did|is|are|was|were|could|should|would|has|have|had|must|need)n['’]?t\b/g, '$1 not'],
+  [/\b(it|that|there|what|who|he|she|nobody|everyone|everybody|nothing)['’]s\b/g, '$1 is'],
+  [/['’](s|re|ve|ll|d|m)\b/g, ''],
+];
+
+const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\be-mail/g, 'email'],
+  [/\bsign-?in\b/g, 'sign in'],
+  [/\blog-?in\b/g, 'log in'],
+  [/\bset-?up\b/g, 'set up'],
+];
+
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const CLAUSE_BREAK = /^[.!?;:\n。！？；：]$/u;
+const WORD_OR_BREAK = /[a-z0-9]+|[.!?;:\n。！？；：]/gu;
+const CLAUSE_BREAK_WORDS = new Set(['but', 'although', 'though', 'however', 'except']);
+
+let segmenter: Intl.Segmenter | undefined;
+function cjkSegmenter(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter('zh-Hant', { granularity: 'word' });
+  return segmenter;
+}
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+export function stemWord(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = /\d/.test(word) ? word : PorterStemmer.stem(word);
+    if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, stem);
+  }
+  return stem;
+}
+
+export function normalize(raw: string): string {
+  let text = raw.length > MAX_ANALYZED_CHARS ? raw.slice(0, MAX_ANALYZED_CHARS) : raw;
+  text = text.normalize('NFKC').toLowerCase().replace(/[‘’`´]/g, "'").replace(/[“”]/g, '"');
+  for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
+  for (const [pattern, replacement] of SYNONYMS) text = text.replace(pattern, replacement);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function analyze(raw: string): AnalyzedText {
+  const normalized = normalize(raw);
+  const tokens: Token[] = [];
+  const questionClauses = new Set<number>();
+  let clause = 0;
+  for (const match of normalized.matchAll(WORD_OR_BREAK)) {
+    const word = match[0];
+    if (CLAUSE_BREAK.test(word)) {
+      if (word === '?' || word === '？') questionClauses.add(clause);
+      clause++;
+      continue;
+    }
+    if (CLAUSE_BREAK_WORDS.has(word)) clause++;
+    tokens.push({ word, stem: stemWord(word), clause });
+  }
+  const cjkRuns = normalized.match(CJK_RUN) ?? [];
+  const cjkWords: string[] = [];
+  for (const run of cjkRuns) {
+    for (const segment of cjkSegmenter().segment(run)) {
+      if (segment.isWordLike) cjkWords.push(segment.segment);
+    }
+  }
+  return {
+    normalized,
+    tokens,
+    compact: normalized.replace(/\s+/g, ''),
+    cjkWords,
+    hasCjk: cjkRuns.length > 0,
+    questionClauses,
+  };
+}
+
+/** Tokenizes and stems a rule phrase exactly as messages are, so both sides agree. */
+export function phraseStems(phrase: string): string[] {
+  return analyze(phrase).tokens.map((t) => t.stem);
+}
+
+export function isCjkPhrase(phrase: string): boolean {
+  return /[\p{Script=Han}]/u.test(phrase);
+}

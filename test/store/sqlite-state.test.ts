@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { openTestStore, tempDataDir, testClock } from './helpers.js';
+
+describe('SQLite case store: tenant settings', () => {
+  it('remembers the plan of a tenant, across a reopen, and replaces it when it changes', async () => {
+    const clock = testClock('2026-11-24T09:00:00.000Z');
+    const dataDir = tempDataDir();
+    const store = await openSqliteStore({ dataDir, now: clock.now });
+    expect(await store.getTenantSettings('tenant-a')).toBeUndefined();
+
+    expect(await store.setTenantPlan('tenant-a', 'Business Premium')).toEqual({
+      tenantId: 'tenant-a',
+      plan: 'Business Premium',
+      updatedAt: new Date('2026-11-24T09:00:00.000Z'),
+    });
+    await store.close();
+
+    clock.set('2026-11-25T09:00:00.000Z');
+    const reopened = await openTestStore({ dataDir, now: clock.now });
+    expect((await reopened.getTenantSettings('tenant-a'))?.plan).toBe('Business Premium');
+    await reopened.setTenantPlan('tenant-a', 'elevated');
+    expect(await reopened.getTenantSettings('tenant-a')).toEqual({
+      tenantId: 'tenant-a',
+      plan: 'elevated',
+      updatedAt: new Date('2026-11-25T09:00:00.000Z'),
+    });
+    expect(await reopened.getTenantSettings('tenant-b')).toBeUndefined();
+  });
+});
+
+describe('SQLite case store: conversation state', () => {
+  it('round-trips JSON values, overwrites and deletes them', async () => {
+    const store = await openTestStore();
+    const key = 'msteams:tenant-a:aad-user-1:last-triage';
+    const triaged = { text: '所有人都收不到信', category: 'exchange.mailflow', severity: 'A', at: '2026-11-24T09:00:00Z' };
+
+    expect(await store.getConversationState(key)).toBeUndefined();
+    await store.setConversationState(key, triaged);
+    expect(await store.getConversationState<typeof triaged>(key)).toEqual(triaged);
+
+    await store.setConversationState(key, ['replaced', 2, null]);
+    expect(await store.getConversationState(key)).toEqual(['replaced', 2, null]);
+    await store.setConversationState('other', 0);
+    expect(await store.getConversationState('other')).toBe(0);
+
+    await store.deleteConversationState(key);
+    expect(await store.getConversationState(key)).toBeUndefined();
+    await store.deleteConversationState(key); // deleting what is gone is fine
+    expect(await store.getConversationState('other')).toBe(0);
+  });
+
+  it('refuses a value JSON cannot hold', async () => {
+    const store = await openTestStore();
+    await expect(store.setConversationState('k', undefined)).rejects.toThrow(TypeError);
+    await expect(store.setConversationState('k', () => 1)).rejects.toThrow(TypeError);
+    expect(await store.getConversationState('k')).toBeUndefined();
+  });
+});
+
+describe('SQLite case store: claimOnce', () => {
+  it('is true the first time, false for retries within the ttl, true again after it', async () => {
+    const clock = testClock();
+    const store = await openTestStore({ now: clock.now });
+
+    expect(await store.claimOnce('slack:Ev123', 60_000)).toBe(true);
+    expect(await store.claimOnce('slack:Ev123', 60_000)).toBe(false);
+    expect(await store.claimOnce('slack:Ev456', 60_000)).toBe(true);
+    clock.advance(59_999);
+    expect(await store.claimOnce('slack:Ev123', 60_000)).toBe(false);
+    clock.advance(1);
+    expect(await store.claimOnce('slack:Ev123', 60_000)).toBe(true);
+    expect(await store.claimOnce('slack:Ev123', 60_000)).toBe(false);
+  });
+
+  it('holds claims across a reopen, so a retry after a restart is still dropped', async () => {
+    const clock = testClock();
+    const dataDir = tempDataDir();
+    const first = await openSqliteStore({ dataDir, now: clock.now });
+    expect(await first.claimOnce('activity-1', 60_000)).toBe(true);
+    await first.close();
+    const second = await openTestStore({ dataDir, now: clock.now });
+    expect(await second.claimOnce('activity-1', 60_000)).toBe(false);
+  });
+
+  it('rejects a ttl that is not positive', async () => {
+    const store = await openTestStore();
+    await expect(store.claimOnce('k', 0)).rejects.toThrow(RangeError);
+    await expect(store.claimOnce('k', Number.NaN)).rejects.toThrow(RangeError);
+  });
+});
