@@ -16,7 +16,7 @@ const CASE_COLUMNS_SET = `
 
 export type Statements = ReturnType<typeof prepareStatements>;
 
-/** All SQL of the store, prepared once; every value is a bound parameter. */
+/** Typed as prepared; rows are cast where they are read. */
 export function prepareStatements(db: Database.Database) {
   return {
     selectCase: db.prepare('SELECT * FROM cases WHERE tenant_id = ? AND number = ?'),
