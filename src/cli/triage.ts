@@ -76,6 +76,10 @@ const args = process.argv.slice(2);
 const engine = loadOrExit();
 if (args.includes('--jsonl')) {
   await runJsonl(engine);
+} else if (args[0] === '--explain') {
+  const text = args.slice(1).join(' ');
+  printReadable(text, engine.triage(text));
+  process.stdout.write(JSON.stringify(engine.explain(text), null, 2) + '\n');
 } else {
   const text = args.join(' ');
   if (!text.trim()) {

@@ -122,9 +122,8 @@ export function parseBusinessHours(text: string): ParseResult<BusinessHours> {
   const parts = tidy.split(/\s+/);
   const times = parts[1]?.split(/[-–]/) ?? [];
   if (parts.length !== 2 || times.length !== 2) return fail('could not find days followed by a time range');
-  const [dayPart = '', timePart = ''] = parts;
+  const [dayPart = ''] = parts;
   const [startText = '', endText = ''] = times;
-  if (!timePart) return fail('could not find days followed by a time range');
 
   const days = new Set<number>();
   for (const token of dayPart.split(',')) {

@@ -44,12 +44,21 @@ export class FoundCues {
     return this.byGroup.get(group) ?? [];
   }
 
+  describe(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const [group, hits] of this.byGroup) out[group] = hits.map((hit) => `${hit.text}${this.isNegated(hit) ? ' (negated)' : ''}`);
+    return out;
+  }
+
   has(group: CueOwner): boolean {
     return this.affirmed(group).length > 0;
   }
 
-  /** Is this hit (of any rule set) inside the reach of a negation? */
-  isNegated(hit: Pick<Hit<unknown>, 'start' | 'end' | 'clause' | 'offset'>): boolean {
+  /**
+   * Is this hit inside the reach of a negation? "after" negations ("the firewall is fine")
+   * only apply to causes: for scope, "the other sites are fine" is a statement, not a denial.
+   */
+  isNegated(hit: Pick<Hit<unknown>, 'start' | 'end' | 'clause' | 'offset'>, options: { after: boolean } = { after: false }): boolean {
     if (hit.start < 0) {
       if (hit.offset < 0) return false;
       return CJK_NEGATORS.test(this.text.compact.slice(Math.max(0, hit.offset - 3), hit.offset));
@@ -58,6 +67,7 @@ export class FoundCues {
       if (negation.clause !== hit.clause || negation === hit || this.insideFailure(negation)) continue;
       if (negation.end < hit.start && hit.start - negation.end <= NEGATION_WINDOW_BEFORE) return true;
     }
+    if (!options.after) return false;
     for (const negation of this.byGroup.get('negation_after') ?? []) {
       if (negation.clause !== hit.clause) continue;
       if (negation.start > hit.end && negation.start - hit.end <= NEGATION_WINDOW_AFTER) return true;

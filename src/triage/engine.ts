@@ -140,32 +140,50 @@ export class TriageEngine {
     };
   }
 
+  /** Every cue the message matched, per intent and per severity cue group: for rule authors. */
+  explain(input: string): { intents: Record<string, string[]>; cues: Record<string, string[]> } {
+    const text = analyze(input);
+    const stems = text.tokens.map((token) => this.corrector.correctedStem(token.word, token.stem));
+    const cues = this.cueFinder.find(text, stems);
+    const intents: Record<string, string[]> = {};
+    for (const hit of this.intentTerms.match(text, stems)) {
+      const intent = this.intents[hit.term.owner.intent]!;
+      const mark = hit.term.owner.negative ? ' (negative)' : cues.isNegated(hit) ? ' (negated)' : '';
+      (intents[intent.id] ??= []).push(`${hit.text} [${hit.term.weight}]${mark}`);
+    }
+    return { intents, cues: cues.describe() };
+  }
+
   private scoreCategories(text: AnalyzedText, stems: readonly string[], cues: FoundCues): CategoryScore[] {
-    const perIntent = new Map<number, { score: number; hits: Hit<IntentOwner>[]; seen: Set<string>; vetoed: boolean }>();
+    const perIntent = new Map<number, { hits: Hit<IntentOwner>[]; vetoed: boolean }>();
     for (const hit of this.intentTerms.match(text, stems)) {
       const owner = hit.term.owner;
       const intent = this.intents[owner.intent]!;
-      const entry = perIntent.get(owner.intent) ?? { score: 0, hits: [], seen: new Set<string>(), vetoed: false };
+      const entry = perIntent.get(owner.intent) ?? { hits: [], vetoed: false };
       perIntent.set(owner.intent, entry);
       if (owner.negative) {
         entry.vetoed = true;
         continue;
       }
       // A cause only counts when the admin asserts it: not ruled out, not merely suspected.
-      if (CAUSE_CATEGORIES.has(intent.category) && (cues.isNegated(hit) || (DOUBTABLE_CAUSES.has(intent.category) && cues.isDoubted(hit)))) {
+      if (
+        CAUSE_CATEGORIES.has(intent.category) &&
+        (cues.isNegated(hit, { after: true }) || (DOUBTABLE_CAUSES.has(intent.category) && cues.isDoubted(hit)))
+      ) {
         continue;
       }
-      if (entry.seen.has(hit.term.source)) continue;
-      entry.seen.add(hit.term.source);
-      entry.score += hit.term.weight;
       entry.hits.push(hit);
     }
     const best = new Map<CategoryId, CategoryScore>();
     for (const [index, entry] of perIntent) {
-      if (entry.vetoed || entry.score <= 0) continue;
+      if (entry.vetoed) continue;
+      const counted = countOnce(entry.hits);
+      // Keywords only support: an intent needs at least one phrase or pattern to place a message.
+      if (!counted.some((hit) => hit.term.weight >= PHRASE_WEIGHT)) continue;
+      const score = counted.reduce((sum, hit) => sum + hit.term.weight, 0);
       const category = this.intents[index]!.category;
       const current = best.get(category);
-      if (!current || entry.score > current.score) best.set(category, { category, intent: index, score: entry.score, hits: entry.hits });
+      if (!current || score > current.score) best.set(category, { category, intent: index, score, hits: counted });
     }
     return [...best.values()].sort((a, b) => b.score - a.score || CATEGORY_ORDER.get(a.category)! - CATEGORY_ORDER.get(b.category)!);
   }
@@ -213,6 +231,31 @@ export class TriageEngine {
   }
 }
 
+/**
+ * Each word of the message counts once per intent: "reduce the license count" is one cue, not
+ * three ("reduce the license", "license count", "license"). Strongest and longest hits win.
+ */
+function countOnce<Owner>(hits: readonly Hit<Owner>[]): Hit<Owner>[] {
+  const ordered = [...hits].sort((a, b) => b.term.weight - a.term.weight || b.end - b.start - (a.end - a.start));
+  const usedTokens = new Set<number>();
+  const usedTexts = new Set<string>();
+  const counted: Hit<Owner>[] = [];
+  for (const hit of ordered) {
+    if (hit.start < 0) {
+      if (usedTexts.has(hit.text)) continue;
+      usedTexts.add(hit.text);
+      counted.push(hit);
+      continue;
+    }
+    let overlaps = false;
+    for (let i = hit.start; i <= hit.end && !overlaps; i++) overlaps = usedTokens.has(i);
+    if (overlaps) continue;
+    for (let i = hit.start; i <= hit.end; i++) usedTokens.add(i);
+    counted.push(hit);
+  }
+  return counted;
+}
+
 function cueList(score: CategoryScore): string {
   return [...score.hits]
     .sort((a, b) => b.term.weight - a.term.weight)
@@ -223,7 +266,7 @@ function cueList(score: CategoryScore): string {
 
 function confidenceOf(score: number, runnerUp: number): number {
   const strength = 1 - Math.exp(-score / 4);
-  const margin = Math.min(1, (score - runnerUp) / 3);
+  const margin = Math.max(0, Math.min(1, (score - runnerUp) / 3));
   return Math.round(strength * (0.6 + 0.4 * margin) * 100) / 100;
 }
 

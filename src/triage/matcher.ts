@@ -102,10 +102,28 @@ export class TermSet<Owner> {
     }
     for (const term of this.patternTerms) {
       const found = term.regex!.exec(text.normalized);
-      if (found) hits.push({ term, start: -1, end: -1, clause: -1, offset: found.index, text: found[0].trim() });
+      if (found) {
+        const [start, end] = tokenSpan(text, found.index, found.index + found[0].length);
+        const clause = start >= 0 ? text.tokens[start]!.clause : -1;
+        hits.push({ term, start, end, clause, offset: found.index, text: found[0].trim() });
+      }
     }
     return hits;
   }
+}
+
+/** The first and last token inside a character range of `normalized`, or [-1, -1]. */
+function tokenSpan(text: AnalyzedText, from: number, to: number): [number, number] {
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i < text.tokens.length; i++) {
+    const token = text.tokens[i]!;
+    if (token.to <= from) continue;
+    if (token.from >= to) break;
+    if (start < 0) start = i;
+    end = i;
+  }
+  return [start, end];
 }
 
 /** Returns the index of the last matched token, or -1. */

@@ -116,7 +116,8 @@ interface Scope {
 function assessScope(cues: FoundCues): Scope {
   const othersFine = cues.affirmed('others_fine');
   if (othersFine.length > 0) return { kind: 'single', hits: othersFine };
-  const notInsideOthersFine = (hit: Hit<CueOwner>) => !cues.overlaps(hit, 'others_fine');
+  // "one of our users" is one user, not "our users"; "everyone else" is not everyone.
+  const notInsideOthersFine = (hit: Hit<CueOwner>) => !cues.overlaps(hit, 'others_fine') && !cues.overlaps(hit, 'single');
   const everyone = cues.affirmed('everyone').filter(notInsideOthersFine);
   if (everyone.length > 0) return { kind: 'everyone', hits: everyone };
   const several = cues.affirmed('several').filter(notInsideOthersFine);

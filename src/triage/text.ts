@@ -12,6 +12,9 @@ export interface Token {
   readonly stem: string;
   /** Clauses split at sentence punctuation and "but"; negation and doubt stay inside one. */
   readonly clause: number;
+  /** Character offsets in `normalized`, so pattern matches map back onto tokens. */
+  readonly from: number;
+  readonly to: number;
 }
 
 export interface AnalyzedText {
@@ -34,8 +37,12 @@ const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bcan['’]?t\b|\bcannot\b/g, 'can not'],
   [/\bwon['’]?t\b/g, 'will not'],
   [/\b(do|does|did|is|are|was|were|could|should|would|has|have|had|must|need)n['’]?t\b/g, '$1 not'],
-  [/\b(it|that|there|what|who|he|she|nobody|everyone|everybody|nothing)['’]s\b/g, '$1 is'],
-  [/['’](s|re|ve|ll|d|m)\b/g, ''],
+  [/\b(it|that|there|here|this|what|where|when|why|how|who|he|she|nobody|everyone|everybody|nothing|something)['’]s\b/g, '$1 is'],
+  [/['’]re\b/g, ' are'],
+  [/['’]ve\b/g, ' have'],
+  [/['’]ll\b/g, ' will'],
+  [/['’]m\b/g, ' am'],
+  [/['’](s|d)\b/g, ''],
 ];
 
 const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -89,7 +96,8 @@ export function analyze(raw: string): AnalyzedText {
       continue;
     }
     if (CLAUSE_BREAK_WORDS.has(word)) clause++;
-    tokens.push({ word, stem: stemWord(word), clause });
+    const from = match.index;
+    tokens.push({ word, stem: stemWord(word), clause, from, to: from + word.length });
   }
   const cjkRuns = normalized.match(CJK_RUN) ?? [];
   const cjkWords: string[] = [];
