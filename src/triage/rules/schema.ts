@@ -46,7 +46,7 @@ export const intentSchema = z
     examples: z.array(nonEmptyText).min(2, 'needs at least 2 example messages, written as an admin would'),
     links: z
       .array(linkSchema)
-      .min(0, 'needs 2 to 4 self-service links (title + url)')
+      .min(2, 'needs 2 to 4 self-service links (title + url)')
       .max(4, 'has more than 4 links: keep the 2 to 4 most useful'),
   })
   .strict()
