@@ -65,6 +65,7 @@ export class FoundCues {
     }
     for (const negation of this.byGroup.get('negation') ?? []) {
       if (negation.clause !== hit.clause || negation === hit || this.insideFailure(negation)) continue;
+      if (this.segmentOf(negation.end) !== this.segmentOf(hit.start)) continue;
       if (negation.end < hit.start && hit.start - negation.end <= NEGATION_WINDOW_BEFORE) return true;
     }
     if (!options.after) return false;
@@ -73,6 +74,10 @@ export class FoundCues {
       if (negation.start > hit.end && negation.start - hit.end <= NEGATION_WINDOW_AFTER) return true;
     }
     return false;
+  }
+
+  private segmentOf(tokenIndex: number): number {
+    return this.text.tokens[tokenIndex]?.segment ?? -1;
   }
 
   /** The "not" of "can not send" describes a failure; it negates nothing after it. */

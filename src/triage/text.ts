@@ -12,6 +12,8 @@ export interface Token {
   readonly stem: string;
   /** Clauses split at sentence punctuation and "but"; negation and doubt stay inside one. */
   readonly clause: number;
+  /** Stretches between commas and clause breaks: a negation reaches no further ("not X, only her"). */
+  readonly segment: number;
   /** Character offsets in `normalized`, so pattern matches map back onto tokens. */
   readonly from: number;
   readonly to: number;
@@ -54,7 +56,8 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 const CLAUSE_BREAK = /^[.!?;:\n。！？；：]$/u;
-const WORD_OR_BREAK = /[a-z0-9]+|[.!?;:\n。！？；：]/gu;
+const WORD_OR_BREAK = /[a-z0-9]+|[.!?;:\n。！？；：,，、]/gu;
+const SEGMENT_BREAK = /^[,，、]$/u;
 const CLAUSE_BREAK_WORDS = new Set(['but', 'although', 'though', 'however', 'except']);
 
 let segmenter: Intl.Segmenter | undefined;
@@ -88,16 +91,25 @@ export function analyze(raw: string): AnalyzedText {
   const tokens: Token[] = [];
   const questionClauses = new Set<number>();
   let clause = 0;
+  let segment = 0;
   for (const match of normalized.matchAll(WORD_OR_BREAK)) {
     const word = match[0];
+    if (SEGMENT_BREAK.test(word)) {
+      segment++;
+      continue;
+    }
     if (CLAUSE_BREAK.test(word)) {
+      segment++;
       if (word === '?' || word === '？') questionClauses.add(clause);
       clause++;
       continue;
     }
-    if (CLAUSE_BREAK_WORDS.has(word)) clause++;
+    if (CLAUSE_BREAK_WORDS.has(word)) {
+      clause++;
+      segment++;
+    }
     const from = match.index;
-    tokens.push({ word, stem: stemWord(word), clause, from, to: from + word.length });
+    tokens.push({ word, stem: stemWord(word), clause, segment, from, to: from + word.length });
   }
   const cjkRuns = normalized.match(CJK_RUN) ?? [];
   const cjkWords: string[] = [];
