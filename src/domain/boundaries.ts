@@ -51,7 +51,12 @@ export const BOUNDARY_GUIDANCE: Readonly<Record<BoundaryCategoryId, BoundaryGuid
       link(
         'Managing Microsoft 365 endpoints',
         '管理 Microsoft 365 端點',
-        'https://learn.microsoft.com/en-us/microsoft-365/enterprise/managing-office-365-endpoints?view=o365-worldwide',
+        'https://learn.microsoft.com/en-us/microsoft-365/enterprise/managing-office-365-endpoints',
+      ),
+      link(
+        'Microsoft 365 URLs and IP address ranges',
+        'Microsoft 365 URL 與 IP 位址範圍',
+        'https://learn.microsoft.com/en-us/microsoft-365/enterprise/urls-and-ip-address-ranges',
       ),
     ],
   },
@@ -72,6 +77,11 @@ export const BOUNDARY_GUIDANCE: Readonly<Record<BoundaryCategoryId, BoundaryGuid
         'Microsoft Tech Community:如何在社群提問',
         'https://techcommunity.microsoft.com/kb/gettingstarted/microsoft-tech-community-guidelines/3512930',
       ),
+      link(
+        'Manage add-ins in the Microsoft 365 admin center',
+        '在 Microsoft 365 系統管理中心管理增益集',
+        'https://learn.microsoft.com/en-us/microsoft-365/admin/manage/manage-addins-in-the-admin-center',
+      ),
     ],
   },
 
@@ -85,7 +95,10 @@ export const BOUNDARY_GUIDANCE: Readonly<Record<BoundaryCategoryId, BoundaryGuid
       en: 'If you need assistance with scripts, contact Microsoft Support outside the Office 365 support channel. If your script only works around something broken in the admin center, report that admin-center problem as an Office 365 case instead.',
       'zh-TW': '若需要指令碼方面的協助,請透過 Office 365 支援以外的管道聯絡 Microsoft 支援服務。若指令碼只是為了繞過系統管理中心裡故障的功能,請改為就該系統管理中心的問題提出 Office 365 案例。',
     },
-    links: [link('Contact Microsoft Support', '連絡 Microsoft 支援服務', 'https://support.microsoft.com/contactus')],
+    links: [
+      link('Get support for Microsoft 365 for business', '取得 Microsoft 365 商務版支援', 'https://learn.microsoft.com/en-us/microsoft-365/admin/get-help-support'),
+      link('Exchange Online PowerShell', 'Exchange Online PowerShell', 'https://learn.microsoft.com/en-us/powershell/exchange/exchange-online-powershell'),
+    ],
   },
 
   'redirect.sovereign': {
@@ -100,9 +113,9 @@ export const BOUNDARY_GUIDANCE: Readonly<Record<BoundaryCategoryId, BoundaryGuid
     },
     links: [
       link(
-        'What changes after the move to Office 365 services in the new German datacenter regions',
-        '移轉到新德國資料中心區域的 Office 365 服務後有哪些變化',
-        'https://docs.microsoft.com/zh-cn/microsoft-365/enterprise/ms-cloud-germany-transition-experience?view=o365-worldwide',
+        'Microsoft 365 operated by 21Vianet',
+        '由世紀互聯營運的 Microsoft 365',
+        'https://learn.microsoft.com/en-us/office365/servicedescriptions/office-365-platform-service-description/microsoft-365-operated-by-21vianet',
       ),
     ],
   },
@@ -117,7 +130,11 @@ export const BOUNDARY_GUIDANCE: Readonly<Record<BoundaryCategoryId, BoundaryGuid
       en: 'Developer support is available through the forums of the developer community (such as Microsoft Q&A), through Premier or partner support resources, or directly from Microsoft.',
       'zh-TW': '開發人員支援可透過開發人員社群的論壇 (例如 Microsoft Q&A)、Premier 或合作夥伴的支援資源,或直接向 Microsoft 取得。',
     },
-    links: [link('Office Add-ins documentation', 'Office 增益集文件', 'https://learn.microsoft.com/office/dev/add-ins/')],
+    links: [
+      link('Office Add-ins platform overview', 'Office 增益集平台概觀', 'https://learn.microsoft.com/en-us/office/dev/add-ins/overview/office-add-ins'),
+      link('Overview of Microsoft Graph', 'Microsoft Graph 概觀', 'https://learn.microsoft.com/en-us/graph/overview'),
+      link('Overview of the SharePoint Framework', 'SharePoint Framework 概觀', 'https://learn.microsoft.com/en-us/sharepoint/dev/spfx/sharepoint-framework-overview'),
+    ],
   },
 
   'redirect.volume-licensing': {
@@ -132,10 +149,11 @@ export const BOUNDARY_GUIDANCE: Readonly<Record<BoundaryCategoryId, BoundaryGuid
     },
     links: [
       link(
-        'Service activation for volume licensing programs (VLSC guide and support)',
-        '大量授權方案的服務啟用 (VLSC 指南與支援)',
-        'https://docs.microsoft.com/en-us/licensing/service-activation-faq',
+        'Manage volume licensing agreements in the Microsoft 365 admin center',
+        '在 Microsoft 365 系統管理中心管理大量授權合約',
+        'https://learn.microsoft.com/en-us/microsoft-365/commerce/licenses/manage-volume-licensing',
       ),
+      link('Contact volume licensing support', '連絡大量授權支援', 'https://learn.microsoft.com/en-us/microsoft-365/commerce/licenses/contact-vl-support'),
     ],
   },
 };
