@@ -1,0 +1,24 @@
+/**
+ * Who may open, list, view, close and reopen cases. ADMIN_USERS, when set, decides in every mode;
+ * unset, a bot without channel credentials (local development, emulator) treats everyone as an
+ * admin and a bot with credentials treats nobody as one, until ADMIN_USERS is configured.
+ * A channel that already knows the user is an admin (Slack workspace admins) is trusted.
+ */
+import type { CoreConfig } from './config.js';
+import type { TurnUser } from './types.js';
+
+export type AdminDecision =
+  | { readonly admin: true }
+  | { readonly admin: false; readonly reason: 'not-listed' | 'not-configured' };
+
+export function decideAdmin(user: TurnUser, config: Pick<CoreConfig, 'adminUsers' | 'credentialsConfigured'>): AdminDecision {
+  if (user.channelAdmin === true) return { admin: true };
+  const list = config.adminUsers;
+  if (list === '*') return { admin: true };
+  if (list !== undefined && list.length > 0) {
+    const wanted = new Set(list.map((entry) => entry.trim().toLowerCase()));
+    const ids = [user.id, user.email].filter((v): v is string => typeof v === 'string' && v.length > 0);
+    return ids.some((id) => wanted.has(id.toLowerCase())) ? { admin: true } : { admin: false, reason: 'not-listed' };
+  }
+  return config.credentialsConfigured ? { admin: false, reason: 'not-configured' } : { admin: true };
+}

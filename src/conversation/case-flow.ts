@@ -1,0 +1,184 @@
+/**
+ * Cases: the form (open, submit), and listing, showing, closing and reopening. Admins only;
+ * core.ts checks that before calling in here.
+ */
+import { maySetOwnSeverity } from '../domain/support-rules.js';
+import { canReopen, REOPEN_WINDOW_DAYS } from '../domain/support-rules.js';
+import { getCategory, isCategoryId, type CategoryId } from '../domain/taxonomy.js';
+import { resolvePlan } from '../domain/plans.js';
+import { isSeverity } from '../domain/severity.js';
+import { StoreUnavailableError, type SupportCase } from '../store/index.js';
+import { buildCaseForm, newFormId, validateCaseForm } from './case-form.js';
+import { caseDetail, caseList, caseSummary, formatDate } from './case-views.js';
+import { tenantPlan, type TurnContext } from './context.js';
+import { forcedSeverity } from './complaint-flow.js';
+import { computeExpectation, expectationView } from './expectation.js';
+import { planQuestion } from './questions.js';
+import { rememberForm } from './state.js';
+import { strings } from './strings/index.js';
+import { caseCanBeOpened } from './triage-reply.js';
+import type { Reply } from './types.js';
+import { textReply } from './welcome.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A category for "Office 365 problem after all" when the engine offers no technical one. */
+const FALLBACK_TECHNICAL_CATEGORY: CategoryId = 'exchange.usage';
+
+function familyOf(plan: string) {
+  return resolvePlan(plan)?.family ?? 'enterprise';
+}
+
+/** "Open a case" or "It is an Office 365 problem after all": the prefilled form. */
+export async function openForm(ctx: TurnContext, officeAfterAll: boolean): Promise<Reply[] | undefined> {
+  const last = ctx.state.lastTriage;
+  if (!last || !isCategoryId(last.category)) return undefined;
+
+  let category: CategoryId = last.category;
+  let severity = last.severity;
+  if (officeAfterAll || !caseCanBeOpened(getCategory(category).support)) {
+    if (!officeAfterAll) return undefined;
+    const alternatives = ctx.deps.engine.triage(last.triagedText).alternatives;
+    category = alternatives.find((id) => getCategory(id).support === 'technical') ?? FALLBACK_TECHNICAL_CATEGORY;
+    severity = forcedSeverity(category, { ...last, severity: null });
+  }
+  if (!severity || !isSeverity(severity)) return undefined;
+
+  const plan = await tenantPlan(ctx);
+  if (!plan) {
+    ctx.state.planQuestion = { kind: 'openForm', officeAfterAll };
+    return [planQuestion(ctx.lang)];
+  }
+  const formId = newFormId();
+  const editable = maySetOwnSeverity(familyOf(plan));
+  rememberForm(ctx.state, formId, { category, severity, plan, support: getCategory(category).support, officeAfterAll });
+  return [
+    buildCaseForm({
+      lang: ctx.lang,
+      formId,
+      message: last.message,
+      category,
+      severity,
+      scope: last.scope,
+      ...(ctx.turn.user.email ? { email: ctx.turn.user.email } : {}),
+      timeZone: ctx.zone,
+      severityEditable: editable,
+      ...(officeAfterAll ? { extraNote: strings(ctx.lang).formNoteOfficeAfterAll } : {}),
+    }),
+  ];
+}
+
+/** A submitted form: validate, then create the case once per formId. */
+export async function submitForm(ctx: TurnContext, data: Readonly<Record<string, unknown>>): Promise<Reply[] | undefined> {
+  const formId = data.formId;
+  const form = typeof formId === 'string' ? ctx.state.forms?.[formId] : undefined;
+  if (typeof formId !== 'string' || !form || !isCategoryId(form.category) || !isSeverity(form.severity)) return undefined;
+
+  const editable = maySetOwnSeverity(familyOf(form.plan));
+  const checked = validateCaseForm({ lang: ctx.lang, formId, data, assignedSeverity: form.severity, fallbackCategory: form.category, severityEditable: editable });
+  if (!checked.ok) return [checked.form];
+  const values = checked.values;
+  const support = getCategory(values.category).support;
+  const expectation = computeExpectation({
+    plan: form.plan,
+    severity: values.severity,
+    support,
+    at: ctx.now,
+    timeZone: values.timeZone,
+    ...(ctx.businessHours ? { businessHours: ctx.businessHours } : {}),
+  });
+  const affected = /^\d+$/.test(values.affectedUsers) ? Number(values.affectedUsers) : values.affectedUsers;
+  const { user } = ctx.turn;
+  let created: { case: SupportCase; created: boolean };
+  try {
+    created = await ctx.deps.store.createCase(
+      {
+        tenantId: ctx.turn.tenantId,
+        requester: { channel: ctx.turn.channel, userId: user.id, name: user.name },
+        category: values.category,
+        severity: values.severity,
+        planFamily: form.plan,
+        title: values.title,
+        description: values.description,
+        contact: {
+          method: values.contactMethod,
+          ...(values.email ? { email: values.email } : {}),
+          ...(values.phone ? { phone: values.phone } : {}),
+          language: values.language,
+          timeZone: values.timeZone,
+        },
+        affectedUsers: affected,
+        ...(expectation?.respondBy ? { respondBy: expectation.respondBy } : {}),
+        conversationReference: ctx.turn.conversationReference ?? null,
+        extra: {
+          triage: ctx.state.lastTriage ?? null,
+          officeProblemAfterAll: form.officeAfterAll,
+          descriptionTruncated: checked.truncated,
+          requesterEmail: user.email ?? null,
+        },
+      },
+      formId,
+    );
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) {
+      ctx.logger.warn({ err: error, formId }, 'case could not be saved');
+      return [textReply(ctx.lang, strings(ctx.lang).couldNotSave, 'error')];
+    }
+    throw error;
+  }
+  const c = created.case;
+  ctx.logger.info({ case: c.number, tenant: c.tenantId, created: created.created }, created.created ? 'case created' : 'case submitted again');
+  if (created.created && ctx.deps.onCaseCreated) {
+    try {
+      ctx.deps.onCaseCreated(c);
+    } catch (error) {
+      ctx.logger.error({ err: error, case: c.number }, 'onCaseCreated failed');
+    }
+  }
+  return [
+    {
+      kind: 'case-created',
+      lang: ctx.lang,
+      case: caseSummary(c, ctx.lang),
+      ...(expectation ? { expectation: expectationView(expectation, ctx.lang) } : {}),
+      nextSteps: strings(ctx.lang).nextSteps(c.number),
+    },
+  ];
+}
+
+export async function listMyCases(ctx: TurnContext): Promise<Reply[]> {
+  const { store } = ctx.deps;
+  const tenant = ctx.turn.tenantId;
+  const open = await store.listCases(tenant, { status: 'open' });
+  const closed = await store.listCases(tenant, { closedSince: new Date(ctx.now.getTime() - REOPEN_WINDOW_DAYS * DAY_MS) });
+  return [caseList([...open, ...closed], ctx.lang)];
+}
+
+export async function showCase(ctx: TurnContext, number: string | undefined): Promise<Reply[]> {
+  const s = strings(ctx.lang);
+  if (!number) return [textReply(ctx.lang, s.caseNumberMissing)];
+  const c = await ctx.deps.store.getCase(ctx.turn.tenantId, number);
+  if (!c) return [textReply(ctx.lang, s.caseNotFound(number), 'warning')];
+  return [caseDetail(c, ctx.lang, ctx.zone, ctx.now)];
+}
+
+export async function closeCase(ctx: TurnContext, number: string | undefined): Promise<Reply[]> {
+  const s = strings(ctx.lang);
+  if (!number) return [textReply(ctx.lang, s.caseNumberMissing)];
+  const c = await ctx.deps.store.getCase(ctx.turn.tenantId, number);
+  if (!c) return [textReply(ctx.lang, s.caseNotFound(number), 'warning')];
+  if (c.status === 'closed') return [textReply(ctx.lang, s.caseAlreadyClosed(c.number))];
+  await ctx.deps.store.updateCase(ctx.turn.tenantId, c.number, { status: 'closed' }, { actor: ctx.turn.user.id, action: 'closed' });
+  return [textReply(ctx.lang, s.caseClosed(c.number))];
+}
+
+export async function reopenCase(ctx: TurnContext, number: string | undefined): Promise<Reply[]> {
+  const s = strings(ctx.lang);
+  if (!number) return [textReply(ctx.lang, s.caseNumberMissing)];
+  const c = await ctx.deps.store.getCase(ctx.turn.tenantId, number);
+  if (!c) return [textReply(ctx.lang, s.caseNotFound(number), 'warning')];
+  if (c.status === 'open' || !c.closedAt) return [textReply(ctx.lang, s.caseAlreadyOpen(c.number))];
+  const check = canReopen(c.closedAt, ctx.now);
+  if (!check.allowed) return [textReply(ctx.lang, s.reopenExpired(c.number, formatDate(check.expiresAt, ctx.zone)), 'warning')];
+  await ctx.deps.store.updateCase(ctx.turn.tenantId, c.number, { status: 'open' }, { actor: ctx.turn.user.id, action: 'reopened' });
+  return [textReply(ctx.lang, s.caseReopened(c.number))];
+}

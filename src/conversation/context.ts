@@ -1,0 +1,40 @@
+/** Everything one turn's handlers need, built once per turn by core.ts. */
+import type { Logger } from 'pino';
+import type { BusinessHours } from '../domain/business-hours.js';
+import type { Lang } from '../domain/taxonomy.js';
+import type { CaseStore, SupportCase } from '../store/index.js';
+import type { TriageEngine } from '../triage/index.js';
+import type { AdminDecision } from './admin-policy.js';
+import type { CoreConfig } from './config.js';
+import type { ConversationState } from './state.js';
+import type { Turn } from './types.js';
+
+export interface CoreDeps {
+  readonly engine: TriageEngine;
+  readonly store: CaseStore;
+  readonly config: CoreConfig;
+  readonly now?: () => Date;
+  readonly logger?: Logger;
+  /** Called once per newly created case (not for a repeated submit); must not throw. */
+  readonly onCaseCreated?: (c: SupportCase) => void;
+}
+
+export interface TurnContext {
+  readonly deps: CoreDeps;
+  readonly logger: Logger;
+  readonly turn: Turn;
+  /** Mutated by handlers; saved once after the turn. */
+  readonly state: ConversationState;
+  lang: Lang;
+  readonly admin: AdminDecision;
+  /** The user's IANA zone, else the configured default, else UTC. */
+  readonly zone: string;
+  readonly now: Date;
+  readonly businessHours: BusinessHours | undefined;
+}
+
+/** The tenant's plan, or the configured default; undefined means "ask". */
+export async function tenantPlan(ctx: TurnContext): Promise<string | undefined> {
+  const settings = await ctx.deps.store.getTenantSettings(ctx.turn.tenantId);
+  return settings?.plan ?? ctx.deps.config.defaultPlan;
+}

@@ -1,0 +1,182 @@
+/**
+ * The conversation core: a Turn in, Replies out. It loads the conversation's state, decides the
+ * language and whether the user is an admin, dispatches typed commands, complaints and card
+ * actions to the flows, and saves the state. It never throws: an unexpected error is logged
+ * and answered politely, and an unknown or stale card action gets "that card has expired".
+ */
+import { pino } from 'pino';
+import { isValidTimeZone } from '../domain/business-hours.js';
+import { StoreUnavailableError } from '../store/index.js';
+import { decideAdmin } from './admin-policy.js';
+import { closeCase, listMyCases, openForm, reopenCase, showCase, submitForm } from './case-flow.js';
+import { parseCommand, type Command } from './commands.js';
+import { handleClarificationAnswer, handleComplaint, handleNotQuite, handlePickCategory, answerLastTriage } from './complaint-flow.js';
+import type { CoreDeps, TurnContext } from './context.js';
+import { hasCjk, languageOfAction, languageOfMessage } from './language.js';
+import { acceptPlan, askPlanAgain, planNotRecognized } from './plan-flow.js';
+import { loadState, saveState, stateKey } from './state.js';
+import { strings } from './strings/index.js';
+import { forwardToAdmin } from './triage-reply.js';
+import type { ConversationCore, Reply, Turn, TurnAction } from './types.js';
+import { textReply, welcomeReply } from './welcome.js';
+
+export type { CoreDeps } from './context.js';
+export type { CoreConfig } from './config.js';
+
+/** How long a channel delivery id is remembered, to answer a retried delivery once. */
+export const DELIVERY_DEDUP_MS = 10 * 60 * 1000;
+/** A typed text this short that names no plan, while the plan question is out, is a failed plan answer. */
+const PLAN_ANSWER_MAX_WORDS = 4;
+
+export function createConversationCore(deps: CoreDeps): ConversationCore {
+  const clock = deps.now ?? (() => new Date());
+  const logger = deps.logger ?? pino({ level: 'silent' });
+
+  return {
+    async handle(turn: Turn): Promise<Reply[]> {
+      const fallbackLang = typeof turn?.text === 'string' && hasCjk(turn.text) ? 'zh-TW' : /^zh/i.test(turn?.user?.locale ?? '') ? 'zh-TW' : 'en';
+      try {
+        return await handleTurn(deps, logger, clock(), turn);
+      } catch (error) {
+        if (error instanceof StoreUnavailableError) {
+          logger.warn({ err: error, conversation: turn?.conversationId }, 'store unavailable');
+          return [textReply(fallbackLang, strings(fallbackLang).storeUnavailable, 'error')];
+        }
+        logger.error({ err: error, conversation: turn?.conversationId }, 'unexpected error handling a turn');
+        return [textReply(fallbackLang, strings(fallbackLang).unexpectedError, 'error')];
+      }
+    },
+  };
+}
+
+async function handleTurn(deps: CoreDeps, logger: CoreDeps['logger'] & {}, now: Date, turn: Turn): Promise<Reply[]> {
+  if (turn.deliveryId && !(await deps.store.claimOnce(`delivery:${turn.channel}:${turn.deliveryId}`, DELIVERY_DEDUP_MS))) {
+    logger.info({ delivery: turn.deliveryId }, 'repeated delivery ignored');
+    return [];
+  }
+  const key = stateKey(turn);
+  const state = await loadState(deps.store, key);
+  const zone = [turn.user.timeZone, deps.config.defaultTimeZone].find((z): z is string => typeof z === 'string' && isValidTimeZone(z)) ?? 'UTC';
+  const ctx: TurnContext = {
+    deps,
+    logger,
+    turn,
+    state,
+    lang: 'en',
+    admin: decideAdmin(turn.user, deps.config),
+    zone,
+    now,
+    businessHours: deps.config.businessHours,
+  };
+
+  let replies: Reply[];
+  if (turn.action && typeof turn.action.verb === 'string') {
+    ctx.lang = languageOfAction(state.lang, turn.user.locale);
+    replies = (await handleAction(ctx, turn.action)) ?? [textReply(ctx.lang, strings(ctx.lang).expired, 'warning')];
+  } else {
+    const text = typeof turn.text === 'string' ? turn.text : '';
+    ctx.lang = languageOfMessage(text, turn.user.locale);
+    replies = await handleText(ctx, text);
+  }
+  state.lang = ctx.lang;
+  await saveState(deps.store, key, state);
+  return replies;
+}
+
+function refusal(ctx: TurnContext): Reply[] {
+  const s = strings(ctx.lang);
+  const parts = [s.notAdmin.replace(/[:：]\s*$/u, '.')];
+  if (!ctx.admin.admin && ctx.admin.reason === 'not-configured') parts.push(s.notAdminConfigure);
+  return [textReply(ctx.lang, parts.join('\n\n'), 'warning')];
+}
+
+async function handleText(ctx: TurnContext, text: string): Promise<Reply[]> {
+  if (text.trim() === '') return [textReply(ctx.lang, strings(ctx.lang).emptyMessage)];
+  const command = parseCommand(text);
+  if (command) return runCommand(ctx, command);
+
+  if (ctx.state.planQuestion) {
+    const accepted = await acceptPlan(ctx, text);
+    if (accepted) return accepted;
+    if (text.trim().split(/\s+/).length <= PLAN_ANSWER_MAX_WORDS && !hasCjk(text)) return planNotRecognized(ctx, text);
+    if (hasCjk(text) && text.trim().length <= 8) return planNotRecognized(ctx, text);
+    // A longer text is a new complaint; the plan question is asked again if still needed.
+    ctx.state.planQuestion = undefined;
+  }
+  return handleComplaint(ctx, text);
+}
+
+async function runCommand(ctx: TurnContext, command: Command): Promise<Reply[]> {
+  switch (command.kind) {
+    case 'help':
+    case 'greeting':
+      return [welcomeReply(ctx.lang)];
+    case 'changePlan':
+      ctx.state.planQuestion = { kind: 'nothing' };
+      return askPlanAgain(ctx);
+    case 'myCases':
+      return ctx.admin.admin ? listMyCases(ctx) : refusal(ctx);
+    case 'showCase':
+      return ctx.admin.admin ? showCase(ctx, command.number) : refusal(ctx);
+    case 'closeCase':
+      return ctx.admin.admin ? closeCase(ctx, command.number) : refusal(ctx);
+    case 'reopenCase':
+      return ctx.admin.admin ? reopenCase(ctx, command.number) : refusal(ctx);
+  }
+}
+
+function caseNumberOf(data: Readonly<Record<string, unknown>>): string | undefined {
+  return typeof data.number === 'string' && /^SR-\d{6}-\d{4,}$/i.test(data.number.trim()) ? data.number.trim().toUpperCase() : undefined;
+}
+
+/** undefined: the action is unknown, or its data is stale or garbage ("that card has expired"). */
+async function handleAction(ctx: TurnContext, action: TurnAction): Promise<Reply[] | undefined> {
+  const data: Readonly<Record<string, unknown>> = action.data && typeof action.data === 'object' && !Array.isArray(action.data) ? action.data : {};
+  const s = strings(ctx.lang);
+  switch (action.verb) {
+    case 'openCase':
+    case 'officeProblemAfterAll': {
+      if (!ctx.admin.admin) return refusalWithForward(ctx);
+      return openForm(ctx, action.verb === 'officeProblemAfterAll');
+    }
+    case 'submitCase':
+      return ctx.admin.admin ? submitForm(ctx, data) : refusal(ctx);
+    case 'notQuite':
+      return handleNotQuite(ctx);
+    case 'pickCategory':
+      return handlePickCategory(ctx, data);
+    case 'solved':
+      ctx.state.clarification = undefined;
+      return [textReply(ctx.lang, s.solvedThanks)];
+    case 'answerClarification':
+      return handleClarificationAnswer(ctx, data);
+    case 'choosePlan': {
+      const plan = data.plan ?? data.value;
+      if (typeof plan !== 'string') return undefined;
+      return acceptPlan(ctx, plan);
+    }
+    case 'showCase':
+    case 'closeCase':
+    case 'reopenCase': {
+      const number = caseNumberOf(data);
+      if (!number) return undefined;
+      return runCommand(ctx, { kind: action.verb, number });
+    }
+    case 'myCases':
+      return runCommand(ctx, { kind: 'myCases' });
+    case 'help':
+      return [welcomeReply(ctx.lang)];
+    default:
+      return undefined;
+  }
+}
+
+/** A non-admin pressed a case button: the triage again is not needed, the text to forward is. */
+async function refusalWithForward(ctx: TurnContext): Promise<Reply[]> {
+  const answered = ctx.state.lastTriage ? await answerLastTriage(ctx) : [];
+  const forward = answered.find((r) => r.kind === 'text');
+  if (forward) return [forward];
+  const triage = answered.find((r) => r.kind === 'triage');
+  if (triage && triage.kind === 'triage') return [forwardToAdmin(triage, ctx.lang, !ctx.admin.admin && ctx.admin.reason === 'not-configured')];
+  return refusal(ctx);
+}

@@ -1,0 +1,95 @@
+/**
+ * What the core remembers per conversation, between turns. Stored as JSON by the store and
+ * parsed back with zod: a state written by an older version, or garbage, reads as empty.
+ */
+import { z } from 'zod';
+import type { CaseStore } from '../store/index.js';
+import type { Lang } from '../domain/taxonomy.js';
+import type { Turn } from './types.js';
+
+const scopeSchema = z.enum(['everyone', 'several', 'single', 'unspecified']);
+export type Scope = z.infer<typeof scopeSchema>;
+
+const triageSchema = z.object({
+  /** What the admin wrote. */
+  message: z.string(),
+  /** What the engine read: the message plus clarification answers. */
+  triagedText: z.string(),
+  category: z.string(),
+  severity: z.enum(['A', 'B', 'C']).nullable(),
+  scope: scopeSchema,
+  /** The admin picked the category ("Not quite"); the engine did not place it. */
+  forced: z.boolean(),
+});
+
+/** What happens once the plan question is answered. */
+const afterPlanSchema = z.discriminatedUnion('kind', [
+  /** Answer `lastTriage`. */
+  z.object({ kind: z.literal('answer') }),
+  z.object({ kind: z.literal('openForm'), officeAfterAll: z.boolean() }),
+  z.object({ kind: z.literal('nothing') }),
+]);
+
+const formSchema = z.object({
+  category: z.string(),
+  severity: z.enum(['A', 'B', 'C']),
+  plan: z.string(),
+  support: z.string(),
+  officeAfterAll: z.boolean(),
+});
+
+const stateSchema = z.object({
+  lang: z.enum(['en', 'zh-TW']).optional(),
+  /** The last complaint and how it was placed. */
+  lastTriage: triageSchema.optional(),
+  /** A clarifying question is out: the original message and the answers so far. */
+  clarification: z
+    .object({
+      message: z.string(),
+      remaining: z.array(z.enum(['service', 'scope'])),
+      service: z.string().optional(),
+      scope: scopeSchema.optional(),
+    })
+    .optional(),
+  /** The plan question is out; what to do once it is answered. */
+  planQuestion: afterPlanSchema.optional(),
+  /** Case forms handed out, by formId (the last few), so a retried submit still finds its form. */
+  forms: z.record(z.string(), formSchema).optional(),
+  /** formIds oldest first, to drop old forms. */
+  formOrder: z.array(z.string()).optional(),
+});
+
+export type ConversationState = z.infer<typeof stateSchema>;
+export type StoredTriage = z.infer<typeof triageSchema>;
+export type StoredForm = z.infer<typeof formSchema>;
+export type AfterPlan = z.infer<typeof afterPlanSchema>;
+
+export function stateKey(turn: Pick<Turn, 'channel' | 'tenantId' | 'conversationId'>): string {
+  return `conversation:${turn.channel}:${turn.tenantId}:${turn.conversationId}`;
+}
+
+export async function loadState(store: CaseStore, key: string): Promise<ConversationState> {
+  const raw = await store.getConversationState(key);
+  const parsed = stateSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+export async function saveState(store: CaseStore, key: string, state: ConversationState): Promise<void> {
+  await store.setConversationState(key, state);
+}
+
+export const MAX_REMEMBERED_FORMS = 5;
+
+export function rememberForm(state: ConversationState, formId: string, form: StoredForm): void {
+  const forms = { ...(state.forms ?? {}) };
+  const order = (state.formOrder ?? []).filter((id) => id !== formId);
+  forms[formId] = form;
+  order.push(formId);
+  while (order.length > MAX_REMEMBERED_FORMS) delete forms[order.shift()!];
+  state.forms = forms;
+  state.formOrder = order;
+}
+
+export function rememberedLang(state: ConversationState): Lang | undefined {
+  return state.lang;
+}

@@ -1,0 +1,103 @@
+/** Every English string the conversation core shows. zh-TW.ts has exactly the same keys. */
+export const en = {
+  welcomeTitle: 'Office 365 support triage',
+  welcomeText:
+    'Describe a problem in your Office 365 tenant in your own words. I will tell you which support area it belongs to, how severe it is, what you can try yourself, and when Microsoft support would respond. Admins can open a case from here.',
+  welcomeExamples: [
+    'Nobody in the company receives external mail since 8:00',
+    'One user cannot sign in after an MFA reset',
+    'How do I set a password that never expires?',
+  ],
+  commandMyCases: 'my cases',
+  commandMyCasesHelp: 'your open cases, and cases closed in the last 14 days',
+  commandCase: 'case SR-…',
+  commandCaseHelp: 'the details of one case',
+  commandClose: 'close SR-…',
+  commandCloseHelp: 'close a case',
+  commandReopen: 'reopen SR-…',
+  commandReopenHelp: 'reopen a case closed in the last 14 days',
+  commandChangePlan: 'change plan',
+  commandChangePlanHelp: "change your organization's Office 365 plan",
+  commandHelp: 'help',
+  commandHelpHelp: 'show this message',
+  emptyMessage: 'Tell me what is wrong in a sentence or two, for example "Outlook cannot find one user\'s mailbox". Type "help" for what I can do.',
+
+  actionOpenCase: 'Open a case',
+  actionNotQuite: 'Not quite',
+  actionSolved: 'This solved it',
+  actionOfficeAfterAll: 'It is an Office 365 problem after all',
+  actionClose: 'Close case',
+  actionReopen: 'Reopen case',
+  actionMyCases: 'My cases',
+  solvedThanks: 'Glad that helped. Message me any time something else comes up.',
+
+  billingNotice: (hours: string) =>
+    `Billing, subscription and pre-sales requests are handled in local business hours, Monday to Friday (${hours}), through the same phone number and online request process as technical support.`,
+  boundaryNotice: (why: string, whereToGo: string) => `${why} ${whereToGo}`,
+  forcedCategoryReason: (name: string) => `You placed this in ${name}`,
+  scopeSeverityReason: (scope: string, severity: string) => `Affected: ${scope} → ${severity}`,
+
+  askCategory: 'Which of these fits best?',
+  askService: 'Which service is this about?',
+  askScope: 'Who is affected?',
+  scopeSingle: 'One user',
+  scopeSeveral: 'Several users',
+  scopeEveryone: 'Everyone',
+  scopeUnspecified: 'Not stated',
+
+  askPlan:
+    'Which Office 365 plan does your organization have? Response times depend on it. Pick one, or type its name (for example "E3" or "Business Premium"). I will remember it for your organization.',
+  planFamilyOption: (name: string, covers: string) => `${name} (${covers})`,
+  planSaved: (plan: string) => `Thanks, I noted your plan: ${plan}.`,
+  planNotRecognized: (text: string) =>
+    `I do not recognize "${text}" as an Office 365 plan. Pick one of the options, or type a name such as "E3", "Business Premium" or "Premier".`,
+
+  notAdmin:
+    'Only people with an Office 365 administrator role can open, view, close or reopen support cases. Please ask your Office 365 admin; you can forward this:',
+  notAdminConfigure:
+    'Nobody is set up as an admin for this bot yet. The person who runs the bot can list admins in the ADMIN_USERS setting (comma-separated user ids or email addresses, or * for everyone).',
+  forwardText: (message: string, summary: string) => `Support request from a user:\n"${message}"\nTriage: ${summary}`,
+  forwardSummary: (category: string, severity: string) => `${category}, ${severity}`,
+
+  formNoteElevated: 'Your plan has elevated support, so you may set the severity yourself.',
+  formNoteSeverity: (label: string, meaning: string) => `Severity is assigned from your description: ${label}. ${meaning}`,
+  formNoteTruncated: (max: number) => `The description was longer than ${max} characters and was shortened; attach the full details in the case later.`,
+  formNoteOfficeAfterAll: 'You said this is an Office 365 problem after all, so here is the case form. Describe what fails in Office 365 itself.',
+  affectedEveryone: 'Everyone',
+  affectedSeveral: 'Several users',
+  affectedSingle: '1',
+  errorRequired: 'This field is required.',
+  errorTooLong: (max: number) => `Use at most ${max} characters.`,
+  errorCategory: 'Pick a category from the list.',
+  errorSeverity: 'Pick severity A, B or C.',
+  errorContactMethod: 'Pick email, phone or chat.',
+  errorEmail: 'Enter a valid email address, like name@contoso.com.',
+  errorPhoneRequired: 'Enter a phone number to be called on.',
+  errorPhone: 'Enter the number with country code: + and 7 to 15 digits, for example +1 425 555 0100.',
+  errorLanguage: 'Pick English or Traditional Chinese.',
+  errorTimeZone: 'Enter a time zone name such as Europe/London or Asia/Taipei.',
+  errorForm: 'Please fix the fields marked below.',
+
+  nextSteps: (number: string) =>
+    `Case ${number} is with Microsoft support. An engineer will contact you by the method you chose; keep the case number for reference. Type "case ${number}" to see it, or "my cases" for all of them.`,
+  couldNotSave: 'Sorry, the case could not be saved right now. Nothing was lost on your side: please try again in a minute.',
+  storeUnavailable: 'Sorry, I cannot reach my storage right now. Please try again in a minute.',
+
+  caseListTitle: 'Cases: open, and closed in the last 14 days',
+  caseListEmpty: 'No open cases, and none closed in the last 14 days.',
+  caseNotFound: (number: string) => `I could not find case ${number} in your organization.`,
+  caseClosed: (number: string) => `Case ${number} is closed. You can reopen it within 14 days.`,
+  caseAlreadyClosed: (number: string) => `Case ${number} is already closed.`,
+  caseReopened: (number: string) => `Case ${number} is open again.`,
+  caseAlreadyOpen: (number: string) => `Case ${number} is already open.`,
+  reopenExpired: (number: string, date: string) =>
+    `Case ${number} can no longer be reopened: a closed case can be reopened for 14 days, and that window ended on ${date}. Please open a new case and mention ${number}.`,
+  caseNumberMissing: 'Add the case number, for example "case SR-261124-0001".',
+  historyEntry: (at: string, action: string, actor: string) => `${at} ${action} (${actor})`,
+
+  expired: 'That card has expired. Tell me about the problem again and I will start fresh.',
+  unexpectedError: 'Sorry, something went wrong on my side. Please try again.',
+} as const satisfies Record<string, unknown>;
+
+/** The shape both languages share: same keys, same function signatures. */
+export type Strings = { readonly [K in keyof typeof en]: (typeof en)[K] extends (...args: infer A) => string ? (...args: A) => string : (typeof en)[K] extends readonly string[] ? readonly string[] : string };

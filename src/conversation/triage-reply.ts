@@ -1,0 +1,98 @@
+/**
+ * The answer to a complaint: where it belongs, how severe, what to try, when support responds,
+ * and the buttons for what comes next. Boundaries and redirects get a notice and no "Open a case".
+ */
+import { boundaryGuidance } from '../domain/boundaries.js';
+import { DEFAULT_BUSINESS_HOURS, formatBusinessHours, type BusinessHours } from '../domain/business-hours.js';
+import { SEVERITY_DEFINITIONS, type Severity } from '../domain/severity.js';
+import { categoryDisplayName, getCategory, type CategoryId, type Lang, type SupportKind } from '../domain/taxonomy.js';
+import type { SelfServiceLink } from '../triage/engine.js';
+import { computeExpectation, expectationView } from './expectation.js';
+import { strings } from './strings/index.js';
+import type { ActionButton, TextReply, TriageReply } from './types.js';
+
+export const MAX_LINKS = 4;
+
+export interface Placement {
+  readonly category: CategoryId;
+  readonly severity: Severity | null;
+  readonly reasons: readonly string[];
+  readonly links: readonly SelfServiceLink[];
+}
+
+export interface TriageReplyContext {
+  readonly lang: Lang;
+  readonly message: string;
+  /** The tenant's plan; absent only for boundaries and redirects, which promise no response time. */
+  readonly plan: string | undefined;
+  readonly timeZone: string;
+  readonly now: Date;
+  readonly businessHours?: BusinessHours;
+  readonly admin: boolean;
+}
+
+export function caseCanBeOpened(support: SupportKind): boolean {
+  return support === 'technical' || support === 'billing' || support === 'presales';
+}
+
+export function buildTriageReply(placement: Placement, ctx: TriageReplyContext): TriageReply {
+  const s = strings(ctx.lang);
+  const category = getCategory(placement.category);
+  const support = category.support;
+  const guidance = boundaryGuidance(placement.category);
+
+  const links: SelfServiceLink[] = [];
+  const seen = new Set<string>();
+  const guidanceLinks = guidance ? guidance.links.map((l) => ({ title: l.title[ctx.lang], url: l.url })) : [];
+  for (const link of [...guidanceLinks, ...placement.links]) {
+    if (seen.has(link.url) || links.length >= MAX_LINKS) continue;
+    seen.add(link.url);
+    links.push(link);
+  }
+
+  let notice: string | undefined;
+  if (guidance) notice = s.boundaryNotice(guidance.why[ctx.lang], guidance.whereToGo[ctx.lang]);
+  else if (support === 'billing' || support === 'presales') {
+    notice = s.billingNotice(formatBusinessHours(ctx.businessHours ?? DEFAULT_BUSINESS_HOURS).replace(/^\S+\s/, ''));
+  }
+
+  const severity = caseCanBeOpened(support) ? placement.severity : null;
+  const expectation =
+    severity && ctx.plan
+      ? computeExpectation({ plan: ctx.plan, severity, support, at: ctx.now, timeZone: ctx.timeZone, ...(ctx.businessHours ? { businessHours: ctx.businessHours } : {}) })
+      : undefined;
+
+  const actions: ActionButton[] = [];
+  if (caseCanBeOpened(support)) {
+    if (ctx.admin) actions.push({ verb: 'openCase', title: s.actionOpenCase, style: 'primary' });
+  } else if (support === 'boundary' || support === 'redirect') {
+    actions.push({ verb: 'officeProblemAfterAll', title: s.actionOfficeAfterAll });
+  }
+  actions.push({ verb: 'notQuite', title: s.actionNotQuite });
+  actions.push({ verb: 'solved', title: s.actionSolved });
+
+  return {
+    kind: 'triage',
+    lang: ctx.lang,
+    message: ctx.message,
+    support,
+    category: placement.category,
+    categoryName: categoryDisplayName(placement.category, ctx.lang),
+    severity,
+    ...(severity ? { severityLabel: SEVERITY_DEFINITIONS[severity].label[ctx.lang] } : {}),
+    reasons: placement.reasons,
+    links,
+    ...(expectation ? { expectation: expectationView(expectation, ctx.lang) } : {}),
+    ...(notice ? { notice } : {}),
+    actions,
+  };
+}
+
+/** The text a non-admin forwards to their admin: the message and the triage in one line. */
+export function forwardToAdmin(reply: TriageReply, lang: Lang, configureHint: boolean): TextReply {
+  const s = strings(lang);
+  const summary = reply.severityLabel ? s.forwardSummary(reply.categoryName, reply.severityLabel) : reply.categoryName;
+  const parts = [s.notAdmin, s.forwardText(reply.message, reply.expectation ? `${summary} — ${reply.expectation.summary}` : summary)];
+  if (configureHint) parts.push(s.notAdminConfigure);
+  return { kind: 'text', lang, text: parts.join('\n\n'), tone: 'info' };
+}
