@@ -6,7 +6,7 @@
 import { isCjkPhrase, phraseStems, type AnalyzedText } from './text.js';
 
 /** `*` in a phrase skips up to this many words: "can not * send" matches "can not even send". */
-const GAP_MAX_WORDS = 3;
+const GAP_MAX_WORDS = 4;
 const GAP = '*';
 
 export interface Term<Owner> {
