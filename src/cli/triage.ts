@@ -65,7 +65,7 @@ function printReadable(text: string, result: TriageResult): void {
     `severity:   ${result.severity ?? '-'}`,
     `confidence: ${result.confidence}`,
     'reasons:',
-    ...result.reasons.map((reason) => `  - ${reason}`),
+    ...result.reasonsByLang[result.language].map((reason) => `  - ${reason}`),
   ];
   if (result.needs.length > 0) lines.push(`would help: ${result.needs.join(', ')}`);
   if (result.links.length > 0) lines.push('self-service:', ...result.links.map((link) => `  - ${link.title}: ${link.url}`));

@@ -123,7 +123,7 @@ function linksFor(ctx: TurnContext, category: CategoryId): SelfServiceLink[] {
 function placementOf(ctx: TurnContext, last: StoredTriage & { category: CategoryId }): Placement {
   if (!last.forced) {
     const result = ctx.deps.engine.triage(last.triagedText);
-    if (result.category === last.category) return { category: last.category, severity: last.severity as Severity | null, reasons: result.reasons, links: result.links };
+    if (result.category === last.category) return { category: last.category, severity: last.severity as Severity | null, reasons: result.reasonsByLang[ctx.lang], links: result.links };
   }
   const s = strings(ctx.lang);
   const reasons = [s.forcedCategoryReason(getCategory(last.category).topic[ctx.lang])];

@@ -16,6 +16,7 @@ import { CategoryClassifier, classifierFeatures } from './classifier.js';
 import { CueFinder, type CueOwner, type FoundCues } from './cues.js';
 import { TermSet, type Hit } from './matcher.js';
 import type { IntentRule, SeverityFile } from './rules/schema.js';
+import { renderReasons, type Reason } from './reasons.js';
 import { assessSeverity, type SeverityDecision } from './severity.js';
 import { analyze, type AnalyzedText } from './text.js';
 import { TypoCorrector } from './typos.js';
@@ -48,8 +49,10 @@ export interface TriageResult {
   readonly severity: Severity | null;
   /** 0..1: how sure the rules are of the category. */
   readonly confidence: number;
-  /** Why: the cues that decided category and severity, in words an admin understands. */
+  /** Why: the cues that decided category and severity, in words an admin understands (English). */
   readonly reasons: readonly string[];
+  /** The same reasons in each language the bot speaks. */
+  readonly reasonsByLang: Readonly<Record<Lang, readonly string[]>>;
   readonly links: readonly SelfServiceLink[];
   /** Who is affected, as read from the message. */
   readonly scope: SeverityDecision['scope'];
@@ -109,7 +112,7 @@ export class TriageEngine {
         intent: null,
         severity: null,
         confidence: 0,
-        reasons: ['No service or symptom this bot knows was clear enough to place the message'],
+        ...worded([{ kind: 'unknown' }]),
         links: [],
         scope: severity.scope,
         needs,
@@ -131,7 +134,7 @@ export class TriageEngine {
       intent: intent.id,
       severity: severity.severity,
       confidence,
-      reasons: [decision.reason, ...severity.reasons],
+      ...worded([decision.reason, ...severity.reasons]),
       links: intent.links,
       scope: severity.scope,
       needs,
@@ -192,17 +195,17 @@ export class TriageEngine {
     text: AnalyzedText,
     stems: readonly string[],
     scores: CategoryScore[],
-  ): { best: CategoryScore; runnerUp?: CategoryScore; reason: string } | undefined {
+  ): { best: CategoryScore; runnerUp?: CategoryScore; reason: Reason } | undefined {
     const placed = scores.filter((s) => s.score >= MIN_CATEGORY_SCORE);
     const sovereign = placed.find((s) => s.category === 'redirect.sovereign');
-    if (sovereign) return { best: sovereign, reason: `${cueList(sovereign)}: this tenant is served by its own support (tie-break 1)` };
+    if (sovereign) return { best: sovereign, reason: { kind: 'sovereign', cues: cueList(sovereign) } };
 
     const boundary = placed.find((s) => getCategory(s.category).support === 'boundary');
     if (boundary) {
       return {
         best: boundary,
         runnerUp: placed.find((s) => s !== boundary),
-        reason: `${cueList(boundary)}: a cause outside Office 365 that you point to (tie-break 2)`,
+        reason: { kind: 'outside-cause', cues: cueList(boundary) },
       };
     }
 
@@ -210,11 +213,11 @@ export class TriageEngine {
     let best = symptoms[0];
     if (!best) return undefined;
     const tied = symptoms.filter((s) => s.score === best!.score);
-    let tieNote = '';
+    let tiedWith: CategoryId[] = [];
     if (tied.length > 1) {
       const probabilities = this.classifier.scores(classifierFeatures(text, stems));
       best = tied.reduce((a, b) => ((probabilities.get(b.category) ?? 0) > (probabilities.get(a.category) ?? 0) ? b : a));
-      tieNote = ` (tied with ${tied.filter((s) => s !== best).map((s) => s.category).join(', ')}; the examples decided)`;
+      tiedWith = tied.filter((s) => s !== best).map((s) => s.category);
     }
 
     const volume = symptoms.find((s) => s.category === 'redirect.volume-licensing');
@@ -223,11 +226,11 @@ export class TriageEngine {
       return {
         best: volume,
         runnerUp: best,
-        reason: `${cueList(volume)}: licenses bought under a volume licensing program (tie-break 4)`,
+        reason: { kind: 'volume-licensing', cues: cueList(volume) },
       };
     }
     const runnerUp = symptoms.find((s) => s !== best);
-    return { best, runnerUp, reason: `${cueList(best)} point to ${best.category}${tieNote}` };
+    return { best, runnerUp, reason: { kind: 'category', cues: cueList(best), category: best.category, tiedWith } };
   }
 }
 
@@ -238,12 +241,15 @@ export class TriageEngine {
 function countOnce<Owner>(hits: readonly Hit<Owner>[]): Hit<Owner>[] {
   const ordered = [...hits].sort((a, b) => b.term.weight - a.term.weight || b.end - b.start - (a.end - a.start));
   const usedTokens = new Set<number>();
-  const usedTexts = new Set<string>();
+  const usedChars: Array<[number, number]> = [];
   const counted: Hit<Owner>[] = [];
   for (const hit of ordered) {
     if (hit.start < 0) {
-      if (usedTexts.has(hit.text)) continue;
-      usedTexts.add(hit.text);
+      // A Chinese phrase: characters, not words, are what may be counted only once.
+      const from = hit.offset;
+      const to = hit.offset + hit.text.length;
+      if (usedChars.some(([a, b]) => from < b && a < to)) continue;
+      usedChars.push([from, to]);
       counted.push(hit);
       continue;
     }
@@ -256,12 +262,16 @@ function countOnce<Owner>(hits: readonly Hit<Owner>[]): Hit<Owner>[] {
   return counted;
 }
 
-function cueList(score: CategoryScore): string {
+function cueList(score: CategoryScore): string[] {
   return [...score.hits]
     .sort((a, b) => b.term.weight - a.term.weight)
     .slice(0, 3)
-    .map((hit) => `'${hit.text}'`)
-    .join(', ');
+    .map((hit) => hit.text);
+}
+
+function worded(reasons: readonly Reason[]): Pick<TriageResult, 'reasons' | 'reasonsByLang'> {
+  const en = renderReasons(reasons, 'en');
+  return { reasons: en, reasonsByLang: { en, 'zh-TW': renderReasons(reasons, 'zh-TW') } };
 }
 
 function confidenceOf(score: number, runnerUp: number): number {

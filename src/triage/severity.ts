@@ -10,22 +10,24 @@ import type { Severity } from '../domain/severity.js';
 import type { SupportKind } from '../domain/taxonomy.js';
 import type { CueOwner, FoundCues } from './cues.js';
 import type { Hit } from './matcher.js';
+import type { Reason, SeverityRule } from './reasons.js';
 
 export interface SeverityDecision {
   readonly severity: Severity | null;
-  /** Admin-readable reasons, most decisive first. */
-  readonly reasons: string[];
+  /** Why, most decisive first; worded per language by reasons.ts. */
+  readonly reasons: Reason[];
   readonly scope: 'everyone' | 'several' | 'single' | 'unspecified';
 }
 
-const quote = (hits: readonly Hit<CueOwner>[], max = 2): string =>
-  [...new Set(hits.map((hit) => hit.text))]
-    .slice(0, max)
-    .map((source) => `'${source}'`)
-    .join(' and ');
+const texts = (hits: readonly Hit<CueOwner>[], max = 2): string[] => [...new Set(hits.map((hit) => hit.text))].slice(0, max);
 
 export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityDecision {
   const scope = assessScope(cues);
+  const decide = (severity: Severity, rule: SeverityRule, hits: readonly Hit<CueOwner>[], extra: Partial<Reason & { kind: 'severity' }> = {}): SeverityDecision => ({
+    severity,
+    reasons: [{ kind: 'severity', rule, severity, cues: texts(hits), ...extra } as Reason],
+    scope: scope.kind,
+  });
   if (support !== 'technical' && support !== 'billing' && support !== 'presales') {
     return { severity: null, reasons: [], scope: scope.kind };
   }
@@ -35,73 +37,36 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
 
   if (support !== 'technical') {
     const cutOff = cues.affirmed('cut_off');
-    if (cutOff.length > 0 && (multi || cues.has('outage'))) {
-      return {
-        severity: 'A',
-        reasons: [`${quote([...cutOff, ...scope.hits])}: users are cut off from the service → Severity A`],
-        scope: scope.kind,
-      };
-    }
-    return {
-      severity: 'C',
-      reasons: [`${support === 'billing' ? 'A billing or subscription request' : 'A pre-sales question'} with no users cut off → Severity C`],
-      scope: scope.kind,
-    };
+    if (cutOff.length > 0 && (multi || cues.has('outage'))) return decide('A', 'cut-off', [...cutOff, ...scope.hits]);
+    return decide('C', support === 'billing' ? 'billing' : 'presales', []);
   }
 
   const nothingBroken = cues.affirmed('nothing_broken');
-  if (nothingBroken.length > 0) {
-    return { severity: 'C', reasons: [`${quote(nothingBroken)}: nothing is broken right now → Severity C`], scope: scope.kind };
-  }
+  if (nothingBroken.length > 0) return decide('C', 'nothing-broken', nothingBroken);
 
   const asking = [...cues.affirmed('question'), ...cues.affirmed('hypothetical')];
-  if (failures.length === 0 && asking.length > 0) {
-    return {
-      severity: 'C',
-      reasons: [`${quote(asking)}: a how-to or planning question, nothing broken right now → Severity C`],
-      scope: scope.kind,
-    };
-  }
+  if (failures.length === 0 && asking.length > 0) return decide('C', 'question', asking);
 
   const cosmetic = cues.affirmed('cosmetic');
   const outage = cues.affirmed('outage');
   const deadline = cues.affirmed('deadline');
   if (failures.length > 0 && cosmetic.length === 0) {
-    if (multi) {
-      const why = scope.kind === 'everyone' ? 'every user is affected' : 'several users are affected';
-      return {
-        severity: 'A',
-        reasons: [`${quote([...scope.hits, ...failures.slice(0, 1)])}: ${why} → Severity A`],
-        scope: scope.kind,
-      };
-    }
+    if (multi) return decide('A', scope.kind === 'everyone' ? 'everyone' : 'several', [...scope.hits, ...failures.slice(0, 1)]);
     if (scope.kind !== 'single' && (outage.length > 0 || deadline.length > 0)) {
-      const why = deadline.length > 0 ? 'a deadline is at risk' : 'a service is down';
-      return {
-        severity: 'A',
-        reasons: [`${quote([...outage, ...deadline, ...failures.slice(0, 1)])}: ${why} → Severity A`],
-        scope: scope.kind,
-      };
+      return decide('A', deadline.length > 0 ? 'deadline' : 'outage', [...outage, ...deadline, ...failures.slice(0, 1)]);
     }
   }
 
   const adminOnly = cues.affirmed('admin_only_workaround');
   const workaround = cues.affirmed('workaround');
-  if (cosmetic.length > 0 || (workaround.length > 0 && adminOnly.length === 0)) {
-    const why = cosmetic.length > 0 ? 'a cosmetic problem' : 'the user has a workaround';
-    return { severity: 'C', reasons: [`${quote([...cosmetic, ...workaround])}: ${why} → Severity C`], scope: scope.kind };
-  }
+  if (cosmetic.length > 0) return decide('C', 'cosmetic', [...cosmetic, ...workaround]);
+  if (workaround.length > 0 && adminOnly.length === 0) return decide('C', 'workaround', workaround);
 
-  if (failures.length === 0 && scope.kind === 'unspecified') {
-    return { severity: 'B', reasons: ['Something does not work as expected and no workaround is mentioned → Severity B'], scope: scope.kind };
-  }
-  const who = scope.kind === 'single' ? `${quote(scope.hits)}: one user or one feature` : 'One feature';
-  const extra = adminOnly.length > 0 ? ` (${quote(adminOnly)} is a workaround only an admin can use, so it does not lower the severity)` : '';
-  return {
-    severity: 'B',
-    reasons: [`${who} ${failures.length > 0 ? `broken (${quote(failures, 1)})` : 'impaired'}, no workaround for the user${extra} → Severity B`],
-    scope: scope.kind,
-  };
+  if (failures.length === 0 && scope.kind === 'unspecified') return decide('B', 'unspecified', []);
+  const failure = failures[0]?.text;
+  const adminExtra = adminOnly.length > 0 ? { adminOnly: texts(adminOnly, 1) } : {};
+  if (scope.kind === 'single') return decide('B', 'single', scope.hits, { ...(failure ? { failure } : {}), ...adminExtra });
+  return decide('B', 'one-feature', [], { ...(failure ? { failure } : {}), ...adminExtra });
 }
 
 interface Scope {

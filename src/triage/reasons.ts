@@ -1,0 +1,115 @@
+/**
+ * Why the engine decided what it did, as data, and its wording in each language. The engine
+ * records the cues; this module is the one place that turns them into sentences.
+ */
+import type { Severity } from '../domain/severity.js';
+import type { CategoryId, Lang } from '../domain/taxonomy.js';
+
+export type SeverityRule =
+  | 'nothing-broken'
+  | 'question'
+  | 'everyone'
+  | 'several'
+  | 'deadline'
+  | 'outage'
+  | 'cosmetic'
+  | 'workaround'
+  | 'single'
+  | 'one-feature'
+  | 'unspecified'
+  | 'cut-off'
+  | 'billing'
+  | 'presales';
+
+export type Reason =
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'category'; readonly cues: readonly string[]; readonly category: CategoryId; readonly tiedWith: readonly CategoryId[] }
+  | { readonly kind: 'sovereign'; readonly cues: readonly string[] }
+  | { readonly kind: 'outside-cause'; readonly cues: readonly string[] }
+  | { readonly kind: 'volume-licensing'; readonly cues: readonly string[] }
+  | {
+      readonly kind: 'severity';
+      readonly rule: SeverityRule;
+      readonly severity: Severity;
+      readonly cues: readonly string[];
+      readonly failure?: string;
+      /** "works in PowerShell": a workaround only an admin can use does not lower severity. */
+      readonly adminOnly?: readonly string[];
+    };
+
+const quoted = (cues: readonly string[], max = 3): string =>
+  [...new Set(cues)]
+    .slice(0, max)
+    .map((cue) => `'${cue}'`)
+    .join(', ');
+
+const SEVERITY_EN: Record<SeverityRule, string> = {
+  'nothing-broken': 'nothing is broken right now',
+  question: 'a how-to or planning question, nothing broken right now',
+  everyone: 'every user is affected',
+  several: 'several users are affected',
+  deadline: 'a deadline is at risk',
+  outage: 'a service is down',
+  cosmetic: 'a cosmetic problem',
+  workaround: 'the user has a workaround',
+  single: 'one user or one feature broken, no workaround for the user',
+  'one-feature': 'one feature broken, no workaround for the user',
+  unspecified: 'something does not work as expected and no workaround is mentioned',
+  'cut-off': 'users are cut off from the service',
+  billing: 'a billing or subscription request with no users cut off',
+  presales: 'a pre-sales question',
+};
+
+const SEVERITY_ZH: Record<SeverityRule, string> = {
+  'nothing-broken': '目前沒有任何功能故障',
+  question: '這是操作方式或規劃上的問題,目前沒有故障',
+  everyone: '所有使用者都受到影響',
+  several: '多位使用者受到影響',
+  deadline: '期限受到威脅',
+  outage: '服務中斷',
+  cosmetic: '只是外觀上的問題',
+  workaround: '使用者有因應措施',
+  single: '單一使用者或單一功能故障,使用者沒有因應措施',
+  'one-feature': '單一功能故障,使用者沒有因應措施',
+  unspecified: '有功能不正常,且沒有提到因應措施',
+  'cut-off': '使用者無法使用服務',
+  billing: '帳單或訂閱要求,沒有使用者被中斷服務',
+  presales: '售前諮詢問題',
+};
+
+export function renderReason(reason: Reason, lang: Lang): string {
+  const zh = lang === 'zh-TW';
+  switch (reason.kind) {
+    case 'unknown':
+      return zh ? '訊息中沒有足夠明確的服務或症狀可以分類' : 'No service or symptom this bot knows was clear enough to place the message';
+    case 'category': {
+      const tie = reason.tiedWith.length > 0;
+      if (zh) return `${quoted(reason.cues)} 指向 ${reason.category}${tie ? `(與 ${reason.tiedWith.join('、')} 同分,由範例決定)` : ''}`;
+      return `${quoted(reason.cues)} point to ${reason.category}${tie ? ` (tied with ${reason.tiedWith.join(', ')}; the examples decided)` : ''}`;
+    }
+    case 'sovereign':
+      return zh ? `${quoted(reason.cues)}:此租用戶由其專屬的支援管道服務 (判定規則 1)` : `${quoted(reason.cues)}: this tenant is served by its own support (tie-break 1)`;
+    case 'outside-cause':
+      return zh ? `${quoted(reason.cues)}:您指出的原因在 Office 365 之外 (判定規則 2)` : `${quoted(reason.cues)}: a cause outside Office 365 that you point to (tie-break 2)`;
+    case 'volume-licensing':
+      return zh ? `${quoted(reason.cues)}:透過大量授權方案購買的授權 (判定規則 4)` : `${quoted(reason.cues)}: licenses bought under a volume licensing program (tie-break 4)`;
+    case 'severity': {
+      const cues = reason.cues.length > 0 ? `${quoted(reason.cues, 2)}: ` : '';
+      const why = (zh ? SEVERITY_ZH : SEVERITY_EN)[reason.rule];
+      const failure = reason.failure ? (zh ? ` ('${reason.failure}')` : ` ('${reason.failure}')`) : '';
+      const adminOnly =
+        reason.adminOnly && reason.adminOnly.length > 0
+          ? zh
+            ? `(${quoted(reason.adminOnly, 1)} 是只有管理員能用的因應措施,不會降低嚴重性)`
+            : ` (${quoted(reason.adminOnly, 1)} is a workaround only an admin can use, so it does not lower the severity)`
+          : '';
+      return zh
+        ? `${cues}${why}${failure}${adminOnly} → 嚴重性 ${reason.severity}`
+        : `${cues}${why}${failure}${adminOnly} → Severity ${reason.severity}`;
+    }
+  }
+}
+
+export function renderReasons(reasons: readonly Reason[], lang: Lang): string[] {
+  return reasons.map((reason) => renderReason(reason, lang));
+}
