@@ -1,0 +1,84 @@
+/**
+ * Renders replies as plain text for the terminal chat: cards become text blocks and buttons
+ * become numbered choices the user can type. Exhaustive over reply kinds.
+ */
+import { assertNever, type ActionButton, type ChoiceOption, type Reply, type TurnAction } from '../../conversation/types.js';
+
+export interface RenderedReply {
+  readonly text: string;
+  /** Numbered choices, in the order printed: typing the number sends the action. */
+  readonly choices: readonly TurnAction[];
+}
+
+export function renderForTerminal(reply: Reply): RenderedReply {
+  const lines: string[] = [];
+  const choices: TurnAction[] = [];
+  const offer = (title: string, action: TurnAction) => {
+    choices.push(action);
+    lines.push(`  [${choices.length}] ${title}`);
+  };
+  const buttons = (actions: readonly ActionButton[]) => {
+    for (const action of actions) offer(action.title, { verb: action.verb, data: action.data ?? {} });
+  };
+  const options = (list: readonly ChoiceOption[], verb: string, field: string) => {
+    for (const option of list) offer(option.title, { verb, data: { [field]: option.value } });
+  };
+
+  switch (reply.kind) {
+    case 'triage':
+      lines.push(`── ${reply.categoryName}${reply.severityLabel ? ` · ${reply.severityLabel}` : ''}`);
+      for (const reason of reply.reasons) lines.push(`   · ${reason}`);
+      if (reply.expectation) lines.push(`   ⏱ ${reply.expectation.summary}`);
+      if (reply.notice) lines.push(`   ${reply.notice}`);
+      for (const link of reply.links) lines.push(`   → ${link.title}: ${link.url}`);
+      buttons(reply.actions);
+      break;
+    case 'question':
+      lines.push(`? ${reply.question}`);
+      options(reply.options, reply.verb, reply.field === 'category' ? 'category' : 'answer');
+      break;
+    case 'plan-question':
+      lines.push(`? ${reply.question}`);
+      options(reply.options, 'choosePlan', 'plan');
+      break;
+    case 'case-form': {
+      lines.push('── Case form' + (reply.note ? ` (${reply.note})` : ''));
+      for (const [field, value] of Object.entries(reply.values)) {
+        const error = reply.errors[field as keyof typeof reply.errors];
+        lines.push(`   ${field}: ${value}${error ? `   ⚠ ${error}` : ''}`);
+      }
+      if (reply.errors.form) lines.push(`   ⚠ ${reply.errors.form}`);
+      break;
+    }
+    case 'case-created':
+      lines.push(`✔ ${reply.case.number} · ${reply.case.title} · Sev ${reply.case.severity}`);
+      if (reply.expectation) lines.push(`   ⏱ ${reply.expectation.summary}`);
+      lines.push(`   ${reply.nextSteps}`);
+      break;
+    case 'case-list':
+      lines.push(`── ${reply.title}`);
+      if (reply.cases.length === 0) lines.push(`   ${reply.empty}`);
+      for (const c of reply.cases) {
+        lines.push(`   ${c.number}  ${c.status}  Sev ${c.severity}  ${c.title}${c.owner ? `  (${c.owner})` : ''}`);
+        offer(c.number, { verb: 'showCase', data: { number: c.number } });
+      }
+      break;
+    case 'case-detail':
+      lines.push(`── ${reply.case.number} · ${reply.case.title} · ${reply.case.status} · Sev ${reply.case.severity}`);
+      lines.push(`   ${reply.case.categoryName}`, `   ${reply.case.description}`);
+      for (const entry of reply.case.history) lines.push(`   · ${entry}`);
+      buttons(reply.actions);
+      break;
+    case 'text':
+      lines.push(reply.tone === 'error' ? `✖ ${reply.text}` : reply.tone === 'warning' ? `! ${reply.text}` : reply.text);
+      break;
+    case 'welcome':
+      lines.push(`── ${reply.title}`, reply.text);
+      for (const example of reply.examples) lines.push(`   e.g. "${example}"`);
+      for (const command of reply.commands) lines.push(`   ${command.command.padEnd(16)} ${command.description}`);
+      break;
+    default:
+      return assertNever(reply);
+  }
+  return { text: lines.join('\n'), choices };
+}
