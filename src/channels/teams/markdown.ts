@@ -1,0 +1,40 @@
+/**
+ * Adaptive Card TextBlocks (and FactSet values) render a Markdown subset: `*bold*`, `_italic_`,
+ * `[links](url)`, `- lists`, `1. lists`, and some hosts more (`# headings`, `> quotes`,
+ * `~strike~`, `` `code` ``). Text a user typed must show as typed, so every Markdown character
+ * is backslash-escaped (CommonMark escapes, which the Teams desktop, web and mobile renderers
+ * honour). Input values (`Input.Text.value`) are not Markdown and must never be escaped.
+ */
+
+const INLINE = /[\\*_[\]()#>~`]/g;
+/**
+ * List markers at the start of a line: "- x", "+ x", "12. x". ("* x" and "3) x" are already
+ * covered by the inline characters.)
+ */
+const LEADING_BULLET = /^(\s*)([-+])/gm;
+const LEADING_NUMBER = /^(\s*)(\d+)\./gm;
+
+export function escapeCardMarkdown(text: string): string {
+  return text
+    .replace(INLINE, (ch) => `\\${ch}`)
+    .replace(LEADING_BULLET, (_m, space: string, marker: string) => `${space}\\${marker}`)
+    .replace(LEADING_NUMBER, (_m, space: string, digits: string) => `${space}${digits}\\.`);
+}
+
+/**
+ * Escapes user text and keeps its line breaks: Markdown joins single newlines into one
+ * paragraph, so each line break becomes a paragraph break.
+ */
+export function plainTextToCard(text: string): string {
+  return escapeCardMarkdown(text.replace(/\r\n?/g, '\n'))
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n\n')
+    .replace(/\n{3,}/g, '\n\n');
+}
+
+/** A Markdown link whose label is escaped and whose URL cannot break out of the parentheses. */
+export function markdownLink(title: string, url: string): string {
+  const safeUrl = url.replace(/[()\s<>]/g, (ch) => encodeURIComponent(ch).replace('(', '%28').replace(')', '%29'));
+  return `[${escapeCardMarkdown(title)}](${safeUrl})`;
+}

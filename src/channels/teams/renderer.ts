@@ -1,0 +1,321 @@
+/**
+ * Replies → Adaptive Cards (1.5). Each reply kind has one template, `cards/<kind>.json`,
+ * expanded with adaptivecards-templating (`new Template(json).expand({ $root: data })`) against a view model built here. The view model holds
+ * display-ready strings: everything the core says is treated as plain text and Markdown-escaped
+ * (the contract is channel-neutral, so a reply never carries Teams Markdown on purpose), while
+ * input values (the case form) are passed raw because inputs are not Markdown.
+ *
+ * Buttons are `Action.Submit` with `data: { verb, ...data }`: Teams delivers them as a message
+ * activity whose `value` is that data merged with the card's inputs, in personal chats, group
+ * chats and channels alike, with no Universal Actions (`Action.Execute`) registration needed.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CardFactory, type Attachment } from 'botbuilder';
+import {
+  assertNever,
+  type ActionButton,
+  type CaseSummaryView,
+  type ChoiceOption,
+  type Reply,
+  type ReplyKind,
+} from '../../conversation/types.js';
+import type { Lang } from '../../domain/taxonomy.js';
+import { CARD_LABELS, severityLabel, type CardLabels } from './labels.js';
+import { escapeCardMarkdown, markdownLink, plainTextToCard } from './markdown.js';
+import { compileTemplate, type CardTemplate } from './templating.js';
+
+export const DEFAULT_CARDS_DIR = fileURLToPath(new URL('../../../cards/', import.meta.url));
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+export const CARD_VERSION = '1.5';
+
+/** Every reply kind, so each template can be loaded and checked at start-up. */
+const KIND_TABLE: Readonly<Record<ReplyKind, true>> = {
+  triage: true,
+  question: true,
+  'plan-question': true,
+  'case-form': true,
+  'case-created': true,
+  'case-list': true,
+  'case-detail': true,
+  text: true,
+  welcome: true,
+};
+export const REPLY_KINDS = Object.keys(KIND_TABLE) as readonly ReplyKind[];
+
+/** Up to this many choices are buttons; more become a drop-down with one submit button. */
+export const MAX_CHOICE_BUTTONS = 5;
+
+export type CardJson = Record<string, unknown>;
+export type CardTemplates = Readonly<Record<ReplyKind, CardJson>>;
+
+export class CardTemplateError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Card templates are invalid:\n- ${problems.join('\n- ')}`);
+    this.name = 'CardTemplateError';
+  }
+}
+
+/** Reads `cards/<kind>.json` for every reply kind; throws one error listing every bad file. */
+export function loadCardTemplates(directory: string = DEFAULT_CARDS_DIR): CardTemplates {
+  const problems: string[] = [];
+  const templates: Partial<Record<ReplyKind, CardJson>> = {};
+  for (const kind of REPLY_KINDS) {
+    const file = join(directory, `${kind}.json`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      problems.push(`${kind}.json: ${(error as Error).message}`);
+      continue;
+    }
+    if (typeof parsed !== 'object' || parsed === null || (parsed as CardJson).type !== 'AdaptiveCard') {
+      problems.push(`${kind}.json: not an Adaptive Card (its "type" must be "AdaptiveCard")`);
+      continue;
+    }
+    if ((parsed as CardJson).version !== CARD_VERSION) {
+      problems.push(`${kind}.json: "version" must be "${CARD_VERSION}"`);
+      continue;
+    }
+    templates[kind] = parsed as CardJson;
+  }
+  if (problems.length > 0) throw new CardTemplateError(problems);
+  return templates as CardTemplates;
+}
+
+// ---------------------------------------------------------------------------------------------
+// View models
+
+interface ActionView {
+  readonly title: string;
+  readonly style: 'positive' | 'destructive' | 'default';
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+interface FactView {
+  readonly title: string;
+  readonly value: string;
+}
+
+/** The data an action button sends back: the core's data plus the verb (which always wins). */
+export function actionData(verb: string, data?: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return { ...(data ?? {}), verb };
+}
+
+function actionView(button: ActionButton): ActionView {
+  const style = button.style === 'primary' ? 'positive' : button.style === 'destructive' ? 'destructive' : 'default';
+  return { title: button.title, style, data: actionData(button.verb, button.data) };
+}
+
+const text = plainTextToCard;
+const inline = (value: string): string => escapeCardMarkdown(value.replace(/\s*\r?\n\s*/g, ' '));
+
+function bullets(lines: readonly string[]): string {
+  return lines.map((line) => `- ${inline(line)}`).join('\n');
+}
+
+function statusLabel(status: CaseSummaryView['status'], labels: CardLabels): string {
+  return status === 'open' ? labels.statusOpen : labels.statusClosed;
+}
+
+function caseFacts(c: CaseSummaryView, lang: Lang, labels: CardLabels): FactView[] {
+  const facts: FactView[] = [
+    { title: labels.caseNumber, value: inline(c.number) },
+    { title: labels.status, value: statusLabel(c.status, labels) },
+    { title: labels.severity, value: inline(severityLabel(c.severity, lang)) },
+    { title: labels.category, value: inline(c.categoryName) },
+    { title: labels.created, value: inline(c.createdAt) },
+  ];
+  if (c.respondBy) facts.push({ title: labels.respondBy, value: inline(c.respondBy) });
+  if (c.closedAt) facts.push({ title: labels.closed, value: inline(c.closedAt) });
+  if (c.owner) facts.push({ title: labels.owner, value: inline(c.owner) });
+  if (c.lastUpdate) facts.push({ title: labels.lastUpdate, value: inline(c.lastUpdate) });
+  return facts;
+}
+
+interface ChoicesView {
+  readonly useButtons: boolean;
+  readonly buttons: readonly ActionView[];
+  readonly choices: readonly ChoiceOption[];
+  readonly submit: ActionView;
+}
+
+/** Options as buttons when few, else as a drop-down (input id `value`) with one submit button. */
+function choicesView(
+  verb: string,
+  extra: Readonly<Record<string, unknown>>,
+  options: readonly ChoiceOption[],
+  labels: CardLabels,
+): ChoicesView {
+  const useButtons = options.length <= MAX_CHOICE_BUTTONS;
+  return {
+    useButtons,
+    buttons: useButtons
+      ? options.map((option) => ({ title: option.title, style: 'default', data: actionData(verb, { ...extra, value: option.value }) }))
+      : [],
+    choices: options,
+    submit: { title: labels.choose, style: 'positive', data: actionData(verb, extra) },
+  };
+}
+
+/** The template's data for one reply. Exhaustive: a new reply kind does not compile here. */
+export function cardData(reply: Reply): CardJson {
+  const labels = CARD_LABELS[reply.lang] ?? CARD_LABELS.en;
+  switch (reply.kind) {
+    case 'triage': {
+      const facts: FactView[] = [{ title: labels.category, value: inline(reply.categoryName) }];
+      if (reply.severity !== null) {
+        facts.push({ title: labels.severity, value: inline(reply.severityLabel ?? severityLabel(reply.severity, reply.lang)) });
+      }
+      if (reply.expectation) {
+        facts.push({ title: labels.responseTime, value: inline(reply.expectation.summary) });
+        if (reply.expectation.respondBy) facts.push({ title: labels.respondBy, value: inline(reply.expectation.respondBy) });
+      }
+      return {
+        labels,
+        message: text(reply.message),
+        facts,
+        hasReasons: reply.reasons.length > 0,
+        reasons: bullets(reply.reasons),
+        hasLinks: reply.links.length > 0,
+        links: reply.links.map((link) => `- ${markdownLink(link.title, link.url)}`).join('\n'),
+        hasNotice: Boolean(reply.notice),
+        notice: text(reply.notice ?? ''),
+        actions: reply.actions.map(actionView),
+      };
+    }
+    case 'question':
+      return {
+        labels,
+        question: text(reply.question),
+        ...choicesView(reply.verb, { field: reply.field }, reply.options, labels),
+      };
+    case 'plan-question':
+      return {
+        labels,
+        question: text(reply.question),
+        ...choicesView('choosePlan', {}, reply.options, labels),
+      };
+    case 'case-form': {
+      const { values, errors } = reply;
+      const error = (field: keyof typeof errors): string => inline(errors[field] ?? '');
+      const currentSeverity = reply.severityOptions.find((option) => option.value === values.severity);
+      return {
+        labels,
+        // Inputs take the raw values: an Input.Text value is not Markdown.
+        values,
+        severityEditable: reply.severityEditable,
+        severityText: inline(currentSeverity?.title ?? severityLabel(values.severity, reply.lang)),
+        categoryOptions: reply.categoryOptions,
+        severityOptions: reply.severityOptions,
+        contactOptions: [
+          { value: 'email', title: labels.contactEmail },
+          { value: 'phone', title: labels.contactPhone },
+          { value: 'chat', title: labels.contactChat },
+        ],
+        languageOptions: [
+          { value: 'en', title: labels.langEn },
+          { value: 'zh-TW', title: labels.langZh },
+        ],
+        errors: {
+          form: error('form'),
+          title: error('title'),
+          description: error('description'),
+          category: error('category'),
+          severity: error('severity'),
+          affectedUsers: error('affectedUsers'),
+          contactMethod: error('contactMethod'),
+          email: error('email'),
+          phone: error('phone'),
+          language: error('language'),
+          timeZone: error('timeZone'),
+        },
+        hasNote: Boolean(reply.note),
+        note: text(reply.note ?? ''),
+        submit: { title: labels.submit, style: 'positive', data: actionData('submitCase', { formId: reply.formId }) },
+      };
+    }
+    case 'case-created': {
+      const facts = caseFacts(reply.case, reply.lang, labels);
+      if (reply.expectation) facts.push({ title: labels.responseTime, value: inline(reply.expectation.summary) });
+      return {
+        labels,
+        heading: `${inline(reply.case.number)}: ${inline(reply.case.title)}`,
+        facts,
+        nextSteps: text(reply.nextSteps),
+        actions: [
+          { title: labels.details, style: 'default', data: actionData('showCase', { number: reply.case.number }) },
+          { title: labels.myCases, style: 'default', data: actionData('myCases') },
+        ],
+      };
+    }
+    case 'case-list':
+      return {
+        labels,
+        title: inline(reply.title),
+        isEmpty: reply.cases.length === 0,
+        empty: text(reply.empty),
+        cases: reply.cases.map((c) => ({
+          heading: `${inline(c.number)}: ${inline(c.title)}`,
+          summary: inline(
+            [statusLabel(c.status, labels), severityLabel(c.severity, reply.lang), c.categoryName, c.createdAt].join(' · '),
+          ),
+          isOpen: c.status === 'open',
+          details: { title: labels.details, style: 'default', data: actionData('showCase', { number: c.number }) },
+        })),
+      };
+    case 'case-detail':
+      return {
+        labels,
+        heading: `${inline(reply.case.number)}: ${inline(reply.case.title)}`,
+        facts: caseFacts(reply.case, reply.lang, labels),
+        description: text(reply.case.description),
+        hasHistory: reply.case.history.length > 0,
+        history: bullets(reply.case.history),
+        actions: reply.actions.map(actionView),
+      };
+    case 'text':
+      return {
+        labels,
+        text: text(reply.text),
+        color: reply.tone === 'error' ? 'attention' : reply.tone === 'warning' ? 'warning' : 'default',
+      };
+    case 'welcome':
+      return {
+        labels,
+        title: inline(reply.title),
+        text: text(reply.text),
+        hasExamples: reply.examples.length > 0,
+        examples: reply.examples.map((example) => `- "${inline(example)}"`).join('\n'),
+        hasCommands: reply.commands.length > 0,
+        commands: reply.commands.map((c) => ({ title: inline(c.command), value: inline(c.description) })),
+        actions: [
+          { title: labels.myCases, style: 'default', data: actionData('myCases') },
+        ],
+      };
+    default:
+      return assertNever(reply);
+  }
+}
+
+export interface CardRenderer {
+  /** The expanded Adaptive Card JSON for a reply. */
+  render(reply: Reply): CardJson;
+  /** The same card as a Bot Framework attachment. */
+  attachment(reply: Reply): Attachment;
+}
+
+export function createCardRenderer(templates: CardTemplates = loadCardTemplates()): CardRenderer {
+  const compiled = new Map<ReplyKind, CardTemplate>();
+  for (const kind of REPLY_KINDS) compiled.set(kind, compileTemplate(templates[kind]));
+  const render = (reply: Reply): CardJson => {
+    const template = compiled.get(reply.kind);
+    if (!template) throw new CardTemplateError([`no template for reply kind "${reply.kind}"`]);
+    return template.expand({ $root: cardData(reply) }) as CardJson;
+  };
+  return {
+    render,
+    attachment: (reply) => CardFactory.adaptiveCard(render(reply)),
+  };
+}

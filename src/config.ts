@@ -1,0 +1,110 @@
+/**
+ * The process configuration, read once from the environment and typed with zod. An empty
+ * variable counts as unset (a `.env` line `MicrosoftAppId=` means "no Bot Framework auth").
+ * Every problem names its variable, so `npm start` says exactly what to fix.
+ *
+ * The conversation core has its own settings (ADMIN_USERS, plans, business hours) in
+ * `src/conversation/config.ts`; this module holds only what the process and the channels need.
+ */
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The Bot Framework's app types (the `MicrosoftAppType` variable of every Azure Bot sample). */
+export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+export type AppType = (typeof APP_TYPES)[number];
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === undefined || value === '' ? undefined : value));
+
+const schema = z
+  .object({
+    PORT: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => (value === undefined || value === '' ? '3978' : value))
+      .pipe(z.string().regex(/^\d+$/, 'must be a whole number from 0 to 65535'))
+      .transform(Number)
+      .pipe(z.number().int().min(0, 'must be from 0 to 65535').max(65535, 'must be from 0 to 65535')),
+    DATA_DIR: optionalText.transform((value) => value ?? './data'),
+    LOG_LEVEL: optionalText
+      .transform((value) => (value ?? 'info').toLowerCase())
+      .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: optionalText.pipe(
+      z.enum(APP_TYPES, { error: `must be one of ${APP_TYPES.join(', ')}` }).optional(),
+    ),
+    MicrosoftAppTenantId: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    const type = env.MicrosoftAppType ?? 'MultiTenant';
+    if (env.MicrosoftAppId === undefined) {
+      if (env.MicrosoftAppPassword !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppId'],
+          message: 'is required when MicrosoftAppPassword is set',
+        });
+      }
+      return;
+    }
+    if (type !== 'UserAssignedMSI' && env.MicrosoftAppPassword === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: `is required when MicrosoftAppId is set (MicrosoftAppType ${type})`,
+      });
+    }
+    if (type !== 'MultiTenant' && env.MicrosoftAppTenantId === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: `is required when MicrosoftAppType is ${type}`,
+      });
+    }
+  });
+
+export type AppConfig = z.output<typeof schema>;
+
+/** The variables this module reads (nothing else of the environment is looked at). */
+export const CONFIG_VARIABLES = [
+  'PORT',
+  'DATA_DIR',
+  'LOG_LEVEL',
+  'MicrosoftAppId',
+  'MicrosoftAppPassword',
+  'MicrosoftAppType',
+  'MicrosoftAppTenantId',
+] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration; throws `ConfigError` listing every bad variable by name. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
+  const picked = Object.fromEntries(CONFIG_VARIABLES.map((key) => [key, env[key]]));
+  const result = schema.safeParse(picked);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.length > 0 ? issue.path.join('.') : 'environment';
+    const value = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
+    const shown = value === undefined || /password|secret/i.test(name) ? '' : ` (got "${value}")`;
+    return `${name} ${issue.message}${shown}`;
+  });
+  throw new ConfigError(problems);
+}
+
+/** Whether inbound requests must carry a Bot Framework token (false: Emulator / local mode). */
+export function botAuthEnabled(config: AppConfig): boolean {
+  return config.MicrosoftAppId !== undefined;
+}

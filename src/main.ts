@@ -1,0 +1,96 @@
+/**
+ * `npm start`: configuration, logger, store, rules, card templates, conversation core and the
+ * HTTP server; one log line with the URL; SIGTERM/SIGINT stop accepting, close the server and
+ * then the store. A bad setting, invalid rules or a broken card template stop the start with a
+ * message that names the problem (exit code 1).
+ */
+import { pino } from 'pino';
+import { ConfigError, loadConfig, botAuthEnabled, type AppConfig } from './config.js';
+import { CardTemplateError, loadCardTemplates } from './channels/teams/index.js';
+import { createConversationCore } from './conversation/core.js';
+import { ConfigError as CoreConfigError, loadCoreConfig, type CoreConfig } from './conversation/config.js';
+import { createBotServer, MESSAGES_PATH } from './server/index.js';
+import { openSqliteStore } from './store/index.js';
+import { loadDefaultRules, RulesInvalidError, type TriageEngine } from './triage/index.js';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+function readConfig(): { config: AppConfig; coreConfig: CoreConfig } {
+  try {
+    return { config: loadConfig(process.env), coreConfig: loadCoreConfig(process.env) };
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof CoreConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+function readRules(): TriageEngine {
+  try {
+    return loadDefaultRules();
+  } catch (error) {
+    if (error instanceof RulesInvalidError) {
+      fail(`The intent rules are invalid; the bot will not start until they are fixed:\n- ${error.problems.join('\n- ')}`);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const { config, coreConfig } = readConfig();
+  const logger = pino({ level: config.LOG_LEVEL });
+
+  const engine = readRules();
+  let templates;
+  try {
+    templates = loadCardTemplates();
+  } catch (error) {
+    if (error instanceof CardTemplateError) fail(error.message);
+    throw error;
+  }
+  const store = await openSqliteStore({ dataDir: config.DATA_DIR });
+
+  const core = createConversationCore({
+    engine,
+    store,
+    config: coreConfig,
+    logger: logger.child({ module: 'core' }),
+    onCaseCreated: (c) => logger.info({ case: c.number, tenant: c.tenantId, severity: c.severity }, 'case created'),
+  });
+  const server = createBotServer({ credentials: config, core, engine, templates, store, logger });
+  const running = await server.listen(config.PORT);
+  logger.info(
+    { port: running.port, auth: botAuthEnabled(config) ? 'bot-framework' : 'none (emulator mode)', dataDir: config.DATA_DIR },
+    `Support Triage Bot listening on ${running.url}${MESSAGES_PATH}`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    const forced = setTimeout(() => {
+      logger.error('requests still running after 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000);
+    forced.unref();
+    try {
+      await running.close();
+      await store.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'error while stopping');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', (signal) => void stop(signal));
+  process.once('SIGINT', (signal) => void stop(signal));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The bot could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
