@@ -41,8 +41,19 @@ const schema = z
       z.enum(APP_TYPES, { error: `must be one of ${APP_TYPES.join(', ')}` }).optional(),
     ),
     MicrosoftAppTenantId: optionalText,
+    HANDOFF_WEBHOOK_URL: optionalText.pipe(
+      z.url({ protocol: /^https?$/, error: 'must be an http(s):// address' }).optional(),
+    ),
+    HANDOFF_WEBHOOK_SECRET: optionalText,
   })
   .superRefine((env, ctx) => {
+    if (env.HANDOFF_WEBHOOK_URL !== undefined && env.HANDOFF_WEBHOOK_SECRET === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HANDOFF_WEBHOOK_SECRET'],
+        message: 'is required when HANDOFF_WEBHOOK_URL is set (the receiver checks the X-Signature-256 HMAC with it)',
+      });
+    }
     const type = env.MicrosoftAppType ?? 'MultiTenant';
     if (env.MicrosoftAppId === undefined) {
       if (env.MicrosoftAppPassword !== undefined) {
@@ -81,6 +92,8 @@ export const CONFIG_VARIABLES = [
   'MicrosoftAppPassword',
   'MicrosoftAppType',
   'MicrosoftAppTenantId',
+  'HANDOFF_WEBHOOK_URL',
+  'HANDOFF_WEBHOOK_SECRET',
 ] as const;
 
 export class ConfigError extends Error {

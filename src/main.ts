@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, botAuthEnabled, type AppConfig } from './confi
 import { CardTemplateError, loadCardTemplates } from './channels/teams/index.js';
 import { createConversationCore } from './conversation/core.js';
 import { ConfigError as CoreConfigError, loadCoreConfig, type CoreConfig } from './conversation/config.js';
+import { createWebhookHandoff } from './handoff/webhook.js';
 import { createBotServer, MESSAGES_PATH } from './server/index.js';
 import { openSqliteStore } from './store/index.js';
 import { loadDefaultRules, RulesInvalidError, type TriageEngine } from './triage/index.js';
@@ -52,12 +53,24 @@ async function main(): Promise<void> {
   }
   const store = await openSqliteStore({ dataDir: config.DATA_DIR });
 
+  const handoff =
+    config.HANDOFF_WEBHOOK_URL && config.HANDOFF_WEBHOOK_SECRET
+      ? createWebhookHandoff({
+          url: config.HANDOFF_WEBHOOK_URL,
+          secret: config.HANDOFF_WEBHOOK_SECRET,
+          logger: logger.child({ module: 'handoff' }),
+          retry: { attempts: 5, baseDelayMs: 1000 },
+        })
+      : undefined;
   const core = createConversationCore({
     engine,
     store,
     config: coreConfig,
     logger: logger.child({ module: 'core' }),
-    onCaseCreated: (c) => logger.info({ case: c.number, tenant: c.tenantId, severity: c.severity }, 'case created'),
+    onCaseCreated: (c) => {
+      logger.info({ case: c.number, tenant: c.tenantId, severity: c.severity, category: c.category }, 'case created');
+      handoff?.(c);
+    },
   });
   const server = createBotServer({ credentials: config, core, engine, templates, store, logger });
   const running = await server.listen(config.PORT);
