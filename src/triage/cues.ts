@@ -7,9 +7,9 @@ import type { Hit, TermSet } from './matcher.js';
 import type { AnalyzedText } from './text.js';
 
 /** How far a negation reaches: "not * everyone", "nothing to do with our proxy". */
-const NEGATION_WINDOW_BEFORE = 4;
+const NEGATION_WINDOW_BEFORE = 6;
 const NEGATION_WINDOW_AFTER = 4;
-const CJK_NEGATORS = /(不是|並非|並不是|沒有|無關|非)$/u;
+const CJK_NEGATORS = /(不是|並非|並不是|沒有|無關|非|不會讓?|避免|以免|防止)/u;
 
 export type CueOwner = SeverityCueGroup;
 
@@ -61,7 +61,7 @@ export class FoundCues {
   isNegated(hit: Pick<Hit<unknown>, 'start' | 'end' | 'clause' | 'offset'>, options: { after: boolean } = { after: false }): boolean {
     if (hit.start < 0) {
       if (hit.offset < 0) return false;
-      return CJK_NEGATORS.test(this.text.compact.slice(Math.max(0, hit.offset - 3), hit.offset));
+      return CJK_NEGATORS.test(this.text.compact.slice(Math.max(0, hit.offset - 6), hit.offset));
     }
     for (const negation of this.byGroup.get('negation') ?? []) {
       if (negation.clause !== hit.clause || negation === hit || this.insideFailure(negation)) continue;

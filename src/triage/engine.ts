@@ -77,6 +77,8 @@ export interface RuleInput {
 type CategoryScore = { category: CategoryId; intent: number; score: number; hits: Hit<IntentOwner>[] };
 
 const CAUSE_CATEGORIES = new Set<CategoryId>(['redirect.sovereign', 'boundary.network', 'boundary.third-party', 'boundary.scripts']);
+/** Categories whose cues can be denied ("NOT our volume licensing agreement") without being causes. */
+const DENIABLE_CATEGORIES = new Set<CategoryId>([...CAUSE_CATEGORIES, 'redirect.volume-licensing']);
 /** Causes an admin can merely suspect ("is it our proxy?"); a request for a script is never a guess. */
 const DOUBTABLE_CAUSES = new Set<CategoryId>(['boundary.network', 'boundary.third-party']);
 const CATEGORY_ORDER = new Map<string, number>(CATEGORIES.map((category, index) => [category.id, index]));
@@ -170,7 +172,7 @@ export class TriageEngine {
       }
       // A cause only counts when the admin asserts it: not ruled out, not merely suspected.
       if (
-        CAUSE_CATEGORIES.has(intent.category) &&
+        DENIABLE_CATEGORIES.has(intent.category) &&
         (cues.isNegated(hit, { after: true }) || (DOUBTABLE_CAUSES.has(intent.category) && cues.isDoubted(hit)))
       ) {
         continue;
@@ -222,7 +224,11 @@ export class TriageEngine {
 
     const volume = symptoms.find((s) => s.category === 'redirect.volume-licensing');
     const bestSupport = getCategory(best.category).support;
-    if (volume && volume !== best && (bestSupport === 'billing' || bestSupport === 'presales')) {
+    // Tie-break 4 only when the licensing talked about is the volume-licensed one: a VL cue in
+    // the same clause as the billing request ("EA renewal: can Visio be added to the agreement?"),
+    // not "we have an EA, but separately we bought Copilot online".
+    const sameClause = volume?.hits.some((v) => v.clause < 0 || best!.hits.some((b) => b.clause < 0 || b.clause === v.clause));
+    if (volume && volume !== best && sameClause && (bestSupport === 'billing' || bestSupport === 'presales')) {
       return {
         best: volume,
         runnerUp: best,

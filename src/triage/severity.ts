@@ -85,11 +85,12 @@ function assessScope(cues: FoundCues): Scope {
   const notInsideOthersFine = (hit: Hit<CueOwner>) => !cues.overlaps(hit, 'others_fine') && !cues.overlaps(hit, 'single');
   const everyone = cues.affirmed('everyone').filter(notInsideOthersFine);
   if (everyone.length > 0) return { kind: 'everyone', hits: everyone };
-  const several = cues.affirmed('several').filter(notInsideOthersFine);
-  if (several.length > 0) return { kind: 'several', hits: several };
+  // An explicit "one user" outweighs numbers elsewhere ("8 users migrated, one user failed").
   const single = cues.affirmed('single');
   if (single.length > 0) return { kind: 'single', hits: single };
-  const partial = cues.affirmed('partial');
-  if (partial.length > 0) return { kind: 'single', hits: partial };
+  const several = cues.affirmed('several').filter(notInsideOthersFine);
+  if (several.length > 0) return { kind: 'several', hits: several };
+  const weakSingle = [...cues.affirmed('one_person'), ...cues.affirmed('partial')];
+  if (weakSingle.length > 0) return { kind: 'single', hits: weakSingle };
   return { kind: 'unspecified', hits: [] };
 }

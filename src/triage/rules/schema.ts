@@ -26,7 +26,11 @@ export const linkSchema = z.object({
 
 /** Authors write `503` or `0x8004010f` unquoted; YAML reads those as numbers, we take them as text. */
 const termText = z.union([z.number().transform(String), z.string()]).pipe(nonEmptyText);
-const termList = z.array(termText).default([]);
+/** An empty list may be written as `negative:` with nothing under it. */
+const termList = z
+  .array(termText)
+  .nullish()
+  .transform((terms) => terms ?? []);
 
 export const intentSchema = z
   .object({
@@ -81,6 +85,7 @@ export const SEVERITY_CUE_GROUPS = [
   'everyone',
   'several',
   'single',
+  'one_person',
   'others_fine',
   'partial',
   'outage',
