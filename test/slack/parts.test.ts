@@ -1,0 +1,152 @@
+/** The Slack channel's small parts: config from env, the call limiter, dedup, identity, the manifest. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { slackConfigFromEnv } from '../../src/channels/slack/config.js';
+import { memoryClaimOnce, TtlCache } from '../../src/channels/slack/dedup.js';
+import { createIdentityResolver, tenantOf } from '../../src/channels/slack/identity.js';
+import { createCallLimiter, SlackQueueFullError } from '../../src/channels/slack/limiter.js';
+import { SCOPE_USAGE } from '../../src/channels/slack/scopes.js';
+import { decodeModalMetadata, encodeModalMetadata } from '../../src/channels/slack/where.js';
+import { captureLogger } from './helpers.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('slackConfigFromEnv', () => {
+  it('is enabled only with both secrets, and says why not in one line', () => {
+    expect(slackConfigFromEnv({})).toEqual({ config: undefined, reason: 'Slack disabled: SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set' });
+    expect(slackConfigFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1' }).reason).toMatch(/SLACK_SIGNING_SECRET is not set/);
+    expect(slackConfigFromEnv({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: ' ' }).reason).toMatch(/SLACK_BOT_TOKEN is not set/);
+    expect(slackConfigFromEnv({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual({ config: { signingSecret: 's', botToken: 'xoxb-1' } });
+    expect(slackConfigFromEnv({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'http://127.0.0.1:9/api/' }).config?.apiUrl).toBe('http://127.0.0.1:9/api/');
+    expect(slackConfigFromEnv({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'slack.com' }).reason).toMatch(/SLACK_API_URL/);
+    for (const r of [slackConfigFromEnv({}), slackConfigFromEnv({ SLACK_BOT_TOKEN: 'x' })]) expect(r.reason).not.toContain('\n');
+  });
+});
+
+describe('the call limiter', () => {
+  it('runs at most maxConcurrent, queues up to maxQueued, refuses the rest with a log line', async () => {
+    const { logger, logs } = captureLogger();
+    const limiter = createCallLimiter({ maxConcurrent: 2, maxQueued: 3, logger });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let peak = 0;
+    let running = 0;
+    const task = async () => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await gate;
+      running -= 1;
+      return 'ok';
+    };
+    const accepted = Array.from({ length: 5 }, () => limiter.run('chat.postMessage', task));
+    const refused = limiter.run('chat.postMessage', task);
+    await expect(refused).rejects.toBeInstanceOf(SlackQueueFullError);
+    expect(limiter.stats()).toEqual({ running: 2, queued: 3, refused: 1 });
+    expect(logs.join('')).toContain('Slack call queue full');
+    release();
+    expect(await Promise.all(accepted)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(peak).toBe(2);
+    expect(limiter.stats()).toEqual({ running: 0, queued: 0, refused: 1 });
+  });
+});
+
+describe('dedup and caches', () => {
+  it('claims a key once within its TTL', async () => {
+    let now = 0;
+    const claim = memoryClaimOnce({ now: () => now });
+    expect(await claim('e1', 1000)).toBe(true);
+    expect(await claim('e1', 1000)).toBe(false);
+    now = 1001;
+    expect(await claim('e1', 1000)).toBe(true);
+  });
+
+  it('keeps at most maxEntries, oldest out, and expires entries', () => {
+    let now = 0;
+    const cache = new TtlCache<number>(100, 2, () => now);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.set('c', 3);
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.get('c')).toBe(3);
+    now = 200;
+    expect(cache.get('c')).toBeUndefined();
+  });
+
+  it('round-trips the modal metadata and rejects garbage', () => {
+    const meta = { formId: 'f-1', where: { kind: 'thread', channel: 'C1', threadTs: '1.2' } } as const;
+    expect(decodeModalMetadata(encodeModalMetadata(meta))).toEqual(meta);
+    expect(decodeModalMetadata('not json')).toBeUndefined();
+    expect(decodeModalMetadata('{"f":"x","w":{"kind":"mars"}}')).toBeUndefined();
+  });
+});
+
+describe('identity', () => {
+  it('uses the enterprise id on Enterprise Grid, else the team id', () => {
+    expect(tenantOf({ enterpriseId: 'E1', teamId: 'T1' })).toBe('E1');
+    expect(tenantOf({ enterpriseId: null, teamId: 'T1' })).toBe('T1');
+  });
+
+  it('maps users.info (admin, owner, tz, real_name, email) and caches it for a few minutes', async () => {
+    let calls = 0;
+    let now = 0;
+    const api = {
+      call: async (_m: string, args: Record<string, unknown>) => {
+        calls += 1;
+        if (args.user === 'UGONE') return undefined;
+        return { ok: true, user: { real_name: 'Megan', tz: 'Asia/Taipei', is_owner: args.user === 'UOWNER', profile: { email: 'm@contoso.com' } } };
+      },
+      respond: async () => true,
+    };
+    const who = createIdentityResolver({ api, cacheMs: 60_000, now: () => now, adminUsers: ['ulisted'] });
+    expect(await who.user('UOWNER')).toEqual({ id: 'UOWNER', name: 'Megan', email: 'm@contoso.com', timeZone: 'Asia/Taipei', channelAdmin: true });
+    expect((await who.user('UPLAIN')).channelAdmin).toBe(false);
+    expect((await who.user('ULISTED')).channelAdmin).toBe(true);
+    await who.user('UOWNER');
+    expect(calls).toBe(3);
+    now = 61_000;
+    await who.user('UOWNER');
+    expect(calls).toBe(4);
+    expect(await who.user('UGONE')).toEqual({ id: 'UGONE', name: 'UGONE', channelAdmin: false });
+  });
+});
+
+describe('manifest/slack/manifest.yaml', () => {
+  const manifest = parse(readFileSync(join(ROOT, 'manifest/slack/manifest.yaml'), 'utf8')) as {
+    features: { app_home: Record<string, boolean>; slash_commands: { command: string; url: string }[] };
+    oauth_config: { scopes: { bot: string[] } };
+    settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
+  };
+  const source = readdirSync(join(ROOT, 'src/channels/slack'))
+    .filter((f) => f.endsWith('.ts') && f !== 'scopes.ts')
+    .map((f) => readFileSync(join(ROOT, 'src/channels/slack', f), 'utf8'))
+    .join('\n');
+
+  it('parses and points events, interactivity and /support at /slack/events', () => {
+    expect(manifest.settings.event_subscriptions.request_url).toBe('https://YOUR-BOT-HOST/slack/events');
+    expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://YOUR-BOT-HOST/slack/events' });
+    expect(manifest.features.slash_commands).toEqual([expect.objectContaining({ command: '/support', url: 'https://YOUR-BOT-HOST/slack/events' })]);
+    expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
+  });
+
+  it('asks only for scopes that a method, event or command of the code needs', () => {
+    for (const scope of manifest.oauth_config.scopes.bot) {
+      const usage = SCOPE_USAGE[scope];
+      expect(usage, `scope ${scope} has no recorded use`).toBeDefined();
+      for (const method of usage?.methods ?? []) expect(source, `${scope}: ${method} is never called`).toContain(`'${method}'`);
+      for (const event of usage?.events ?? []) {
+        expect(manifest.settings.event_subscriptions.bot_events).toContain(event);
+        const name = event === 'message.im' ? 'message' : event;
+        expect(source, `${scope}: no listener for ${event}`).toContain(`bolt.event('${name}'`);
+      }
+      for (const command of usage?.commands ?? []) expect(source).toContain(`'${command}'`);
+    }
+    // And every method the code calls that needs a scope has it.
+    for (const [scope, usage] of Object.entries(SCOPE_USAGE)) {
+      for (const method of usage.methods ?? []) if (source.includes(`'${method}'`)) expect(manifest.oauth_config.scopes.bot).toContain(scope);
+    }
+  });
+});
