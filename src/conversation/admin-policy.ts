@@ -2,7 +2,8 @@
  * Who may open, list, view, close and reopen cases. ADMIN_USERS, when set, decides in every mode;
  * unset, a bot without channel credentials (local development, emulator) treats everyone as an
  * admin and a bot with credentials treats nobody as one, until ADMIN_USERS is configured.
- * A channel that already knows the user is an admin (Slack workspace admins) is trusted.
+ * A channel that knows who its admins are (Slack: workspace admins and owners) decides for
+ * itself: its admins, plus anyone in ADMIN_USERS, and nobody else, whatever the mode.
  */
 import type { CoreConfig } from './config.js';
 import type { TurnUser } from './types.js';
@@ -20,5 +21,6 @@ export function decideAdmin(user: TurnUser, config: Pick<CoreConfig, 'adminUsers
     const ids = [user.id, user.email].filter((v): v is string => typeof v === 'string' && v.length > 0);
     return ids.some((id) => wanted.has(id.toLowerCase())) ? { admin: true } : { admin: false, reason: 'not-listed' };
   }
+  if (user.channelAdmin === false) return { admin: false, reason: 'not-listed' };
   return config.credentialsConfigured ? { admin: false, reason: 'not-configured' } : { admin: true };
 }
