@@ -45,6 +45,9 @@ const schema = z
       z.url({ protocol: /^https?$/, error: 'must be an http(s):// address' }).optional(),
     ),
     HANDOFF_WEBHOOK_SECRET: optionalText,
+    LOCAL_CHAT: optionalText
+      .transform((value) => value?.toLowerCase())
+      .pipe(z.enum(['on', 'off'], { error: 'must be on or off' }).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.HANDOFF_WEBHOOK_URL !== undefined && env.HANDOFF_WEBHOOK_SECRET === undefined) {
@@ -94,6 +97,7 @@ export const CONFIG_VARIABLES = [
   'MicrosoftAppTenantId',
   'HANDOFF_WEBHOOK_URL',
   'HANDOFF_WEBHOOK_SECRET',
+  'LOCAL_CHAT',
 ] as const;
 
 export class ConfigError extends Error {
@@ -120,4 +124,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
 /** Whether inbound requests must carry a Bot Framework token (false: Emulator / local mode). */
 export function botAuthEnabled(config: AppConfig): boolean {
   return config.MicrosoftAppId !== undefined;
+}
+
+/** The local chat page (Web Chat + Direct Line on this server): on without credentials, unless LOCAL_CHAT says otherwise. */
+export function localChatEnabled(config: AppConfig): boolean {
+  return config.LOCAL_CHAT === undefined ? !botAuthEnabled(config) : config.LOCAL_CHAT === 'on';
 }

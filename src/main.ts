@@ -5,8 +5,10 @@
  * message that names the problem (exit code 1).
  */
 import { pino } from 'pino';
-import { ConfigError, loadConfig, botAuthEnabled, type AppConfig } from './config.js';
+import { ConfigError, loadConfig, botAuthEnabled, localChatEnabled, type AppConfig } from './config.js';
 import { CardTemplateError, loadCardTemplates } from './channels/teams/index.js';
+import { createLocalChat, bundlePresent, DEFAULT_BUNDLE_DIR, FETCH_COMMAND } from './channels/webchat/index.js';
+import { mountSlack, slackConfigFromEnv, type SlackChannel } from './channels/slack/index.js';
 import { createConversationCore } from './conversation/core.js';
 import { ConfigError as CoreConfigError, loadCoreConfig, type CoreConfig } from './conversation/config.js';
 import { createWebhookHandoff } from './handoff/webhook.js';
@@ -72,12 +74,34 @@ async function main(): Promise<void> {
       handoff?.(c);
     },
   });
-  const server = createBotServer({ credentials: config, core, engine, templates, store, logger });
+  const localChat = localChatEnabled(config) ? createLocalChat({ engine, store, coreConfig, templates, logger }) : undefined;
+  const slackEnv = slackConfigFromEnv(process.env);
+  let slack: SlackChannel | undefined;
+  const server = createBotServer({
+    credentials: config,
+    core,
+    engine,
+    templates,
+    store,
+    logger,
+    extend: (app) => {
+      localChat?.extend(app);
+      if (slackEnv.config) slack = mountSlack(app, { core, ...slackEnv.config, logger: logger.child({ module: 'slack' }), store });
+    },
+  });
   const running = await server.listen(config.PORT);
   logger.info(
     { port: running.port, auth: botAuthEnabled(config) ? 'bot-framework' : 'none (emulator mode)', dataDir: config.DATA_DIR },
     `Support Triage Bot listening on ${running.url}${MESSAGES_PATH}`,
   );
+  logger.info(slackEnv.config ? `Slack events at ${running.url}/slack/events` : slackEnv.reason);
+  if (localChat) {
+    // With credentials (LOCAL_CHAT=on), anyone who reaches this server chats as local-admin (tenant "local").
+    logger[botAuthEnabled(config) ? 'warn' : 'info'](
+      { localChat: running.url, bundle: bundlePresent(DEFAULT_BUNDLE_DIR) ? 'ok' : `missing: run ${FETCH_COMMAND}` },
+      `Local chat (Web Chat) at ${running.url}/ without sign-in (LOCAL_CHAT=off turns it off)`,
+    );
+  }
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals): Promise<void> => {
@@ -91,6 +115,8 @@ async function main(): Promise<void> {
     forced.unref();
     try {
       await running.close();
+      localChat?.close();
+      slack?.close();
       await store.close();
       logger.info('stopped');
       process.exit(0);

@@ -4,6 +4,7 @@
  * store. `src/main.ts` calls it with real resources; the HTTP tests call it with an in-memory
  * store and a fake Bot Connector.
  */
+import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createCardRenderer, createTeamsAdapter, createTeamsBot, type CardTemplates, type TeamsCredentials } from '../channels/teams/index.js';
 import type { ConversationCore } from '../conversation/types.js';
@@ -18,6 +19,8 @@ export interface BotServerDeps {
   readonly templates: CardTemplates;
   readonly store: CaseStore;
   readonly logger?: Logger;
+  /** More routes (the local chat, Slack), mounted through `createServer`'s `extend` hook. */
+  readonly extend?: (app: Express) => void;
 }
 
 /** A read that touches the database: rejects once the store is closed or unreachable. */
@@ -39,5 +42,6 @@ export function createBotServer(deps: BotServerDeps): BotServer {
       },
     },
     ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.extend ? { extend: deps.extend } : {}),
   });
 }

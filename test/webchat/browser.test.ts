@@ -1,0 +1,180 @@
+/**
+ * The local chat in a real browser: `src/main.ts` on port 0 with a temporary DATA_DIR, Debian's
+ * Chromium driven by playwright-core, Web Chat served by this server and talking Direct Line
+ * (polling) to it. An admin complains, gets the triage card, opens a case, hits a field error,
+ * fixes it, gets the case number, and finds the case under "my cases". Screenshots of the journey
+ * go to docs/ when UPDATE_SCREENSHOTS=1 (or when missing), so a plain test run leaves tracked files alone.
+ *
+ * Without /usr/bin/chromium the test is skipped, except under CI=true where it fails.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundlePresent, DEFAULT_BUNDLE_DIR } from '../../src/channels/webchat/index.js';
+
+/** Debian's Chromium; CHROMIUM_PATH overrides it (e.g. to check the skip/fail rule). */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DOCS = join(ROOT, 'docs');
+/** The README's screenshots: refreshed on request, written when missing, otherwise left as committed. */
+function screenshotPath(name: string): string | undefined {
+  const path = join(DOCS, name);
+  return process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(path) ? path : undefined;
+}
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+const haveChromium = existsSync(CHROMIUM);
+
+if (!haveChromium && !inCi) {
+  console.warn(`[browser test] skipped: ${CHROMIUM} is missing (apt-get install -y chromium). Under CI=true this test fails instead.`);
+}
+
+/** Starts `src/main.ts` like `npm start` and resolves with its URL once it logs the local chat line. */
+async function startBot(dataDir: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, DEFAULT_PLAN: 'E3', LOG_LEVEL: 'info', DOTENV_CONFIG_QUIET: 'true' };
+  for (const name of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'ADMIN_USERS', 'LOCAL_CHAT', 'HANDOFF_WEBHOOK_URL', 'HANDOFF_WEBHOOK_SECRET', 'DEFAULT_TIME_ZONE', 'BUSINESS_HOURS']) {
+    delete env[name];
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the bot did not start in 20 s:\n${output}`)), 20_000);
+    const check = (): void => {
+      const line = output.split('\n').find((l) => l.includes('"localChat"'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(String((JSON.parse(line) as { localChat: string }).localChat).replace('localhost', '127.0.0.1'));
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the bot exited (${code}) before listening:\n${output}`));
+    });
+  });
+  return { child, url, log: () => output };
+}
+
+describe.skipIf(!haveChromium && !inCi)('local chat in Chromium', () => {
+  let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+  let browser: BrowserContext | undefined;
+  let page: Page;
+  const dataDir = mkdtempSync(join(tmpdir(), 'triage-browser-'));
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`CI=true but ${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) before the tests.`);
+    if (!bundlePresent(DEFAULT_BUNDLE_DIR)) {
+      execFileSync(process.execPath, [join(ROOT, 'scripts/fetch-webchat.mjs')], { stdio: 'inherit', timeout: 120_000 });
+      if (!bundlePresent(DEFAULT_BUNDLE_DIR)) throw new Error('The Web Chat bundle is missing and could not be fetched: run "npm run fetch:webchat".');
+    }
+    mkdirSync(DOCS, { recursive: true });
+    bot = await startBot(dataDir);
+    // A fresh profile each run (playwright passes it as --user-data-dir).
+    browser = await chromium.launchPersistentContext(join(dataDir, 'chromium-profile'), {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1000, height: 900 },
+      locale: 'en-US',
+      timezoneId: 'Asia/Taipei',
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(15_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (bot?.child.exitCode === null) {
+      const exited = new Promise((resolve) => bot?.child.once('exit', resolve));
+      bot.child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The newest bot message in the transcript that contains `text`. */
+  const newest = (text: string | RegExp) => page.locator('#webchat .webchat__basic-transcript__activity').filter({ hasText: text }).last();
+
+  async function say(text: string): Promise<void> {
+    const box = page.getByRole('textbox', { name: 'Message input box' });
+    await box.fill(text);
+    await box.press('Enter');
+  }
+
+  it('complaint → triage card → case form → field error → case → my cases', async () => {
+    await page.goto(`${bot!.url}/`);
+    await page.locator('#who').filter({ hasText: 'Local Admin' }).filter({ hasText: 'may open and manage cases' }).waitFor();
+
+    await say("outlook can't send for the whole sales floor since 9am");
+    const triage = newest('Sev A (Critical)');
+    await triage.waitFor();
+    const triageText = await triage.innerText();
+    expect(triageText).toContain('Sev A (Critical)');
+    expect(triageText).toMatch(/Response time/);
+    expect(triageText).toMatch(/initial response within one hour/);
+    // The user's own message is echoed (not stuck "sending").
+    expect(await page.locator('#webchat').getByText(/Sending|Send failed/).count()).toBe(0);
+    await triage.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('triage-card.png') });
+
+    await triage.getByRole('button', { name: 'Open a case' }).click();
+    // DEFAULT_PLAN=E3 means no plan question; answer it anyway should it come.
+    const form = newest('Submit case');
+    const plan = newest(/which.*plan/i);
+    await Promise.race([form.waitFor(), plan.waitFor()]);
+    if ((await form.count()) === 0) {
+      await plan.getByRole('button').first().click();
+      await form.waitFor();
+    }
+
+    await form.getByRole('textbox', { name: 'Title' }).fill('Outlook cannot send for the sales floor');
+    await form.getByRole('textbox', { name: 'Affected users' }).fill('40');
+    await form.getByRole('radio', { name: 'Phone' }).check();
+    await form.getByRole('textbox', { name: 'Phone' }).fill('');
+    await form.getByRole('button', { name: 'Submit case' }).click();
+
+    const invalid = newest('Enter a phone number to be called on.');
+    await invalid.waitFor();
+    expect(await invalid.getByRole('textbox', { name: 'Title' }).inputValue()).toBe('Outlook cannot send for the sales floor');
+    await invalid.getByText('Enter a phone number to be called on.').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('case-form.png') });
+
+    await invalid.getByRole('textbox', { name: 'Phone' }).fill('+886 2 2345 6789');
+    await invalid.getByRole('button', { name: 'Submit case' }).click();
+    const created = newest(/SR-\d{6}-\d{4,}/);
+    await created.waitFor();
+    const caseNumber = /SR-\d{6}-\d{4,}/.exec(await created.innerText())?.[0];
+    expect(caseNumber).toBeDefined();
+    await created.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('case-created.png') });
+
+    await say('my cases');
+    // Two cards mention the number now: the confirmation and the list under "my cases".
+    const mentions = page.locator('#webchat .webchat__basic-transcript__activity').filter({ hasText: caseNumber! });
+    await expect.poll(() => mentions.count(), { timeout: 10_000 }).toBe(2);
+    expect(await mentions.last().innerText()).toMatch(/Outlook cannot send for the sales floor/);
+  }, 60_000);
+
+  it('refuses cases to the non-admin identity', async () => {
+    await page.getByRole('link', { name: 'Switch to a non-admin user' }).click();
+    await page.locator('#who').filter({ hasText: 'Local User' }).waitFor();
+    await say('my cases');
+    const refusal = newest('administrator role');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).not.toMatch(/SR-\d/);
+  }, 30_000);
+});
