@@ -14,6 +14,7 @@ import { tenantPlan, type TurnContext } from './context.js';
 import { forcedSeverity } from './complaint-flow.js';
 import { computeExpectation, expectationView } from './expectation.js';
 import { planQuestion } from './questions.js';
+import { rateLimitKey } from './rate-limit.js';
 import { rememberForm } from './state.js';
 import { strings } from './strings/index.js';
 import { caseCanBeOpened } from './triage-reply.js';
@@ -88,6 +89,12 @@ export async function submitForm(ctx: TurnContext, data: Readonly<Record<string,
   });
   const affected = /^\d+$/.test(values.affectedUsers) ? Number(values.affectedUsers) : values.affectedUsers;
   const { user } = ctx.turn;
+  const limitKey = rateLimitKey(ctx.turn);
+  const caseBudget = ctx.deps.rateLimiter?.mayCreateCase(limitKey, ctx.now.getTime());
+  if (caseBudget && !caseBudget.allowed) {
+    ctx.logger.warn({ user: user.id, tenant: ctx.turn.tenantId }, 'case creation rate limited');
+    return [textReply(ctx.lang, strings(ctx.lang).slowDownCases(Math.max(1, Math.ceil(caseBudget.retryAfterMs / 60_000))), 'warning')];
+  }
   let created: { case: SupportCase; created: boolean };
   try {
     created = await ctx.deps.store.createCase(
@@ -126,6 +133,7 @@ export async function submitForm(ctx: TurnContext, data: Readonly<Record<string,
     throw error;
   }
   const c = created.case;
+  if (created.created) ctx.deps.rateLimiter?.caseCreated(limitKey, ctx.now.getTime());
   ctx.logger.info({ case: c.number, tenant: c.tenantId, created: created.created }, created.created ? 'case created' : 'case submitted again');
   if (created.created && ctx.deps.onCaseCreated) {
     try {
@@ -138,7 +146,7 @@ export async function submitForm(ctx: TurnContext, data: Readonly<Record<string,
     {
       kind: 'case-created',
       lang: ctx.lang,
-      case: caseSummary(c, ctx.lang),
+      case: caseSummary(c, ctx.lang, ctx.zone),
       ...(expectation ? { expectation: expectationView(expectation, ctx.lang) } : {}),
       nextSteps: strings(ctx.lang).nextSteps(c.number),
     },
@@ -150,7 +158,7 @@ export async function listMyCases(ctx: TurnContext): Promise<Reply[]> {
   const tenant = ctx.turn.tenantId;
   const open = await store.listCases(tenant, { status: 'open' });
   const closed = await store.listCases(tenant, { closedSince: new Date(ctx.now.getTime() - REOPEN_WINDOW_DAYS * DAY_MS) });
-  return [caseList([...open, ...closed], ctx.lang)];
+  return [caseList([...open, ...closed], ctx.lang, ctx.zone)];
 }
 
 export async function showCase(ctx: TurnContext, number: string | undefined): Promise<Reply[]> {

@@ -11,11 +11,16 @@ export function formatDateTime(at: Date, zone: string): string {
   return DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd HH:mm');
 }
 
+/** What cards show for a moment: the admin's local time, with the zone named. */
+export function formatMoment(at: Date, zone: string): string {
+  return `${formatDateTime(at, zone)} (${zone})`;
+}
+
 export function formatDate(at: Date, zone: string): string {
   return DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd');
 }
 
-export function caseSummary(c: SupportCase, lang: Lang): CaseSummaryView {
+export function caseSummary(c: SupportCase, lang: Lang, zone: string): CaseSummaryView {
   const last = c.audit.at(-1);
   return {
     number: c.number,
@@ -23,17 +28,17 @@ export function caseSummary(c: SupportCase, lang: Lang): CaseSummaryView {
     status: c.status,
     severity: c.severity,
     categoryName: categoryDisplayName(c.category, lang),
-    createdAt: c.createdAt.toISOString(),
-    ...(c.closedAt ? { closedAt: c.closedAt.toISOString() } : {}),
-    ...(c.respondBy ? { respondBy: c.respondBy.toISOString() } : {}),
+    createdAt: formatMoment(c.createdAt, zone),
+    ...(c.closedAt ? { closedAt: formatMoment(c.closedAt, zone) } : {}),
+    ...(c.respondBy ? { respondBy: formatMoment(c.respondBy, zone) } : {}),
     ...(c.owner ? { owner: c.owner } : {}),
-    ...(last ? { lastUpdate: last.at.toISOString() } : {}),
+    ...(last ? { lastUpdate: formatMoment(last.at, zone) } : {}),
   };
 }
 
-export function caseList(cases: readonly SupportCase[], lang: Lang): CaseListReply {
+export function caseList(cases: readonly SupportCase[], lang: Lang, zone: string): CaseListReply {
   const s = strings(lang);
-  return { kind: 'case-list', lang, title: s.caseListTitle, cases: cases.map((c) => caseSummary(c, lang)), empty: s.caseListEmpty };
+  return { kind: 'case-list', lang, title: s.caseListTitle, cases: cases.map((c) => caseSummary(c, lang, zone)), empty: s.caseListEmpty };
 }
 
 export function caseDetail(c: SupportCase, lang: Lang, zone: string, now: Date): CaseDetailReply {
@@ -46,7 +51,7 @@ export function caseDetail(c: SupportCase, lang: Lang, zone: string, now: Date):
     kind: 'case-detail',
     lang,
     case: {
-      ...caseSummary(c, lang),
+      ...caseSummary(c, lang, zone),
       description: c.description,
       history: c.audit.map((entry) => s.historyEntry(formatDateTime(entry.at, zone), entry.action, entry.actor)),
     },

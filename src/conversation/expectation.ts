@@ -1,4 +1,5 @@
 /** The response expectation for a tenant's plan, as the replies show it. */
+import { formatMoment } from './case-views.js';
 import { PLAN_FAMILIES } from '../domain/plans.js';
 import { responseExpectation, type ResponseExpectation } from '../domain/response-times.js';
 import type { BusinessHours } from '../domain/business-hours.js';
@@ -38,6 +39,6 @@ export function expectationView(expectation: ResponseExpectation, lang: Lang): R
     planName: expectation.plan?.name[lang] ?? PLAN_FAMILIES[expectation.family].name[lang],
     severity: expectation.severity,
     summary: expectation.summary[lang],
-    ...(expectation.respondBy ? { respondBy: expectation.respondBy.toISOString() } : {}),
+    ...(expectation.respondBy ? { respondBy: formatMoment(expectation.respondBy, expectation.timeZone) } : {}),
   };
 }
