@@ -170,10 +170,12 @@ export class TriageEngine {
         entry.vetoed = true;
         continue;
       }
-      // A cause only counts when the admin asserts it: not ruled out, not merely suspected.
+      // A cause only counts when the admin asserts it: not ruled out, not merely suspected, and
+      // not a word inside a pasted error message ('Unable to retrieve proxy configuration').
       if (
         DENIABLE_CATEGORIES.has(intent.category) &&
-        (cues.isNegated(hit, { after: true }) || (DOUBTABLE_CAUSES.has(intent.category) && cues.isDoubted(hit)))
+        (cues.isNegated(hit, { after: true }) ||
+          (DOUBTABLE_CAUSES.has(intent.category) && (cues.isDoubted(hit) || (hit.start >= 0 && text.tokens[hit.start]!.quoted))))
       ) {
         continue;
       }

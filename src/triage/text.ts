@@ -17,6 +17,8 @@ export interface Token {
   /** Character offsets in `normalized`, so pattern matches map back onto tokens. */
   readonly from: number;
   readonly to: number;
+  /** Inside quotes: an error message the admin pasted, not something they assert. */
+  readonly quoted: boolean;
 }
 
 export interface AnalyzedText {
@@ -86,8 +88,16 @@ export function normalize(raw: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** Quoted stretches: "..." and 「...」, and '...' when the quote marks stand apart from words. */
+const QUOTED = /"[^"]{1,300}"|「[^」]{1,300}」|(?<=^|[\s(\[:])'[^']{1,300}'(?=[\s.,;:!?)\]]|$)/gu;
+
+function quotedRanges(text: string): Array<[number, number]> {
+  return [...text.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length]);
+}
+
 export function analyze(raw: string): AnalyzedText {
   const normalized = normalize(raw);
+  const quotes = quotedRanges(normalized);
   const tokens: Token[] = [];
   const questionClauses = new Set<number>();
   let clause = 0;
@@ -109,7 +119,8 @@ export function analyze(raw: string): AnalyzedText {
       segment++;
     }
     const from = match.index;
-    tokens.push({ word, stem: stemWord(word), clause, segment, from, to: from + word.length });
+    const quoted = quotes.some(([start, end]) => from > start && from < end);
+    tokens.push({ word, stem: stemWord(word), clause, segment, from, to: from + word.length, quoted });
   }
   const cjkRuns = normalized.match(CJK_RUN) ?? [];
   const cjkWords: string[] = [];
