@@ -14,6 +14,7 @@ import { ConfigError as CoreConfigError, loadCoreConfig, type CoreConfig } from 
 import { createWebhookHandoff } from './handoff/webhook.js';
 import { createBotServer, MESSAGES_PATH } from './server/index.js';
 import { openSqliteStore } from './store/index.js';
+import { createSupportDeskRuntime, SupportDeskConfigError, type SupportDeskRuntime } from './support-desk/index.js';
 import { loadDefaultRules, RulesInvalidError, type TriageEngine } from './triage/index.js';
 
 function fail(message: string): never {
@@ -54,6 +55,13 @@ async function main(): Promise<void> {
     throw error;
   }
   const store = await openSqliteStore({ dataDir: config.DATA_DIR });
+  let support: SupportDeskRuntime;
+  try {
+    support = createSupportDeskRuntime({ env: process.env, store, engine, logger, businessHours: coreConfig.businessHours, appId: config.MicrosoftAppId });
+  } catch (error) {
+    if (error instanceof SupportDeskConfigError) fail(error.message);
+    throw error;
+  }
 
   const handoff =
     config.HANDOFF_WEBHOOK_URL && config.HANDOFF_WEBHOOK_SECRET
@@ -72,6 +80,7 @@ async function main(): Promise<void> {
     onCaseCreated: (c) => {
       logger.info({ case: c.number, tenant: c.tenantId, severity: c.severity, category: c.category }, 'case created');
       handoff?.(c);
+      support.caseCreated(c);
     },
   });
   const localChat = localChatEnabled(config) ? createLocalChat({ engine, store, coreConfig, templates, logger }) : undefined;
@@ -84,12 +93,15 @@ async function main(): Promise<void> {
     templates,
     store,
     logger,
+    wrapTeamsBot: support.wrapTeamsBot,
     extend: (app) => {
       localChat?.extend(app);
       if (slackEnv.config) slack = mountSlack(app, { core, ...slackEnv.config, logger: logger.child({ module: 'slack' }), store });
+      if (slack) support.attachSlack(slack.app);
     },
   });
   const running = await server.listen(config.PORT);
+  support.start();
   logger.info(
     { port: running.port, auth: botAuthEnabled(config) ? 'bot-framework' : 'none (emulator mode)', dataDir: config.DATA_DIR },
     `Support Triage Bot listening on ${running.url}${MESSAGES_PATH}`,
@@ -117,6 +129,7 @@ async function main(): Promise<void> {
       await running.close();
       localChat?.close();
       slack?.close();
+      await support.stop();
       await store.close();
       logger.info('stopped');
       process.exit(0);

@@ -1,6 +1,7 @@
 /** The conversation core's settings, read once from the environment. */
 import { parseBusinessHours, isValidTimeZone, type BusinessHours } from '../domain/business-hours.js';
 import { resolvePlan } from '../domain/plans.js';
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rate-limit.js';
 
 export interface CoreConfig {
   /** Plan used for every tenant that has not named its own (a family id or a plan name). */
@@ -12,6 +13,8 @@ export interface CoreConfig {
   readonly businessHours?: BusinessHours;
   /** IANA zone used when the channel gives none for the user; UTC otherwise. */
   readonly defaultTimeZone?: string;
+  /** Per-user limits (RATE_LIMIT_PER_MINUTE, RATE_LIMIT_CASES_PER_HOUR); unset: no limit (tests). */
+  readonly rateLimits?: RateLimitConfig;
 }
 
 export class ConfigError extends Error {
@@ -24,9 +27,27 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads DEFAULT_PLAN, ADMIN_USERS, BUSINESS_HOURS, DEFAULT_TIME_ZONE and MicrosoftAppId; throws ConfigError naming the variable. */
+function wholeNumber(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
+  const raw = env[variable]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+    throw new ConfigError(variable, `"${raw}" must be a whole number (0 turns the limit off)`);
+  }
+  return Number(raw);
+}
+
+/**
+ * Reads DEFAULT_PLAN, ADMIN_USERS, BUSINESS_HOURS, DEFAULT_TIME_ZONE, RATE_LIMIT_PER_MINUTE,
+ * RATE_LIMIT_CASES_PER_HOUR and MicrosoftAppId; throws ConfigError naming the variable.
+ */
 export function loadCoreConfig(env: NodeJS.ProcessEnv): CoreConfig {
-  const config: { -readonly [K in keyof CoreConfig]: CoreConfig[K] } = { credentialsConfigured: Boolean(env.MicrosoftAppId) };
+  const config: { -readonly [K in keyof CoreConfig]: CoreConfig[K] } = {
+    credentialsConfigured: Boolean(env.MicrosoftAppId),
+    rateLimits: {
+      turnsPerMinute: wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMITS.turnsPerMinute),
+      casesPerHour: wholeNumber(env, 'RATE_LIMIT_CASES_PER_HOUR', DEFAULT_RATE_LIMITS.casesPerHour),
+    },
+  };
 
   const plan = env.DEFAULT_PLAN?.trim();
   if (plan) {

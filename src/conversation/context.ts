@@ -6,6 +6,7 @@ import type { CaseStore, SupportCase } from '../store/index.js';
 import type { TriageEngine } from '../triage/index.js';
 import type { AdminDecision } from './admin-policy.js';
 import type { CoreConfig } from './config.js';
+import type { RateLimiter } from './rate-limit.js';
 import type { ConversationState } from './state.js';
 import type { Turn } from './types.js';
 
@@ -17,6 +18,8 @@ export interface CoreDeps {
   readonly logger?: Logger;
   /** Called once per newly created case (not for a repeated submit); must not throw. */
   readonly onCaseCreated?: (c: SupportCase) => void;
+  /** Per-user limits; built from `config.rateLimits` by the core when absent (none: unlimited). */
+  readonly rateLimiter?: RateLimiter;
 }
 
 export interface TurnContext {

@@ -14,6 +14,7 @@ import { handleClarificationAnswer, handleComplaint, handleNotQuite, handlePickC
 import type { CoreDeps, TurnContext } from './context.js';
 import { hasCjk, languageOfAction, languageOfMessage } from './language.js';
 import { acceptPlan, askPlanAgain, planNotRecognized } from './plan-flow.js';
+import { createRateLimiter, rateLimitKey } from './rate-limit.js';
 import { loadState, saveState, stateKey } from './state.js';
 import { strings } from './strings/index.js';
 import { forwardToAdmin } from './triage-reply.js';
@@ -31,16 +32,29 @@ const PLAN_ANSWER_MAX_WORDS = 4;
 export function createConversationCore(deps: CoreDeps): ConversationCore {
   const clock = deps.now ?? (() => new Date());
   const logger = deps.logger ?? pino({ level: 'silent' });
+  const limiter = deps.rateLimiter ?? createRateLimiter(deps.config.rateLimits ?? { turnsPerMinute: 0, casesPerHour: 0 });
+  const limited: CoreDeps = { ...deps, rateLimiter: limiter };
 
   return {
     async handle(turn: Turn): Promise<Reply[]> {
       const fallbackLang = typeof turn?.text === 'string' && hasCjk(turn.text) ? 'zh-TW' : /^zh/i.test(turn?.user?.locale ?? '') ? 'zh-TW' : 'en';
       try {
-        return await handleTurn(deps, logger, clock(), turn);
+        // Before any store access: a flood costs a map lookup, not a database write.
+        const now = clock();
+        const decision = limiter.takeTurn(rateLimitKey(turn), now.getTime());
+        if (!decision.allowed) {
+          logger.warn({ user: turn.user?.id, channel: turn.channel, tenant: turn.tenantId }, 'rate limited');
+          const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+          return decision.notify ? [textReply(fallbackLang, strings(fallbackLang).slowDown(seconds), 'warning')] : [];
+        }
+        return await handleTurn(limited, logger, now, turn);
       } catch (error) {
         if (error instanceof StoreUnavailableError) {
           logger.warn({ err: error, conversation: turn?.conversationId }, 'store unavailable');
-          return [textReply(fallbackLang, strings(fallbackLang).storeUnavailable, 'error')];
+          // A submit that failed on the store: "could not be saved, try again". If the case itself
+          // was written before the failure, the retry of the same form returns it (idempotent).
+          const text = turn?.action?.verb === 'submitCase' ? strings(fallbackLang).couldNotSave : strings(fallbackLang).storeUnavailable;
+          return [textReply(fallbackLang, text, 'error')];
         }
         logger.error({ err: error, conversation: turn?.conversationId }, 'unexpected error handling a turn');
         return [textReply(fallbackLang, strings(fallbackLang).unexpectedError, 'error')];

@@ -30,8 +30,20 @@ export const WEEKDAYS: readonly number[] = Object.freeze([1, 2, 3, 4, 5]);
 
 // ---- time zones ----------------------------------------------------------------------------
 
+/**
+ * Answers are memoized: luxon's check builds an Intl.DateTimeFormat on every call, which was the
+ * largest single cost of a turn in the end-to-end profile. Bounded, since zones come from users.
+ */
+const zoneValidity = new Map<string, boolean>();
+const MAX_REMEMBERED_ZONES = 1_000;
+
 export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  const known = zoneValidity.get(zone);
+  if (known !== undefined) return known;
+  const valid = IANAZone.isValidZone(zone);
+  if (zoneValidity.size >= MAX_REMEMBERED_ZONES) zoneValidity.clear();
+  zoneValidity.set(zone, valid);
+  return valid;
 }
 
 export interface CheckedTimeZone {

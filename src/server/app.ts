@@ -9,6 +9,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import type { Logger } from 'pino';
 import type { TurnContext } from 'botbuilder';
 import { runHealthChecks, type HealthCheck } from './health.js';
+import { jsonTooDeep, JsonTooDeepError, MAX_JSON_DEPTH } from './json-depth.js';
 
 export const MESSAGES_PATH = '/api/messages';
 export const HEALTH_PATH = '/healthz';
@@ -45,6 +46,8 @@ export interface BotServer {
   listen(port: number, host?: string): Promise<RunningServer>;
 }
 
+const ACCOUNT_STRING_FIELDS = ['id', 'name', 'aadObjectId', 'role', 'conversationType', 'tenantId'] as const;
+
 /** Why an activity cannot go to the adapter, or undefined when it can. */
 export function activityProblem(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the body must be a JSON object (an activity)';
@@ -58,6 +61,23 @@ export function activityProblem(body: unknown): string | undefined {
   if (typeof conversationId !== 'string' || conversationId.trim() === '') return 'activity.conversation.id is required';
   if (typeof activity.serviceUrl !== 'string' || !/^https?:\/\/\S+$/i.test(activity.serviceUrl)) {
     return 'activity.serviceUrl is required (an http or https URL)';
+  }
+  // The connector client refuses non-string ids when replying, after the turn has run.
+  // The reply copies these fields, and the connector client refuses the whole reply (after the
+  // turn has run) when one of them is not a string.
+  for (const field of ['id', 'replyToId', 'channelId', 'locale'] as const) {
+    if (activity[field] !== undefined && typeof activity[field] !== 'string') return `activity.${field} must be a string`;
+  }
+  for (const field of ['from', 'recipient', 'conversation'] as const) {
+    const account = activity[field];
+    if (account === undefined) continue;
+    if (typeof account !== 'object' || account === null || Array.isArray(account)) return `activity.${field} must be an object`;
+    for (const key of ACCOUNT_STRING_FIELDS) {
+      const value = (account as Record<string, unknown>)[key];
+      if (value !== undefined && typeof value !== 'string') return `activity.${field}.${key} must be a string`;
+    }
+    const isGroup = (account as Record<string, unknown>).isGroup;
+    if (isGroup !== undefined && typeof isGroup !== 'boolean') return `activity.${field}.isGroup must be true or false`;
   }
   return undefined;
 }
@@ -104,6 +124,10 @@ export function createServer(deps: ServerDeps): BotServer {
       badRequest(res, 'malformed_json', 'the body is not valid JSON');
       return;
     }
+    if (error.type === 'entity.too.deep') {
+      badRequest(res, 'too_deep', `the JSON may nest at most ${MAX_JSON_DEPTH} levels`);
+      return;
+    }
     if (error.type === 'entity.too.large') {
       res.status(413).json({ error: 'too_large', message: `an activity may be at most ${MAX_ACTIVITY_BYTES}` });
       return;
@@ -115,7 +139,11 @@ export function createServer(deps: ServerDeps): BotServer {
     next(error);
   };
 
-  app.post(MESSAGES_PATH, express.json({ limit: MAX_ACTIVITY_BYTES }), validate, processActivity, parseErrors);
+  // The depth check runs on the raw bytes, before JSON.parse (see json-depth.ts).
+  const verifyDepth = (_req: unknown, _res: unknown, raw: Buffer): void => {
+    if (jsonTooDeep(raw)) throw new JsonTooDeepError();
+  };
+  app.post(MESSAGES_PATH, express.json({ limit: MAX_ACTIVITY_BYTES, verify: verifyDepth }), validate, processActivity, parseErrors);
 
   deps.extend?.(app);
 

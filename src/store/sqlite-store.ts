@@ -23,7 +23,9 @@ import type {
   AuditEntry,
   AuditInput,
   CaseChange,
+  CaseCondition,
   CaseFilter,
+  ConditionalUpdateResult,
   CaseStore,
   CreateCaseResult,
   NewCase,
@@ -70,6 +72,7 @@ class SqliteCaseStore implements CaseStore {
   private readonly sql: Statements;
   private readonly createCaseTx: Database.Transaction<SqliteCaseStore['createCaseNow']>;
   private readonly updateCaseTx: Database.Transaction<SqliteCaseStore['updateCaseNow']>;
+  private readonly updateCaseIfTx: Database.Transaction<SqliteCaseStore['updateCaseIfNow']>;
   private readonly addAuditEntryTx: Database.Transaction<SqliteCaseStore['addAuditEntryNow']>;
   private readonly claimOnceTx: Database.Transaction<SqliteCaseStore['claimOnceNow']>;
 
@@ -80,6 +83,7 @@ class SqliteCaseStore implements CaseStore {
     this.sql = prepareStatements(db);
     this.createCaseTx = db.transaction(this.createCaseNow.bind(this));
     this.updateCaseTx = db.transaction(this.updateCaseNow.bind(this));
+    this.updateCaseIfTx = db.transaction(this.updateCaseIfNow.bind(this));
     this.addAuditEntryTx = db.transaction(this.addAuditEntryNow.bind(this));
     this.claimOnceTx = db.transaction(this.claimOnceNow.bind(this));
   }
@@ -125,6 +129,13 @@ class SqliteCaseStore implements CaseStore {
     return this.run('updateCase', () => {
       requireAudit(audit);
       return this.updateCaseTx.immediate(tenantId, number, change, audit);
+    });
+  }
+
+  updateCaseIf(tenantId: string, number: string, condition: CaseCondition, change: CaseChange, audit: AuditInput): Promise<ConditionalUpdateResult> {
+    return this.run('updateCaseIf', () => {
+      requireAudit(audit);
+      return this.updateCaseIfTx.immediate(tenantId, number, condition, change, audit);
     });
   }
 
@@ -222,6 +233,14 @@ class SqliteCaseStore implements CaseStore {
     const changesJson = Object.keys(changes).length > 0 ? toJson(changes, 'changes') : null;
     this.sql.insertAudit.run(row.id, now.getTime(), audit.actor, audit.action, audit.detail ?? null, changesJson);
     return this.loadCase(this.sql.selectCaseById.get(row.id) as CaseRow);
+  }
+
+  private updateCaseIfNow(tenantId: string, number: string, condition: CaseCondition, change: CaseChange, audit: AuditInput): ConditionalUpdateResult {
+    const row = this.requireCaseRow(tenantId, number);
+    const ownerHolds = condition.owner === undefined || (condition.owner === null ? row.owner === null : row.owner === condition.owner);
+    const statusHolds = condition.status === undefined || row.status === condition.status;
+    if (!ownerHolds || !statusHolds) return { updated: false, case: this.loadCase(row) };
+    return { updated: true, case: this.updateCaseNow(tenantId, number, change, audit) };
   }
 
   private addAuditEntryNow(tenantId: string, number: string, audit: AuditInput): AuditEntry {

@@ -114,6 +114,20 @@ export interface AuditInput {
   readonly detail?: string;
 }
 
+/**
+ * A precondition for `updateCaseIf`, checked under the write lock: `owner: null` means "nobody
+ * owns it", a string means "exactly this owner"; `status` the current status.
+ */
+export interface CaseCondition {
+  readonly owner?: string | null;
+  readonly status?: CaseStatus;
+}
+
+export type ConditionalUpdateResult =
+  | { readonly updated: true; readonly case: SupportCase }
+  /** The condition did not hold: nothing was written; `case` is the current case. */
+  | { readonly updated: false; readonly case: SupportCase };
+
 export interface CaseFilter {
   readonly requesterUserId?: string;
   readonly status?: CaseStatus;
@@ -151,6 +165,11 @@ export interface CaseStore {
    * `CaseNotFoundError` when the case is not in this tenant.
    */
   updateCase(tenantId: string, number: string, change: CaseChange, audit: AuditInput): Promise<SupportCase>;
+  /**
+   * `updateCase` only when `condition` holds, checked and applied in one transaction: two
+   * engineers claiming at once, one wins (`owner: null`). Rejects with `CaseNotFoundError`.
+   */
+  updateCaseIf(tenantId: string, number: string, condition: CaseCondition, change: CaseChange, audit: AuditInput): Promise<ConditionalUpdateResult>;
   /** Records an event that changes no field (a reminder sent, a note from support). */
   addAuditEntry(tenantId: string, number: string, audit: AuditInput): Promise<AuditEntry>;
 

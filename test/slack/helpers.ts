@@ -38,6 +38,8 @@ export interface FakeSlack {
   readonly url: string;
   readonly calls: SlackCall[];
   readonly users: Map<string, SlackUserFixture>;
+  /** conversations.members answers: channel id → member user ids. */
+  readonly channelMembers: Map<string, string[]>;
   /** The next call of `method` gets this answer instead of the normal one. */
   answerNext(method: string, answer: CannedAnswer): void;
   of(method: string): SlackCall[];
@@ -73,6 +75,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const users = new Map<string, SlackUserFixture>();
   const canned = new Map<string, CannedAnswer[]>();
+  const channelMembers = new Map<string, string[]>();
   let ts = 1_700_000_000;
   const server: Server = createHttpServer(async (req, res) => {
     const body = await readBody(req);
@@ -102,6 +105,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       case 'chat.postMessage':
         ts += 1;
         return json({ ok: true, channel: args.channel, ts: `${ts}.000100`, message: { text: args.text } });
+      case 'chat.update':
+        return json({ ok: true, channel: args.channel, ts: args.ts });
+      case 'conversations.members':
+        return json({ ok: true, members: channelMembers.get(String(args.channel)) ?? [], response_metadata: { next_cursor: '' } });
       case 'chat.postEphemeral':
         ts += 1;
         return json({ ok: true, message_ts: `${ts}.000200` });
@@ -124,6 +131,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     url,
     calls,
     users,
+    channelMembers,
     answerNext: (method, answer) => void canned.set(method, [...(canned.get(method) ?? []), answer]),
     of,
     async waitFor(method, count = 1, timeoutMs = 5_000) {

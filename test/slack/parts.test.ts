@@ -119,9 +119,13 @@ describe('manifest/slack/manifest.yaml', () => {
     oauth_config: { scopes: { bot: string[] } };
     settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
   };
-  const source = readdirSync(join(ROOT, 'src/channels/slack'))
-    .filter((f) => f.endsWith('.ts') && f !== 'scopes.ts')
-    .map((f) => readFileSync(join(ROOT, 'src/channels/slack', f), 'utf8'))
+  // The Slack channel and the support desk's Slack side are the code that calls Slack.
+  const source = ['src/channels/slack', 'src/support-desk']
+    .flatMap((dir) =>
+      readdirSync(join(ROOT, dir))
+        .filter((f) => f.endsWith('.ts') && f !== 'scopes.ts')
+        .map((f) => readFileSync(join(ROOT, dir, f), 'utf8')),
+    )
     .join('\n');
 
   it('parses and points events, interactivity and /support at /slack/events', () => {

@@ -35,12 +35,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
-    if (req.method !== 'POST' || !match) {
+    // POST: new activities and replies; PUT: updateActivity (a card updated in place).
+    if ((req.method !== 'POST' && req.method !== 'PUT') || !match) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
       return;
     }
     const call: ConnectorCall = {
-      method: req.method,
+      method: req.method ?? 'POST',
       path: req.url ?? '',
       conversationId: decodeURIComponent(match[1] ?? ''),
       ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}),

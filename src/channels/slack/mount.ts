@@ -16,7 +16,7 @@
  * (`limiter.ts`) and never throw (`api.ts`).
  */
 import { randomBytes } from 'node:crypto';
-import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { App, ErrorCode, ExpressReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type express from 'express';
 import type { Logger } from 'pino';
 import { parseCommand } from '../../conversation/commands.js';
@@ -24,6 +24,7 @@ import type { CaseFormReply, ConversationCore, Reply, Turn, TurnAction } from '.
 import type { Lang } from '../../domain/taxonomy.js';
 import type { CaseStore } from '../../store/index.js';
 import { createSlackApi, type SlackApi } from './api.js';
+import { slackBodyGuard } from './body-guard.js';
 import { claimOnceFor, TtlCache, type ClaimOnce } from './dedup.js';
 import { createIdentityResolver, tenantOf } from './identity.js';
 import { labelsFor } from './labels.js';
@@ -75,6 +76,8 @@ export interface SlackChannelDeps {
   /** Outgoing calls: at most this many at once (default 8) and this many waiting (default 200). */
   readonly maxConcurrentCalls?: number;
   readonly maxQueuedCalls?: number;
+  /** Requests whose listener is still running before new ones get 503 (default 128). */
+  readonly maxActiveEvents?: number;
   /** The WebClient's retries (network errors and rate limits); default 3 retries within ~10 s. */
   readonly retryConfig?: RetryConfig;
   readonly userCacheMs?: number;
@@ -86,7 +89,7 @@ export interface SlackChannel {
   /** Resolves true once auth.test succeeded (false if it failed; it is retried every 30 s). */
   readonly ready: Promise<boolean>;
   isReady(): boolean;
-  stats(): LimiterStats;
+  stats(): LimiterStats & { readonly activeEvents: number };
   /** Re-renders a user's App Home (after a case changed elsewhere). */
   publishHome(tenantId: string, userId: string): Promise<void>;
   /** Stops the init retry timer. */
@@ -183,12 +186,52 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
     }
     res.status(503).set('Retry-After', '5').json({ error: 'starting', message: 'the Slack channel is starting; retry shortly' });
   });
+  // Load shedding: Bolt acks before the listener runs, so without a bound every accepted event
+  // adds work (core turn, Web API calls) faster than it can finish, and the Web API queue then
+  // drops replies of turns already done. Past `maxActiveEvents` listeners in progress, new
+  // requests get 503 + Retry-After (Slack retries events) before any work is done.
+  let active = 0;
+  let sheddingSince: number | undefined;
+  const maxActive = deps.maxActiveEvents ?? 128;
+  app.post(SLACK_EVENTS_PATH, (_req, res, next) => {
+    if (active < maxActive) {
+      if (sheddingSince !== undefined) {
+        logger.info({ shedForMs: Date.now() - sheddingSince }, 'Slack load shedding over');
+        sheddingSince = undefined;
+      }
+      next();
+      return;
+    }
+    if (sheddingSince === undefined) {
+      sheddingSince = Date.now();
+      logger.warn({ active, maxActive }, 'Slack overloaded: answering 503 until work in progress drains');
+    }
+    res.status(503).set('Retry-After', '5').json({ error: 'busy', message: 'too many Slack requests in progress; retry shortly' });
+  });
+  // 1 MB and nesting limits before Bolt reads the body (body-guard.ts).
+  app.post(SLACK_EVENTS_PATH, ...slackBodyGuard([CASE_FORM_CALLBACK]));
 
   const receiver = new ExpressReceiver({
     signingSecret: deps.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
     app,
     logger: boltLogger(logger),
+    // Bolt answers 500 when it cannot route a payload (a signed but malformed interaction).
+    // That is the sender's mistake: 400, logged with the reason. Listeners ack before any work
+    // of ours, so our own failures never reach this handler.
+    processEventErrorHandler: async ({ error, response }) => {
+      if (response.headersSent) {
+        logger.error({ err: error }, 'Slack event failed after it was acknowledged');
+        return false;
+      }
+      if ((error as { code?: unknown }).code === ErrorCode.AuthorizationError) {
+        response.writeHead(401).end();
+        return true;
+      }
+      logger.warn({ err: error }, 'Slack request could not be processed; answered 400');
+      response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'unprocessable_payload' }));
+      return true;
+    },
   });
   const apiUrl = deps.apiUrl ? (deps.apiUrl.endsWith('/') ? deps.apiUrl : `${deps.apiUrl}/`) : undefined;
   const maxConcurrent = deps.maxConcurrentCalls ?? 8;
@@ -239,6 +282,16 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
       retry();
     }
     return ok;
+  });
+
+  // Counts every request from routing to the end of its listener (listeners await their work).
+  bolt.use(async ({ next }) => {
+    active += 1;
+    try {
+      await next();
+    } finally {
+      active -= 1;
+    }
   });
 
   bolt.error(async (error) => {
@@ -395,6 +448,7 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
     const action = payload.actions?.[0];
     const actionId = action?.action_id ?? '';
     if (!action || actionId.startsWith(`${LINK_ACTION_PREFIX}#`) || action.url !== undefined) return; // link buttons open in the browser
+    if (actionId.startsWith('desk.')) return; // the support desk's own listener (src/support-desk/slack.ts)
     const userId = payload.user.id;
     const tenantId = interactionTenant(payload);
     const where = whereOfInteraction(payload);
@@ -479,7 +533,7 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
     app: bolt,
     ready,
     isReady: () => initialized,
-    stats: () => limiter.stats(),
+    stats: () => ({ ...limiter.stats(), activeEvents: active }),
     publishHome: (tenantId, userId) => safely('publishHome', () => publishHome(tenantId, userId)),
     close: () => clearTimeout(retryTimer),
   };

@@ -316,7 +316,14 @@ function caseListBlocks(reply: Extract<Reply, { kind: 'case-list' }>, labels: Sl
   const room = maxBlocks - blocks.length - 1;
   const shown = reply.cases.slice(0, room);
   for (const c of shown) {
-    const summary = [statusLabel(c.status, labels), severityName(c.severity, reply.lang), c.categoryName, c.createdAt].join(' · ');
+    const summary = [
+      statusLabel(c.status, labels),
+      ...(c.owner ? [`${labels.owner}: ${c.owner}`] : []),
+      severityName(c.severity, reply.lang),
+      c.categoryName,
+      c.createdAt,
+      ...(c.lastUpdate ? [`${labels.lastUpdate}: ${c.lastUpdate}`] : []),
+    ].join(' · ');
     blocks.push({
       type: 'section',
       text: mrkdwn(`${caseHeading(c)}\n${escapeClip(summary, 1000)}`),

@@ -34,7 +34,14 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBotLogic {
 
   return async (context) => {
     const inbound = activityToTurn(context.activity);
-    if (!inbound) return;
+    if (!inbound) {
+      // An invoke nobody answers gets botbuilder's 501; an invoke this bot does not take
+      // (anything but adaptiveCard/action) is the caller's mistake: 400, never a 5xx.
+      if (context.activity.type === ActivityTypes.Invoke) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400, body: { error: 'unsupported_invoke', name: String(context.activity.name ?? '') } } });
+      }
+      return;
+    }
     const replies = await core.handle(inbound.turn);
     logger?.debug(
       { kind: inbound.kind, conversation: inbound.turn.conversationId, replies: replies.map((r) => r.kind) },

@@ -259,7 +259,14 @@ export function cardData(reply: Reply): CardJson {
         cases: reply.cases.map((c) => ({
           heading: `${inline(c.number)}: ${inline(c.title)}`,
           summary: inline(
-            [statusLabel(c.status, labels), severityLabel(c.severity, reply.lang), c.categoryName, c.createdAt].join(' · '),
+            [
+              statusLabel(c.status, labels),
+              ...(c.owner ? [`${labels.owner}: ${c.owner}`] : []),
+              severityLabel(c.severity, reply.lang),
+              c.categoryName,
+              c.createdAt,
+              ...(c.lastUpdate ? [`${labels.lastUpdate}: ${c.lastUpdate}`] : []),
+            ].join(' · '),
           ),
           isOpen: c.status === 'open',
           details: { title: labels.details, style: 'default', data: actionData('showCase', { number: c.number }) },

@@ -82,6 +82,9 @@ export const en = {
     `Case ${number} is with Microsoft support. An engineer will contact you by the method you chose; keep the case number for reference. Type "case ${number}" to see it, or "my cases" for all of them.`,
   couldNotSave: 'Sorry, the case could not be saved right now. Nothing was lost on your side: please try again in a minute.',
   storeUnavailable: 'Sorry, I cannot reach my storage right now. Please try again in a minute.',
+  slowDown: (seconds: number) => `You are sending messages faster than I can take them. Please slow down and try again in ${seconds} seconds.`,
+  slowDownCases: (minutes: number) =>
+    `You have opened many cases in the last hour. To keep the queue fair, please wait ${minutes} minutes before opening another one, or add details to an open case.`,
 
   caseListTitle: 'Cases: open, and closed in the last 14 days',
   caseListEmpty: 'No open cases, and none closed in the last 14 days.',

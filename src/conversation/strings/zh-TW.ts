@@ -77,6 +77,8 @@ export const zhTW: Strings = {
     `案件 ${number} 已交給 Microsoft 支援。工程師會以您選擇的方式與您聯絡;請保留案件編號以供參考。輸入「案件 ${number}」可查看此案件,輸入「我的案件」可查看所有案件。`,
   couldNotSave: '抱歉,目前無法儲存案件。您這邊沒有任何損失,請稍後再試一次。',
   storeUnavailable: '抱歉,目前無法連線到儲存空間。請稍後再試一次。',
+  slowDown: (seconds) => `您傳送訊息的速度太快了。請放慢速度,${seconds} 秒後再試一次。`,
+  slowDownCases: (minutes) => `您在過去一小時內已開立許多案件。為了公平處理,請等待 ${minutes} 分鐘後再開立新案件,或在現有案件中補充資訊。`,
 
   caseListTitle: '案件:未結案件,以及最近 14 天內關閉的案件',
   caseListEmpty: '沒有未結案件,最近 14 天內也沒有關閉的案件。',

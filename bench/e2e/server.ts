@@ -1,0 +1,98 @@
+/**
+ * One server under test, in its own process (so its event loop, heap and RSS are its own):
+ *   node --import tsx bench/e2e/server.ts <kind> <farEndUrl> <dataDir>
+ * kinds: teams-bot (the real bot: core, rules, cards, SQLite file store), teams-echo (a bare
+ * botbuilder echo bot on the same express + CloudAdapter + JSON parser), slack-bot (the real
+ * bot's Slack channel), slack-echo (a bare Bolt echo app on the same ExpressReceiver setup).
+ * Talks to the orchestrator over IPC: sends { ready, url }; answers 'stats' with RSS, heap and,
+ * for slack-bot, the Web API queue.
+ */
+import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { pino } from 'pino';
+import { mountSlack, type SlackChannel } from '../../src/channels/slack/index.js';
+import { createTeamsAdapter, loadCardTemplates } from '../../src/channels/teams/index.js';
+import { loadCoreConfig } from '../../src/conversation/config.js';
+import { createConversationCore } from '../../src/conversation/core.js';
+import { createBotServer, createServer, type BotServer } from '../../src/server/index.js';
+import { openSqliteStore } from '../../src/store/index.js';
+import { loadDefaultRules } from '../../src/triage/index.js';
+
+import { SIGNING_SECRET } from './shared.js';
+const BOT_TOKEN = 'xoxb-bench';
+
+const [kind, farEnd, dataDir] = process.argv.slice(2);
+if (!kind || !farEnd || !dataDir) throw new Error('usage: server.ts <kind> <farEndUrl> <dataDir>');
+// warn: the "Slack call queue full" line must show; nothing per request.
+const logger = pino({ level: process.env.BENCH_LOG_LEVEL ?? 'warn' }, pino.destination(2));
+let slack: SlackChannel | undefined;
+
+async function build(): Promise<BotServer> {
+  if (kind === 'teams-echo') {
+    return createServer({
+      adapter: createTeamsAdapter({}, logger),
+      bot: async (context) => {
+        if (context.activity.type === 'message') await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+      },
+      health: { ok: () => true },
+      logger,
+    });
+  }
+  if (kind === 'slack-echo') {
+    let bolt: App | undefined;
+    const server = createServer({
+      adapter: { process: async () => undefined },
+      bot: async () => undefined,
+      health: { ok: () => true },
+      logger,
+      extend: (app) => {
+        const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events', app, logLevel: LogLevel.ERROR });
+        bolt = new App({
+          receiver,
+          token: BOT_TOKEN,
+          deferInitialization: true,
+          logLevel: LogLevel.ERROR,
+          clientOptions: { slackApiUrl: `${farEnd}/api/`, rejectRateLimitedCalls: false, maxRequestConcurrency: 8, timeout: 10_000 },
+        });
+        bolt.message(async ({ message, say }) => {
+          const text = 'text' in message && typeof message.text === 'string' ? message.text : '';
+          await say(`echo: ${text}`);
+        });
+      },
+    });
+    await bolt!.init();
+    return server;
+  }
+
+  const engine = loadDefaultRules();
+  const store = await openSqliteStore({ dataDir: dataDir! });
+  const coreConfig = loadCoreConfig({ ...process.env, DEFAULT_PLAN: 'Office 365 E3', ADMIN_USERS: '*' });
+  const core = createConversationCore({ engine, store, config: coreConfig, logger: logger.child({ module: 'core' }) });
+  const templates = loadCardTemplates();
+  if (kind === 'teams-bot') return createBotServer({ credentials: {}, core, engine, templates, store, logger });
+  if (kind === 'slack-bot') {
+    return createBotServer({
+      credentials: {},
+      core,
+      engine,
+      templates,
+      store,
+      logger,
+      extend: (app) => {
+        slack = mountSlack(app, { core, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl: `${farEnd}/api/`, logger, store });
+      },
+    });
+  }
+  throw new Error(`unknown kind ${kind}`);
+}
+
+const server = await build();
+const running = await server.listen(0, '127.0.0.1');
+if (slack) await slack.ready;
+process.on('message', (message: unknown) => {
+  if (message === 'stats') {
+    const memory = process.memoryUsage();
+    process.send?.({ rssMb: memory.rss / 1e6, heapUsedMb: memory.heapUsed / 1e6, slackQueue: slack?.stats() });
+  }
+});
+process.send?.({ ready: true, url: running.url });
+process.on('SIGTERM', () => void running.close().finally(() => process.exit(0)));

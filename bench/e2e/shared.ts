@@ -1,0 +1,2 @@
+/** Shared by the benchmark's processes. */
+export const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';

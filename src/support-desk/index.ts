@@ -1,0 +1,89 @@
+/**
+ * The support desk: engineers work cases from a Teams channel and a Slack channel, requesters
+ * hear about every change where they opened the case, and the SLA watch nags about unclaimed
+ * cases. `createSupportDeskRuntime` is what `src/main.ts` wires in.
+ */
+import type { App } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { BusinessHours } from '../domain/business-hours.js';
+import type { CaseStore, SupportCase } from '../store/index.js';
+import type { TriageEngine } from '../triage/index.js';
+import { loadSupportDeskConfig, type SupportDeskConfig } from './config.js';
+import { SupportDesk } from './desk.js';
+import { SlaWatch } from './sla-watch.js';
+import { attachSlackSupport } from './slack.js';
+import { createTeamsSupport, type TeamsSupport } from './teams.js';
+
+export { loadSupportDeskConfig, SupportDeskConfigError, DEFAULT_SLA_CHECK_INTERVAL_SECONDS, type SupportDeskConfig } from './config.js';
+export { SupportDesk, isOnlyThanks, type SupportDeskDeps } from './desk.js';
+export { SlaWatch, reminderKey, type SentReminder, type ReminderLevel } from './sla-watch.js';
+export { slaClock, timeLeftText, WARNING_FRACTION } from './sla.js';
+export { supportCaseView } from './view.js';
+export { attachSlackSupport, type SlackSupportOptions } from './slack.js';
+export { createTeamsSupport, TEAMS_CHANNEL_REF_KEY, type TeamsSupport, type TeamsSupportOptions } from './teams.js';
+export { renderSupportCaseBlocks, renderRequesterNoticeBlocks } from './slack-blocks.js';
+export { renderSupportCaseCard, renderRequesterNoticeCard, loadSupportCardTemplates } from './teams-cards.js';
+export * from './types.js';
+
+export interface SupportDeskRuntimeDeps {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly store: CaseStore;
+  readonly engine?: TriageEngine;
+  readonly logger: Logger;
+  readonly businessHours?: BusinessHours | undefined;
+  /** MicrosoftAppId (empty in Emulator mode). */
+  readonly appId?: string | undefined;
+  readonly now?: () => Date;
+}
+
+export interface SupportDeskRuntime {
+  readonly config: SupportDeskConfig;
+  readonly desk: SupportDesk;
+  readonly teams: TeamsSupport;
+  readonly sla: SlaWatch;
+  /** For CoreDeps.onCaseCreated: posts the card; never throws. */
+  caseCreated(c: SupportCase): void;
+  /** For createBotServer's wrapTeamsBot. */
+  wrapTeamsBot: TeamsSupport['wrap'];
+  /** After mountSlack: routes desk buttons and delivers to Slack. */
+  attachSlack(app: App): void;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** Throws SupportDeskConfigError on a bad setting. */
+export function createSupportDeskRuntime(deps: SupportDeskRuntimeDeps): SupportDeskRuntime {
+  const config = loadSupportDeskConfig(deps.env);
+  const logger = deps.logger.child({ module: 'support-desk' });
+  const { engine } = deps;
+  const desk = new SupportDesk({
+    store: deps.store,
+    config,
+    logger,
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.businessHours ? { businessHours: deps.businessHours } : {}),
+    ...(engine
+      ? {
+          reasonsOf: (c: SupportCase) => {
+            const triage = c.extra.triage as { triagedText?: unknown } | null | undefined;
+            const text = typeof triage?.triagedText === 'string' ? triage.triagedText : `${c.title}\n${c.description}`;
+            return engine.triage(text).reasons;
+          },
+        }
+      : {}),
+  });
+  const teams = createTeamsSupport({ desk, store: deps.store, channelId: config.teamsChannel, appId: deps.appId, logger });
+  desk.addNotifier(teams.notifier);
+  const sla = new SlaWatch({ store: deps.store, desk, logger, ...(deps.now ? { now: deps.now } : {}), ...(deps.businessHours ? { businessHours: deps.businessHours } : {}) });
+  return {
+    config,
+    desk,
+    teams,
+    sla,
+    caseCreated: (c) => void desk.caseOpened(c).catch((error: unknown) => logger.error({ err: error, case: c.number }, 'posting the case card failed')),
+    wrapTeamsBot: (bot, adapter) => teams.wrap(bot, adapter),
+    attachSlack: (app) => desk.addNotifier(attachSlackSupport({ app, desk, store: deps.store, channelId: config.slackChannel, logger })),
+    start: () => sla.start(config.slaCheckIntervalMs),
+    stop: () => sla.stop(),
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The support desk's Adaptive Cards: `cards/support-case.json` (the case card in the support
+ * channel) and `cards/support-notice.json` (what the requester is told), expanded with
+ * adaptivecards-templating like every other card. Text is Markdown-escaped here; the templates
+ * hold no wording.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CARDS_DIR, CARD_VERSION, type CardJson } from '../channels/teams/renderer.js';
+import { escapeCardMarkdown, plainTextToCard } from '../channels/teams/markdown.js';
+import { compileTemplate } from '../channels/teams/templating.js';
+import { DESK_VERB_PREFIX, type RequesterNotice, type SupportCaseView } from './types.js';
+
+export const SUPPORT_CARD_LABELS = {
+  description: 'Description',
+  reasons: 'Why the bot triaged it this way',
+  message: 'Message to the requester (Reply, Ask for information, Resolve)',
+  messagePlaceholder: 'What the requester will read',
+  severity: 'New severity',
+  reason: 'Why (for Change severity)',
+  reasonPlaceholder: 'Required to change the severity',
+  assignee: 'Assign to',
+  assigneePlaceholder: 'Name or email of the engineer',
+  claim: 'Claim',
+  reply: 'Reply to requester',
+  askInfo: 'Ask for information',
+  changeSeverity: 'Change severity',
+  assign: 'Assign',
+  resolve: 'Resolve',
+} as const;
+
+export interface SupportCardTemplates {
+  readonly case: CardJson;
+  readonly notice: CardJson;
+}
+
+export function loadSupportCardTemplates(directory: string = DEFAULT_CARDS_DIR): SupportCardTemplates {
+  const read = (name: string): CardJson => {
+    const parsed = JSON.parse(readFileSync(join(directory, name), 'utf8')) as CardJson;
+    if (parsed.type !== 'AdaptiveCard' || parsed.version !== CARD_VERSION) throw new Error(`${name}: not an Adaptive Card ${CARD_VERSION}`);
+    return parsed;
+  };
+  return { case: read('support-case.json'), notice: read('support-notice.json') };
+}
+
+const inline = (value: string): string => escapeCardMarkdown(value.replace(/\s*\r?\n\s*/g, ' '));
+
+function expand(template: CardJson, data: unknown): CardJson {
+  return compileTemplate(template).expand({ $root: data }) as CardJson;
+}
+
+export function renderSupportCaseCard(templates: SupportCardTemplates, view: SupportCaseView): CardJson {
+  const facts: { title: string; value: string }[] = [
+    { title: 'Tenant', value: inline(view.tenantId) },
+    { title: 'Requester', value: inline(view.requester) },
+    { title: 'Category', value: inline(view.category) },
+    { title: 'Severity', value: inline(view.severityLabel) },
+    { title: 'Plan', value: inline(view.plan) },
+    { title: 'Status', value: inline(view.statusLabel) },
+    { title: 'Owner', value: inline(view.owner ?? 'nobody yet') },
+    { title: 'Respond by', value: inline(view.respondBy ?? 'no commitment') },
+    { title: 'Time left', value: inline(view.timeLeft) },
+  ];
+  return expand(templates.case, {
+    heading: inline(`${view.number} · ${view.severityLabel}`),
+    headingColor: view.status === 'closed' ? 'Good' : view.severity === 'A' ? 'Attention' : 'Default',
+    title: inline(view.title),
+    facts,
+    description: plainTextToCard(view.description),
+    hasReasons: view.reasons.length > 0,
+    reasons: view.reasons.map((r) => `- ${inline(r)}`).join('\n'),
+    hasLastEvent: view.lastEvent !== undefined,
+    lastEvent: inline(view.lastEvent ?? ''),
+    canAct: view.canAct,
+    canClaim: view.canClaim,
+    number: view.number,
+    tenantId: view.tenantId,
+    severity: view.severity,
+    severityOptions: view.severityOptions,
+    labels: SUPPORT_CARD_LABELS,
+  });
+}
+
+const NOTICE_HEADINGS: Readonly<Record<RequesterNotice['kind'], string>> = {
+  claimed: 'An engineer has your case',
+  reply: 'A reply from support',
+  'ask-info': 'Support needs more information',
+  'severity-changed': 'Severity changed',
+  resolved: 'Case resolved',
+  reopened: 'Case reopened',
+};
+
+export function renderRequesterNoticeCard(templates: SupportCardTemplates, notice: RequesterNotice): CardJson {
+  const hasInput = notice.answerable || notice.reopenable;
+  return expand(templates.notice, {
+    heading: inline(`${notice.number}: ${NOTICE_HEADINGS[notice.kind]}`),
+    text: plainTextToCard(notice.text),
+    hasInput,
+    inputLabel: notice.reopenable ? 'Still not fixed? Say what is wrong to reopen' : 'Your answer',
+    buttonTitle: notice.reopenable ? 'Reopen' : 'Send answer',
+    verb: `${DESK_VERB_PREFIX}${notice.reopenable ? 'reopen' : 'answer'}`,
+    number: notice.number,
+    tenantId: notice.tenantId,
+  });
+}

@@ -1,0 +1,228 @@
+/**
+ * The support desk in Teams. `wrap(bot, adapter)` puts a thin layer in front of the Teams bot:
+ *
+ * - it remembers where the support channel is: when the bot is added to a team
+ *   (conversationUpdate with the bot in membersAdded) or hears anything in the support channel,
+ *   it stores that conversation reference; cards go to `SUPPORT_TEAMS_CHANNEL` in that team;
+ * - `desk.*` card actions (Action.Submit data.verb) go to the desk, never to the core: engineers'
+ *   actions from case cards, requesters' answers and reopens from notices.
+ *
+ * The notifier posts case cards with `continueConversationAsync` and updates them in place with
+ * `updateActivity` on the stored activity id (Adaptive Card refresh does not fire in team
+ * channels); requester notices are proactive messages on the case's stored reference.
+ */
+import { ActivityTypes, MessageFactory, TurnContext, type CloudAdapter, type ConversationReference, type TurnContext as Ctx } from 'botbuilder';
+import { pino, type Logger } from 'pino';
+import { tenantIdOf, userOf } from '../channels/teams/activity.js';
+import type { TeamsBotLogic } from '../channels/teams/bot.js';
+import type { CardJson } from '../channels/teams/renderer.js';
+import type { CaseStore } from '../store/index.js';
+import type { SupportDesk } from './desk.js';
+import { messageRefs } from './message-refs.js';
+import { loadSupportCardTemplates, renderRequesterNoticeCard, renderSupportCaseCard, type SupportCardTemplates } from './teams-cards.js';
+import { deskVerbOf, isDeskVerb, type DeskOutcome, type Notifier, type RequesterNotice, type SupportCaseView, type SupportNote } from './types.js';
+
+export const TEAMS_CHANNEL_REF_KEY = 'support-desk:teams:team-reference';
+/** A retried activity carrying a desk action is handled once. */
+const DELIVERY_DEDUP_MS = 10 * 60 * 1000;
+/** Requester channels served through the Bot Framework. */
+export const BOT_FRAMEWORK_CHANNELS = ['msteams', 'emulator', 'webchat', 'directline'] as const;
+
+export interface TeamsSupportOptions {
+  readonly desk: SupportDesk;
+  readonly store: CaseStore;
+  /** SUPPORT_TEAMS_CHANNEL. */
+  readonly channelId?: string | undefined;
+  /** MicrosoftAppId; empty in unauthenticated (Emulator) mode. */
+  readonly appId?: string | undefined;
+  readonly templates?: SupportCardTemplates;
+  readonly logger?: Logger;
+}
+
+export interface TeamsSupport {
+  readonly notifier: Notifier;
+  wrap(bot: TeamsBotLogic, adapter: CloudAdapter): TeamsBotLogic;
+}
+
+interface CardRef {
+  readonly activityId: string;
+  readonly conversationId: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** The Teams channel id of an activity (channelData.channel.id, else the conversation id before ";messageid="). */
+export function teamsChannelIdOf(activity: Partial<Ctx['activity']>): string | undefined {
+  const channelData = isRecord(activity.channelData) ? activity.channelData : {};
+  const fromChannelData = isRecord(channelData.channel) ? str(channelData.channel.id) : undefined;
+  if (fromChannelData) return fromChannelData;
+  const conversation: Record<string, unknown> = isRecord(activity.conversation) ? activity.conversation : {};
+  if (conversation.conversationType !== 'channel') return undefined;
+  return str(conversation.id)?.split(';')[0];
+}
+
+export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
+  const { desk, store, channelId } = options;
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const appId = options.appId ?? '';
+  const templates = options.templates ?? loadSupportCardTemplates();
+  const refs = messageRefs<CardRef>(store, 'msteams');
+  let adapter: CloudAdapter | undefined;
+  /** Serializes card posts per case, so two quick changes cannot post two cards. */
+  const chains = new Map<string, Promise<unknown>>();
+  const serialized = <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const previous = chains.get(key) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    chains.set(key, next);
+    void next.finally(() => {
+      if (chains.get(key) === next) chains.delete(key);
+    }).catch(() => undefined);
+    return next;
+  };
+
+  const channelReference = async (conversationId?: string): Promise<Partial<ConversationReference> | undefined> => {
+    if (!channelId) return undefined;
+    const team = await store.getConversationState<Partial<ConversationReference>>(TEAMS_CHANNEL_REF_KEY);
+    if (!team || !team.serviceUrl) return undefined;
+    // Without the activity id: with it, the adapter would reply under that activity.
+    const { activityId: _activityId, ...rest } = team;
+    return {
+      ...rest,
+      conversation: { ...(team.conversation ?? {}), id: conversationId ?? channelId, isGroup: true, conversationType: 'channel' } as ConversationReference['conversation'],
+    };
+  };
+
+  const send = async (reference: Partial<ConversationReference>, work: (ctx: Ctx) => Promise<void>): Promise<boolean> => {
+    if (!adapter) return false;
+    try {
+      await adapter.continueConversationAsync(appId, reference, work);
+      return true;
+    } catch (error) {
+      logger.warn({ err: error, conversation: reference.conversation?.id }, 'Teams proactive message failed');
+      return false;
+    }
+  };
+
+  const cardActivity = (card: CardJson) => MessageFactory.attachment({ contentType: 'application/vnd.microsoft.card.adaptive', content: card });
+
+  const notifier: Notifier = {
+    channels: BOT_FRAMEWORK_CHANNELS,
+    async hasSupportChannel() {
+      return adapter !== undefined && (await channelReference()) !== undefined;
+    },
+    showCase(view: SupportCaseView) {
+      return serialized(`${view.tenantId}:${view.number}`, async () => {
+        const reference = await channelReference();
+        if (!reference) return false;
+        const card = renderSupportCaseCard(templates, view);
+        const existing = await refs.get(view.tenantId, view.number);
+        if (existing) {
+          const target = { ...reference, conversation: { ...reference.conversation, id: existing.conversationId } } as Partial<ConversationReference>;
+          return send(target, async (ctx) => {
+            await ctx.updateActivity({ ...cardActivity(card), id: existing.activityId, conversation: target.conversation as ConversationReference['conversation'] });
+          });
+        }
+        let posted: string | undefined;
+        const ok = await send(reference, async (ctx) => {
+          posted = (await ctx.sendActivity(cardActivity(card)))?.id;
+        });
+        if (ok && posted) await refs.set(view.tenantId, view.number, { activityId: posted, conversationId: reference.conversation?.id ?? channelId ?? '' });
+        return ok && posted !== undefined;
+      });
+    },
+    async note(note: SupportNote) {
+      const existing = await refs.get(note.tenantId, note.number);
+      // A reminder goes in the case card's thread; a breach is a new post in the channel (louder).
+      const threadId = existing && note.level !== 'breach' ? `${existing.conversationId};messageid=${existing.activityId}` : undefined;
+      const reference = await channelReference(threadId);
+      if (!reference) return false;
+      return send(reference, async (ctx) => {
+        await ctx.sendActivity({ type: ActivityTypes.Message, text: note.text, textFormat: 'plain', ...(note.level === 'breach' ? { importance: 'high' } : {}) });
+      });
+    },
+    async notifyRequester(reference: unknown, notice: RequesterNotice) {
+      if (!isRecord(reference) || !isRecord(reference.conversation) || typeof reference.serviceUrl !== 'string') return false;
+      // A new message in the requester's conversation, not a reply to the activity that opened the case.
+      const { activityId: _activityId, ...target } = reference as Partial<ConversationReference>;
+      return send(target, async (ctx) => {
+        await ctx.sendActivity(cardActivity(renderRequesterNoticeCard(templates, notice)));
+      });
+    },
+  };
+
+  const rememberChannel = async (context: Ctx): Promise<void> => {
+    const activity = context.activity;
+    const added = Array.isArray(activity.membersAdded) ? activity.membersAdded : [];
+    const botAdded = activity.type === ActivityTypes.ConversationUpdate && added.some((m) => m.id === activity.recipient?.id);
+    const inSupportChannel = channelId !== undefined && teamsChannelIdOf(activity) === channelId;
+    const isTeamChannel = activity.conversation?.conversationType === 'channel' || teamsChannelIdOf(activity) !== undefined;
+    if (!(isTeamChannel && (botAdded || inSupportChannel))) return;
+    const reference = TurnContext.getConversationReference(activity);
+    try {
+      await store.setConversationState(TEAMS_CHANNEL_REF_KEY, reference);
+      if (botAdded) logger.info({ channel: teamsChannelIdOf(activity) }, 'Teams team channel recorded for the support desk');
+    } catch (error) {
+      logger.warn({ err: error }, 'could not record the Teams support channel');
+    }
+  };
+
+  const answer = async (context: Ctx, outcome: DeskOutcome, quietWhenOk: boolean): Promise<void> => {
+    if (outcome.ok && quietWhenOk) return;
+    await context.sendActivity({ type: ActivityTypes.Message, text: outcome.message, textFormat: 'plain' });
+  };
+
+  const handleDeskAction = async (context: Ctx, value: Record<string, unknown>): Promise<void> => {
+    const activity = context.activity;
+    const verb = deskVerbOf(value.verb);
+    const number = str(value.number)?.toUpperCase();
+    const tenant = str(value.tenant);
+    if (!verb || !number || !tenant) return;
+    if (activity.id && !(await store.claimOnce(`delivery:msteams-desk:${activity.id}`, DELIVERY_DEDUP_MS))) return;
+    const user = userOf(activity);
+    const message = typeof value.message === 'string' ? value.message : undefined;
+    if (isDeskVerb(verb)) {
+      const inSupportChannel = channelId !== undefined && teamsChannelIdOf(activity) === channelId;
+      const outcome = await desk.act(
+        { id: user.id, name: user.name, ...(user.email ? { email: user.email } : {}), channelMember: inSupportChannel },
+        verb,
+        {
+          tenantId: tenant,
+          number,
+          ...(message !== undefined ? { message } : {}),
+          ...(typeof value.severity === 'string' ? { severity: value.severity } : {}),
+          ...(typeof value.reason === 'string' ? { reason: value.reason } : {}),
+          ...(typeof value.assignee === 'string' ? { assignee: value.assignee } : {}),
+        },
+      );
+      // Success shows on the card itself (updated in place); a refusal is said in the thread.
+      await answer(context, outcome, true);
+      return;
+    }
+    // A requester's answer or reopen: the tenant is the one Teams says, not the card's.
+    const requester = { id: user.id, name: user.name };
+    const outcome = verb === 'answer' ? await desk.answer(requester, tenantIdOf(activity), number, message) : await desk.reopen(requester, tenantIdOf(activity), number, message);
+    await answer(context, outcome, false);
+  };
+
+  return {
+    notifier,
+    wrap(bot, cloudAdapter) {
+      adapter = cloudAdapter;
+      return async (context) => {
+        await rememberChannel(context);
+        const activity = context.activity;
+        if (activity.type === ActivityTypes.Message && isRecord(activity.value) && deskVerbOf(activity.value.verb)) {
+          await handleDeskAction(context, activity.value);
+          return;
+        }
+        await bot(context);
+      };
+    },
+  };
+}

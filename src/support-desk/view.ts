@@ -1,0 +1,94 @@
+/** A stored case → the support channel's case card data, and the one-line "what happened last". */
+import type { BusinessHours } from '../domain/business-hours.js';
+import { PLAN_FAMILIES, resolvePlan } from '../domain/plans.js';
+import { SEVERITIES, SEVERITY_DEFINITIONS } from '../domain/severity.js';
+import { categoryDisplayName, isCategoryId } from '../domain/taxonomy.js';
+import type { AuditEntry, SupportCase } from '../store/index.js';
+import { familyOf, slaClock, timeLeftText } from './sla.js';
+import type { SupportCaseView } from './types.js';
+import { DateTime } from 'luxon';
+
+export function formatMoment(at: Date, zone: string): string {
+  return `${DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd HH:mm')} (${zone})`;
+}
+
+export function planName(plan: string): string {
+  const resolved = resolvePlan(plan);
+  return resolved?.plan?.name.en ?? PLAN_FAMILIES[familyOf(plan)].name.en;
+}
+
+/** One line for an audit entry, or undefined for entries not worth showing on the card. */
+export function describeAudit(entry: AuditEntry): string | undefined {
+  const detail = entry.detail ? `: ${entry.detail}` : '';
+  switch (entry.action) {
+    case 'created':
+      return 'Opened';
+    case 'claimed':
+      return `Claimed by ${entry.detail ?? entry.actor}`;
+    case 'assigned':
+      return `Assigned${entry.detail ? ` to ${entry.detail}` : ''}`;
+    case 'engineer-reply':
+      return `Engineer replied${detail}`;
+    case 'info-requested':
+      return `Information requested${detail}`;
+    case 'requester-answer':
+      return `Requester answered${detail}`;
+    case 'severity-changed':
+      return `Severity changed${detail}`;
+    case 'resolved':
+      return `Resolved${detail}`;
+    case 'closed':
+      return 'Closed by the requester';
+    case 'reopened':
+      return `Reopened${detail}`;
+    case 'sla-warning':
+      return 'Reminder: 80% of the response time used';
+    case 'sla-breach':
+      return 'Response time breached';
+    default:
+      return undefined;
+  }
+}
+
+export function triageReasonsOf(c: SupportCase, reasonsOf?: (c: SupportCase) => readonly string[]): readonly string[] {
+  if (reasonsOf) {
+    try {
+      return reasonsOf(c);
+    } catch {
+      return [];
+    }
+  }
+  const stored = (c.extra.triage as { reasons?: unknown } | null | undefined)?.reasons;
+  return Array.isArray(stored) ? stored.filter((r): r is string => typeof r === 'string') : [];
+}
+
+export function supportCaseView(
+  c: SupportCase,
+  now: Date,
+  options: { businessHours?: BusinessHours; reasonsOf?: (c: SupportCase) => readonly string[] } = {},
+): SupportCaseView {
+  const zone = c.contact.timeZone;
+  const clock = c.status === 'open' ? slaClock(c, now, options.businessHours) : undefined;
+  const last = [...c.audit].reverse().map(describeAudit).find((line): line is string => line !== undefined);
+  return {
+    number: c.number,
+    tenantId: c.tenantId,
+    title: c.title,
+    requester: c.requester.name,
+    category: isCategoryId(c.category) ? categoryDisplayName(c.category, 'en') : c.category,
+    severity: c.severity,
+    severityLabel: SEVERITY_DEFINITIONS[c.severity].label.en,
+    plan: planName(c.planFamily),
+    status: c.status,
+    statusLabel: c.status === 'open' ? (c.owner ? 'Open, claimed' : 'Open, waiting for an engineer') : 'Resolved',
+    ...(c.owner ? { owner: c.owner } : {}),
+    ...(clock?.dueAt ? { respondBy: formatMoment(clock.dueAt, zone) } : c.respondBy && c.status === 'open' ? { respondBy: formatMoment(c.respondBy, zone) } : {}),
+    timeLeft: timeLeftText(c, now, options.businessHours),
+    description: c.description,
+    reasons: triageReasonsOf(c, options.reasonsOf),
+    ...(last ? { lastEvent: last } : {}),
+    canClaim: c.status === 'open' && !c.owner,
+    canAct: c.status === 'open',
+    severityOptions: SEVERITIES.map((s) => ({ value: s, title: SEVERITY_DEFINITIONS[s].label.en })),
+  };
+}

@@ -1,0 +1,50 @@
+/** `node --import tsx src/main.ts` as a child process on a port of its own, for kill and stop tests. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface BotProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly exited: Promise<number | null>;
+  out(): string;
+  err(): string;
+}
+
+export function tempDataDir(prefix = 'faults-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function startBot(dataDir: string, env: Record<string, string> = {}): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: process.cwd(),
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DOTENV_CONFIG_QUIET: 'true',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      LOCAL_CHAT: 'off',
+      DEFAULT_PLAN: 'Office 365 E3',
+      ADMIN_USERS: '*',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 20_000;
+  let url: string | undefined;
+  while (!url) {
+    url = /listening on (http:\/\/localhost:\d+)\/api\/messages/.exec(stdout)?.[1];
+    if (url) break;
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the bot did not start: ${stderr}${stdout}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return { child, url: url.replace('localhost', '127.0.0.1'), exited, out: () => stdout, err: () => stderr };
+}
