@@ -93,7 +93,7 @@ export const BOUNDARY_GUIDANCE: Readonly<Record<BoundaryCategoryId, BoundaryGuid
     },
     whereToGo: {
       en: 'If you need assistance with scripts, contact Microsoft Support outside the Office 365 support channel. If your script only works around something broken in the admin center, report that admin-center problem as an Office 365 case instead.',
-      'zh-TW': '若需要指令碼方面的協助,請透過 Office 365 支援以外的管道聯絡 Microsoft 支援服務。若指令碼只是為了繞過系統管理中心裡故障的功能,請改為就該系統管理中心的問題提出 Office 365 案例。',
+      'zh-TW': '若需要指令碼方面的協助,請透過 Office 365 支援以外的管道聯絡 Microsoft 支援服務。若指令碼只是為了繞過系統管理中心裡故障的功能,請改為就該系統管理中心的問題提出 Office 365 案件。',
     },
     links: [
       link('Get support for Microsoft 365 for business', '取得 Microsoft 365 商務版支援', 'https://learn.microsoft.com/en-us/microsoft-365/admin/get-help-support'),
@@ -145,7 +145,7 @@ export const BOUNDARY_GUIDANCE: Readonly<Record<BoundaryCategoryId, BoundaryGuid
     },
     whereToGo: {
       en: 'Contact Volume Licensing support. Agreements and licenses are managed in the Volume Licensing Service Center (VLSC), whose functions are moving into the volume licensing section of the Microsoft 365 admin center. A technical problem with the service itself is still an Office 365 case.',
-      'zh-TW': '請連絡大量授權支援。合約與授權在大量授權服務中心 (VLSC) 管理,其功能正移至 Microsoft 365 系統管理中心的大量授權區段。服務本身的技術問題仍可提出 Office 365 案例。',
+      'zh-TW': '請連絡大量授權支援。合約與授權在大量授權服務中心 (VLSC) 管理,其功能正移至 Microsoft 365 系統管理中心的大量授權區段。服務本身的技術問題仍可提出 Office 365 案件。',
     },
     links: [
       link(

@@ -74,7 +74,7 @@ export const SUPPORT_RULES: Readonly<Record<SupportRuleId, Localized>> = {
   },
   'severity-assigned': {
     en: 'Severity is assigned from the description of the issue and its impact when the case is opened.',
-    'zh-TW': '嚴重性會在提出案例時,依問題描述與影響程度指派。',
+    'zh-TW': '嚴重性會在提出案件時,依問題描述與影響程度指派。',
   },
   'elevated-sets-severity': {
     en: 'Only plans with elevated support (Premier, Professional Direct, Microsoft Services) can set a different severity themselves.',

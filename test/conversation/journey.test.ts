@@ -132,7 +132,7 @@ describe('language', () => {
     const reply = only(await h.say('全公司都收不到信'), 'triage');
     expect(reply.lang).toBe('zh-TW');
     expect(reply.categoryName).toBe(categoryDisplayName(reply.category, 'zh-TW'));
-    expect(reply.actions.find((a) => a.verb === 'openCase')?.title).toBe('提出案例');
+    expect(reply.actions.find((a) => a.verb === 'openCase')?.title).toBe('提出案件');
     const form = only(await h.act('openCase'), 'case-form');
     expect(form.lang).toBe('zh-TW');
     expect(form.values.language).toBe('zh-TW');

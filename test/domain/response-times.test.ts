@@ -53,7 +53,7 @@ describe('summary', () => {
     expect(result.summary.en).toBe(
       'Enterprise · Sev A: 24/7, initial response within one hour; if you open a case now, expect a response by 14:05 your time',
     );
-    expect(result.summary['zh-TW']).toBe('企業 · Sev A：全天候 (24/7)，一小時內初步回應；若現在提出案例，預計在 14:05 (您當地時間) 前獲得回應');
+    expect(result.summary['zh-TW']).toBe('企業 · Sev A：全天候 (24/7)，一小時內初步回應；若現在提出案件，預計在 14:05 (您當地時間) 前獲得回應');
   });
 
   it('names the weekday when the due time is not today', () => {

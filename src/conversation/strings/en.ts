@@ -104,3 +104,61 @@ export const en = {
 
 /** The shape both languages share: same keys, same function signatures. */
 export type Strings = { readonly [K in keyof typeof en]: (typeof en)[K] extends (...args: infer A) => string ? (...args: A) => string : (typeof en)[K] extends readonly string[] ? readonly string[] : string };
+
+/**
+ * Field labels and headings of the channels' cards, forms and home tabs (Teams and the local web
+ * chat render Adaptive Cards, Slack renders Block Kit); zh-TW.ts has the same keys.
+ */
+export const enLabels = {
+  category: 'Category',
+  severity: 'Severity',
+  responseTime: 'Response time',
+  respondBy: 'Respond by',
+  why: 'Why',
+  selfHelp: 'Try these first',
+  formTitle: 'Open a support case',
+  title: 'Title',
+  description: 'Description',
+  affectedUsers: 'Affected users',
+  contactMethod: 'How should support contact you?',
+  email: 'Email',
+  phone: 'Phone',
+  language: 'Language',
+  timeZone: 'Time zone',
+  timeZoneHint: 'IANA name, e.g. Europe/London or Asia/Taipei',
+  submit: 'Submit case',
+  cancel: 'Cancel',
+  choose: 'Choose',
+  caseNumber: 'Case',
+  status: 'Status',
+  created: 'Opened',
+  closed: 'Closed',
+  owner: 'Owner',
+  lastUpdate: 'Last update',
+  history: 'History',
+  examples: 'For example',
+  commands: 'Commands',
+  details: 'Details',
+  myCases: 'My cases',
+  severityFixed: 'Set by your plan and the triage; elevated plans can change it.',
+  statusOpen: 'Open',
+  statusClosed: 'Closed',
+  contactEmail: 'Email',
+  contactPhone: 'Phone',
+  contactChatTeams: 'Chat in Teams',
+  contactChatSlack: 'Chat in Slack',
+  langEn: 'English',
+  langZh: '繁體中文',
+  openForm: 'Open the case form',
+  formReady: 'Your case form is ready, prefilled from our conversation.',
+  shareInChannel: 'Share in channel',
+  shareExpired: 'That answer can no longer be shared; run /support again.',
+  homeTitle: 'Support Triage Bot',
+  homeIntro: 'Your open and recently closed support cases.',
+  homeHint: 'Describe a problem in the Messages tab, or use /support in any channel.',
+  more: (n: number) => `…and ${n} more. Type "my cases" in the Messages tab to see them all.`,
+  descriptionShortened: (max: number) => `The description was shortened to ${max} characters to fit Slack's form.`,
+  busy: 'I am busy right now; please try again in a minute.',
+};
+
+export type ChannelLabels = typeof enLabels;

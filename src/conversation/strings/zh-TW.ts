@@ -1,10 +1,10 @@
 /** Every Traditional Chinese string the conversation core shows; the same keys as en.ts. */
-import type { Strings } from './en.js';
+import type { ChannelLabels, Strings } from './en.js';
 
 export const zhTW: Strings = {
   welcomeTitle: 'Office 365 支援分流',
   welcomeText:
-    '請用您自己的話描述 Office 365 租用戶的問題。我會告訴您它屬於哪個支援領域、嚴重性、您可以自行嘗試的方法,以及 Microsoft 支援的回應時間。系統管理員可以直接在這裡提出案例。',
+    '請用您自己的話描述 Office 365 租用戶的問題。我會告訴您它屬於哪個支援領域、嚴重性、您可以自行嘗試的方法,以及 Microsoft 支援的回應時間。系統管理員可以直接在這裡提出案件。',
   welcomeExamples: ['全公司從早上八點起都收不到外部郵件', '一位使用者重設 MFA 後無法登入', '如何設定永不過期的密碼?'],
   commandMyCases: '我的案件',
   commandMyCasesHelp: '未結案件,以及最近 14 天內關閉的案件',
@@ -20,7 +20,7 @@ export const zhTW: Strings = {
   commandHelpHelp: '顯示這則訊息',
   emptyMessage: '請用一兩句話告訴我發生了什麼問題,例如「Outlook 找不到某位使用者的信箱」。輸入「說明」可查看我能做什麼。',
 
-  actionOpenCase: '提出案例',
+  actionOpenCase: '提出案件',
   actionNotQuite: '不太對',
   actionSolved: '問題已解決',
   actionOfficeAfterAll: '這其實是 Office 365 的問題',
@@ -56,8 +56,8 @@ export const zhTW: Strings = {
 
   formNoteElevated: '貴組織的方案具備進階支援,因此可以自行設定嚴重性。',
   formNoteSeverity: (label, meaning) => `嚴重性依您的描述指派:${label}。${meaning}`,
-  formNoteTruncated: (max) => `描述超過 ${max} 個字元,已截短;之後可在案例中附上完整細節。`,
-  formNoteOfficeAfterAll: '您表示這其實是 Office 365 的問題,以下是案例表單。請描述 Office 365 本身發生的故障。',
+  formNoteTruncated: (max) => `描述超過 ${max} 個字元,已截短;之後可在案件中附上完整細節。`,
+  formNoteOfficeAfterAll: '您表示這其實是 Office 365 的問題,以下是案件表單。請描述 Office 365 本身發生的故障。',
   affectedEveryone: '所有人',
   affectedSeveral: '數位使用者',
   affectedSingle: '1',
@@ -88,10 +88,63 @@ export const zhTW: Strings = {
   caseReopened: (number) => `案件 ${number} 已重新開啟。`,
   caseAlreadyOpen: (number) => `案件 ${number} 目前仍為開啟狀態。`,
   reopenExpired: (number, date) =>
-    `案件 ${number} 已無法重新開啟:已關閉的案件只能在 14 天內重新開啟,期限已於 ${date} 結束。請提出新案例並註明 ${number}。`,
+    `案件 ${number} 已無法重新開啟:已關閉的案件只能在 14 天內重新開啟,期限已於 ${date} 結束。請提出新案件並註明 ${number}。`,
   caseNumberMissing: '請加上案件編號,例如「案件 SR-261124-0001」。',
   historyEntry: (at, action, actor) => `${at} ${action} (${actor})`,
 
   expired: '這張卡片已過期。請再告訴我一次問題,我會重新開始。',
   unexpectedError: '抱歉,我這邊發生錯誤。請再試一次。',
+};
+
+/** Field labels and headings of the channels' cards, forms and home tabs; the same keys as en.ts. */
+export const zhTWLabels: ChannelLabels = {
+  category: '類別',
+  severity: '嚴重性',
+  responseTime: '回應時間',
+  respondBy: '回應期限',
+  why: '判斷依據',
+  selfHelp: '請先試試這些',
+  formTitle: '建立支援案件',
+  title: '標題',
+  description: '描述',
+  affectedUsers: '受影響的使用者',
+  contactMethod: '支援人員應如何聯絡您?',
+  email: '電子郵件',
+  phone: '電話',
+  language: '語言',
+  timeZone: '時區',
+  timeZoneHint: 'IANA 名稱,例如 Asia/Taipei',
+  submit: '送出案件',
+  cancel: '取消',
+  choose: '選擇',
+  caseNumber: '案件',
+  status: '狀態',
+  created: '建立時間',
+  closed: '結案時間',
+  owner: '負責人',
+  lastUpdate: '最近更新',
+  history: '歷程',
+  examples: '例如',
+  commands: '指令',
+  details: '詳細資料',
+  myCases: '我的案件',
+  severityFixed: '依您的方案與分類判定;進階方案可自行調整。',
+  statusOpen: '處理中',
+  statusClosed: '已結案',
+  contactEmail: '電子郵件',
+  contactPhone: '電話',
+  contactChatTeams: '在 Teams 中交談',
+  contactChatSlack: '在 Slack 中交談',
+  langEn: 'English',
+  langZh: '繁體中文',
+  openForm: '開啟案件表單',
+  formReady: '案件表單已依我們的對話預先填好。',
+  shareInChannel: '分享到頻道',
+  shareExpired: '這個回答已無法分享,請重新執行 /support。',
+  homeTitle: 'Support Triage Bot',
+  homeIntro: '您處理中與最近結案的支援案件。',
+  homeHint: '在「訊息」分頁描述問題,或在任何頻道使用 /support。',
+  more: (n: number) => `……還有 ${n} 件。在「訊息」分頁輸入「我的案件」查看全部。`,
+  descriptionShortened: (max: number) => `描述已縮短為 ${max} 個字元以符合 Slack 表單。`,
+  busy: '我現在很忙,請稍後再試。',
 };
