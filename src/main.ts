@@ -7,7 +7,7 @@
 import { pino } from 'pino';
 import { ConfigError, loadConfig, botAuthEnabled, localChatEnabled, type AppConfig } from './config.js';
 import { CardTemplateError, loadCardTemplates } from './channels/teams/index.js';
-import { createLocalChat, bundlePresent, DEFAULT_BUNDLE_DIR, FETCH_COMMAND } from './channels/webchat/index.js';
+import { ChatConversations, createLocalChat, bundlePresent, DEFAULT_BUNDLE_DIR, FETCH_COMMAND } from './channels/webchat/index.js';
 import { mountSlack, slackConfigFromEnv, type SlackChannel } from './channels/slack/index.js';
 import { createConversationCore } from './conversation/core.js';
 import { ConfigError as CoreConfigError, loadCoreConfig, type CoreConfig } from './conversation/config.js';
@@ -72,18 +72,20 @@ async function main(): Promise<void> {
           retry: { attempts: 5, baseDelayMs: 1000 },
         })
       : undefined;
-  const core = createConversationCore({
-    engine,
-    store,
-    config: coreConfig,
-    logger: logger.child({ module: 'core' }),
-    onCaseCreated: (c) => {
+  const caseEvents = {
+    onCaseCreated: (c: Parameters<typeof support.caseCreated>[0]) => {
       logger.info({ case: c.number, tenant: c.tenantId, severity: c.severity, category: c.category }, 'case created');
       handoff?.(c);
       support.caseCreated(c);
     },
-  });
-  const localChat = localChatEnabled(config) ? createLocalChat({ engine, store, coreConfig, templates, logger }) : undefined;
+    onCaseChanged: support.caseChanged,
+  };
+  const core = createConversationCore({ engine, store, config: coreConfig, logger: logger.child({ module: 'core' }), ...caseEvents });
+  // The local chat's cases reach the desk too; its /support page is the local support channel.
+  const localConversations = localChatEnabled(config) ? new ChatConversations() : undefined;
+  const localChat = localConversations
+    ? createLocalChat({ engine, store, coreConfig, templates, logger, conversations: localConversations, support: support.attachLocalChat(localConversations), ...caseEvents })
+    : undefined;
   const slackEnv = slackConfigFromEnv(process.env);
   let slack: SlackChannel | undefined;
   const server = createBotServer({
@@ -112,6 +114,10 @@ async function main(): Promise<void> {
     logger[botAuthEnabled(config) ? 'warn' : 'info'](
       { localChat: running.url, bundle: bundlePresent(DEFAULT_BUNDLE_DIR) ? 'ok' : `missing: run ${FETCH_COMMAND}` },
       `Local chat (Web Chat) at ${running.url}/ without sign-in (LOCAL_CHAT=off turns it off)`,
+    );
+    logger.info(
+      { engineers: support.config.engineers.length > 0 ? 'SUPPORT_ENGINEERS' : 'local-engineer' },
+      `Local support channel at ${running.url}/support (case cards, claim, reply, resolve)`,
     );
   }
 

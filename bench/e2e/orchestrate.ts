@@ -6,7 +6,7 @@
  * ratios bot/echo are what to compare (the machine is noisy). Then: RSS after warm-up, the
  * Slack Web API queue against a slow Slack, and `npm start` to a healthy /healthz.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,20 @@ import { SIGNING_SECRET } from './shared.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const here = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));
 const env = { ...process.env, DOTENV_CONFIG_QUIET: 'true' };
+const TSC = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+
+/**
+ * The servers under test (the bots and the echo floors) run compiled, as `npm start` runs the
+ * bot: `tsc -b tsconfig.bench.json` emits src/ and bench/e2e/server.ts with the production
+ * compiler settings into .cache/bench-build/, and plain `node` runs it (no tsx in the process).
+ */
+const COMPILED_SERVER = join(root, '.cache', 'bench-build', 'bench', 'e2e', 'server.js');
+let compiled = false;
+export function compileServers(): void {
+  if (compiled) return;
+  execFileSync(process.execPath, [TSC, '-b', 'tsconfig.bench.json'], { cwd: root, stdio: 'inherit' });
+  compiled = true;
+}
 
 export const CONNECTIONS = [10, 50, 200] as const;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -55,7 +69,7 @@ function waitForLine(child: ChildProcess, timeoutMs = 30_000): Promise<string> {
   });
 }
 
-async function startFarEnd(): Promise<{ url: string; child: ChildProcess }> {
+export async function startFarEnd(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', here('far-end.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const { url } = JSON.parse(await waitForLine(child)) as { url: string };
   return { url, child };
@@ -70,8 +84,9 @@ interface ServerChild {
 }
 
 async function startServer(kind: string, farEnd: string): Promise<ServerChild> {
+  compileServers();
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${kind}-`));
-  const child = spawn(process.execPath, ['--import', 'tsx', here('server.ts'), kind, farEnd, dataDir], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), COMPILED_SERVER, kind, farEnd, dataDir], {
     cwd: root,
     env,
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
@@ -140,7 +155,7 @@ export interface ChannelFigures {
   readonly echoRssAfterWarmupMb: number;
 }
 
-async function measureChannel(channel: 'teams' | 'slack', farEnd: string, log: (line: string) => void): Promise<ChannelFigures> {
+export async function measureChannel(channel: 'teams' | 'slack', farEnd: string, log: (line: string) => void): Promise<ChannelFigures> {
   const figures = { bot: {} as Record<string, LoadPoint>, echo: {} as Record<string, LoadPoint>, rss: {} as Record<string, number> };
   for (const which of ['echo', 'bot'] as const) {
     const server = await startServer(`${channel}-${which}`, farEnd);
@@ -227,40 +242,67 @@ async function measureSlowSlack(farEnd: string): Promise<SlowSlackFigures> {
 }
 
 export interface StartupFigures {
+  /** `node dist/main.js` (what `npm start` runs once the build is current) to a healthy /healthz, three times. */
   readonly runs: readonly number[];
   readonly medianMs: number;
+  /** `npm start` with dist/ already current: the build's up-to-date check plus the start. */
+  readonly npmStartMs: number;
+  /** A build from nothing (tsc into a temporary folder), as on a fresh clone. */
+  readonly cleanBuildMs: number;
+  /** `npm run build` when nothing changed. */
+  readonly upToDateBuildMs: number;
 }
 
-/** `npm start` spawned until GET /healthz answers 200, three times. */
-async function measureStartup(): Promise<StartupFigures> {
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'bench-start-'));
-    const started = performance.now();
-    const child = spawn('npm', ['start', '--silent'], { cwd: root, env: { ...env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    try {
-      let url: string | undefined;
-      for (;;) {
-        if (performance.now() - started > 30_000) throw new Error(`npm start did not get healthy: ${out}`);
-        url ??= /listening on (http:\/\/localhost:\d+)\//.exec(out)?.[1];
-        if (url) {
-          const ok = await fetch(`${url}/healthz`).then((r) => r.status === 200, () => false);
-          if (ok) break;
-        }
-        await sleep(10);
+/** Spawns a command (in its own process group) until GET /healthz answers 200; the milliseconds it took. */
+async function timeToHealthy(command: string, args: readonly string[]): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-start-'));
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: root, env: { ...env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  try {
+    let url: string | undefined;
+    for (;;) {
+      if (performance.now() - started > 60_000) throw new Error(`${command} ${args.join(' ')} did not get healthy: ${out}`);
+      url ??= /listening on (http:\/\/localhost:\d+)\//.exec(out)?.[1];
+      if (url) {
+        const ok = await fetch(`${url}/healthz`).then((r) => r.status === 200, () => false);
+        if (ok) break;
       }
-      runs.push(Math.round(performance.now() - started));
-    } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-child.pid!, 'SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      await sleep(10);
     }
+    return Math.round(performance.now() - started);
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid!, 'SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function timed(run: () => void): number {
+  const started = performance.now();
+  run();
+  return Math.round(performance.now() - started);
+}
+
+/** The build (clean and up to date), then the compiled server to a healthy /healthz, and `npm start` once. */
+async function measureStartup(): Promise<StartupFigures> {
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-build-'));
+  let cleanBuildMs: number;
+  try {
+    cleanBuildMs = timed(() => execFileSync(process.execPath, [TSC, '-p', 'tsconfig.build.json', '--outDir', scratch, '--tsBuildInfoFile', join(scratch, '.tsbuildinfo')], { cwd: root, stdio: 'inherit' }));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  const upToDateBuildMs = timed(() => execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }));
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) runs.push(await timeToHealthy(process.execPath, [join(root, 'dist', 'main.js')]));
+  const npmStartMs = await timeToHealthy('npm', ['start', '--silent']);
   const sorted = [...runs].sort((a, b) => a - b);
-  return { runs, medianMs: sorted[1]! };
+  return { runs, medianMs: sorted[1]!, npmStartMs, cleanBuildMs, upToDateBuildMs };
 }
 
 export interface EndToEndFigures {

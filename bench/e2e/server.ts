@@ -1,6 +1,6 @@
 /**
  * One server under test, in its own process (so its event loop, heap and RSS are its own):
- *   node --import tsx bench/e2e/server.ts <kind> <farEndUrl> <dataDir>
+ *   node .cache/bench-build/bench/e2e/server.js <kind> <farEndUrl> <dataDir>   (compiled by orchestrate.ts)
  * kinds: teams-bot (the real bot: core, rules, cards, SQLite file store), teams-echo (a bare
  * botbuilder echo bot on the same express + CloudAdapter + JSON parser), slack-bot (the real
  * bot's Slack channel), slack-echo (a bare Bolt echo app on the same ExpressReceiver setup).

@@ -10,7 +10,9 @@ import { isSeverity } from '../domain/severity.js';
 import { StoreUnavailableError, type SupportCase } from '../store/index.js';
 import { buildCaseForm, newFormId, validateCaseForm } from './case-form.js';
 import { caseDetail, caseList, caseSummary, formatDate } from './case-views.js';
-import { tenantPlan, type TurnContext } from './context.js';
+import { tenantPlan, type CaseChangeNotice, type TurnContext } from './context.js';
+import { reopenNoteOf } from './commands.js';
+import { isOnlyThanks } from '../domain/thanks.js';
 import { forcedSeverity } from './complaint-flow.js';
 import { computeExpectation, expectationView } from './expectation.js';
 import { planQuestion } from './questions.js';
@@ -175,7 +177,8 @@ export async function closeCase(ctx: TurnContext, number: string | undefined): P
   const c = await ctx.deps.store.getCase(ctx.turn.tenantId, number);
   if (!c) return [textReply(ctx.lang, s.caseNotFound(number), 'warning')];
   if (c.status === 'closed') return [textReply(ctx.lang, s.caseAlreadyClosed(c.number))];
-  await ctx.deps.store.updateCase(ctx.turn.tenantId, c.number, { status: 'closed' }, { actor: ctx.turn.user.id, action: 'closed' });
+  const closed = await ctx.deps.store.updateCase(ctx.turn.tenantId, c.number, { status: 'closed' }, { actor: ctx.turn.user.id, action: 'closed' });
+  caseChanged(ctx, closed, { action: 'closed', by: ctx.turn.user.id });
   return [textReply(ctx.lang, s.caseClosed(c.number))];
 }
 
@@ -187,6 +190,26 @@ export async function reopenCase(ctx: TurnContext, number: string | undefined): 
   if (c.status === 'open' || !c.closedAt) return [textReply(ctx.lang, s.caseAlreadyOpen(c.number))];
   const check = canReopen(c.closedAt, ctx.now);
   if (!check.allowed) return [textReply(ctx.lang, s.reopenExpired(c.number, formatDate(check.expiresAt, ctx.zone)), 'warning')];
-  await ctx.deps.store.updateCase(ctx.turn.tenantId, c.number, { status: 'open' }, { actor: ctx.turn.user.id, action: 'reopened' });
+  // A typed reason is kept in the audit entry; one that only says thanks does not reopen (like the desk's Reopen button).
+  const note = !ctx.turn.action && ctx.turn.text ? reopenNoteOf(ctx.turn.text) : undefined;
+  if (note !== undefined && isOnlyThanks(note)) return [textReply(ctx.lang, s.reopenOnlyThanks(c.number))];
+  // Back in the support queue, unclaimed, as when the requester reopens from a notice.
+  const reopened = await ctx.deps.store.updateCase(
+    ctx.turn.tenantId,
+    c.number,
+    { status: 'open', owner: null },
+    { actor: ctx.turn.user.id, action: 'reopened', ...(note !== undefined ? { detail: note } : {}) },
+  );
+  caseChanged(ctx, reopened, { action: 'reopened', by: ctx.turn.user.id, ...(note !== undefined ? { note } : {}) });
   return [textReply(ctx.lang, s.caseReopened(c.number))];
+}
+
+/** Tells the support desk (CoreDeps.onCaseChanged); a failure there never fails the turn. */
+function caseChanged(ctx: TurnContext, c: SupportCase, change: CaseChangeNotice): void {
+  if (!ctx.deps.onCaseChanged) return;
+  try {
+    ctx.deps.onCaseChanged(c, change);
+  } catch (error) {
+    ctx.logger.error({ err: error, case: c.number }, 'onCaseChanged failed');
+  }
 }

@@ -49,3 +49,16 @@ export function parseCommand(raw: string): Command | undefined {
 export function isGreeting(raw: string): boolean {
   return GREETING_WORDS.test(tidy(raw));
 }
+
+/**
+ * What follows the case number in a typed "reopen SR-… <reason>" (undefined when nothing does):
+ * the reason is kept in the audit entry, and a reason that only says thanks does not reopen.
+ */
+export function reopenNoteOf(raw: string): string | undefined {
+  const text = raw.normalize('NFKC').trim().replace(/\s+/g, ' ');
+  const prefix = /^(?:reopen|re-open|重新開啟|重開)\s*(?:case|案件|案例)?\s*/i.exec(text);
+  if (!prefix) return undefined;
+  const rest = text.slice(prefix[0].length).replace(CASE_NUMBER, ' ');
+  const note = rest.replace(/^[\s:;,.,:;。-]+/u, '').trim();
+  return note === '' ? undefined : note;
+}

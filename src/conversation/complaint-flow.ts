@@ -29,12 +29,25 @@ import { textReply, welcomeReply } from './welcome.js';
 export const LOW_CONFIDENCE = 0.5;
 const GREETING_MAX_CHARS = 40;
 
+/**
+ * The engine's answer for `text`, computed once per turn: a complaint is triaged when it
+ * arrives and its placement is read again when the answer is built (`placementOf`).
+ */
+const triagedThisTurn = new WeakMap<TurnContext, Map<string, TriageResult>>();
+function triage(ctx: TurnContext, text: string): TriageResult {
+  let results = triagedThisTurn.get(ctx);
+  if (!results) triagedThisTurn.set(ctx, (results = new Map()));
+  let result = results.get(text);
+  if (!result) results.set(text, (result = ctx.deps.engine.triage(text)));
+  return result;
+}
+
 function needsClarification(result: TriageResult): boolean {
   return result.category === 'unknown' || (result.needs.length > 0 && result.confidence < LOW_CONFIDENCE);
 }
 
 export async function handleComplaint(ctx: TurnContext, text: string): Promise<Reply[]> {
-  const result = ctx.deps.engine.triage(text);
+  const result = triage(ctx, text);
   if (result.category === 'unknown' && isGreeting(text) && text.trim().length <= GREETING_MAX_CHARS) return [welcomeReply(ctx.lang)];
 
   if (needsClarification(result)) {
@@ -71,7 +84,7 @@ export async function handleClarificationAnswer(ctx: TurnContext, data: Readonly
   ctx.state.clarification = undefined;
   const hints = [pending.service && isServiceArea(pending.service) ? serviceHint(pending.service) : '', pending.scope ? SCOPE_HINTS[pending.scope as keyof typeof SCOPE_HINTS] ?? '' : ''];
   const triagedText = [pending.message, ...hints].filter(Boolean).join(' ');
-  const result = ctx.deps.engine.triage(triagedText);
+  const result = triage(ctx, triagedText);
   const scope: Scope = pending.scope ?? result.scope;
   if (result.category !== 'unknown') {
     ctx.state.lastTriage = { ...storedFrom(pending.message, triagedText, result), scope };
@@ -87,7 +100,7 @@ export async function handleClarificationAnswer(ctx: TurnContext, data: Readonly
 export function handleNotQuite(ctx: TurnContext): Reply[] | undefined {
   const last = ctx.state.lastTriage;
   if (!last) return undefined;
-  const alternatives = ctx.deps.engine.triage(last.triagedText).alternatives.filter((id) => id !== last.category);
+  const alternatives = triage(ctx, last.triagedText).alternatives.filter((id) => id !== last.category);
   return [categoryQuestion(ctx.lang, alternatives)];
 }
 
@@ -122,7 +135,7 @@ function linksFor(ctx: TurnContext, category: CategoryId): SelfServiceLink[] {
 
 function placementOf(ctx: TurnContext, last: StoredTriage & { category: CategoryId }): Placement {
   if (!last.forced) {
-    const result = ctx.deps.engine.triage(last.triagedText);
+    const result = triage(ctx, last.triagedText);
     if (result.category === last.category) return { category: last.category, severity: last.severity as Severity | null, reasons: result.reasonsByLang[ctx.lang], links: result.links };
   }
   const s = strings(ctx.lang);

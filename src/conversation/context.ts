@@ -10,6 +10,15 @@ import type { RateLimiter } from './rate-limit.js';
 import type { ConversationState } from './state.js';
 import type { Turn } from './types.js';
 
+/** What the requester did to a case from the chat (for the support desk's card and channel note). */
+export interface CaseChangeNotice {
+  readonly action: 'closed' | 'reopened';
+  /** The requester's user id. */
+  readonly by: string;
+  /** The reopen reason, when one was given. */
+  readonly note?: string;
+}
+
 export interface CoreDeps {
   readonly engine: TriageEngine;
   readonly store: CaseStore;
@@ -18,6 +27,8 @@ export interface CoreDeps {
   readonly logger?: Logger;
   /** Called once per newly created case (not for a repeated submit); must not throw. */
   readonly onCaseCreated?: (c: SupportCase) => void;
+  /** Called after the requester closed or reopened a case with `close`/`reopen SR-…`; must not throw. */
+  readonly onCaseChanged?: (c: SupportCase, change: CaseChangeNotice) => void;
   /** Per-user limits; built from `config.rateLimits` by the core when absent (none: unlimited). */
   readonly rateLimiter?: RateLimiter;
 }

@@ -15,7 +15,7 @@ import type { CoreDeps, TurnContext } from './context.js';
 import { hasCjk, languageOfAction, languageOfMessage } from './language.js';
 import { acceptPlan, askPlanAgain, planNotRecognized } from './plan-flow.js';
 import { createRateLimiter, rateLimitKey } from './rate-limit.js';
-import { loadState, saveState, stateKey } from './state.js';
+import { loadState, stateKey } from './state.js';
 import { strings } from './strings/index.js';
 import { forwardToAdmin } from './triage-reply.js';
 import type { ConversationCore, Reply, Turn, TurnAction } from './types.js';
@@ -64,12 +64,17 @@ export function createConversationCore(deps: CoreDeps): ConversationCore {
 }
 
 async function handleTurn(deps: CoreDeps, logger: CoreDeps['logger'] & {}, now: Date, turn: Turn): Promise<Reply[]> {
-  if (turn.deliveryId && !(await deps.store.claimOnce(`delivery:${turn.channel}:${turn.deliveryId}`, DELIVERY_DEDUP_MS))) {
+  // A retried delivery is answered once. The claim is checked here (a read) and taken in the
+  // same write transaction as the state at the end of the turn: one write per turn, not two.
+  // When a duplicate raced this turn and claimed first, this turn's replies and state are dropped.
+  const claimKey = turn.deliveryId ? `delivery:${turn.channel}:${turn.deliveryId}` : undefined;
+  if (claimKey && (await deps.store.isClaimed(claimKey))) {
     logger.info({ delivery: turn.deliveryId }, 'repeated delivery ignored');
     return [];
   }
   const key = stateKey(turn);
   const state = await loadState(deps.store, key);
+  const stateBefore = JSON.stringify(state);
   const zone = [turn.user.timeZone, deps.config.defaultTimeZone].find((z): z is string => typeof z === 'string' && isValidTimeZone(z)) ?? 'UTC';
   const ctx: TurnContext = {
     deps,
@@ -93,7 +98,16 @@ async function handleTurn(deps: CoreDeps, logger: CoreDeps['logger'] & {}, now: 
     replies = await handleText(ctx, text);
   }
   state.lang = ctx.lang;
-  await saveState(deps.store, key, state);
+  // An unchanged state is not written again.
+  const stateChanged = JSON.stringify(state) !== stateBefore;
+  const saved = await deps.store.saveTurn({
+    ...(claimKey ? { claim: { key: claimKey, ttlMs: DELIVERY_DEDUP_MS } } : {}),
+    ...(stateChanged ? { state: { key, value: state } } : {}),
+  });
+  if (!saved) {
+    logger.info({ delivery: turn.deliveryId }, 'repeated delivery ignored');
+    return [];
+  }
   return replies;
 }
 

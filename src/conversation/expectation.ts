@@ -33,6 +33,32 @@ export function computeExpectation(input: ExpectationInput): ResponseExpectation
   }
 }
 
+const MINUTE_MS = 60_000;
+const MAX_CACHED_VIEWS = 1_000;
+let cachedMinute = Number.NaN;
+const cachedViews = new Map<string, ResponseExpectationView | undefined>();
+
+/**
+ * `expectationView(computeExpectation(input), lang)`, remembered for the rest of the minute: a
+ * view shows times to the minute, and every time in it moves with `at` by whole minutes (an hour
+ * later, the end of the next day, the next opening of business hours), so within one minute the
+ * same plan, severity, line, zone and hours read the same. For display only: a case's stored
+ * due time comes from `computeExpectation`, to the millisecond.
+ */
+export function expectationViewAt(input: ExpectationInput, lang: Lang): ResponseExpectationView | undefined {
+  const minute = Math.floor(input.at.getTime() / MINUTE_MS);
+  if (minute !== cachedMinute || cachedViews.size >= MAX_CACHED_VIEWS) {
+    cachedViews.clear();
+    cachedMinute = minute;
+  }
+  const key = `${lang}|${input.plan}|${input.severity}|${input.support}|${input.timeZone}|${input.businessHours ? JSON.stringify(input.businessHours) : ''}`;
+  if (cachedViews.has(key)) return cachedViews.get(key);
+  const expectation = computeExpectation(input);
+  const view = expectation ? expectationView(expectation, lang) : undefined;
+  cachedViews.set(key, view);
+  return view;
+}
+
 export function expectationView(expectation: ResponseExpectation, lang: Lang): ResponseExpectationView {
   return {
     family: expectation.family,

@@ -7,7 +7,7 @@ import { DEFAULT_BUSINESS_HOURS, formatBusinessHours, type BusinessHours } from 
 import { SEVERITY_DEFINITIONS, type Severity } from '../domain/severity.js';
 import { categoryDisplayName, getCategory, type CategoryId, type Lang, type SupportKind } from '../domain/taxonomy.js';
 import type { SelfServiceLink } from '../triage/engine.js';
-import { computeExpectation, expectationView } from './expectation.js';
+import { expectationViewAt } from './expectation.js';
 import { strings } from './strings/index.js';
 import type { ActionButton, TextReply, TriageReply } from './types.js';
 
@@ -59,7 +59,7 @@ export function buildTriageReply(placement: Placement, ctx: TriageReplyContext):
   const severity = caseCanBeOpened(support) ? placement.severity : null;
   const expectation =
     severity && ctx.plan
-      ? computeExpectation({ plan: ctx.plan, severity, support, at: ctx.now, timeZone: ctx.timeZone, ...(ctx.businessHours ? { businessHours: ctx.businessHours } : {}) })
+      ? expectationViewAt({ plan: ctx.plan, severity, support, at: ctx.now, timeZone: ctx.timeZone, ...(ctx.businessHours ? { businessHours: ctx.businessHours } : {}) }, ctx.lang)
       : undefined;
 
   const actions: ActionButton[] = [];
@@ -82,7 +82,7 @@ export function buildTriageReply(placement: Placement, ctx: TriageReplyContext):
     ...(severity ? { severityLabel: SEVERITY_DEFINITIONS[severity].label[ctx.lang] } : {}),
     reasons: placement.reasons,
     links,
-    ...(expectation ? { expectation: expectationView(expectation, ctx.lang) } : {}),
+    ...(expectation ? { expectation } : {}),
     ...(notice ? { notice } : {}),
     actions,
   };

@@ -31,6 +31,7 @@ import type {
   NewCase,
   SupportCase,
   TenantSettings,
+  TurnWrite,
 } from './store.js';
 
 export { SQLITE_FILE_NAME } from './sqlite/connection.js';
@@ -75,6 +76,7 @@ class SqliteCaseStore implements CaseStore {
   private readonly updateCaseIfTx: Database.Transaction<SqliteCaseStore['updateCaseIfNow']>;
   private readonly addAuditEntryTx: Database.Transaction<SqliteCaseStore['addAuditEntryNow']>;
   private readonly claimOnceTx: Database.Transaction<SqliteCaseStore['claimOnceNow']>;
+  private readonly saveTurnTx: Database.Transaction<SqliteCaseStore['saveTurnNow']>;
 
   constructor(
     private readonly db: Database.Database,
@@ -86,6 +88,7 @@ class SqliteCaseStore implements CaseStore {
     this.updateCaseIfTx = db.transaction(this.updateCaseIfNow.bind(this));
     this.addAuditEntryTx = db.transaction(this.addAuditEntryNow.bind(this));
     this.claimOnceTx = db.transaction(this.claimOnceNow.bind(this));
+    this.saveTurnTx = db.transaction(this.saveTurnNow.bind(this));
   }
 
   createCase(input: NewCase, idempotencyKey: string): Promise<CreateCaseResult> {
@@ -193,6 +196,23 @@ class SqliteCaseStore implements CaseStore {
     });
   }
 
+  isClaimed(key: string): Promise<boolean> {
+    return this.run('isClaimed', () => this.sql.selectLiveClaim.get(key, this.now().getTime()) !== undefined);
+  }
+
+  saveTurn(turn: TurnWrite): Promise<boolean> {
+    return this.run('saveTurn', () => {
+      if (turn.claim) {
+        requireText(turn.claim.key, 'claim.key');
+        if (!(Number.isFinite(turn.claim.ttlMs) && turn.claim.ttlMs > 0)) throw new RangeError(`ttlMs must be positive, got ${turn.claim.ttlMs}`);
+      }
+      if (turn.state) requireText(turn.state.key, 'state.key');
+      const json = turn.state ? toJson(turn.state.value, 'conversation state') : undefined;
+      if (!turn.claim && json === undefined) return true;
+      return this.saveTurnTx.immediate(turn, json);
+    });
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -264,6 +284,12 @@ class SqliteCaseStore implements CaseStore {
     // events of one TTL window, and an expired key becomes claimable again.
     this.sql.deleteExpiredClaims.run(now);
     return this.sql.insertClaim.run(key, now + ttlMs).changes === 1;
+  }
+
+  private saveTurnNow(turn: TurnWrite, stateJson: string | undefined): boolean {
+    if (turn.claim && !this.claimOnceNow(turn.claim.key, turn.claim.ttlMs)) return false;
+    if (turn.state && stateJson !== undefined) this.sql.upsertState.run(turn.state.key, stateJson, this.now().getTime());
+    return true;
   }
 
   // --- helpers ---

@@ -148,6 +148,11 @@ export interface CreateCaseResult {
   readonly created: boolean;
 }
 
+export interface TurnWrite {
+  readonly claim?: { readonly key: string; readonly ttlMs: number };
+  readonly state?: { readonly key: string; readonly value: unknown };
+}
+
 export interface CaseStore {
   /**
    * Opens a case, or returns the case already opened with the same idempotency key in the same
@@ -186,6 +191,14 @@ export interface CaseStore {
    * drops retried Slack events and duplicate Bot Framework activities.
    */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /** Whether `key` holds a claim younger than its TTL; a read that claims nothing. */
+  isClaimed(key: string): Promise<boolean>;
+  /**
+   * The end of a conversation turn in one write transaction: `claim` as `claimOnce` would, then
+   * `state` as `setConversationState` would. false when the claim was already held: then nothing
+   * is written (a duplicate delivery that raced the first one). Either part may be absent.
+   */
+  saveTurn(turn: TurnWrite): Promise<boolean>;
 
   /** Idempotent; later calls reject with `StoreUnavailableError`. */
   close(): Promise<void>;

@@ -9,10 +9,12 @@ import { pino, type Logger } from 'pino';
 import type { BusinessHours } from '../domain/business-hours.js';
 import { isSeverity, SEVERITY_DEFINITIONS } from '../domain/severity.js';
 import { canReopen } from '../domain/support-rules.js';
+import { isOnlyThanks } from '../domain/thanks.js';
 import { CaseNotFoundError, type CaseStore, type SupportCase } from '../store/index.js';
 import type { SupportDeskConfig } from './config.js';
 import { cycleStart, dueAtFor } from './sla.js';
-import type { DeskActionData, DeskActor, DeskOutcome, DeskVerb, Notifier, RequesterNotice, SupportNote } from './types.js';
+import type { DeskActionData, DeskActor, DeskOutcome, DeskVerb, Notifier, RequesterNotice, SupportCaseView, SupportNote } from './types.js';
+import { deskStrings } from './strings/index.js';
 import { formatMoment, supportCaseView } from './view.js';
 
 export interface SupportDeskDeps {
@@ -29,19 +31,7 @@ export interface SupportDeskDeps {
 /** The longest message an engineer or requester may send through a card. */
 export const MAX_MESSAGE_LENGTH = 3_000;
 
-const THANKS_WORDS = new Set([
-  'thanks', 'thank', 'you', 'thx', 'ty', 'tks', 'cheers', 'ok', 'okay', 'great', 'perfect', 'awesome', 'much', 'many', 'so', 'very', 'a', 'lot',
-  'all', 'good', 'now', 'works', 'it', 'again', 'appreciated', 'appreciate', 'that', 'nice', 'cool', 'fixed', 'solved',
-]);
-
-/** "Thanks!", "ok thank you so much", "謝謝": a courtesy, not a reason to reopen. */
-export function isOnlyThanks(text: string): boolean {
-  const cjk = text.replace(/[\s\p{P}\p{S}]/gu, '');
-  if (/^(謝謝|感謝|多謝|谢谢|感恩|好的|了解)+(你|您|妳)?(了|囉|喔|啦)?$/u.test(cjk)) return true;
-  const words = text.toLowerCase().replace(/[^\p{L}\p{N}\s']/gu, ' ').split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  return words.every((w) => THANKS_WORDS.has(w.replace(/'s$/, ''))) && words.some((w) => /^(thanks|thank|thx|ty|tks|cheers|appreciated?)$/.test(w));
-}
+export { isOnlyThanks };
 
 function cleanMessage(value: string | undefined): string | undefined {
   const text = value?.replace(/\r\n/g, '\n').trim();
@@ -102,31 +92,33 @@ export class SupportDesk {
   /** The requester answers the engineer from their chat: lands on the case and in the support channel. */
   async answer(requester: DeskActor, tenantId: string, number: string, message: string | undefined): Promise<DeskOutcome> {
     const c = await this.store.getCase(tenantId, number);
-    if (!c) return fail('not-found', `Case ${number} was not found.`);
-    if (c.requester.userId !== requester.id) return fail('not-requester', `Only ${c.requester.name}, who opened ${number}, can answer on it.`);
+    if (!c) return fail('not-found', deskStrings('en').caseNotFound(number));
+    const s = deskStrings(c.contact.language);
+    if (c.requester.userId !== requester.id) return fail('not-requester', s.onlyRequesterAnswers(c.requester.name, number));
     const text = cleanMessage(message);
-    if (!text) return fail('invalid', 'Type your answer first.');
-    if (c.status === 'closed') return fail('closed', `${number} is resolved. Reopen it to continue.`);
+    if (!text) return fail('invalid', s.answerEmpty);
+    if (c.status === 'closed') return fail('closed', s.answerOnResolved(number));
     const updated = await this.updateAudited(c, {}, { actor: requester.id, action: 'requester-answer', detail: text });
     await this.note({ tenantId, number, text: `${c.requester.name} answered on ${number}: ${text}`, level: 'info' });
     await this.showCase(updated);
-    return { ok: true, message: `Your answer was added to ${number}; the engineer has it.` };
+    return { ok: true, message: s.answerAdded(number) };
   }
 
   /** The requester reopens a resolved case with a note, within 14 days; "thanks" alone does not reopen. */
   async reopen(requester: DeskActor, tenantId: string, number: string, message: string | undefined): Promise<DeskOutcome> {
     const c = await this.store.getCase(tenantId, number);
-    if (!c) return fail('not-found', `Case ${number} was not found.`);
-    if (c.requester.userId !== requester.id) return fail('not-requester', `Only ${c.requester.name}, who opened ${number}, can reopen it.`);
-    if (c.status === 'open' || !c.closedAt) return fail('open', `${number} is still open.`);
+    if (!c) return fail('not-found', deskStrings('en').caseNotFound(number));
+    const s = deskStrings(c.contact.language);
+    if (c.requester.userId !== requester.id) return fail('not-requester', s.onlyRequesterReopens(c.requester.name, number));
+    if (c.status === 'open' || !c.closedAt) return fail('open', s.stillOpen(number));
     const now = this.clock();
     const check = canReopen(c.closedAt, now);
     if (!check.allowed) {
-      return fail('reopen-expired', `${number} was resolved more than 14 days ago (reopening ended ${formatMoment(check.expiresAt, c.contact.timeZone)}). Please open a new case.`);
+      return fail('reopen-expired', s.reopenExpired(number, formatMoment(check.expiresAt, c.contact.timeZone)));
     }
     const note = cleanMessage(message);
     if (!note || isOnlyThanks(note)) {
-      return fail('no-reason', `Glad it helped! ${number} stays resolved. To reopen it, say what is still wrong.`);
+      return fail('no-reason', s.reopenOnlyThanks(number));
     }
     const result = await this.store.updateCaseIf(
       tenantId,
@@ -135,13 +127,38 @@ export class SupportDesk {
       { status: 'open', owner: null },
       { actor: requester.id, action: 'reopened', detail: note },
     );
-    if (!result.updated) return fail('open', `${number} is already open again.`);
+    if (!result.updated) return fail('open', s.alreadyReopened(number));
     const due = dueAtFor(result.case, cycleStart(result.case), this.deps.businessHours);
     const reopened = await this.updateQuietly(result.case, { respondBy: due ?? null });
     await this.note({ tenantId, number, text: `${c.requester.name} reopened ${number}: ${note}`, level: 'info' });
     await this.showCase(reopened);
-    await this.tellRequester(reopened, 'reopened', `${number} is open again and back in the support queue. An engineer will pick it up.`);
-    return { ok: true, message: `${number} reopened.` };
+    await this.tellRequester(reopened, 'reopened', s.reopened(number));
+    return { ok: true, message: s.reopenDone(number) };
+  }
+
+  /**
+   * The requester closed or reopened the case from the chat (the core's `close`/`reopen SR-…`):
+   * the card is updated in place and the support channel gets a line. The core already told the
+   * requester and applied the change; a reopen restarts the response clock here. Never throws.
+   */
+  async requesterChanged(c: SupportCase, change: { action: 'closed' | 'reopened'; by: string; note?: string }): Promise<void> {
+    try {
+      let current = c;
+      if (change.action === 'reopened' && c.status === 'open') {
+        const due = dueAtFor(c, cycleStart(c), this.deps.businessHours);
+        current = await this.updateQuietly(c, { respondBy: due ?? null });
+      }
+      // Any admin of the tenant may close or reopen from the chat, not only the requester.
+      const who = change.by === c.requester.userId ? c.requester.name : `An admin of ${c.tenantId} (${change.by})`;
+      const text =
+        change.action === 'closed'
+          ? `${who} closed ${c.number} from the chat.`
+          : `${who} reopened ${c.number} from the chat${change.note ? `: ${change.note}` : ' (no reason given)'}.`;
+      await this.note({ tenantId: c.tenantId, number: c.number, text, level: 'info' });
+      await this.showCase(current);
+    } catch (error) {
+      this.logger.error({ err: error, case: c.number, action: change.action }, 'support desk update after a chat close/reopen failed');
+    }
   }
 
   /** Posts a line to every support channel (SLA reminders use it too). Never throws. */
@@ -151,11 +168,16 @@ export class SupportDesk {
 
   /** Posts or updates the case card in every support channel. Never throws. */
   async showCase(c: SupportCase): Promise<void> {
-    const view = supportCaseView(c, this.clock(), {
+    const view = this.caseView(c);
+    await this.fanOut('showCase', (n) => n.showCase(view));
+  }
+
+  /** The case card's data as of now (a channel that opens late shows the open cases with it). */
+  caseView(c: SupportCase): SupportCaseView {
+    return supportCaseView(c, this.clock(), {
       ...(this.deps.businessHours ? { businessHours: this.deps.businessHours } : {}),
       ...(this.deps.reasonsOf ? { reasonsOf: this.deps.reasonsOf } : {}),
     });
-    await this.fanOut('showCase', (n) => n.showCase(view));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -172,7 +194,7 @@ export class SupportDesk {
           return fail('already-claimed', owner === actor.name ? `You already have ${number}.` : `${number} is already claimed by ${owner}.`);
         }
         await this.showCase(result.case);
-        await this.tellRequester(result.case, 'claimed', `${actor.name} from support has taken ${number} and is working on it.`);
+        await this.tellRequester(result.case, 'claimed', deskStrings(c.contact.language).claimed(actor.name, number));
         return { ok: true, message: `You claimed ${number}.` };
       }
       case 'assign': {
@@ -181,7 +203,7 @@ export class SupportDesk {
         if (!assignee) return fail('invalid', 'Say who to assign the case to.');
         const updated = await this.updateAudited(c, { owner: assignee }, { actor: actor.id, action: 'assigned', detail: assignee });
         await this.showCase(updated);
-        await this.tellRequester(updated, 'claimed', `${assignee} from support has taken ${number} and is working on it.`);
+        await this.tellRequester(updated, 'claimed', deskStrings(c.contact.language).claimed(assignee, number));
         return { ok: true, message: `${number} assigned to ${assignee}.` };
       }
       case 'reply':
@@ -192,8 +214,8 @@ export class SupportDesk {
         const action = verb === 'reply' ? 'engineer-reply' : 'info-requested';
         const updated = await this.updateAudited(c, {}, { actor: actor.id, action, detail: text });
         await this.showCase(updated);
-        const lead = verb === 'reply' ? `${actor.name} from support replied on ${number}:` : `${actor.name} from support needs more information on ${number}:`;
-        await this.tellRequester(updated, verb === 'reply' ? 'reply' : 'ask-info', `${lead}\n\n${text}`);
+        const s = deskStrings(c.contact.language);
+        await this.tellRequester(updated, verb === 'reply' ? 'reply' : 'ask-info', verb === 'reply' ? s.replied(actor.name, number, text) : s.askedInfo(actor.name, number, text));
         return { ok: true, message: `Sent to ${c.requester.name}.` };
       }
       case 'changeSeverity': {
@@ -207,10 +229,11 @@ export class SupportDesk {
         const due = dueAtFor(changed, cycleStart(changed), this.deps.businessHours);
         const updated = await this.updateQuietly(changed, { respondBy: due ?? null });
         await this.showCase(updated);
+        const lang = c.contact.language === 'zh-TW' ? 'zh-TW' : 'en';
         await this.tellRequester(
           updated,
           'severity-changed',
-          `Support changed the severity of ${number} from ${SEVERITY_DEFINITIONS[c.severity].label.en} to ${SEVERITY_DEFINITIONS[severity].label.en}. Why: ${reason}`,
+          deskStrings(lang).severityChanged(number, SEVERITY_DEFINITIONS[c.severity].label[lang], SEVERITY_DEFINITIONS[severity].label[lang], reason),
         );
         return { ok: true, message: `${number} is now ${SEVERITY_DEFINITIONS[severity].label.en}.` };
       }
@@ -219,11 +242,7 @@ export class SupportDesk {
         const result = await this.store.updateCaseIf(tenantId, number, { status: 'open' }, { status: 'closed' }, { actor: actor.id, action: 'resolved', ...(text ? { detail: text } : {}) });
         if (!result.updated) return fail('closed', `${number} is already resolved.`);
         await this.showCase(result.case);
-        await this.tellRequester(
-          result.case,
-          'resolved',
-          `${actor.name} from support resolved ${number}.${text ? `\n\n${text}` : ''}\n\nIf it is not fixed, you can reopen it within 14 days: say what is still wrong.`,
-        );
+        await this.tellRequester(result.case, 'resolved', deskStrings(c.contact.language).resolved(actor.name, number, text ?? ''));
         return { ok: true, message: `${number} resolved.` };
       }
     }
@@ -252,8 +271,10 @@ export class SupportDesk {
       text,
       answerable: kind === 'reply' || kind === 'ask-info',
       reopenable: kind === 'resolved',
+      lang: c.contact.language,
     };
-    const notifier = this.notifiers.find((n) => n.channels.includes(c.requester.channel));
+    const candidates = this.notifiers.filter((n) => n.channels.includes(c.requester.channel) && n.reaches?.(c.conversationReference) !== false);
+    const notifier = candidates.find((n) => n.reaches !== undefined) ?? candidates[0];
     if (!notifier) {
       this.logger.warn({ case: c.number, channel: c.requester.channel }, 'no notifier for the requester channel; notice not delivered');
       return;

@@ -5,11 +5,15 @@
  */
 import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
+import type { ChatConversations } from '../channels/webchat/conversations.js';
+import type { LocalSupportHooks } from '../channels/webchat/support-hooks.js';
+import type { CaseChangeNotice } from '../conversation/context.js';
 import type { BusinessHours } from '../domain/business-hours.js';
 import type { CaseStore, SupportCase } from '../store/index.js';
 import type { TriageEngine } from '../triage/index.js';
 import { loadSupportDeskConfig, type SupportDeskConfig } from './config.js';
 import { SupportDesk } from './desk.js';
+import { createLocalSupport } from './local.js';
 import { SlaWatch } from './sla-watch.js';
 import { attachSlackSupport } from './slack.js';
 import { createTeamsSupport, type TeamsSupport } from './teams.js';
@@ -20,6 +24,7 @@ export { SlaWatch, reminderKey, type SentReminder, type ReminderLevel } from './
 export { slaClock, timeLeftText, WARNING_FRACTION } from './sla.js';
 export { supportCaseView } from './view.js';
 export { attachSlackSupport, type SlackSupportOptions } from './slack.js';
+export { createLocalSupport, type LocalSupport, type LocalSupportOptions } from './local.js';
 export { createTeamsSupport, TEAMS_CHANNEL_REF_KEY, type TeamsSupport, type TeamsSupportOptions } from './teams.js';
 export { renderSupportCaseBlocks, renderRequesterNoticeBlocks } from './slack-blocks.js';
 export { renderSupportCaseCard, renderRequesterNoticeCard, loadSupportCardTemplates } from './teams-cards.js';
@@ -43,6 +48,10 @@ export interface SupportDeskRuntime {
   readonly sla: SlaWatch;
   /** For CoreDeps.onCaseCreated: posts the card; never throws. */
   caseCreated(c: SupportCase): void;
+  /** For CoreDeps.onCaseChanged (the requester's `close`/`reopen SR-…`): updates the card, notes it; never throws. */
+  caseChanged(c: SupportCase, change: CaseChangeNotice): void;
+  /** With the local chat on: the `/support` page's desk side (a Notifier is registered). */
+  attachLocalChat(conversations: ChatConversations): LocalSupportHooks;
   /** For createBotServer's wrapTeamsBot. */
   wrapTeamsBot: TeamsSupport['wrap'];
   /** After mountSlack: routes desk buttons and delivers to Slack. */
@@ -82,6 +91,12 @@ export function createSupportDeskRuntime(deps: SupportDeskRuntimeDeps): SupportD
     sla,
     caseCreated: (c) => void desk.caseOpened(c).catch((error: unknown) => logger.error({ err: error, case: c.number }, 'posting the case card failed')),
     wrapTeamsBot: (bot, adapter) => teams.wrap(bot, adapter),
+    caseChanged: (c, change) => void desk.requesterChanged(c, change),
+    attachLocalChat: (conversations) => {
+      const local = createLocalSupport({ desk, store: deps.store, conversations, logger: logger.child({ channel: 'webchat' }) });
+      desk.addNotifier(local.notifier);
+      return local;
+    },
     attachSlack: (app) => desk.addNotifier(attachSlackSupport({ app, desk, store: deps.store, channelId: config.slackChannel, logger })),
     start: () => sla.start(config.slaCheckIntervalMs),
     stop: () => sla.stop(),

@@ -8,6 +8,7 @@ import type { types } from '@slack/bolt';
 
 type KnownBlock = types.KnownBlock;
 import { clip, escapeClip, escapeMrkdwn } from '../channels/slack/mrkdwn.js';
+import { deskStrings } from './strings/index.js';
 import { DESK_VERB_PREFIX, type DeskVerb, type RequesterNotice, type RequesterVerb, type SupportCaseView } from './types.js';
 
 export interface SlackDeskMessage {
@@ -107,25 +108,17 @@ export function renderSupportCaseBlocks(view: SupportCaseView): SlackDeskMessage
   return { text: escapeMrkdwn(text), blocks };
 }
 
-const HEADINGS: Readonly<Record<RequesterNotice['kind'], string>> = {
-  claimed: 'An engineer has your case',
-  reply: 'A reply from support',
-  'ask-info': 'Support needs more information',
-  'severity-changed': 'Severity changed',
-  resolved: 'Case resolved',
-  reopened: 'Case reopened',
-};
-
 export function renderRequesterNoticeBlocks(notice: RequesterNotice): SlackDeskMessage {
+  const s = deskStrings(notice.lang);
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(`${notice.number}: ${HEADINGS[notice.kind]}`)}*\n${escapeClip(notice.text, SECTION_MAX - 200)}` } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(`${notice.number}: ${s.noticeHeadings[notice.kind]}`)}*\n${escapeClip(notice.text, SECTION_MAX - 200)}` } },
   ];
   if (notice.answerable || notice.reopenable) {
-    blocks.push(textInput(DESK_INPUT_BLOCKS.message, notice.reopenable ? 'Still not fixed? Say what is wrong to reopen' : 'Your answer', true));
+    blocks.push(textInput(DESK_INPUT_BLOCKS.message, notice.reopenable ? s.reopenLabel : s.answerLabel, true));
     blocks.push({
       type: 'actions',
       block_id: 'desk_requester',
-      elements: [notice.reopenable ? button('reopen', 'Reopen', { number: notice.number }) : button('answer', 'Send answer', { number: notice.number }, 'primary')],
+      elements: [notice.reopenable ? button('reopen', s.reopenButton, { number: notice.number }) : button('answer', s.answerButton, { number: notice.number }, 'primary')],
     } as KnownBlock);
   }
   return { text: escapeMrkdwn(clip(`${notice.number}: ${notice.text}`, 3000)), blocks };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DEFAULT_CARDS_DIR, CARD_VERSION, type CardJson } from '../channels/teams/renderer.js';
 import { escapeCardMarkdown, plainTextToCard } from '../channels/teams/markdown.js';
 import { compileTemplate } from '../channels/teams/templating.js';
+import { deskStrings } from './strings/index.js';
 import { DESK_VERB_PREFIX, type RequesterNotice, type SupportCaseView } from './types.js';
 
 export const SUPPORT_CARD_LABELS = {
@@ -81,23 +82,15 @@ export function renderSupportCaseCard(templates: SupportCardTemplates, view: Sup
   });
 }
 
-const NOTICE_HEADINGS: Readonly<Record<RequesterNotice['kind'], string>> = {
-  claimed: 'An engineer has your case',
-  reply: 'A reply from support',
-  'ask-info': 'Support needs more information',
-  'severity-changed': 'Severity changed',
-  resolved: 'Case resolved',
-  reopened: 'Case reopened',
-};
-
 export function renderRequesterNoticeCard(templates: SupportCardTemplates, notice: RequesterNotice): CardJson {
   const hasInput = notice.answerable || notice.reopenable;
+  const s = deskStrings(notice.lang);
   return expand(templates.notice, {
-    heading: inline(`${notice.number}: ${NOTICE_HEADINGS[notice.kind]}`),
+    heading: inline(`${notice.number}: ${s.noticeHeadings[notice.kind]}`),
     text: plainTextToCard(notice.text),
     hasInput,
-    inputLabel: notice.reopenable ? 'Still not fixed? Say what is wrong to reopen' : 'Your answer',
-    buttonTitle: notice.reopenable ? 'Reopen' : 'Send answer',
+    inputLabel: notice.reopenable ? s.reopenLabel : s.answerLabel,
+    buttonTitle: notice.reopenable ? s.reopenButton : s.answerButton,
     verb: `${DESK_VERB_PREFIX}${notice.reopenable ? 'reopen' : 'answer'}`,
     number: notice.number,
     tenantId: notice.tenantId,

@@ -6,6 +6,7 @@
  * renderers do not have to learn about engineer cards.
  */
 import type { Severity } from '../domain/severity.js';
+import type { Lang } from '../domain/taxonomy.js';
 
 /** What an engineer can do on a case card. */
 export const DESK_VERBS = ['claim', 'assign', 'reply', 'askInfo', 'changeSeverity', 'resolve'] as const;
@@ -100,6 +101,8 @@ export interface RequesterNotice {
   readonly answerable: boolean;
   /** Offer "Reopen" with a note (after resolve). */
   readonly reopenable: boolean;
+  /** The requester's language (the case's contact language) for the notice's headings and labels; English when absent. */
+  readonly lang?: Lang;
 }
 
 /** A line in the support channel beside the card: an admin's answer, a reminder, a reopen. */
@@ -124,6 +127,12 @@ export interface Notifier {
   note(note: SupportNote): Promise<boolean>;
   /** A proactive message to the requester through the stored conversation reference. */
   notifyRequester(reference: unknown, notice: RequesterNotice): Promise<boolean>;
+  /**
+   * Whether this notifier can deliver to that reference. Notifiers sharing a channel id (the local
+   * web chat and the Bot Framework both serve "webchat") are told apart by it: one that says true
+   * is preferred over one that does not say.
+   */
+  reaches?(reference: unknown): boolean;
 }
 
 export type DeskFailure = 'not-engineer' | 'not-requester' | 'not-found' | 'already-claimed' | 'closed' | 'open' | 'invalid' | 'reopen-expired' | 'no-reason';

@@ -3,8 +3,8 @@
  * `scripts/package-teams.ts` is a thin wrapper around `buildTeamsPackage`.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.js';
 import { assertValidIcons, type TeamsIcons } from './icons.js';
 import { placeholderValues, resolveInputs, type Env, type TeamsPackageInputs } from './inputs.js';
 import { fillTemplate, parseTemplate } from './template.js';
@@ -18,8 +18,8 @@ export * from './template.js';
 export * from './validate.js';
 export * from './zip.js';
 
-/** The repository root (this file is src/teams-package/index.ts). */
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The repository root (the folder holding package.json; see src/paths.ts). */
+export { PROJECT_ROOT };
 export const TEMPLATE_DIR = join(PROJECT_ROOT, 'manifest', 'teams');
 export const TEMPLATE_PATH = join(TEMPLATE_DIR, 'manifest.template.json');
 export const DEFAULT_OUTPUT_PATH = join(PROJECT_ROOT, 'dist', 'support-triage-bot-teams.zip');

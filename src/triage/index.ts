@@ -1,9 +1,9 @@
 /** Where the project's rule files live, and the one call that loads them. */
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../paths.js';
 import type { TriageEngine } from './engine.js';
 import { loadRules } from './rules/load.js';
 
-export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../intents/', import.meta.url));
+export const DEFAULT_RULES_DIR = projectPath('intents/');
 
 export function loadDefaultRules(directory = DEFAULT_RULES_DIR): TriageEngine {
   return loadRules(directory);

@@ -89,3 +89,39 @@ describe('SQLite case store: claimOnce', () => {
     await expect(store.claimOnce('k', Number.NaN)).rejects.toThrow(RangeError);
   });
 });
+
+describe('SQLite case store: saveTurn (the claim and the state in one transaction)', () => {
+  it('writes the claim and the state together; a second save of the same claim writes nothing', async () => {
+    const clock = testClock();
+    const store = await openTestStore({ now: clock.now });
+    const claim = { key: 'delivery:msteams:a-1', ttlMs: 60_000 };
+
+    expect(await store.isClaimed(claim.key)).toBe(false);
+    expect(await store.saveTurn({ claim, state: { key: 'conv-1', value: { lang: 'en' } } })).toBe(true);
+    expect(await store.isClaimed(claim.key)).toBe(true);
+    expect(await store.getConversationState('conv-1')).toEqual({ lang: 'en' });
+
+    expect(await store.saveTurn({ claim, state: { key: 'conv-1', value: { lang: 'zh-TW' } } })).toBe(false);
+    expect(await store.getConversationState('conv-1')).toEqual({ lang: 'en' });
+    // The claim is shared with claimOnce.
+    expect(await store.claimOnce(claim.key, 60_000)).toBe(false);
+
+    clock.advance(60_000);
+    expect(await store.isClaimed(claim.key)).toBe(false);
+    expect(await store.saveTurn({ claim, state: { key: 'conv-1', value: { lang: 'zh-TW' } } })).toBe(true);
+    expect(await store.getConversationState('conv-1')).toEqual({ lang: 'zh-TW' });
+  });
+
+  it('writes only the state without a claim, only the claim without a state, and nothing for neither', async () => {
+    const store = await openTestStore();
+    expect(await store.saveTurn({ state: { key: 'conv-1', value: { a: 1 } } })).toBe(true);
+    expect(await store.saveTurn({ state: { key: 'conv-1', value: { a: 2 } } })).toBe(true);
+    expect(await store.getConversationState('conv-1')).toEqual({ a: 2 });
+    expect(await store.saveTurn({ claim: { key: 'k', ttlMs: 1_000 } })).toBe(true);
+    expect(await store.isClaimed('k')).toBe(true);
+    expect(await store.saveTurn({})).toBe(true);
+    await expect(store.saveTurn({ claim: { key: 'k2', ttlMs: 0 } })).rejects.toThrow(RangeError);
+    await expect(store.saveTurn({ state: { key: 'conv-2', value: undefined } })).rejects.toThrow(TypeError);
+    expect(await store.isClaimed('k2')).toBe(false);
+  });
+});

@@ -237,6 +237,18 @@ describe('Direct Line for Web Chat', () => {
     expect((await poll(url, dl)).activities.filter((a) => a.from.role === 'user')).toEqual([]);
   });
 
+  it('refuses deeply nested JSON with 400 (Direct Line and the connector) and stays healthy', async () => {
+    const dl = await startConversation(url);
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const path = `/v3/directline/conversations/${dl.conversationId}/activities`;
+    const answer = await call(url, 'POST', path, { token: dl.token, body: `{"type":"message","text":"x","value":${deep}}` });
+    expect(answer.status).toBe(400);
+    expect(answer.json.error.code).toBe('BadArgument');
+    expect((await call(url, 'POST', `/v3/conversations/${dl.conversationId}/activities`, { body: deep })).status).toBe(400);
+    expect((await call(url, 'GET', '/healthz')).status).toBe(200);
+    expect((await call(url, 'POST', path, { token: dl.token, body: webChatMessage({ text: 'help' }) })).status).toBe(200);
+  });
+
   it('answers an unknown conversation with 404', async () => {
     const dl = await startConversation(url);
     expect((await call(url, 'GET', '/v3/directline/conversations/unknown/activities', { token: dl.token })).status).toBe(404);

@@ -11,7 +11,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CardFactory, type Attachment } from 'botbuilder';
 import {
   assertNever,
@@ -22,11 +21,12 @@ import {
   type ReplyKind,
 } from '../../conversation/types.js';
 import type { Lang } from '../../domain/taxonomy.js';
+import { projectPath } from '../../paths.js';
 import { CARD_LABELS, severityLabel, type CardLabels } from './labels.js';
 import { escapeCardMarkdown, markdownLink, plainTextToCard } from './markdown.js';
 import { compileTemplate, type CardTemplate } from './templating.js';
 
-export const DEFAULT_CARDS_DIR = fileURLToPath(new URL('../../../cards/', import.meta.url));
+export const DEFAULT_CARDS_DIR = projectPath('cards/');
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 export const CARD_VERSION = '1.5';
 

@@ -5,11 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../paths.js';
 
 /** Keep in step with WEBCHAT_VERSION in scripts/fetch-webchat.mjs. */
 export const WEBCHAT_VERSION = '4.18.1';
-export const DEFAULT_BUNDLE_DIR = fileURLToPath(new URL(`../../../.cache/webchat/${WEBCHAT_VERSION}/`, import.meta.url));
+export const DEFAULT_BUNDLE_DIR = projectPath(`.cache/webchat/${WEBCHAT_VERSION}/`);
 export const BUNDLE_FILES = ['webchat.js', 'webchat-minimal.js'] as const;
 export const FETCH_COMMAND = 'npm run fetch:webchat';
 

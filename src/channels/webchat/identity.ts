@@ -16,7 +16,7 @@ export const LOCAL_TENANT = 'local';
 export const LOCAL_CHANNEL = 'webchat';
 
 export interface LocalIdentity {
-  readonly as: 'admin' | 'user';
+  readonly as: 'admin' | 'user' | 'engineer';
   readonly id: string;
   readonly name: string;
 }
@@ -24,11 +24,13 @@ export interface LocalIdentity {
 export const LOCAL_IDENTITIES: Readonly<Record<LocalIdentity['as'], LocalIdentity>> = {
   admin: { as: 'admin', id: 'local-admin', name: 'Local Admin' },
   user: { as: 'user', id: 'local-user', name: 'Local User' },
+  /** The `/support` page: the local support channel (see src/support-desk/local.ts). */
+  engineer: { as: 'engineer', id: 'local-engineer', name: 'Local Engineer' },
 };
 
-/** `?as=` → identity; anything but "user" is the admin (the default). */
+/** `?as=` → identity; "user" and "engineer" name theirs, anything else is the admin (the default). */
 export function identityFor(as: unknown): LocalIdentity {
-  return as === 'user' ? LOCAL_IDENTITIES.user : LOCAL_IDENTITIES.admin;
+  return as === 'user' ? LOCAL_IDENTITIES.user : as === 'engineer' ? LOCAL_IDENTITIES.engineer : LOCAL_IDENTITIES.admin;
 }
 
 /** The core settings of the local chat: ADMIN_USERS plus local-admin (see the module comment). */

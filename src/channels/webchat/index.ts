@@ -13,6 +13,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createCardRenderer, createTeamsAdapter, createTeamsBot, type CardTemplates } from '../teams/index.js';
 import type { CoreConfig } from '../../conversation/config.js';
+import type { CoreDeps } from '../../conversation/context.js';
 import { createConversationCore } from '../../conversation/core.js';
 import type { ConversationCore } from '../../conversation/types.js';
 import type { CaseStore } from '../../store/index.js';
@@ -21,11 +22,13 @@ import { DEFAULT_BUNDLE_DIR } from './bundle.js';
 import { ChatConversations, type ConversationLimits } from './conversations.js';
 import { localCoreConfig } from './identity.js';
 import { mountLocalChat } from './routes.js';
+import type { LocalSupportHooks } from './support-hooks.js';
 
 export { bundlePresent, DEFAULT_BUNDLE_DIR, FETCH_COMMAND, WEBCHAT_VERSION } from './bundle.js';
 export { ChatConversations, DEFAULT_LIMITS, type ConversationLimits, type StoredActivity } from './conversations.js';
 export { identityFor, LOCAL_IDENTITIES, LOCAL_TENANT, localCoreConfig, type LocalIdentity } from './identity.js';
-export { CONNECTOR_PATH, DIRECT_LINE_PATH, LOCAL_BOT, mountLocalChat, renderPage } from './routes.js';
+export { CONNECTOR_PATH, DIRECT_LINE_PATH, LOCAL_BOT, mountLocalChat, renderPage, renderSupportPage } from './routes.js';
+export type { LocalSupportHooks } from './support-hooks.js';
 
 export interface LocalChatDeps {
   readonly engine: TriageEngine;
@@ -40,6 +43,13 @@ export interface LocalChatDeps {
   readonly welcome?: boolean;
   /** Replaces the local core (tests). */
   readonly core?: ConversationCore;
+  /** Passed to the local core: the support desk hears about local cases like any other. */
+  readonly onCaseCreated?: CoreDeps['onCaseCreated'];
+  readonly onCaseChanged?: CoreDeps['onCaseChanged'];
+  /** Shared with the support desk's local notifier (built here when absent). */
+  readonly conversations?: ChatConversations;
+  /** The support desk's local side: `/support`, and desk.* card actions routed before the bot. */
+  readonly support?: LocalSupportHooks;
 }
 
 export interface LocalChat {
@@ -57,10 +67,18 @@ export function createLocalChat(deps: LocalChatDeps): LocalChat {
   const coreConfig = localCoreConfig(deps.coreConfig);
   const core =
     deps.core ??
-    createConversationCore({ engine: deps.engine, store: deps.store, config: coreConfig, ...(logger ? { logger: logger.child({ module: 'core' }) } : {}) });
-  const conversations = new ChatConversations(deps.limits);
+    createConversationCore({
+      engine: deps.engine,
+      store: deps.store,
+      config: coreConfig,
+      ...(logger ? { logger: logger.child({ module: 'core' }) } : {}),
+      ...(deps.onCaseCreated ? { onCaseCreated: deps.onCaseCreated } : {}),
+      ...(deps.onCaseChanged ? { onCaseChanged: deps.onCaseChanged } : {}),
+    });
+  const conversations = deps.conversations ?? new ChatConversations(deps.limits);
   const adapter = createTeamsAdapter({}, logger);
-  const bot = createTeamsBot({ core, renderer: createCardRenderer(deps.templates), ...(logger ? { logger } : {}) });
+  const teamsBot = createTeamsBot({ core, renderer: createCardRenderer(deps.templates), ...(logger ? { logger } : {}) });
+  const bot = deps.support ? deps.support.wrap(teamsBot) : teamsBot;
   const sweep = setInterval(() => conversations.sweep(), SWEEP_MS);
   sweep.unref();
   return {
@@ -74,6 +92,7 @@ export function createLocalChat(deps: LocalChatDeps): LocalChat {
         bundleDir: deps.bundleDir ?? DEFAULT_BUNDLE_DIR,
         ...(deps.welcome !== undefined ? { welcome: deps.welcome } : {}),
         ...(logger ? { logger } : {}),
+        ...(deps.support ? { support: deps.support } : {}),
       }),
     close: () => clearInterval(sweep),
   };

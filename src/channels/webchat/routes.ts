@@ -20,8 +20,11 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Res
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { CoreConfig } from '../../conversation/config.js';
+import { projectPath } from '../../paths.js';
+import { jsonTooDeep, JsonTooDeepError } from '../../server/json-depth.js';
 import { bundlePath, bundlePresent, FETCH_COMMAND, WEBCHAT_VERSION } from './bundle.js';
 import type { ChatConversation, ChatConversations } from './conversations.js';
+import type { LocalSupportHooks } from './support-hooks.js';
 import { identityFor, isLocalAdmin, LOCAL_CHANNEL, LOCAL_IDENTITIES, LOCAL_TENANT, type LocalIdentity } from './identity.js';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
@@ -55,6 +58,8 @@ export interface LocalChatRoutesDeps {
   /** Send the bot's welcome when a conversation starts (as Direct Line's conversationUpdate). */
   readonly welcome?: boolean;
   readonly logger?: Logger;
+  /** The support desk's local side: serves `/support` and starts the engineer's conversation (absent: 404). */
+  readonly support?: LocalSupportHooks;
 }
 
 type Json = Record<string, unknown>;
@@ -115,17 +120,38 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-const PAGE_TEMPLATE = readFileSync(new URL('./page.html', import.meta.url), 'utf8');
+// From src/ also when running compiled from dist/: tsc does not copy the page.
+const PAGE_TEMPLATE = readFileSync(projectPath('src/channels/webchat/page.html'), 'utf8');
 
-/** The chat page for an identity; says how to fetch the bundle when it is missing. */
-export function renderPage(identity: LocalIdentity, admin: boolean, bundle: boolean): string {
-  const other = identity.as === 'admin' ? LOCAL_IDENTITIES.user : LOCAL_IDENTITIES.admin;
-  const bundleBlock = bundle
+/** The Web Chat script tag, or how to fetch the bundle when it is missing. */
+function bundleBlockOf(bundle: boolean): string {
+  return bundle
     ? `<script src="${BUNDLE_URL}?v=${WEBCHAT_VERSION}"></script>`
     : `<div id="missing" role="alert"><strong>The Web Chat bundle is missing.</strong> This page serves Web Chat
     ${WEBCHAT_VERSION} from this server (no CDN). Fetch it once with <code>${FETCH_COMMAND}</code> (it runs
     <code>npm pack botframework-webchat@${WEBCHAT_VERSION}</code> and caches the bundle in
     <code>.cache/webchat/</code>), then reload this page. Meanwhile, <code>npm run chat</code> talks to the same bot in a terminal.</div>`;
+}
+
+// From the project folder (src/), so it is found from dist/ too (no copy step for the page).
+const SUPPORT_PAGE_TEMPLATE = readFileSync(projectPath('src/channels/webchat/support.html'), 'utf8');
+
+/** The local support channel's page (`/support`): Web Chat as the local engineer. */
+export function renderSupportPage(bundle: boolean): string {
+  const engineer = LOCAL_IDENTITIES.engineer;
+  const values: Record<string, string> = {
+    userName: escapeHtml(engineer.name),
+    userId: escapeHtml(engineer.id),
+    bundleBlock: bundleBlockOf(bundle),
+    configJson: JSON.stringify({ as: engineer.as, userId: engineer.id, userName: engineer.name, bundle }).replace(/</g, '\\u003c'),
+  };
+  return SUPPORT_PAGE_TEMPLATE.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/** The chat page for an identity; says how to fetch the bundle when it is missing. */
+export function renderPage(identity: LocalIdentity, admin: boolean, bundle: boolean): string {
+  const other = identity.as === 'admin' ? LOCAL_IDENTITIES.user : LOCAL_IDENTITIES.admin;
+  const bundleBlock = bundleBlockOf(bundle);
   const values: Record<string, string> = {
     userName: escapeHtml(identity.name),
     userId: escapeHtml(identity.id),
@@ -144,11 +170,20 @@ export function renderPage(identity: LocalIdentity, admin: boolean, bundle: bool
 
 export function mountLocalChat(app: Express, deps: LocalChatRoutesDeps): void {
   const { conversations, adapter, bot, logger } = deps;
-  const json = express.json({ limit: MAX_CHAT_ACTIVITY_BYTES });
+  const json = express.json({
+    limit: MAX_CHAT_ACTIVITY_BYTES,
+    verify: (_req, _res, raw) => {
+      if (jsonTooDeep(raw)) throw new JsonTooDeepError();
+    },
+  });
 
   // ---- the page and the bundle -------------------------------------------------------------
   const page = (req: Request, res: Response): void => {
     const identity = identityFor(req.query.as);
+    if (identity.as === 'engineer') {
+      res.redirect(303, '/support');
+      return;
+    }
     const bundle = bundlePresent(deps.bundleDir);
     res
       .status(200)
@@ -158,6 +193,13 @@ export function mountLocalChat(app: Express, deps: LocalChatRoutesDeps): void {
   };
   app.get('/', page);
   app.get('/index.html', page);
+  app.get('/support', (_req, res) => {
+    if (!deps.support) {
+      res.status(404).type('text').send('The local support channel is not available.');
+      return;
+    }
+    res.status(200).type('html').set('cache-control', 'no-store').send(renderSupportPage(bundlePresent(deps.bundleDir)));
+  });
 
   app.get(['/webchat/webchat.js', '/webchat/webchat-minimal.js'], (req, res) => {
     const file = req.path.endsWith('minimal.js') ? 'webchat-minimal.js' : 'webchat.js';
@@ -211,9 +253,14 @@ export function mountLocalChat(app: Express, deps: LocalChatRoutesDeps): void {
       return;
     }
     const identity = identityFor(req.query.as ?? (isRecord(req.body) ? req.body.as : undefined));
+    if (identity.as === 'engineer' && !deps.support) {
+      fail(res, 404, 'BadArgument', 'The local support channel is not available');
+      return;
+    }
     const { conversation, token: issued } = conversations.create(identity);
     logger?.debug({ conversation: conversation.id, user: identity.id }, 'local chat conversation started');
-    if (deps.welcome !== false) await runTurn(serviceUrlOf(req), conversation, welcomeActivity(conversation));
+    if (identity.as === 'engineer') await deps.support?.supportStarted(conversation);
+    else if (deps.welcome !== false) await runTurn(serviceUrlOf(req), conversation, welcomeActivity(conversation));
     res.status(201).json(conversationBody(conversation, issued.token, issued.expiresIn));
   });
 
@@ -376,6 +423,7 @@ const jsonErrors: ErrorRequestHandler = (error: { type?: string; status?: number
     return;
   }
   if (error.type === 'entity.parse.failed') return fail(res, 400, 'BadArgument', 'the body is not valid JSON');
+  if (error.type === 'entity.too.deep' || error instanceof JsonTooDeepError) return fail(res, 400, 'BadArgument', error.message ?? 'the JSON nests too deeply');
   if (error.type === 'entity.too.large') return fail(res, 413, 'MessageSizeTooBig', `an activity may be at most ${MAX_CHAT_ACTIVITY_BYTES}`);
   if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
     return fail(res, error.status, 'BadArgument', error.message ?? 'bad request');

@@ -92,6 +92,7 @@ export const en = {
   caseClosed: (number: string) => `Case ${number} is closed. You can reopen it within 14 days.`,
   caseAlreadyClosed: (number: string) => `Case ${number} is already closed.`,
   caseReopened: (number: string) => `Case ${number} is open again.`,
+  reopenOnlyThanks: (number: string) => `Glad it helped! Case ${number} stays closed. To reopen it, say what is still wrong, for example "reopen ${number} the error is back".`,
   caseAlreadyOpen: (number: string) => `Case ${number} is already open.`,
   reopenExpired: (number: string, date: string) =>
     `Case ${number} can no longer be reopened: a closed case can be reopened for 14 days, and that window ended on ${date}. Please open a new case and mention ${number}.`,

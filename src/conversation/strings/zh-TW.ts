@@ -86,6 +86,7 @@ export const zhTW: Strings = {
   caseClosed: (number) => `案件 ${number} 已關閉。您可以在 14 天內重新開啟。`,
   caseAlreadyClosed: (number) => `案件 ${number} 已經是關閉狀態。`,
   caseReopened: (number) => `案件 ${number} 已重新開啟。`,
+  reopenOnlyThanks: (number) => `很高興問題已解決!案件 ${number} 維持關閉。若要重新開啟,請說明仍有什麼問題,例如「重新開啟 ${number} 錯誤又出現了」。`,
   caseAlreadyOpen: (number) => `案件 ${number} 目前仍為開啟狀態。`,
   reopenExpired: (number, date) =>
     `案件 ${number} 已無法重新開啟:已關閉的案件只能在 14 天內重新開啟,期限已於 ${date} 結束。請提出新案件並註明 ${number}。`,

@@ -1,0 +1,189 @@
+/**
+ * The support desk in the local web chat (local mode, no Teams or Slack needed):
+ *
+ * - the `/support` page is a Web Chat conversation as `local-engineer`: the local support channel.
+ *   Every case card the desk shows is posted there as the same Adaptive Card Teams gets
+ *   (cards/support-case.json) and updated in place afterwards: the activity is replaced under
+ *   its id and re-added at a new watermark, exactly what the local connector's PUT does, so a
+ *   polling Web Chat re-renders it. When the page opens, the open cases of tenant `local` are
+ *   shown; notes (answers, reopens, SLA reminders) are text lines beside them;
+ * - requester notices are appended to the admin's own local conversation, found through the
+ *   case's stored conversation reference (its conversation id);
+ * - `desk.*` card actions are taken before the bot: engineers' buttons from the `/support`
+ *   conversation, answers and reopens from the admin's notices.
+ *
+ * `local-engineer` counts as an engineer (as a member of the support channel would in Teams) only
+ * while SUPPORT_ENGINEERS is unset; when it is set, only the ids it lists may act, so listing
+ * `local-engineer` there is how to keep the page working beside a real engineer list.
+ */
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { pino, type Logger } from 'pino';
+import type { TeamsBotLogic } from '../channels/teams/bot.js';
+import type { CardJson } from '../channels/teams/renderer.js';
+import type { ChatConversation, ChatConversations } from '../channels/webchat/conversations.js';
+import { LOCAL_CHANNEL, LOCAL_IDENTITIES, LOCAL_TENANT } from '../channels/webchat/identity.js';
+import { LOCAL_BOT } from '../channels/webchat/routes.js';
+import type { LocalSupportHooks } from '../channels/webchat/support-hooks.js';
+import type { CaseStore } from '../store/index.js';
+import type { SupportDesk } from './desk.js';
+import { loadSupportCardTemplates, renderRequesterNoticeCard, renderSupportCaseCard, type SupportCardTemplates } from './teams-cards.js';
+import { deskVerbOf, isDeskVerb, type DeskOutcome, type Notifier, type RequesterNotice, type SupportCaseView, type SupportNote } from './types.js';
+
+export interface LocalSupportOptions {
+  readonly desk: SupportDesk;
+  readonly store: CaseStore;
+  readonly conversations: ChatConversations;
+  readonly templates?: SupportCardTemplates;
+  readonly logger?: Logger;
+}
+
+export interface LocalSupport extends LocalSupportHooks {
+  readonly notifier: Notifier;
+}
+
+/** How many open cases a new `/support` page is shown. */
+const MAX_CASES_ON_OPEN = 50;
+const INTRO =
+  'This is the local support channel. New cases appear here as case cards; Claim, Reply, Ask for information, Change severity, Assign and Resolve update the card in place and notify the admin in their chat.';
+const USE_THE_BUTTONS = 'This is the support channel: use the buttons on the case cards. To talk to the bot as an admin, open / in another tab.';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** The local conversation a stored conversation reference points at, if it is one. */
+function localConversationIdOf(reference: unknown): string | undefined {
+  if (!isRecord(reference) || reference.channelId !== LOCAL_CHANNEL || !isRecord(reference.conversation)) return undefined;
+  return str(reference.conversation.id);
+}
+
+export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
+  const { desk, store, conversations } = options;
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const templates = options.templates ?? loadSupportCardTemplates();
+  /** The open `/support` conversations. */
+  const supportConversations = new Set<string>();
+  /** `tenant:number` → support conversation id → the card's activity id there. */
+  const cards = new Map<string, Map<string, string>>();
+
+  const botActivity = (conversationId: string, fields: Record<string, unknown>): Record<string, unknown> & { type: string } => ({
+    type: ActivityTypes.Message,
+    ...fields,
+    from: LOCAL_BOT,
+    conversation: { id: conversationId },
+    channelId: LOCAL_CHANNEL,
+    timestamp: new Date().toISOString(),
+  });
+  const cardFields = (card: CardJson) => ({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+
+  /** The live support conversations; forgets the ones the local chat dropped. */
+  const liveSupport = (): string[] => {
+    for (const id of [...supportConversations]) {
+      if (!conversations.get(id)) supportConversations.delete(id);
+    }
+    return [...supportConversations];
+  };
+
+  const postCard = (conversationId: string, view: SupportCaseView): boolean => {
+    const key = `${view.tenantId}:${view.number}`;
+    const byConversation = cards.get(key) ?? new Map<string, string>();
+    const activity = botActivity(conversationId, cardFields(renderSupportCaseCard(templates, view)));
+    const existing = byConversation.get(conversationId);
+    // In place: the same activity id, re-added at a new watermark (what the connector's PUT does).
+    const stored = (existing ? conversations.replace(conversationId, existing, activity) : undefined) ?? conversations.append(conversationId, activity);
+    if (!stored) return false;
+    byConversation.set(conversationId, stored.id);
+    cards.set(key, byConversation);
+    return true;
+  };
+
+  const say = (conversationId: string, text: string): boolean =>
+    conversations.append(conversationId, botActivity(conversationId, { text, textFormat: 'plain' })) !== undefined;
+
+  const notifier: Notifier = {
+    channels: [LOCAL_CHANNEL],
+    hasSupportChannel: async () => liveSupport().length > 0,
+    async showCase(view) {
+      return liveSupport().map((id) => postCard(id, view)).every(Boolean);
+    },
+    async note(note: SupportNote) {
+      const prefix = note.level === 'breach' ? '⚠ ' : note.level === 'reminder' ? '⏰ ' : '';
+      return liveSupport().map((id) => say(id, `${prefix}${note.text}`)).every(Boolean);
+    },
+    async notifyRequester(reference: unknown, notice: RequesterNotice) {
+      const id = localConversationIdOf(reference);
+      if (!id || !conversations.get(id)) return false;
+      return conversations.append(id, botActivity(id, cardFields(renderRequesterNoticeCard(templates, notice)))) !== undefined;
+    },
+    reaches: (reference) => {
+      const id = localConversationIdOf(reference);
+      return id !== undefined && conversations.get(id) !== undefined;
+    },
+  };
+
+  const answer = async (context: TurnContext, outcome: DeskOutcome, quietWhenOk: boolean): Promise<void> => {
+    if (outcome.ok && quietWhenOk) return;
+    await context.sendActivity({ type: ActivityTypes.Message, text: outcome.message, textFormat: 'plain' });
+  };
+
+  const handleDeskAction = async (context: TurnContext, conversation: ChatConversation | undefined, value: Record<string, unknown>): Promise<void> => {
+    const verb = deskVerbOf(value.verb);
+    const number = str(value.number)?.toUpperCase();
+    const tenant = str(value.tenant);
+    if (!verb || !number || !tenant) return;
+    // The identity is the conversation's (the local chat sets `from` from it, never from the client).
+    const identity = conversation?.identity;
+    if (!identity) return;
+    const message = typeof value.message === 'string' ? value.message : undefined;
+    if (isDeskVerb(verb)) {
+      const inSupportChannel = identity.as === 'engineer' && desk.config.engineers.length === 0;
+      const outcome = await desk.act({ id: identity.id, name: identity.name, channelMember: inSupportChannel }, verb, {
+        tenantId: tenant,
+        number,
+        ...(message !== undefined ? { message } : {}),
+        ...(typeof value.severity === 'string' ? { severity: value.severity } : {}),
+        ...(typeof value.reason === 'string' ? { reason: value.reason } : {}),
+        ...(typeof value.assignee === 'string' ? { assignee: value.assignee } : {}),
+      });
+      await answer(context, outcome, true);
+      return;
+    }
+    // A requester's answer or reopen, in the local tenant (not the card's word for it).
+    const requester = { id: identity.id, name: identity.name };
+    const outcome = verb === 'answer' ? await desk.answer(requester, LOCAL_TENANT, number, message) : await desk.reopen(requester, LOCAL_TENANT, number, message);
+    await answer(context, outcome, false);
+  };
+
+  return {
+    notifier,
+    wrap(bot: TeamsBotLogic): TeamsBotLogic {
+      return async (context) => {
+        const activity = context.activity;
+        const conversation = conversations.get(String(activity.conversation?.id ?? ''));
+        if (activity.type === ActivityTypes.Message && isRecord(activity.value) && deskVerbOf(activity.value.verb)) {
+          await handleDeskAction(context, conversation, activity.value);
+          return;
+        }
+        if (conversation?.identity.as === LOCAL_IDENTITIES.engineer.as) {
+          if (activity.type === ActivityTypes.Message) await context.sendActivity({ type: ActivityTypes.Message, text: USE_THE_BUTTONS, textFormat: 'plain' });
+          return;
+        }
+        await bot(context);
+      };
+    },
+    async supportStarted(conversation: ChatConversation): Promise<void> {
+      supportConversations.add(conversation.id);
+      say(conversation.id, INTRO);
+      try {
+        const open = await store.listCases(LOCAL_TENANT, { status: 'open' });
+        for (const c of open.slice(-MAX_CASES_ON_OPEN)) postCard(conversation.id, desk.caseView(c));
+      } catch (error) {
+        logger.warn({ err: error }, 'could not list the open local cases for the support page');
+      }
+    },
+  };
+}
