@@ -214,4 +214,24 @@ describe('support desk in Teams', () => {
     expect(late.map((r) => String(r.activity.text)).join()).toMatch(/more than 14 days/);
     expect((await store.getCase(TENANT, number))?.status).toBe('closed');
   });
+  it('SLA reminders reach the Teams support channel: 80% in the card thread, breach as a new post, once each', async () => {
+    const opened = await openCase();
+    const c = (await store.getCase(TENANT, opened.number))!;
+    const at = (minutes: number) => new Date(c.createdAt.getTime() + minutes * 60_000);
+    const level = (reminders: Array<{ number: string; level: string }>) => reminders.filter((r) => r.number === opened.number).map((r) => r.level);
+
+    expect(level(await runtime.sla.tick(at(47)))).toEqual([]);
+    let mark = connector.calls.length;
+    expect(level(await runtime.sla.tick(at(48)))).toEqual(['warning']);
+    const warning = await waitForCall(mark, (call) => call.method === 'POST' && /Reminder/i.test(String(call.activity.text)) && String(call.activity.text).includes(opened.number));
+    expect(warning.conversationId).toBe(`${SUPPORT_CHANNEL};messageid=${opened.cardId}`);
+    expect(level(await runtime.sla.tick(at(55)))).toEqual([]);
+
+    mark = connector.calls.length;
+    expect(level(await runtime.sla.tick(at(61)))).toEqual(['breach']);
+    const breach = await waitForCall(mark, (call) => call.method === 'POST' && String(call.activity.text).includes(opened.number));
+    expect(breach.conversationId).toBe(SUPPORT_CHANNEL);
+    expect(breach.activity.importance).toBe('high');
+    expect(level(await runtime.sla.tick(at(90)))).toEqual([]);
+  });
 });
