@@ -133,39 +133,102 @@ function bundleBlockOf(bundle: boolean): string {
     <code>.cache/webchat/</code>), then reload this page. Meanwhile, <code>npm run chat</code> talks to the same bot in a terminal.</div>`;
 }
 
-// From the project folder (src/), so it is found from dist/ too (no copy step for the page).
-const SUPPORT_PAGE_TEMPLATE = readFileSync(projectPath('src/channels/webchat/support.html'), 'utf8');
+const CHAT_HINT =
+  'Describe a problem the way an admin would, for example <q>outlook can\'t send for the whole sales floor since 9am</q>; ' +
+  'type <code>my cases</code> to list your cases, or <code>help</code> for everything the bot understands.';
+
+const SUPPORT_HINT =
+  'This page stands in for the Teams/Slack support channel. Each case opened in the local chat (or anywhere else, while ' +
+  'this page is open) appears here as a case card; <strong>Claim</strong>, <strong>Reply</strong>, <strong>Ask for ' +
+  'information</strong>, <strong>Change severity</strong>, <strong>Assign</strong> and <strong>Resolve</strong> update the ' +
+  'card in place and notify the admin in their chat. Open cases of tenant <code>local</code> are shown when the page opens.';
+
+interface PageView {
+  readonly identity: LocalIdentity;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly roleClass: string;
+  readonly roleLabel: string;
+  readonly switchHref: string;
+  readonly switchLabel: string;
+  readonly switchInNewTab: boolean;
+  readonly hint: string;
+  readonly ariaLabel: string;
+  readonly initials: string;
+  readonly admin?: boolean;
+}
+
+/** Fills the one page template (src/channels/webchat/page.html); the hints are trusted constants. */
+function fillPage(view: PageView, bundle: boolean): string {
+  const { identity } = view;
+  const values: Record<string, string> = {
+    title: escapeHtml(view.title),
+    subtitle: view.subtitle,
+    userName: escapeHtml(identity.name),
+    userId: escapeHtml(identity.id),
+    roleClass: view.roleClass,
+    roleLabel: escapeHtml(view.roleLabel),
+    switchHref: view.switchHref,
+    switchAttributes: view.switchInNewTab ? ' target="_blank" rel="noopener"' : '',
+    switchLabel: escapeHtml(view.switchLabel),
+    hint: view.hint,
+    ariaLabel: escapeHtml(view.ariaLabel),
+    bundleBlock: bundleBlockOf(bundle),
+    configJson: JSON.stringify({
+      as: identity.as,
+      userId: identity.id,
+      userName: identity.name,
+      initials: view.initials,
+      ...(view.admin === undefined ? {} : { admin: view.admin }),
+      bundle,
+    }).replace(/</g, '\\u003c'),
+  };
+  return PAGE_TEMPLATE.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
 
 /** The local support channel's page (`/support`): Web Chat as the local engineer. */
 export function renderSupportPage(bundle: boolean): string {
-  const engineer = LOCAL_IDENTITIES.engineer;
-  const values: Record<string, string> = {
-    userName: escapeHtml(engineer.name),
-    userId: escapeHtml(engineer.id),
-    bundleBlock: bundleBlockOf(bundle),
-    configJson: JSON.stringify({ as: engineer.as, userId: engineer.id, userName: engineer.name, bundle }).replace(/</g, '\\u003c'),
-  };
-  return SUPPORT_PAGE_TEMPLATE.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+  return fillPage(
+    {
+      identity: LOCAL_IDENTITIES.engineer,
+      title: 'local support channel',
+      subtitle: 'local support channel',
+      roleClass: 'engineer',
+      roleLabel: 'support engineer',
+      switchHref: '/',
+      switchLabel: "Open the admin's chat",
+      switchInNewTab: true,
+      hint: SUPPORT_HINT,
+      ariaLabel: 'The local support channel',
+      initials: 'LE',
+    },
+    bundle,
+  );
 }
 
 /** The chat page for an identity; says how to fetch the bundle when it is missing. */
 export function renderPage(identity: LocalIdentity, admin: boolean, bundle: boolean): string {
   const other = identity.as === 'admin' ? LOCAL_IDENTITIES.user : LOCAL_IDENTITIES.admin;
-  const bundleBlock = bundleBlockOf(bundle);
-  const values: Record<string, string> = {
-    userName: escapeHtml(identity.name),
-    userId: escapeHtml(identity.id),
-    roleClass: admin ? 'admin' : 'user',
-    roleLabel: admin ? 'admin: may open and manage cases' : 'not an admin: cases are refused',
-    roleHint: admin
-      ? 'Press <em>Open a case</em> on a triage card to get the case form.'
-      : 'As a non-admin you get the triage and the text to forward to your admin, but no cases.',
-    switchHref: `/?as=${other.as}`,
-    switchLabel: other.as === 'user' ? 'Switch to a non-admin user' : 'Switch back to the admin',
-    bundleBlock,
-    configJson: JSON.stringify({ as: identity.as, userId: identity.id, userName: identity.name, admin, bundle }).replace(/</g, '\\u003c'),
-  };
-  return PAGE_TEMPLATE.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+  const roleHint = admin
+    ? 'Press <em>Open a case</em> on a triage card to get the case form.'
+    : 'As a non-admin you get the triage and the text to forward to your admin, but no cases.';
+  return fillPage(
+    {
+      identity,
+      title: 'local chat',
+      subtitle: 'local chat · tenant <code>local</code>',
+      roleClass: admin ? 'admin' : 'user',
+      roleLabel: admin ? 'admin: may open and manage cases' : 'not an admin: cases are refused',
+      switchHref: `/?as=${other.as}`,
+      switchLabel: other.as === 'user' ? 'Switch to a non-admin user' : 'Switch back to the admin',
+      switchInNewTab: false,
+      hint: `${CHAT_HINT} ${roleHint}`,
+      ariaLabel: 'Chat with the Support Triage Bot',
+      initials: identity.as === 'user' ? 'LU' : 'LA',
+      admin,
+    },
+    bundle,
+  );
 }
 
 export function mountLocalChat(app: Express, deps: LocalChatRoutesDeps): void {
