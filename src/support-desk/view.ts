@@ -6,11 +6,9 @@ import { categoryDisplayName, isCategoryId } from '../domain/taxonomy.js';
 import type { AuditEntry, SupportCase } from '../store/index.js';
 import { familyOf, slaClock, timeLeftText } from './sla.js';
 import type { SupportCaseView } from './types.js';
-import { DateTime } from 'luxon';
+import { formatMoment } from '../conversation/case-views.js';
 
-export function formatMoment(at: Date, zone: string): string {
-  return `${DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd HH:mm')} (${zone})`;
-}
+export { formatMoment };
 
 export function planName(plan: string): string {
   const resolved = resolvePlan(plan);

@@ -146,7 +146,8 @@ export const enLabels = {
   statusClosed: 'Closed',
   contactEmail: 'Email',
   contactPhone: 'Phone',
-  contactChatTeams: 'Chat in Teams',
+  /** Adaptive Cards serve Teams and the local web chat alike: the chat the admin is in. */
+  contactChatTeams: 'Chat, here',
   contactChatSlack: 'Chat in Slack',
   langEn: 'English',
   langZh: '繁體中文',
