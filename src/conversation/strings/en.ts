@@ -147,7 +147,7 @@ export const enLabels = {
   contactEmail: 'Email',
   contactPhone: 'Phone',
   /** Adaptive Cards serve Teams and the local web chat alike: the chat the admin is in. */
-  contactChatTeams: 'Chat, here',
+  contactChatTeams: 'In this chat',
   contactChatSlack: 'Chat in Slack',
   langEn: 'English',
   langZh: '繁體中文',

@@ -134,7 +134,7 @@ export const zhTWLabels: ChannelLabels = {
   statusClosed: '已結案',
   contactEmail: '電子郵件',
   contactPhone: '電話',
-  contactChatTeams: '在這裡交談',
+  contactChatTeams: '在這個對話中',
   contactChatSlack: '在 Slack 中交談',
   langEn: 'English',
   langZh: '繁體中文',
