@@ -20,6 +20,7 @@ import { renderReasons, type Reason } from './reasons.js';
 import { assessSeverity, type SeverityDecision } from './severity.js';
 import { analyze, type AnalyzedText } from './text.js';
 import { TypoCorrector } from './typos.js';
+import { typedWording } from './wording.js';
 
 export const PHRASE_WEIGHT = 3;
 export const KEYWORD_WEIGHT = 1;
@@ -114,7 +115,7 @@ export class TriageEngine {
         intent: null,
         severity: null,
         confidence: 0,
-        ...worded([{ kind: 'unknown' }]),
+        ...worded([{ kind: 'unknown' }], input),
         links: [],
         scope: severity.scope,
         needs,
@@ -136,7 +137,7 @@ export class TriageEngine {
       intent: intent.id,
       severity: severity.severity,
       confidence,
-      ...worded([decision.reason, ...severity.reasons]),
+      ...worded([decision.reason, ...severity.reasons], input),
       links: intent.links,
       scope: severity.scope,
       needs,
@@ -277,7 +278,9 @@ function cueList(score: CategoryScore): string[] {
     .map((hit) => hit.text);
 }
 
-function worded(reasons: readonly Reason[]): Pick<TriageResult, 'reasons' | 'reasonsByLang'> {
+function worded(decided: readonly Reason[], message: string): Pick<TriageResult, 'reasons' | 'reasonsByLang'> {
+  const typed = typedWording(typeof message === 'string' ? message : '');
+  const reasons = decided.map((reason) => ('cues' in reason ? { ...reason, cues: reason.cues.map(typed) } : reason));
   const en = renderReasons(reasons, 'en');
   return { reasons: en, reasonsByLang: { en, 'zh-TW': renderReasons(reasons, 'zh-TW') } };
 }

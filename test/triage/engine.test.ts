@@ -182,6 +182,13 @@ describe('triage: results explain themselves', () => {
     expect(result.links.length).toBeLessThanOrEqual(4);
   });
 
+  it("quotes the admin's own words, not the normalized ones", () => {
+    const result = engine.triage("Outlook CAN'T send for the whole Sales floor, NDR 550 5.7.1");
+    expect(result.reasons[0]).toContain("'CAN'T send'");
+    expect(result.reasons[0]).not.toContain('can not');
+    expect(result.reasons[1]).toContain('Sales');
+  });
+
   it('asks what would help when it cannot place a message', () => {
     const result = engine.triage("it's broken again");
     expect(result.category).toBe('unknown');
