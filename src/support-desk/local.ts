@@ -27,7 +27,8 @@ import type { LocalSupportHooks } from '../channels/webchat/support-hooks.js';
 import type { CaseStore } from '../store/index.js';
 import type { SupportDesk } from './desk.js';
 import { loadSupportCardTemplates, renderRequesterNoticeCard, renderSupportCaseCard, type SupportCardTemplates } from './teams-cards.js';
-import { deskVerbOf, isDeskVerb, type DeskOutcome, type Notifier, type RequesterNotice, type SupportCaseView, type SupportNote } from './types.js';
+import { answerInChat, deskActionData, deskButtonOf, isRecord, str } from './card-action.js';
+import { deskVerbOf, isDeskVerb, type Notifier, type RequesterNotice, type SupportCaseView, type SupportNote } from './types.js';
 
 export interface LocalSupportOptions {
   readonly desk: SupportDesk;
@@ -47,13 +48,6 @@ const INTRO =
   'This is the local support channel. New cases appear here as case cards; Claim, Reply, Ask for information, Change severity, Assign and Resolve update the card in place and notify the admin in their chat.';
 const USE_THE_BUTTONS = 'This is the support channel: use the buttons on the case cards. To talk to the bot as an admin, open / in another tab.';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
 
 /** The local conversation a stored conversation reference points at, if it is one. */
 function localConversationIdOf(reference: unknown): string | undefined {
@@ -125,37 +119,24 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
     },
   };
 
-  const answer = async (context: TurnContext, outcome: DeskOutcome, quietWhenOk: boolean): Promise<void> => {
-    if (outcome.ok && quietWhenOk) return;
-    await context.sendActivity({ type: ActivityTypes.Message, text: outcome.message, textFormat: 'plain' });
-  };
-
   const handleDeskAction = async (context: TurnContext, conversation: ChatConversation | undefined, value: Record<string, unknown>): Promise<void> => {
-    const verb = deskVerbOf(value.verb);
-    const number = str(value.number)?.toUpperCase();
-    const tenant = str(value.tenant);
-    if (!verb || !number || !tenant) return;
+    const button = deskButtonOf(value);
+    if (!button) return;
+    const { verb, number, tenant } = button;
     // The identity is the conversation's (the local chat sets `from` from it, never from the client).
     const identity = conversation?.identity;
     if (!identity) return;
     const message = typeof value.message === 'string' ? value.message : undefined;
     if (isDeskVerb(verb)) {
       const inSupportChannel = identity.as === 'engineer' && desk.config.engineers.length === 0;
-      const outcome = await desk.act({ id: identity.id, name: identity.name, channelMember: inSupportChannel }, verb, {
-        tenantId: tenant,
-        number,
-        ...(message !== undefined ? { message } : {}),
-        ...(typeof value.severity === 'string' ? { severity: value.severity } : {}),
-        ...(typeof value.reason === 'string' ? { reason: value.reason } : {}),
-        ...(typeof value.assignee === 'string' ? { assignee: value.assignee } : {}),
-      });
-      await answer(context, outcome, true);
+      const outcome = await desk.act({ id: identity.id, name: identity.name, channelMember: inSupportChannel }, verb, deskActionData(tenant, number, value));
+      await answerInChat(context, outcome, true);
       return;
     }
     // A requester's answer or reopen, in the local tenant (not the card's word for it).
     const requester = { id: identity.id, name: identity.name };
     const outcome = verb === 'answer' ? await desk.answer(requester, LOCAL_TENANT, number, message) : await desk.reopen(requester, LOCAL_TENANT, number, message);
-    await answer(context, outcome, false);
+    await answerInChat(context, outcome, false);
   };
 
   return {

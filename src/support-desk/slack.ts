@@ -8,6 +8,7 @@
  * Who may act: SUPPORT_ENGINEERS, or members of the support channel (conversations.members,
  * cached a minute) clicking in that channel. Anyone else is told so, ephemerally.
  */
+import { deskActionData } from './card-action.js';
 import type { App } from '@slack/bolt';
 import { pino, type Logger } from 'pino';
 import { tenantOf } from '../channels/slack/identity.js';
@@ -145,14 +146,13 @@ export function attachSlackSupport(options: SlackSupportOptions): Notifier {
         const inSupportChannel = channelId !== undefined && channel === channelId;
         const channelMember = inSupportChannel && (await isMember(userId));
         const who = await person(userId);
-        const outcome = await desk.act({ id: userId, name: who.name, ...(who.email ? { email: who.email } : {}), channelMember }, verb, {
-          tenantId: tenant,
-          number,
-          ...optional('message', inputValue(payload, DESK_INPUT_BLOCKS.message)),
-          ...optional('severity', inputValue(payload, DESK_INPUT_BLOCKS.severity)),
-          ...optional('reason', inputValue(payload, DESK_INPUT_BLOCKS.reason)),
-          ...optional('assignee', inputValue(payload, DESK_INPUT_BLOCKS.assignee)),
-        });
+        const inputs = {
+          message: inputValue(payload, DESK_INPUT_BLOCKS.message),
+          severity: inputValue(payload, DESK_INPUT_BLOCKS.severity),
+          reason: inputValue(payload, DESK_INPUT_BLOCKS.reason),
+          assignee: inputValue(payload, DESK_INPUT_BLOCKS.assignee),
+        };
+        const outcome = await desk.act({ id: userId, name: who.name, ...(who.email ? { email: who.email } : {}), channelMember }, verb, deskActionData(tenant, number, inputs));
         await tell(payload, channel, outcome, true);
         return;
       }
@@ -216,6 +216,3 @@ export function attachSlackSupport(options: SlackSupportOptions): Notifier {
   return notifier;
 }
 
-function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
-}

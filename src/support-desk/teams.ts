@@ -20,7 +20,8 @@ import type { CaseStore } from '../store/index.js';
 import type { SupportDesk } from './desk.js';
 import { messageRefs } from './message-refs.js';
 import { loadSupportCardTemplates, renderRequesterNoticeCard, renderSupportCaseCard, type SupportCardTemplates } from './teams-cards.js';
-import { deskVerbOf, isDeskVerb, type DeskOutcome, type Notifier, type RequesterNotice, type SupportCaseView, type SupportNote } from './types.js';
+import { answerInChat, deskActionData, deskButtonOf, isRecord, str } from './card-action.js';
+import { deskVerbOf, isDeskVerb, type Notifier, type RequesterNotice, type SupportCaseView, type SupportNote } from './types.js';
 
 export const TEAMS_CHANNEL_REF_KEY = 'support-desk:teams:team-reference';
 /** A retried activity carrying a desk action is handled once. */
@@ -49,13 +50,6 @@ interface CardRef {
   readonly conversationId: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
 
 /** The Teams channel id of an activity (channelData.channel.id, else the conversation id before ";messageid="). */
 export function teamsChannelIdOf(activity: Partial<Ctx['activity']>): string | undefined {
@@ -172,17 +166,11 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
     }
   };
 
-  const answer = async (context: Ctx, outcome: DeskOutcome, quietWhenOk: boolean): Promise<void> => {
-    if (outcome.ok && quietWhenOk) return;
-    await context.sendActivity({ type: ActivityTypes.Message, text: outcome.message, textFormat: 'plain' });
-  };
-
   const handleDeskAction = async (context: Ctx, value: Record<string, unknown>): Promise<void> => {
     const activity = context.activity;
-    const verb = deskVerbOf(value.verb);
-    const number = str(value.number)?.toUpperCase();
-    const tenant = str(value.tenant);
-    if (!verb || !number || !tenant) return;
+    const button = deskButtonOf(value);
+    if (!button) return;
+    const { verb, number, tenant } = button;
     if (activity.id && !(await store.claimOnce(`delivery:msteams-desk:${activity.id}`, DELIVERY_DEDUP_MS))) return;
     const user = userOf(activity);
     const message = typeof value.message === 'string' ? value.message : undefined;
@@ -191,23 +179,16 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
       const outcome = await desk.act(
         { id: user.id, name: user.name, ...(user.email ? { email: user.email } : {}), channelMember: inSupportChannel },
         verb,
-        {
-          tenantId: tenant,
-          number,
-          ...(message !== undefined ? { message } : {}),
-          ...(typeof value.severity === 'string' ? { severity: value.severity } : {}),
-          ...(typeof value.reason === 'string' ? { reason: value.reason } : {}),
-          ...(typeof value.assignee === 'string' ? { assignee: value.assignee } : {}),
-        },
+        deskActionData(tenant, number, value),
       );
       // Success shows on the card itself (updated in place); a refusal is said in the thread.
-      await answer(context, outcome, true);
+      await answerInChat(context, outcome, true);
       return;
     }
     // A requester's answer or reopen: the tenant is the one Teams says, not the card's.
     const requester = { id: user.id, name: user.name };
     const outcome = verb === 'answer' ? await desk.answer(requester, tenantIdOf(activity), number, message) : await desk.reopen(requester, tenantIdOf(activity), number, message);
-    await answer(context, outcome, false);
+    await answerInChat(context, outcome, false);
   };
 
   return {
