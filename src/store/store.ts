@@ -72,21 +72,21 @@ export interface SupportCase {
 }
 
 /** What the caller supplies; the store assigns number, status, timestamps and the audit trail. */
-export interface NewCase {
-  readonly tenantId: string;
-  readonly requester: Requester;
-  readonly category: CategoryId;
-  readonly severity: Severity;
-  readonly planFamily: string;
-  readonly title: string;
-  readonly description: string;
-  readonly contact: Contact;
-  readonly affectedUsers: AffectedUsers;
-  readonly respondBy?: Date;
-  readonly owner?: string;
-  readonly conversationReference: unknown;
-  readonly extra?: Readonly<Record<string, unknown>>;
-}
+export type NewCase = Pick<
+  SupportCase,
+  | 'tenantId'
+  | 'requester'
+  | 'category'
+  | 'severity'
+  | 'planFamily'
+  | 'title'
+  | 'description'
+  | 'contact'
+  | 'affectedUsers'
+  | 'respondBy'
+  | 'owner'
+  | 'conversationReference'
+> & { readonly extra?: SupportCase['extra'] };
 
 /**
  * A change to a case; absent fields stay as they are, `null` clears an optional field.

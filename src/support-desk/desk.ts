@@ -15,7 +15,8 @@ import type { SupportDeskConfig } from './config.js';
 import { cycleStart, dueAtFor } from './sla.js';
 import type { DeskActionData, DeskActor, DeskOutcome, DeskVerb, Notifier, RequesterNotice, SupportCaseView, SupportNote } from './types.js';
 import { deskStrings } from './strings/index.js';
-import { formatMoment, supportCaseView } from './view.js';
+import { formatMoment } from '../conversation/case-views.js';
+import { supportCaseView } from './view.js';
 
 export interface SupportDeskDeps {
   readonly store: CaseStore;

@@ -8,8 +8,6 @@ import { familyOf, slaClock, timeLeftText } from './sla.js';
 import type { SupportCaseView } from './types.js';
 import { formatMoment } from '../conversation/case-views.js';
 
-export { formatMoment };
-
 export function planName(plan: string): string {
   const resolved = resolvePlan(plan);
   return resolved?.plan?.name.en ?? PLAN_FAMILIES[familyOf(plan)].name.en;

@@ -97,10 +97,15 @@ export class TriageEngine {
     this.corrector = new TypoCorrector(vocabulary.words, vocabulary.stems);
   }
 
-  triage(input: string): TriageResult {
+  /** The message analyzed, its stems with typos corrected, and its severity and modifier cues. */
+  private read(input: unknown): { text: AnalyzedText; stems: string[]; cues: FoundCues } {
     const text = analyze(typeof input === 'string' ? input : '');
     const stems = text.tokens.map((token) => this.corrector.correctedStem(token.word, token.stem));
-    const cues = this.cueFinder.find(text, stems);
+    return { text, stems, cues: this.cueFinder.find(text, stems) };
+  }
+
+  triage(input: string): TriageResult {
+    const { text, stems, cues } = this.read(input);
     const scores = this.scoreCategories(text, stems, cues);
     const decision = this.decideCategory(text, stems, scores);
     const language: Lang = text.hasCjk ? 'zh-TW' : 'en';
@@ -148,9 +153,7 @@ export class TriageEngine {
 
   /** Every cue the message matched, per intent and per severity cue group: for rule authors. */
   explain(input: string): { intents: Record<string, string[]>; cues: Record<string, string[]> } {
-    const text = analyze(input);
-    const stems = text.tokens.map((token) => this.corrector.correctedStem(token.word, token.stem));
-    const cues = this.cueFinder.find(text, stems);
+    const { text, stems, cues } = this.read(input);
     const intents: Record<string, string[]> = {};
     for (const hit of this.intentTerms.match(text, stems)) {
       const intent = this.intents[hit.term.owner.intent]!;
