@@ -14,6 +14,7 @@ import type { TriageEngine } from '../triage/index.js';
 import { loadSupportDeskConfig, type SupportDeskConfig } from './config.js';
 import { SupportDesk } from './desk.js';
 import { createLocalSupport } from './local.js';
+import { loadSupportCardTemplates } from './teams-cards.js';
 import { SlaWatch } from './sla-watch.js';
 import { attachSlackSupport } from './slack.js';
 import { createTeamsSupport, type TeamsSupport } from './teams.js';
@@ -81,7 +82,9 @@ export function createSupportDeskRuntime(deps: SupportDeskRuntimeDeps): SupportD
         }
       : {}),
   });
-  const teams = createTeamsSupport({ desk, store: deps.store, channelId: config.teamsChannel, appId: deps.appId, logger });
+  // The support card templates are read once and shared by the Teams and local notifiers.
+  const templates = loadSupportCardTemplates();
+  const teams = createTeamsSupport({ desk, store: deps.store, channelId: config.teamsChannel, appId: deps.appId, logger, templates });
   desk.addNotifier(teams.notifier);
   const sla = new SlaWatch({ store: deps.store, desk, logger, ...(deps.now ? { now: deps.now } : {}), ...(deps.businessHours ? { businessHours: deps.businessHours } : {}) });
   return {
@@ -93,7 +96,7 @@ export function createSupportDeskRuntime(deps: SupportDeskRuntimeDeps): SupportD
     wrapTeamsBot: (bot, adapter) => teams.wrap(bot, adapter),
     caseChanged: (c, change) => void desk.requesterChanged(c, change),
     attachLocalChat: (conversations) => {
-      const local = createLocalSupport({ desk, store: deps.store, conversations, logger: logger.child({ channel: 'webchat' }) });
+      const local = createLocalSupport({ desk, store: deps.store, conversations, logger: logger.child({ channel: 'webchat' }), templates });
       desk.addNotifier(local.notifier);
       return local;
     },
