@@ -30,14 +30,21 @@ describe('fault: SIGKILL during case submissions', () => {
     const users = Array.from({ length: ADMINS }, (_, i) => journeyUser(i, 'kill'));
     const forms = await Promise.all(users.map((user, i) => openForm(first.url, connector, user, `Crash case ${i}`)));
 
-    // Submit everything at once; kill the process once a handful of confirmations are out.
-    const confirmed = new Set<string>();
-    const submissions = users.map((user, i) =>
-      say(first.url, connector, user, { value: forms[i]! }).then(
-        (cards) => cards.forEach((card) => CASE_NUMBER.test(cardText(card)) && confirmed.add(CASE_NUMBER.exec(cardText(card))![0])),
-        () => undefined, // the connection died with the process
-      ),
-    );
+    // A steady stream of submissions (a few in flight at a time, so the load lasts longer than
+    // one group commit); kill the process once a handful of confirmations are out.
+    const IN_FLIGHT = 6;
+    let next = 0;
+    const submitter = async (): Promise<void> => {
+      while (next < users.length) {
+        const i = next++;
+        try {
+          await say(first.url, connector, users[i]!, { value: forms[i]! });
+        } catch {
+          return; // the connection died with the process
+        }
+      }
+    };
+    const submissions = Array.from({ length: IN_FLIGHT }, submitter);
     const deadline = Date.now() + 20_000;
     const confirmationsSeen = () => connector.calls.filter((c) => CASE_NUMBER.test(cardText(c.activity)) && /is with Microsoft support/.test(cardText(c.activity))).length;
     while (confirmationsSeen() < 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));

@@ -174,6 +174,20 @@ describe('SQLite case store: files, restarts and failures', () => {
     expect(await store.claimOnce('event-1', 60_000)).toBe(true);
   });
 
+  it('rejects every turn of a group commit while the write lock is held, writing none of them', async () => {
+    const dataDir = tempDataDir();
+    const store = await openTestStore({ dataDir, busyTimeoutMs: 50 });
+    const other = rawConnection(dataDir);
+    other.exec('BEGIN IMMEDIATE');
+    const turns = [1, 2, 3].map((n) => store.saveTurn({ claim: { key: `delivery:${n}`, ttlMs: 60_000 }, state: { key: `conv-${n}`, value: { n } } }));
+    for (const turn of turns) await expect(turn).rejects.toMatchObject({ reason: 'busy', retryable: true });
+    other.exec('ROLLBACK');
+    other.close();
+    expect(await store.isClaimed('delivery:1')).toBe(false);
+    expect(await store.getConversationState('conv-2')).toBeUndefined();
+    expect(await store.saveTurn({ claim: { key: 'delivery:1', ttlMs: 60_000 } })).toBe(true);
+  });
+
   it('rejects opening when the data dir cannot be a folder', async () => {
     const parent = tempDataDir();
     const notAFolder = join(parent, 'file');

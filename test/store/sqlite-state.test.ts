@@ -125,3 +125,36 @@ describe('SQLite case store: saveTurn (the claim and the state in one transactio
     expect(await store.isClaimed('k2')).toBe(false);
   });
 });
+
+describe('SQLite case store: saveTurn under concurrency (group commit)', () => {
+  it('settles turns saved at the same moment as if one after the other: one claim wins, every state lands', async () => {
+    const store = await openTestStore();
+    const saves = Array.from({ length: 40 }, (_, i) =>
+      store.saveTurn({ claim: { key: `delivery:${i % 20}`, ttlMs: 60_000 }, state: { key: `conv-${i}`, value: { turn: i } } }),
+    );
+    const results = await Promise.all(saves);
+    // Deliveries 0-19 arrive twice: the first of each pair is saved, its duplicate is not.
+    expect(results.slice(0, 20).every(Boolean)).toBe(true);
+    expect(results.slice(20).some(Boolean)).toBe(false);
+    for (let i = 0; i < 20; i++) expect(await store.getConversationState(`conv-${i}`)).toEqual({ turn: i });
+    expect(await store.getConversationState('conv-25')).toBeUndefined();
+  });
+
+  it('commits the last of several concurrent states of one conversation', async () => {
+    const store = await openTestStore();
+    await Promise.all([1, 2, 3].map((n) => store.saveTurn({ state: { key: 'conv-1', value: { n } } })));
+    expect(await store.getConversationState('conv-1')).toEqual({ n: 3 });
+  });
+
+  it('commits turns already handed over when the store closes, and refuses later ones', async () => {
+    const dataDir = tempDataDir();
+    const store = await openSqliteStore({ dataDir });
+    const pending = store.saveTurn({ state: { key: 'conv-1', value: { kept: true } } });
+    await store.close();
+    expect(await pending).toBe(true);
+    await expect(store.saveTurn({ state: { key: 'conv-2', value: {} } })).rejects.toMatchObject({ reason: 'closed' });
+    const reopened = await openSqliteStore({ dataDir });
+    expect(await reopened.getConversationState('conv-1')).toEqual({ kept: true });
+    await reopened.close();
+  });
+});
