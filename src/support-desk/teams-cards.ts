@@ -1,14 +1,14 @@
 /**
  * The support desk's Adaptive Cards: `cards/support-case.json` (the case card in the support
  * channel) and `cards/support-notice.json` (what the requester is told), expanded with
- * adaptivecards-templating like every other card. Text is Markdown-escaped here; the templates
- * hold no wording.
+ * `compileTemplate` (../channels/teams/templating.ts) like every other card. Text is
+ * Markdown-escaped here; the templates hold no wording.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CARDS_DIR, CARD_VERSION, type CardJson } from '../channels/teams/renderer.js';
 import { escapeCardMarkdown, plainTextToCard } from '../channels/teams/markdown.js';
-import { compileTemplate } from '../channels/teams/templating.js';
+import { compileTemplate, type CardTemplate } from '../channels/teams/templating.js';
 import { deskStrings } from './strings/index.js';
 import { DESK_VERB_PREFIX, type RequesterNotice, type SupportCaseView } from './types.js';
 
@@ -46,8 +46,13 @@ export function loadSupportCardTemplates(directory: string = DEFAULT_CARDS_DIR):
 
 const inline = (value: string): string => escapeCardMarkdown(value.replace(/\s*\r?\n\s*/g, ' '));
 
+/** Compiled once per loaded template: compiling costs far more than expanding. */
+const compiled = new WeakMap<CardJson, CardTemplate>();
+
 function expand(template: CardJson, data: unknown): CardJson {
-  return compileTemplate(template).expand({ $root: data }) as CardJson;
+  let card = compiled.get(template);
+  if (!card) compiled.set(template, (card = compileTemplate(template)));
+  return card.expand({ $root: data }) as CardJson;
 }
 
 export function renderSupportCaseCard(templates: SupportCardTemplates, view: SupportCaseView): CardJson {

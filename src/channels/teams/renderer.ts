@@ -1,6 +1,8 @@
 /**
  * Replies → Adaptive Cards (1.5). Each reply kind has one template, `cards/<kind>.json`,
- * expanded with adaptivecards-templating (`new Template(json).expand({ $root: data })`) against a view model built here. The view model holds
+ * expanded by `compileTemplate(json).expand({ $root: data })` (./templating.ts: the subset of the
+ * Adaptive Card templating language we use, compiled once; adaptivecards-templating for anything
+ * else) against a view model built here. The view model holds
  * display-ready strings: everything the core says is treated as plain text and Markdown-escaped
  * (the contract is channel-neutral, so a reply never carries Teams Markdown on purpose), while
  * input values (the case form) are passed raw because inputs are not Markdown.
