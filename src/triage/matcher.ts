@@ -3,6 +3,7 @@
  * analyzed message. English phrases match on Porter stems, token by token, through an index
  * keyed by the first stem, so matching costs about one map lookup per message word.
  */
+import { mayMatch, patternRequirements, type Requirements } from './pattern-prefilter.js';
 import { isCjkPhrase, phraseStems, type AnalyzedText } from './text.js';
 
 /** `*` in a phrase skips up to this many words: "can not * send" matches "can not even send". */
@@ -19,6 +20,8 @@ interface CompiledTerm<Owner> extends Term<Owner> {
   readonly stems?: readonly string[];
   readonly cjk?: string;
   readonly regex?: RegExp;
+  /** What the text must contain for `regex` to be worth running. */
+  readonly requirements?: Requirements;
 }
 
 export interface Hit<Owner> {
@@ -69,7 +72,7 @@ export class TermSet<Owner> {
     } catch (error) {
       throw new Error(`pattern /${source}/ is not a valid regular expression: ${(error as Error).message}`);
     }
-    this.patternTerms.push({ source, owner, weight, regex });
+    this.patternTerms.push({ source, owner, weight, regex, requirements: patternRequirements(source) });
   }
 
   /** Every stem any phrase uses: the vocabulary typo correction maps unknown words onto. */
@@ -101,6 +104,7 @@ export class TermSet<Owner> {
       }
     }
     for (const term of this.patternTerms) {
+      if (!mayMatch(text.normalized, term.requirements!)) continue;
       const found = term.regex!.exec(text.normalized);
       if (found) {
         const [start, end] = tokenSpan(text, found.index, found.index + found[0].length);

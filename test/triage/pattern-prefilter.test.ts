@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { mayMatch, patternRequirements } from '../../src/triage/pattern-prefilter.js';
+import { normalize } from '../../src/triage/text.js';
+import { projectPath } from '../../src/paths.js';
+
+/** Every `patterns:` entry of every rule file, as the engine compiles them. */
+function rulePatterns(): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown, key?: string): void => {
+    if (Array.isArray(node)) {
+      if (key === 'patterns') found.push(...node.filter((p): p is string => typeof p === 'string'));
+      else node.forEach((item) => walk(item, key));
+    } else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) walk(v, k);
+    }
+  };
+  const dir = projectPath('intents');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) walk(parse(readFileSync(join(dir, file), 'utf8')));
+  return found;
+}
+
+function corpus(): string[] {
+  const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+  return lines(projectPath('test/fixtures/holdout.jsonl')).map(normalize);
+}
+
+describe('pattern prefilter', () => {
+  it('reads what a match must contain', () => {
+    expect(patternRequirements('\\bcharged\\b')).toEqual([['charged']]);
+    expect(patternRequirements('\\b[a-z0-9-]+\\.sharepoint\\.com\\b')).toEqual([['.sharepoint.com']]);
+    expect(patternRequirements('\\btakes? ~?\\d+')).toEqual([['take'], [' ']]);
+    expect(patternRequirements('\\b(blocked|stopped|stops)\\b')).toEqual([['blocked', 'stopped', 'stops']]);
+    // Optional groups, lookarounds and classes require nothing.
+    expect(patternRequirements('\\b(ms |microsoft )?teams\\b(?! site)')).toEqual([['teams']]);
+    expect(patternRequirements('(?<!since )\\b(monday|friday)\\b')).toEqual([['monday', 'friday']]);
+    // Alternation at the top, or nothing literal: always run.
+    expect(patternRequirements('charged|refund')).toEqual([]);
+    expect(patternRequirements('^\\s*(e[1-5]|f[1-3])\\s*(=|vs\\.?)')).toEqual([]);
+  });
+
+  it('never skips a rule pattern on a message it matches (the held-out messages)', () => {
+    const texts = corpus();
+    let matched = 0;
+    for (const source of rulePatterns()) {
+      const regex = new RegExp(source, 'u');
+      const requirements = patternRequirements(source);
+      for (const text of texts) {
+        if (!regex.test(text)) continue;
+        matched += 1;
+        expect(mayMatch(text, requirements), `/${source}/ on "${text}"`).toBe(true);
+      }
+    }
+    expect(matched).toBeGreaterThan(200);
+  });
+
+  it('never skips a rule pattern on random text built from its own pieces', () => {
+    const patterns = rulePatterns();
+    const pieces = [...new Set(patterns.flatMap((p) => p.split(/[\\()[\]|?*+{}^$]+/)).filter((s) => s.length > 0))];
+    const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(' ', '.', '5', '@', '-', 'users', 'user', 'x'), fc.string({ maxLength: 3 })), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.constantFrom(...patterns), text, (source, sample) => {
+        if (new RegExp(source, 'u').test(sample)) expect(mayMatch(sample, patternRequirements(source))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
