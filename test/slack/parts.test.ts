@@ -9,6 +9,7 @@ import { memoryClaimOnce, TtlCache } from '../../src/channels/slack/dedup.js';
 import { createIdentityResolver, tenantOf } from '../../src/channels/slack/identity.js';
 import { createCallLimiter, SlackQueueFullError } from '../../src/channels/slack/limiter.js';
 import { SCOPE_USAGE } from '../../src/channels/slack/scopes.js';
+import { SLACK_EVENT_TYPES } from '../../src/channels/slack/mount.js';
 import { decodeModalMetadata, encodeModalMetadata } from '../../src/channels/slack/where.js';
 import { captureLogger } from './helpers.js';
 
@@ -144,7 +145,7 @@ describe('manifest/slack/manifest.yaml', () => {
       for (const event of usage?.events ?? []) {
         expect(manifest.settings.event_subscriptions.bot_events).toContain(event);
         const name = event === 'message.im' ? 'message' : event;
-        expect(source, `${scope}: no listener for ${event}`).toContain(`bolt.event('${name}'`);
+        expect(SLACK_EVENT_TYPES, `${scope}: no listener for ${event}`).toContain(name);
       }
       for (const command of usage?.commands ?? []) expect(source).toContain(`'${command}'`);
     }

@@ -26,13 +26,28 @@ export function slackErrorCode(error: unknown): string {
   return typeof e.message === 'string' ? e.message : 'unknown_error';
 }
 
+/**
+ * Object arguments (blocks, views) JSON-encoded up front, as the WebClient would encode them for
+ * the form body anyway: the same bytes on the wire. The WebClient also builds a redacted deep
+ * copy of every argument for its debug log line before it knows whether debug is on; on a string
+ * that costs nothing, on a Block Kit tree it costs more than the rest of the call.
+ */
+export function serializedArgs(args: Record<string, unknown>): Record<string, unknown> {
+  const wire: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(args)) {
+    wire[key] = value !== null && typeof value === 'object' && !Buffer.isBuffer(value) ? JSON.stringify(value) : value;
+  }
+  return wire;
+}
+
 export function createSlackApi(deps: { client: App['client']; limiter: CallLimiter; logger: Logger; fetch?: typeof fetch }): SlackApi {
   const { client, limiter, logger } = deps;
   const doFetch = deps.fetch ?? fetch;
   return {
     async call(method, args) {
       try {
-        return (await limiter.run(method, () => client.apiCall(method, args))) as SlackResult;
+        const wire = serializedArgs(args);
+        return (await limiter.run(method, () => client.apiCall(method, wire))) as SlackResult;
       } catch (error) {
         if (error instanceof SlackQueueFullError) return undefined;
         logger.warn({ method, slackError: slackErrorCode(error) }, `Slack ${method} failed: ${slackErrorCode(error)}`);

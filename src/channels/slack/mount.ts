@@ -101,11 +101,16 @@ export const DEFAULT_RETRY_CONFIG: RetryConfig = { retries: 3, factor: 2, minTim
 function boltLogger(logger: Logger): BoltLogger {
   let level: LogLevel = LogLevel.INFO;
   const line = (parts: unknown[]): string => parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p))).join(' ');
+  // Bolt and the WebClient log several debug lines per request, some holding whole request
+  // bodies: the line is only built when pino would write it.
+  const at = (name: 'debug' | 'info' | 'warn' | 'error') => (...m: unknown[]) => {
+    if (logger.isLevelEnabled(name)) logger[name](line(m));
+  };
   return {
-    debug: (...m: unknown[]) => logger.debug(line(m)),
-    info: (...m: unknown[]) => logger.info(line(m)),
-    warn: (...m: unknown[]) => logger.warn(line(m)),
-    error: (...m: unknown[]) => logger.error(line(m)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: (l: LogLevel) => void (level = l),
     getLevel: () => level,
     setName: () => undefined,
@@ -130,6 +135,15 @@ interface MessageEvent {
   readonly thread_ts?: string;
   readonly bot_id?: string;
   readonly tab?: string;
+}
+/** The Events API events the app listens to (the manifest subscribes to these). */
+export const SLACK_EVENT_TYPES = ['message', 'app_mention', 'app_home_opened'] as const;
+type SlackEventType = (typeof SLACK_EVENT_TYPES)[number];
+
+interface EventArgs {
+  readonly event: unknown;
+  readonly body: unknown;
+  readonly context: { readonly botUserId?: string | undefined };
 }
 interface InteractionBody {
   readonly type: string;
@@ -394,24 +408,25 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
   };
 
   // ---- events -------------------------------------------------------------------------------------
-  bolt.event('message', async ({ event, body }) => {
+  const onMessage = async ({ event, body }: EventArgs): Promise<void> => {
     const message = event as unknown as MessageEvent;
     const eventBody = body as unknown as EventBody;
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id !== undefined) return;
     if (!message.user || !message.channel || typeof message.text !== 'string') return;
-    if (!(await firstDelivery(eventBody.event_id))) return;
+    // No firstDelivery here: the turn carries the event id as its deliveryId, and the core
+    // answers a delivery once, claiming it in the same write as the turn's state.
     const { user, channel, text } = message;
     await safely('message.im', () =>
       converse(eventTenant(eventBody), { kind: 'im', channel }, user, { text: slackTextToPlain(text), ...(eventBody.event_id ? { deliveryId: eventBody.event_id } : {}) }),
     );
-  });
+  };
 
-  bolt.event('app_mention', async ({ event, body, context }) => {
+  const onMention = async ({ event, body, context }: EventArgs): Promise<void> => {
     const mention = event as unknown as MessageEvent;
     const eventBody = body as unknown as EventBody;
     if (!mention.user || !mention.channel || !mention.ts || mention.bot_id !== undefined) return;
     if (isDirectMessageChannel(mention.channel)) return; // DMs arrive as message.im
-    if (!(await firstDelivery(eventBody.event_id))) return;
+    // Deduplicated by the core through the turn's deliveryId, as for messages.
     const botUserId = context.botUserId;
     const withoutMention = botUserId
       ? (mention.text ?? '').replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ')
@@ -421,15 +436,22 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
     await safely('app_mention', () =>
       converse(eventTenant(eventBody), where, user, { text: slackTextToPlain(withoutMention).trim(), ...(eventBody.event_id ? { deliveryId: eventBody.event_id } : {}) }),
     );
-  });
+  };
 
-  bolt.event('app_home_opened', async ({ event, body }) => {
+  const onHomeOpened = async ({ event, body }: EventArgs): Promise<void> => {
     const opened = event as unknown as MessageEvent;
     const eventBody = body as unknown as EventBody;
     if (opened.tab !== 'home' || !opened.user) return;
     if (!(await firstDelivery(eventBody.event_id))) return;
     const { user } = opened;
     await safely('app_home_opened', () => publishHome(eventTenant(eventBody), user));
+  };
+
+  // One listener for the three events: Bolt runs the middleware chain of every listener for
+  // every request (copying its arguments at each step), so each listener costs every event.
+  const onEvent: Record<SlackEventType, (args: EventArgs) => Promise<void>> = { message: onMessage, app_mention: onMention, app_home_opened: onHomeOpened };
+  bolt.event(new RegExp(`^(${SLACK_EVENT_TYPES.join('|')})$`), async ({ event, body, context }) => {
+    await onEvent[event.type as SlackEventType]?.({ event, body, context });
   });
 
   // ---- /support ---------------------------------------------------------------------------------

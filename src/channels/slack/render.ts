@@ -228,12 +228,13 @@ export function renderReply(reply: Reply): SlackMessage {
           : undefined,
         actionsBlock(reply.actions),
       ]);
+      // The notification text: what was understood and what to expect. The links are buttons
+      // in the message itself; a notification preview full of URLs helps nobody.
       const fallback = [
         reply.message,
         `${labels.category}: ${reply.categoryName}`,
         reply.severity !== null ? `${labels.severity}: ${reply.severityLabel ?? severityName(reply.severity, reply.lang)}` : '',
         reply.expectation ? `${labels.responseTime}: ${reply.expectation.summary}` : '',
-        ...links.map((l) => `${l.title}: ${l.url}`),
       ];
       return { text: textOf(fallback), blocks };
     }
