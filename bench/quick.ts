@@ -1,20 +1,30 @@
 /**
  * A short end-to-end run for one or both channels, without the triage part, the slow-Slack run
- * or the start-up timing; prints the same per-point lines and the ratios, writes nothing.
- *   BENCH_DURATION_S=5 BENCH_CHANNELS=teams npx tsx bench/quick.ts
+ * or the start-up timing; prints the same per-round lines, the combined figures and the ratios,
+ * writes nothing.
+ *   BENCH_DURATION_S=5 BENCH_CHANNELS=teams npx tsx bench/quick.ts     (teams, slack or teams,slack)
  */
-import { CONNECTIONS, measureChannel, startFarEnd } from './e2e/orchestrate.js';
+import { CONNECTIONS, errorsOf, measureChannel, startFarEnd } from './e2e/orchestrate.js';
 
 const channels = (process.env.BENCH_CHANNELS ?? 'teams').split(',').filter((c): c is 'teams' | 'slack' => c === 'teams' || c === 'slack');
 const farEnd = await startFarEnd();
 try {
   for (const channel of channels) {
     const figures = await measureChannel(channel, farEnd.url, (line) => console.log(line));
+    console.log(`${channel}: ${figures.roundsPerPoint} rounds of ${figures.sliceS} s per server and point; ratio = median of the paired rounds`);
     for (const c of CONNECTIONS) {
+      const bot = figures.bot[String(c)]!;
+      const echo = figures.echo[String(c)]!;
       const r = figures.ratio[String(c)]!;
-      console.log(`${channel} ${c} conn: ratio throughput ${r.throughput}, p50 ${r.p50}, p99 ${r.p99}`);
+      const perTurn =
+        bot.repliesPerTurn !== undefined
+          ? `; messages posted per turn bot ${bot.repliesPerTurn} echo ${echo.repliesPerTurn}, extra replies ${bot.extraReplies}, users.info during load ${bot.usersInfo}`
+          : '';
+      console.log(
+        `${channel} ${String(c).padStart(3)} conn: bot ${Math.round(bot.requestsPerSecond)}/s p50 ${bot.p50Ms} p99 ${bot.p99Ms} ms, echo ${Math.round(echo.requestsPerSecond)}/s p50 ${echo.p50Ms} p99 ${echo.p99Ms} ms; ratio throughput ${r.throughput}, p50 ${r.p50}, p99 ${r.p99}; errors bot ${errorsOf(bot)} (non-2xx ${bot.non2xx}, timeouts ${bot.timeouts}) echo ${errorsOf(echo)}${perTurn}`,
+      );
     }
-    console.log(`${channel} RSS after warm-up: bot ${figures.botRssAfterWarmupMb} MB (echo ${figures.echoRssAfterWarmupMb}), after load ${figures.botRssAfterLoadMb} MB`);
+    console.log(`${channel} RSS after warm-up: bot ${figures.botRssAfterWarmupMb} MB (echo ${figures.echoRssAfterWarmupMb}), after load ${figures.botRssAfterLoadMb} MB (echo ${figures.echoRssAfterLoadMb}); bot rate-limited turns ${figures.botRateLimited}`);
   }
 } finally {
   farEnd.child.kill('SIGTERM');

@@ -6,6 +6,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { slackAnswer } from './slack-fixtures.js';
 
 const counts: Record<string, number> = {};
 let delayMs = 0;
@@ -61,21 +62,6 @@ const server = createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 30_000;
-
-function slackAnswer(method: string, args: URLSearchParams): Record<string, unknown> {
-  switch (method) {
-    case 'auth.test':
-      return { ok: true, url: 'https://contoso.slack.com/', team: 'Contoso', user: 'triage', team_id: 'T0BENCH', user_id: 'UBOT', bot_id: 'BBOT' };
-    case 'users.info': {
-      const id = args.get('user') ?? 'U0';
-      return { ok: true, user: { id, name: id.toLowerCase(), real_name: `User ${id}`, tz: 'Europe/London', is_admin: true, is_owner: false, locale: 'en-US', profile: { real_name: `User ${id}` } } };
-    }
-    case 'chat.postMessage':
-      return { ok: true, channel: args.get('channel'), ts: `${1_700_000_000 + nextId++}.000100` };
-    default:
-      return { ok: true };
-  }
-}
 
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;

@@ -1,17 +1,22 @@
 /**
- * End-to-end figures for `npm run bench`: four processes on loopback (the server under test, the
- * autocannon load generator, the fake Bot Connector / Slack Web API, and this orchestrator), so
- * the load generator never shares the server's event loop. For Teams and Slack, the real bot and
- * a bare framework echo bot are measured in the same run at 10, 50 and 200 connections; the
- * ratios bot/echo are what to compare (the machine is noisy). Then: RSS after warm-up, the
- * Slack Web API queue against a slow Slack, and `npm start` to a healthy /healthz.
+ * End-to-end figures for `npm run bench`, in separate processes on loopback: the servers under
+ * test (bot and echo), the load generator, the fake far end, and this orchestrator, so the load
+ * generator never shares a server's event loop. For Teams and Slack, the real bot and a bare
+ * framework echo bot are both running and are loaded in alternation (measureChannel) at 10, 50 and
+ * 200 connections; the ratios bot/echo are what to compare (the machine is noisy).
+ * Teams: autocannon (load-client.ts) against /api/messages, fake Bot Connector in far-end.ts.
+ * Slack: the closed loop of slack-loop.ts, which is also the fake Slack Web API, so it sees each
+ * reply (Bolt acks before the listener runs: an HTTP answer is not a turn).
+ * Then: RSS, the Slack Web API queue against a slow Slack (open loop, far-end.ts delaying every
+ * call), and `npm start` to a healthy /healthz.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SIGNING_SECRET } from './shared.js';
+import type { LoopOptions, LoopResult } from './slack-loop.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const here = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));
@@ -32,25 +37,48 @@ export function compileServers(): void {
 }
 
 export const CONNECTIONS = [10, 50, 200] as const;
+/** Seconds each server is loaded per connection count, in total over the rounds. */
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+/** Rounds per connection count (BENCH_ROUNDS): each server is loaded DURATION_S / ROUNDS s per round. */
+const ROUNDS = Math.max(1, Math.round(Number(process.env.BENCH_ROUNDS ?? 3)));
+const SLICE_S = DURATION_S / ROUNDS;
+const PAUSE_MS = 400;
 const WARMUP_S = 3;
+/**
+ * Slack users per server: each has one turn in the warm-up (users.info, then cached 5 minutes),
+ * and the round robin over them keeps each user far below the bot's 30 turns/minute (at 1,500
+ * turns/s a user speaks every 3.3 s, 18 times a minute). The identity cache holds 5,000 users.
+ */
+const SLACK_USERS = 5000;
+const POOL_TAG = Date.now().toString(36).slice(-4).toUpperCase();
 
 export interface LoadPoint {
   readonly requestsPerSecond: number;
   readonly total: number;
+  /** The seconds `total` was counted over. */
+  readonly measuredS: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly maxMs: number;
   readonly errors: number;
   readonly timeouts: number;
   readonly non2xx: number;
-  /** Replies that reached the far end per second (Slack answers 200 before replying). */
+  /** Open-loop Slack (slow Slack): replies that reached the far end per second (Bolt answers 200 before replying). */
   readonly repliesPerSecond?: number;
+  /** Closed-loop Slack: chat.postMessage calls per completed turn (1: one message per complaint). */
+  readonly repliesPerTurn?: number;
+  /** Closed-loop Slack: chat.postMessage calls for a DM without a turn in progress. */
+  readonly extraReplies?: number;
+  /** Closed-loop Slack: users.info calls (0 while the identity cache is warm). */
+  readonly usersInfo?: number;
+  /** CPU time (user + system) the server under test spent per completed turn: the cost of a turn, whatever the machine's noise. */
+  readonly cpuUsPerTurn?: number;
 }
 
 interface Stats {
   rssMb: number;
   heapUsedMb: number;
+  cpuUs: number;
   slackQueue?: { running: number; queued: number; refused: number; activeEvents: number };
 }
 
@@ -145,53 +173,226 @@ async function farEndConfig(farEnd: string, config: { delayMs?: number; reset?: 
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+export interface Ratio {
+  /** bot/echo throughput: below 1 = the bot is slower. */
+  readonly throughput: number;
+  /** bot/echo latency: above 1 = the bot is slower. */
+  readonly p50: number;
+  readonly p99: number;
+}
+
+export interface Round {
+  readonly echo: LoadPoint;
+  readonly bot: LoadPoint;
+  readonly ratio: Ratio;
+}
+
 export interface ChannelFigures {
+  /** How a point is measured (Teams: autocannon; Slack: the closed loop of slack-loop.ts). */
+  readonly method: string;
+  /** Rounds per connection point and the seconds each server is loaded per round. */
+  readonly roundsPerPoint: number;
+  readonly sliceS: number;
+  /** Per connection count, the rounds combined: throughput = total / time, p50 and p99 = median of the rounds, max = max, errors summed. */
   readonly bot: Record<string, LoadPoint>;
   readonly echo: Record<string, LoadPoint>;
-  /** bot/echo: throughput (below 1 = slower), p50 and p99 (above 1 = slower). */
-  readonly ratio: Record<string, { readonly throughput: number; readonly p50: number; readonly p99: number }>;
+  /** Per connection count: the median of the rounds' paired bot/echo ratios. */
+  readonly ratio: Record<string, Ratio>;
+  readonly rounds: Record<string, readonly Round[]>;
   readonly botRssAfterWarmupMb: number;
   readonly botRssAfterLoadMb: number;
   readonly echoRssAfterWarmupMb: number;
+  readonly echoRssAfterLoadMb: number;
+  /** Turns the bot refused with its per-user rate limit (must be 0: the user pool is sized for it). */
+  readonly botRateLimited: number;
+  /** Slack: the warm-up, one turn per user of the pool (the identity cache is warm afterwards). */
+  readonly warmup?: { readonly users: number; readonly echo: LoadPoint; readonly bot: LoadPoint };
 }
 
-export async function measureChannel(channel: 'teams' | 'slack', farEnd: string, log: (line: string) => void): Promise<ChannelFigures> {
-  const figures = { bot: {} as Record<string, LoadPoint>, echo: {} as Record<string, LoadPoint>, rss: {} as Record<string, number> };
-  for (const which of ['echo', 'bot'] as const) {
-    const server = await startServer(`${channel}-${which}`, farEnd);
-    try {
-      await load(server.url, channel, 10, WARMUP_S, farEnd);
-      await sleep(300);
-      figures.rss[`${which}Warm`] = (await server.stats()).rssMb;
-      for (const connections of CONNECTIONS) {
-        const point = await load(server.url, channel, connections, DURATION_S, farEnd);
-        figures[which][String(connections)] = point;
-        log(`  ${channel} ${which.padEnd(4)} ${String(connections).padStart(3)} conn: ${Math.round(point.requestsPerSecond)} req/s, p50 ${point.p50Ms} ms, p99 ${point.p99Ms} ms, errors ${point.errors + point.timeouts + point.non2xx}`);
-        await sleep(500);
-      }
-      figures.rss[`${which}After`] = (await server.stats()).rssMb;
-    } finally {
-      await server.stop();
-    }
+/**
+ * The Slack closed-loop generator and fake Slack Web API (slack-loop.ts), forked once per Slack
+ * measurement; both Slack servers under test call its Web API.
+ */
+interface SlackLoop {
+  readonly url: string;
+  run(options: LoopOptions): Promise<LoadPoint>;
+  stop(): Promise<void>;
+}
+
+async function startSlackLoop(): Promise<SlackLoop> {
+  const child = fork(here('slack-loop.ts'), [], { cwd: root, env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`slack-loop exited ${code}`)));
+    child.on('message', (m: { ready?: boolean; url?: string }) => m.ready && m.url && resolve(m.url));
+  });
+  let nextId = 0;
+  return {
+    url,
+    run: (options) =>
+      new Promise((resolve, reject) => {
+        const id = ++nextId;
+        const onMessage = (m: { id?: number; result?: LoopResult; error?: string }) => {
+          if (m.id !== id) return;
+          child.off('message', onMessage);
+          if (m.result) resolve(m.result);
+          else reject(new Error(`slack-loop: ${m.error}`));
+        };
+        child.on('message', onMessage);
+        child.send({ id, run: options });
+      }),
+    stop: async () => {
+      child.removeAllListeners('exit');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+function ratioOf(bot: LoadPoint, echo: LoadPoint): Ratio {
+  return {
+    throughput: round2(bot.requestsPerSecond / Math.max(echo.requestsPerSecond, 0.001)),
+    p50: round2(bot.p50Ms / Math.max(echo.p50Ms, 0.5)),
+    p99: round2(bot.p99Ms / Math.max(echo.p99Ms, 0.5)),
+  };
+}
+
+/** The rounds of one server at one connection count, combined. */
+function combine(points: readonly LoadPoint[]): LoadPoint {
+  const sum = (pick: (p: LoadPoint) => number) => points.reduce((acc, p) => acc + pick(p), 0);
+  const total = sum((p) => p.total);
+  const measuredS = Math.round(sum((p) => p.measuredS) * 100) / 100;
+  const combined: LoadPoint = {
+    requestsPerSecond: Math.round((total / measuredS) * 10) / 10,
+    total,
+    measuredS,
+    p50Ms: Math.round(median(points.map((p) => p.p50Ms)) * 10) / 10,
+    p99Ms: Math.round(median(points.map((p) => p.p99Ms)) * 10) / 10,
+    maxMs: Math.max(...points.map((p) => p.maxMs)),
+    errors: sum((p) => p.errors),
+    timeouts: sum((p) => p.timeouts),
+    non2xx: sum((p) => p.non2xx),
+  };
+  const turns = sum((p) => p.total);
+  if (points.every((p) => p.cpuUsPerTurn !== undefined) && turns > 0) {
+    Object.assign(combined, { cpuUsPerTurn: Math.round(sum((p) => (p.cpuUsPerTurn ?? 0) * p.total) / turns) });
   }
-  const ratio: ChannelFigures['ratio'] = {};
-  for (const connections of CONNECTIONS) {
-    const bot = figures.bot[String(connections)]!;
-    const echo = figures.echo[String(connections)]!;
-    ratio[String(connections)] = {
-      throughput: round2(bot.requestsPerSecond / echo.requestsPerSecond),
-      p50: round2(bot.p50Ms / Math.max(echo.p50Ms, 0.5)),
-      p99: round2(bot.p99Ms / Math.max(echo.p99Ms, 0.5)),
+  if (points.every((p) => p.repliesPerTurn !== undefined)) {
+    // Weighted by the turns of each round.
+    return {
+      ...combined,
+      repliesPerTurn: turns > 0 ? Math.round((sum((p) => (p.repliesPerTurn ?? 0) * p.total) / turns) * 1000) / 1000 : 0,
+      extraReplies: sum((p) => p.extraReplies ?? 0),
+      usersInfo: sum((p) => p.usersInfo ?? 0),
     };
   }
-  return {
-    bot: figures.bot,
-    echo: figures.echo,
-    ratio,
-    botRssAfterWarmupMb: Math.round(figures.rss.botWarm ?? 0),
-    botRssAfterLoadMb: Math.round(figures.rss.botAfter ?? 0),
-    echoRssAfterWarmupMb: Math.round(figures.rss.echoWarm ?? 0),
-  };
+  return combined;
+}
+
+export const errorsOf = (p: LoadPoint): number => p.errors + p.timeouts + p.non2xx;
+
+/**
+ * One channel, bot against echo. Both servers are started up front and warmed up; then, per
+ * connection count, ROUNDS rounds in which each server is loaded for DURATION_S / ROUNDS seconds,
+ * in the order echo, bot, bot, echo, echo, bot … (ABBA: a slow phase of this noisy 2-core machine,
+ * or a drift, hits both), with a short pause between loads. The ratio per connection count is the
+ * median of the rounds' paired ratios.
+ * Teams: autocannon (load-client.ts); botbuilder answers the HTTP request only after the turn's
+ * replies were posted to the connector, so the HTTP latency is the turn latency.
+ * Slack: the closed loop of slack-loop.ts (event sent → reply at the fake Web API), one fixed pool
+ * of SLACK_USERS users per server, each given one turn first so the identity cache is warm.
+ */
+export async function measureChannel(channel: 'teams' | 'slack', farEnd: string, log: (line: string) => void): Promise<ChannelFigures> {
+  const slackLoop = channel === 'slack' ? await startSlackLoop() : undefined;
+  const apiEnd = slackLoop?.url ?? farEnd;
+  const servers: Partial<Record<'echo' | 'bot', ServerChild>> = {};
+  try {
+    servers.echo = await startServer(`${channel}-echo`, apiEnd);
+    servers.bot = await startServer(`${channel}-bot`, apiEnd);
+    const pools = { echo: `E${POOL_TAG}`, bot: `B${POOL_TAG}` };
+    const measure = async (which: 'echo' | 'bot', connections: number, seconds: number): Promise<LoadPoint> => {
+      const before = (await servers[which]!.stats()).cpuUs;
+      const point = slackLoop
+        ? await slackLoop.run({ target: servers[which]!.url, pool: pools[which], users: SLACK_USERS, connections, durationS: seconds })
+        : await load(servers[which]!.url, channel, connections, seconds, farEnd);
+      const spent = (await servers[which]!.stats()).cpuUs - before;
+      return { ...point, cpuUsPerTurn: point.total > 0 ? Math.round(spent / point.total) : 0 };
+    };
+
+    const rss: Record<string, number> = {};
+    const warm: Partial<Record<'echo' | 'bot', LoadPoint>> = {};
+    for (const which of ['echo', 'bot'] as const) {
+      if (slackLoop) {
+        warm[which] = await slackLoop.run({ target: servers[which]!.url, pool: pools[which], users: SLACK_USERS, connections: 50, turns: SLACK_USERS });
+        log(`  ${channel} ${which.padEnd(4)} warm-up: ${SLACK_USERS} users, one turn each, ${warm[which]!.requestsPerSecond} turns/s, errors ${errorsOf(warm[which]!)}`);
+      } else {
+        await load(servers[which]!.url, channel, 10, WARMUP_S, farEnd);
+      }
+      await sleep(300);
+      rss[`${which}Warm`] = (await servers[which]!.stats()).rssMb;
+    }
+
+    const rounds: Record<string, Round[]> = {};
+    for (const connections of CONNECTIONS) {
+      const list: Round[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        const order = r % 2 === 0 ? (['echo', 'bot'] as const) : (['bot', 'echo'] as const);
+        const got: Partial<Record<'echo' | 'bot', LoadPoint>> = {};
+        for (const which of order) {
+          got[which] = await measure(which, connections, SLICE_S);
+          await sleep(PAUSE_MS);
+        }
+        const round: Round = { echo: got.echo!, bot: got.bot!, ratio: ratioOf(got.bot!, got.echo!) };
+        list.push(round);
+        const show = (p: LoadPoint) => `${Math.round(p.requestsPerSecond)}/s p50 ${p.p50Ms} p99 ${p.p99Ms} err ${errorsOf(p)} cpu ${p.cpuUsPerTurn} µs/turn`;
+        log(`  ${channel} ${String(connections).padStart(3)} conn, round ${r + 1}/${ROUNDS}: bot ${show(round.bot)} | echo ${show(round.echo)} | ratio ${round.ratio.throughput}, p50 ${round.ratio.p50}`);
+      }
+      rounds[String(connections)] = list;
+    }
+    rss.botAfter = (await servers.bot.stats()).rssMb;
+    rss.echoAfter = (await servers.echo.stats()).rssMb;
+
+    const bot: Record<string, LoadPoint> = {};
+    const echo: Record<string, LoadPoint> = {};
+    const ratio: Record<string, Ratio> = {};
+    for (const connections of CONNECTIONS) {
+      const list = rounds[String(connections)]!;
+      bot[String(connections)] = combine(list.map((r) => r.bot));
+      echo[String(connections)] = combine(list.map((r) => r.echo));
+      ratio[String(connections)] = {
+        throughput: round2(median(list.map((r) => r.ratio.throughput))),
+        p50: round2(median(list.map((r) => r.ratio.p50))),
+        p99: round2(median(list.map((r) => r.ratio.p99))),
+      };
+    }
+    return {
+      method: slackLoop
+        ? `closed loop (slack-loop.ts): each connection a user sending a signed DM event and waiting for its chat.postMessage; ${SLACK_USERS} users per server, warmed up`
+        : 'autocannon (load-client.ts): the HTTP answer comes after the replies reached the connector',
+      roundsPerPoint: ROUNDS,
+      sliceS: round2(SLICE_S),
+      bot,
+      echo,
+      ratio,
+      rounds,
+      botRssAfterWarmupMb: Math.round(rss.botWarm ?? 0),
+      botRssAfterLoadMb: Math.round(rss.botAfter ?? 0),
+      echoRssAfterWarmupMb: Math.round(rss.echoWarm ?? 0),
+      echoRssAfterLoadMb: Math.round(rss.echoAfter ?? 0),
+      botRateLimited: servers.bot.stderr().split('"msg":"rate limited"').length - 1,
+      ...(warm.echo && warm.bot ? { warmup: { users: SLACK_USERS, echo: warm.echo, bot: warm.bot } } : {}),
+    };
+  } finally {
+    await servers.echo?.stop();
+    await servers.bot?.stop();
+    await slackLoop?.stop();
+  }
 }
 
 export interface SlowSlackFigures {

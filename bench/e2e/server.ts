@@ -91,7 +91,8 @@ if (slack) await slack.ready;
 process.on('message', (message: unknown) => {
   if (message === 'stats') {
     const memory = process.memoryUsage();
-    process.send?.({ rssMb: memory.rss / 1e6, heapUsedMb: memory.heapUsed / 1e6, slackQueue: slack?.stats() });
+    const cpu = process.cpuUsage();
+    process.send?.({ rssMb: memory.rss / 1e6, heapUsedMb: memory.heapUsed / 1e6, cpuUs: cpu.user + cpu.system, slackQueue: slack?.stats() });
   }
 });
 process.send?.({ ready: true, url: running.url });
