@@ -36,7 +36,8 @@ export function compileServers(): void {
   compiled = true;
 }
 
-export const CONNECTIONS = [10, 50, 200] as const;
+/** BENCH_CONNECTIONS=50 (comma-separated) measures fewer points, for quick experiments. */
+export const CONNECTIONS: readonly number[] = process.env.BENCH_CONNECTIONS ? process.env.BENCH_CONNECTIONS.split(',').map(Number) : [10, 50, 200];
 /** Seconds each server is loaded per connection count, in total over the rounds. */
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 /** Rounds per connection count (BENCH_ROUNDS): each server is loaded DURATION_S / ROUNDS s per round. */
@@ -200,6 +201,8 @@ export interface ChannelFigures {
   readonly ratio: Record<string, Ratio>;
   readonly rounds: Record<string, readonly Round[]>;
   readonly botRssAfterWarmupMb: number;
+  /** V8 heap in use at the same moments as the RSS figures (botWarm, echoWarm, botAfter, echoAfter). */
+  readonly heapUsedMb: Readonly<Record<string, number>>;
   readonly botRssAfterLoadMb: number;
   readonly echoRssAfterWarmupMb: number;
   readonly echoRssAfterLoadMb: number;
@@ -326,6 +329,7 @@ export async function measureChannel(channel: 'teams' | 'slack', farEnd: string,
     };
 
     const rss: Record<string, number> = {};
+    const heap: Record<string, number> = {};
     const warm: Partial<Record<'echo' | 'bot', LoadPoint>> = {};
     for (const which of ['echo', 'bot'] as const) {
       if (slackLoop) {
@@ -335,7 +339,9 @@ export async function measureChannel(channel: 'teams' | 'slack', farEnd: string,
         await load(servers[which]!.url, channel, 10, WARMUP_S, farEnd);
       }
       await sleep(300);
-      rss[`${which}Warm`] = (await servers[which]!.stats()).rssMb;
+      const warmStats = await servers[which]!.stats();
+      rss[`${which}Warm`] = warmStats.rssMb;
+      heap[`${which}Warm`] = warmStats.heapUsedMb;
     }
 
     const rounds: Record<string, Round[]> = {};
@@ -355,8 +361,12 @@ export async function measureChannel(channel: 'teams' | 'slack', farEnd: string,
       }
       rounds[String(connections)] = list;
     }
-    rss.botAfter = (await servers.bot.stats()).rssMb;
-    rss.echoAfter = (await servers.echo.stats()).rssMb;
+    const botAfter = await servers.bot.stats();
+    const echoAfter = await servers.echo.stats();
+    rss.botAfter = botAfter.rssMb;
+    rss.echoAfter = echoAfter.rssMb;
+    heap.botAfter = botAfter.heapUsedMb;
+    heap.echoAfter = echoAfter.heapUsedMb;
 
     const bot: Record<string, LoadPoint> = {};
     const echo: Record<string, LoadPoint> = {};
@@ -383,6 +393,7 @@ export async function measureChannel(channel: 'teams' | 'slack', farEnd: string,
       rounds,
       botRssAfterWarmupMb: Math.round(rss.botWarm ?? 0),
       botRssAfterLoadMb: Math.round(rss.botAfter ?? 0),
+      heapUsedMb: Object.fromEntries(Object.entries(heap).map(([k, v]) => [k, Math.round(v)])),
       echoRssAfterWarmupMb: Math.round(rss.echoWarm ?? 0),
       echoRssAfterLoadMb: Math.round(rss.echoAfter ?? 0),
       botRateLimited: servers.bot.stderr().split('"msg":"rate limited"').length - 1,
