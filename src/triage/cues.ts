@@ -21,8 +21,16 @@ export class CueFinder {
   }
 }
 
+const NO_HITS: readonly Hit<CueOwner>[] = [];
+
 export class FoundCues {
   private readonly byGroup = new Map<CueOwner, Hit<CueOwner>[]>();
+  /**
+   * `affirmed` per group and the negations that negate anything, worked out on first use: the
+   * severity rules ask for the same groups several times per message.
+   */
+  private readonly affirmedByGroup = new Map<CueOwner, readonly Hit<CueOwner>[]>();
+  private negators: readonly Hit<CueOwner>[] | undefined;
 
   constructor(
     private readonly text: AnalyzedText,
@@ -36,12 +44,18 @@ export class FoundCues {
   }
 
   /** Hits of a group that are not negated. */
-  affirmed(group: CueOwner): Hit<CueOwner>[] {
-    return (this.byGroup.get(group) ?? []).filter((hit) => !this.isNegated(hit));
+  affirmed(group: CueOwner): readonly Hit<CueOwner>[] {
+    let affirmed = this.affirmedByGroup.get(group);
+    if (affirmed === undefined) {
+      const hits = this.byGroup.get(group);
+      affirmed = hits ? hits.filter((hit) => !this.isNegated(hit)) : NO_HITS;
+      this.affirmedByGroup.set(group, affirmed);
+    }
+    return affirmed;
   }
 
   all(group: CueOwner): readonly Hit<CueOwner>[] {
-    return this.byGroup.get(group) ?? [];
+    return this.byGroup.get(group) ?? NO_HITS;
   }
 
   describe(): Record<string, string[]> {
@@ -63,8 +77,8 @@ export class FoundCues {
       if (hit.offset < 0) return false;
       return CJK_NEGATORS.test(this.text.compact.slice(Math.max(0, hit.offset - 6), hit.offset));
     }
-    for (const negation of this.byGroup.get('negation') ?? []) {
-      if (negation.clause !== hit.clause || negation === hit || this.insideFailure(negation)) continue;
+    for (const negation of this.negations()) {
+      if (negation.clause !== hit.clause || negation === hit) continue;
       if (this.segmentOf(negation.end) !== this.segmentOf(hit.start)) continue;
       if (negation.end < hit.start && hit.start - negation.end <= NEGATION_WINDOW_BEFORE) return true;
     }
@@ -74,6 +88,12 @@ export class FoundCues {
       if (negation.start > hit.end && negation.start - hit.end <= NEGATION_WINDOW_AFTER) return true;
     }
     return false;
+  }
+
+  /** The negation hits that negate what follows them (not the "not" of a failure). */
+  private negations(): readonly Hit<CueOwner>[] {
+    this.negators ??= (this.byGroup.get('negation') ?? NO_HITS).filter((negation) => !this.insideFailure(negation));
+    return this.negators;
   }
 
   private segmentOf(tokenIndex: number): number {

@@ -15,6 +15,7 @@ import type { Severity } from '../domain/severity.js';
 import { CategoryClassifier, classifierFeatures } from './classifier.js';
 import { CueFinder, type CueOwner, type FoundCues } from './cues.js';
 import { TermSet, type Hit } from './matcher.js';
+import { PatternIndex } from './pattern-index.js';
 import type { IntentRule, SeverityFile } from './rules/schema.js';
 import { renderReasons, type Reason } from './reasons.js';
 import { assessSeverity, type SeverityDecision } from './severity.js';
@@ -187,10 +188,10 @@ export class TriageEngine {
     }
     const best = new Map<CategoryId, CategoryScore>();
     for (const [index, entry] of perIntent) {
-      if (entry.vetoed) continue;
-      const counted = countOnce(entry.hits);
       // Keywords only support: an intent needs at least one phrase or pattern to place a message.
-      if (!counted.some((hit) => hit.term.weight >= PHRASE_WEIGHT)) continue;
+      // (Checked before counting: the strongest hit is always counted.)
+      if (entry.vetoed || !entry.hits.some((hit) => hit.term.weight >= PHRASE_WEIGHT)) continue;
+      const counted = countOnce(entry.hits);
       const score = counted.reduce((sum, hit) => sum + hit.term.weight, 0);
       const category = this.intents[index]!.category;
       const current = best.get(category);
@@ -251,6 +252,7 @@ export class TriageEngine {
  * three ("reduce the license", "license count", "license"). Strongest and longest hits win.
  */
 function countOnce<Owner>(hits: readonly Hit<Owner>[]): Hit<Owner>[] {
+  if (hits.length < 2) return [...hits];
   const ordered = [...hits].sort((a, b) => b.term.weight - a.term.weight || b.end - b.start - (a.end - a.start));
   const usedTokens = new Set<number>();
   const usedChars: Array<[number, number]> = [];
@@ -296,7 +298,9 @@ function confidenceOf(score: number, runnerUp: number): number {
 
 /** Builds the engine from validated rule data. Throws with the term and intent on bad terms. */
 export function compileRules(input: RuleInput): TriageEngine {
-  const intentTerms = new TermSet<IntentOwner>();
+  // One pattern index for both term sets: a message's pattern literals are looked for once.
+  const patterns = new PatternIndex();
+  const intentTerms = new TermSet<IntentOwner>(patterns);
   const intents: CompiledIntent[] = [];
   const classifier = new CategoryClassifier();
   input.intents.forEach(({ file, rule }, index) => {
@@ -317,7 +321,7 @@ export function compileRules(input: RuleInput): TriageEngine {
     rule.negative.forEach((cue, i) => at(`negative[${i}]`, () => intentTerms.addPhrase(cue, negative, 0)));
   });
 
-  const cueTerms = new TermSet<CueOwner>();
+  const cueTerms = new TermSet<CueOwner>(patterns);
   for (const [group, cueGroup] of Object.entries(input.severity.cues) as [CueOwner, { phrases: string[]; patterns: string[] }][]) {
     cueGroup.phrases.forEach((phrase, i) => {
       try {

@@ -2,13 +2,22 @@
  * Compiles rule terms (phrases, CJK phrases, regex patterns) once and finds them in an
  * analyzed message. English phrases match on Porter stems, token by token, through an index
  * keyed by the first stem, so matching costs about one map lookup per message word.
+ *
+ * Stems are numbered when phrases are compiled and a message's stems are looked up once, so
+ * the inner loop compares small integers rather than strings (stems of equal length would
+ * otherwise be compared character by character, for every candidate phrase at every word).
  */
-import { mayMatch, patternRequirements, type Requirements } from './pattern-prefilter.js';
-import { isCjkPhrase, phraseStems, type AnalyzedText } from './text.js';
+import { PatternIndex } from './pattern-index.js';
+import { patternRequirements, type Requirements } from './pattern-prefilter.js';
+import { isCjkPhrase, phraseStems, type AnalyzedText, type Token } from './text.js';
 
 /** `*` in a phrase skips up to this many words: "can not * send" matches "can not even send". */
 const GAP_MAX_WORDS = 4;
 const GAP = '*';
+/** `GAP` in a compiled phrase; message words are never numbered below `NOT_IN_PHRASES`. */
+const GAP_ID = -2;
+/** A message stem no phrase has: it matches nothing. */
+const NOT_IN_PHRASES = -1;
 
 export interface Term<Owner> {
   readonly source: string;
@@ -18,9 +27,11 @@ export interface Term<Owner> {
 
 interface CompiledTerm<Owner> extends Term<Owner> {
   readonly stems?: readonly string[];
+  /** `stems` numbered by `TermSet.stemIds`, `GAP_ID` for `*`. */
+  readonly stemIds?: readonly number[];
   readonly cjk?: string;
   readonly regex?: RegExp;
-  /** What the text must contain for `regex` to be worth running. */
+  /** What the text must contain for `regex` to be worth running (checked by `TermSet.patterns`). */
   readonly requirements?: Requirements;
 }
 
@@ -37,16 +48,30 @@ export interface Hit<Owner> {
 }
 
 export class TermSet<Owner> {
-  private readonly byFirstStem = new Map<string, CompiledTerm<Owner>[]>();
+  private readonly stemIds = new Map<string, number>();
+  /** Phrases by the id of their first stem, in the order they were added. */
+  private readonly byFirstStem: CompiledTerm<Owner>[][] = [];
   private readonly cjkTerms: CompiledTerm<Owner>[] = [];
+  /** Indexes into `cjkTerms` by the term's first UTF-16 unit: one lookup per character of the message. */
+  private readonly cjkByFirstUnit = new Map<number, number[]>();
   private readonly patternTerms: CompiledTerm<Owner>[] = [];
+  /** The numbers of `patternTerms` in `patterns`, which says which are worth running on a message. */
+  private readonly patternNumbers: number[] = [];
   private readonly allStems = new Set<string>();
   private readonly allWords = new Set<string>();
+
+  /** `patterns` may be shared with other term sets, so that a message is scanned once for all. */
+  constructor(private readonly patterns = new PatternIndex()) {}
 
   /** Adds a phrase; throws with a readable message if it has no words to match. */
   addPhrase(source: string, owner: Owner, weight: number): void {
     if (isCjkPhrase(source)) {
-      this.cjkTerms.push({ source, owner, weight, cjk: source.normalize('NFKC').toLowerCase().replace(/\s+/g, '') });
+      const cjk = source.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+      const unit = cjk.charCodeAt(0);
+      const bucket = this.cjkByFirstUnit.get(unit);
+      if (bucket) bucket.push(this.cjkTerms.length);
+      else this.cjkByFirstUnit.set(unit, [this.cjkTerms.length]);
+      this.cjkTerms.push({ source, owner, weight, cjk });
       return;
     }
     const stems = source
@@ -58,10 +83,18 @@ export class TermSet<Owner> {
     }
     for (const stem of stems) if (stem !== GAP) this.allStems.add(stem);
     for (const word of source.toLowerCase().match(/[a-z]+/g) ?? []) this.allWords.add(word);
-    const compiled: CompiledTerm<Owner> = { source, owner, weight, stems };
-    const bucket = this.byFirstStem.get(first);
-    if (bucket) bucket.push(compiled);
-    else this.byFirstStem.set(first, [compiled]);
+    const stemIds = stems.map((stem) => (stem === GAP ? GAP_ID : this.idOf(stem)));
+    const compiled: CompiledTerm<Owner> = { source, owner, weight, stems, stemIds };
+    (this.byFirstStem[stemIds[0]!] ??= []).push(compiled);
+  }
+
+  private idOf(stem: string): number {
+    let id = this.stemIds.get(stem);
+    if (id === undefined) {
+      id = this.stemIds.size;
+      this.stemIds.set(stem, id);
+    }
+    return id;
   }
 
   /** Adds a regular expression; throws with the engine's reason if it does not compile. */
@@ -72,7 +105,9 @@ export class TermSet<Owner> {
     } catch (error) {
       throw new Error(`pattern /${source}/ is not a valid regular expression: ${(error as Error).message}`);
     }
-    this.patternTerms.push({ source, owner, weight, regex, requirements: patternRequirements(source) });
+    const requirements = patternRequirements(source);
+    this.patternNumbers.push(this.patterns.add(requirements));
+    this.patternTerms.push({ source, owner, weight, regex, requirements });
   }
 
   /** Every stem any phrase uses: the vocabulary typo correction maps unknown words onto. */
@@ -84,27 +119,53 @@ export class TermSet<Owner> {
     return this.allWords;
   }
 
+  /** Every term found, in a fixed order: English phrases by position, then CJK phrases, then patterns. */
   match(text: AnalyzedText, stems: readonly string[]): Hit<Owner>[] {
     const hits: Hit<Owner>[] = [];
-    for (let i = 0; i < stems.length; i++) {
-      const candidates = this.byFirstStem.get(stems[i]!);
+    this.matchPhrases(text, stems, hits);
+    if (text.hasCjk) this.matchCjk(text.compact, hits);
+    if (this.patternTerms.length > 0) this.matchPatterns(text, hits);
+    return hits;
+  }
+
+  private matchPhrases(text: AnalyzedText, stems: readonly string[], hits: Hit<Owner>[]): void {
+    const ids = stems.map((stem) => this.stemIds.get(stem) ?? NOT_IN_PHRASES);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const candidates = id === NOT_IN_PHRASES ? undefined : this.byFirstStem[id];
       if (!candidates) continue;
       for (const term of candidates) {
-        const end = matchAt(term.stems!, stems, i);
-        if (end >= 0) {
-          const words = text.tokens.slice(i, end + 1).map((token) => token.word).join(' ');
-          hits.push({ term, start: i, end, clause: text.tokens[i]!.clause, offset: -1, text: words });
-        }
+        const end = matchAt(term.stemIds!, ids, i);
+        if (end >= 0) hits.push({ term, start: i, end, clause: text.tokens[i]!.clause, offset: -1, text: wordsOf(text.tokens, i, end) });
       }
     }
-    if (text.hasCjk) {
-      for (const term of this.cjkTerms) {
-        const offset = text.compact.indexOf(term.cjk!);
-        if (offset >= 0) hits.push({ term, start: -1, end: -1, clause: -1, offset, text: term.cjk! });
+  }
+
+  /**
+   * Each CJK phrase at its first occurrence in `compact` (what `indexOf` finds), but found by
+   * walking the message once and trying only the phrases that start with the character at hand,
+   * instead of searching the message for each of some hundreds of phrases.
+   */
+  private matchCjk(compact: string, hits: Hit<Owner>[]): void {
+    const offsets = new Map<number, number>();
+    for (let at = 0; at < compact.length; at++) {
+      const candidates = this.cjkByFirstUnit.get(compact.charCodeAt(at));
+      if (!candidates) continue;
+      for (const index of candidates) {
+        if (!offsets.has(index) && compact.startsWith(this.cjkTerms[index]!.cjk!, at)) offsets.set(index, at);
       }
     }
-    for (const term of this.patternTerms) {
-      if (!mayMatch(text.normalized, term.requirements!)) continue;
+    if (offsets.size === 0) return;
+    // Hits in the order of the terms, as one indexOf per term gave them.
+    for (const index of [...offsets.keys()].sort((a, b) => a - b)) {
+      const term = this.cjkTerms[index]!;
+      hits.push({ term, start: -1, end: -1, clause: -1, offset: offsets.get(index)!, text: term.cjk! });
+    }
+  }
+
+  private matchPatterns(text: AnalyzedText, hits: Hit<Owner>[]): void {
+    for (const index of this.patterns.candidates(text, this.patternNumbers)) {
+      const term = this.patternTerms[index]!;
       const found = term.regex!.exec(text.normalized);
       if (found) {
         const [start, end] = tokenSpan(text, found.index, found.index + found[0].length);
@@ -112,8 +173,14 @@ export class TermSet<Owner> {
         hits.push({ term, start, end, clause, offset: found.index, text: found[0].trim() });
       }
     }
-    return hits;
   }
+}
+
+/** The words of tokens `start..end`, space-separated (most hits are one word: no array, no join). */
+function wordsOf(tokens: readonly Token[], start: number, end: number): string {
+  let words = tokens[start]!.word;
+  for (let i = start + 1; i <= end; i++) words += ' ' + tokens[i]!.word;
+  return words;
 }
 
 /** The first and last token inside a character range of `normalized`, or [-1, -1]. */
@@ -130,12 +197,12 @@ function tokenSpan(text: AnalyzedText, from: number, to: number): [number, numbe
   return [start, end];
 }
 
-/** Returns the index of the last matched token, or -1. */
-function matchAt(phrase: readonly string[], stems: readonly string[], start: number): number {
+/** Returns the index of the last matched token, or -1. Both sides are stem ids. */
+function matchAt(phrase: readonly number[], stems: readonly number[], start: number): number {
   let position = start;
   for (let p = 0; p < phrase.length; p++) {
     const want = phrase[p]!;
-    if (want === GAP) {
+    if (want === GAP_ID) {
       const next = phrase[p + 1]!;
       let found = -1;
       for (let skip = 0; skip <= GAP_MAX_WORDS && position + skip < stems.length; skip++) {
@@ -149,7 +216,7 @@ function matchAt(phrase: readonly string[], stems: readonly string[], start: num
       p++;
       continue;
     }
-    if (stems[position] !== want) return -1;
+    if (position >= stems.length || stems[position] !== want) return -1;
     position++;
   }
   return position - 1;

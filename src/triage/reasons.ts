@@ -37,11 +37,18 @@ export type Reason =
       readonly adminOnly?: readonly string[];
     };
 
-const quoted = (cues: readonly string[], max = 3): string =>
-  [...new Set(cues)]
-    .slice(0, max)
-    .map((cue) => `'${cue}'`)
-    .join(', ');
+/** Up to `max` distinct cues in the order given, each in single quotes, comma-separated. */
+function quoted(cues: readonly string[], max = 3): string {
+  const shown: string[] = [];
+  let text = '';
+  for (const cue of cues) {
+    if (shown.length === max) break;
+    if (shown.includes(cue)) continue;
+    text += shown.length === 0 ? `'${cue}'` : `, '${cue}'`;
+    shown.push(cue);
+  }
+  return text;
+}
 
 const SEVERITY_EN: Record<SeverityRule, string> = {
   'nothing-broken': 'nothing is broken right now',

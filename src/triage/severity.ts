@@ -19,15 +19,28 @@ export interface SeverityDecision {
   readonly scope: 'everyone' | 'several' | 'single' | 'unspecified';
 }
 
-const texts = (hits: readonly Hit<CueOwner>[], max = 2): string[] => [...new Set(hits.map((hit) => hit.text))].slice(0, max);
+/** The distinct words of up to `max` hits, in order: what a reason quotes. */
+function texts(hits: readonly Hit<CueOwner>[], max = 2): string[] {
+  const words: string[] = [];
+  for (const hit of hits) {
+    if (words.length === max) break;
+    if (!words.includes(hit.text)) words.push(hit.text);
+  }
+  return words;
+}
 
-export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityDecision {
-  const scope = assessScope(cues);
-  const decide = (severity: Severity, rule: SeverityRule, hits: readonly Hit<CueOwner>[], extra: Partial<Reason & { kind: 'severity' }> = {}): SeverityDecision => ({
+type SeverityExtra = Partial<Reason & { kind: 'severity' }>;
+
+function decided(scope: Scope, severity: Severity, rule: SeverityRule, hits: readonly Hit<CueOwner>[], extra: SeverityExtra = {}): SeverityDecision {
+  return {
     severity,
     reasons: [{ kind: 'severity', rule, severity, cues: texts(hits), ...extra } as Reason],
     scope: scope.kind,
-  });
+  };
+}
+
+export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityDecision {
+  const scope = assessScope(cues);
   if (support !== 'technical' && support !== 'billing' && support !== 'presales') {
     return { severity: null, reasons: [], scope: scope.kind };
   }
@@ -37,41 +50,41 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
 
   if (support !== 'technical') {
     const cutOff = cues.affirmed('cut_off');
-    if (cutOff.length > 0 && (multi || cues.has('outage'))) return decide('A', 'cut-off', [...cutOff, ...scope.hits]);
-    return decide('C', support === 'billing' ? 'billing' : 'presales', []);
+    if (cutOff.length > 0 && (multi || cues.has('outage'))) return decided(scope, 'A', 'cut-off', [...cutOff, ...scope.hits]);
+    return decided(scope, 'C', support === 'billing' ? 'billing' : 'presales', []);
   }
 
   const nothingBroken = cues.affirmed('nothing_broken');
-  if (nothingBroken.length > 0) return decide('C', 'nothing-broken', nothingBroken);
+  if (nothingBroken.length > 0) return decided(scope, 'C', 'nothing-broken', nothingBroken);
 
   const asking = [...cues.affirmed('question'), ...cues.affirmed('hypothetical')];
-  if (failures.length === 0 && asking.length > 0) return decide('C', 'question', asking);
+  if (failures.length === 0 && asking.length > 0) return decided(scope, 'C', 'question', asking);
 
   const cosmetic = cues.affirmed('cosmetic');
   const outage = cues.affirmed('outage');
   const deadline = cues.affirmed('deadline');
   if (failures.length > 0 && cosmetic.length === 0) {
-    if (multi) return decide('A', scope.kind === 'everyone' ? 'everyone' : 'several', [...scope.hits, ...failures.slice(0, 1)]);
+    if (multi) return decided(scope, 'A', scope.kind === 'everyone' ? 'everyone' : 'several', [...scope.hits, ...failures.slice(0, 1)]);
     if (scope.kind !== 'single' && (outage.length > 0 || deadline.length > 0)) {
-      return decide('A', deadline.length > 0 ? 'deadline' : 'outage', [...outage, ...deadline, ...failures.slice(0, 1)]);
+      return decided(scope, 'A', deadline.length > 0 ? 'deadline' : 'outage', [...outage, ...deadline, ...failures.slice(0, 1)]);
     }
   }
 
   const adminOnly = cues.affirmed('admin_only_workaround');
   const workaround = cues.affirmed('workaround');
-  if (cosmetic.length > 0) return decide('C', 'cosmetic', [...cosmetic, ...workaround]);
-  if (workaround.length > 0 && adminOnly.length === 0) return decide('C', 'workaround', workaround);
+  if (cosmetic.length > 0) return decided(scope, 'C', 'cosmetic', [...cosmetic, ...workaround]);
+  if (workaround.length > 0 && adminOnly.length === 0) return decided(scope, 'C', 'workaround', workaround);
 
-  if (failures.length === 0 && scope.kind === 'unspecified') return decide('B', 'unspecified', []);
+  if (failures.length === 0 && scope.kind === 'unspecified') return decided(scope, 'B', 'unspecified', []);
   const failure = failures[0]?.text;
   const adminExtra = adminOnly.length > 0 ? { adminOnly: texts(adminOnly, 1) } : {};
-  if (scope.kind === 'single') return decide('B', 'single', scope.hits, { ...(failure ? { failure } : {}), ...adminExtra });
-  return decide('B', 'one-feature', [], { ...(failure ? { failure } : {}), ...adminExtra });
+  if (scope.kind === 'single') return decided(scope, 'B', 'single', scope.hits, { ...(failure ? { failure } : {}), ...adminExtra });
+  return decided(scope, 'B', 'one-feature', [], { ...(failure ? { failure } : {}), ...adminExtra });
 }
 
 interface Scope {
   kind: SeverityDecision['scope'];
-  hits: Hit<CueOwner>[];
+  hits: readonly Hit<CueOwner>[];
 }
 
 /**
@@ -81,16 +94,19 @@ interface Scope {
 function assessScope(cues: FoundCues): Scope {
   const othersFine = cues.affirmed('others_fine');
   if (othersFine.length > 0) return { kind: 'single', hits: othersFine };
-  // "one of our users" is one user, not "our users"; "everyone else" is not everyone.
-  const notInsideOthersFine = (hit: Hit<CueOwner>) => !cues.overlaps(hit, 'others_fine') && !cues.overlaps(hit, 'single');
-  const everyone = cues.affirmed('everyone').filter(notInsideOthersFine);
+  const everyone = cues.affirmed('everyone').filter((hit) => notInsideOthersFine(cues, hit));
   if (everyone.length > 0) return { kind: 'everyone', hits: everyone };
   // An explicit "one user" outweighs numbers elsewhere ("8 users migrated, one user failed").
   const single = cues.affirmed('single');
   if (single.length > 0) return { kind: 'single', hits: single };
-  const several = cues.affirmed('several').filter(notInsideOthersFine);
+  const several = cues.affirmed('several').filter((hit) => notInsideOthersFine(cues, hit));
   if (several.length > 0) return { kind: 'several', hits: several };
   const weakSingle = [...cues.affirmed('one_person'), ...cues.affirmed('partial')];
   if (weakSingle.length > 0) return { kind: 'single', hits: weakSingle };
   return { kind: 'unspecified', hits: [] };
+}
+
+/** "one of our users" is one user, not "our users"; "everyone else" is not everyone. */
+function notInsideOthersFine(cues: FoundCues, hit: Hit<CueOwner>): boolean {
+  return !cues.overlaps(hit, 'others_fine') && !cues.overlaps(hit, 'single');
 }

@@ -63,11 +63,18 @@ const SYNONYMS: readonly Rewrite[] = [
 ];
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
-const CLAUSE_BREAKS = new Set(['.', '!', '?', ';', ':', '\n', '。', '！', '？', '；', '：']);
-const WORD_OR_BREAK = /[a-z0-9]+|[.!?;:\n。！？；：,，、]/gu;
-const SEGMENT_BREAKS = new Set([',', '，', '、']);
+/**
+ * No character below U+1100 (the first Hangul Jamo) is in `CJK_RUN`'s scripts, so a message
+ * without such a character skips the CJK pass (a test checks every code point below it).
+ */
+export const FIRST_CJK_CODE = 0x1100;
+const CLAUSE_BREAKS = new Set(['.', '!', '?', ';', ':', '\n', '。', '！', '？', '；', '：'].map((ch) => ch.charCodeAt(0)));
+const SEGMENT_BREAKS = new Set([',', '，', '、'].map((ch) => ch.charCodeAt(0)));
+const QUESTION_MARKS = new Set(['?', '？'].map((ch) => ch.charCodeAt(0)));
 const QUOTE_MARKS = /["「']/;
 const CLAUSE_BREAK_WORDS = new Set(['but', 'although', 'though', 'however', 'except']);
+/** Whitespace that `\s+ → ' '` would change: a run of two, or anything but a plain space. */
+const UNUSUAL_WHITESPACE = /\s\s|[^\S ]/;
 
 let segmenter: Intl.Segmenter | undefined;
 function cjkSegmenter(): Intl.Segmenter {
@@ -92,7 +99,9 @@ export function normalize(raw: string): string {
   text = text.normalize('NFKC').toLowerCase().replace(/[‘’`´]/g, "'").replace(/[“”]/g, '"');
   for (const [guard, pattern, replacement] of CONTRACTIONS) if (text.includes(guard)) text = text.replace(pattern, replacement);
   for (const [guard, pattern, replacement] of SYNONYMS) if (text.includes(guard)) text = text.replace(pattern, replacement);
-  return text.replace(/\s+/g, ' ').trim();
+  // Most messages are single-spaced already; rebuilding them space by space is the costly part.
+  if (UNUSUAL_WHITESPACE.test(text)) text = text.replace(/\s+/g, ' ');
+  return text.trim();
 }
 
 /** Quoted stretches: "..." and 「...」, and '...' when the quote marks stand apart from words. */
@@ -102,6 +111,15 @@ function quotedRanges(text: string): Array<[number, number]> {
   return [...text.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length]);
 }
 
+/** [a-z0-9]: what words are made of; every other character separates them. */
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/**
+ * Splits `normalized` into words and clause/segment breaks in one pass over its characters
+ * (the same as matching /[a-z0-9]+|[.!?;:\n。！？；：,，、]/gu, without a match object per word).
+ */
 export function analyze(raw: string): AnalyzedText {
   const normalized = normalize(raw);
   const quotes = QUOTE_MARKS.test(normalized) ? quotedRanges(normalized) : [];
@@ -109,41 +127,72 @@ export function analyze(raw: string): AnalyzedText {
   const questionClauses = new Set<number>();
   let clause = 0;
   let segment = 0;
-  for (const match of normalized.matchAll(WORD_OR_BREAK)) {
-    const word = match[0];
-    if (SEGMENT_BREAKS.has(word)) {
-      segment++;
+  let mayHaveCjk = false;
+  const length = normalized.length;
+  for (let at = 0; at < length; ) {
+    const code = normalized.charCodeAt(at);
+    if (isWordCode(code)) {
+      const from = at;
+      while (at < length && isWordCode(normalized.charCodeAt(at))) at++;
+      const word = normalized.slice(from, at);
+      if (CLAUSE_BREAK_WORDS.has(word)) {
+        clause++;
+        segment++;
+      }
+      const quoted = quotes.length > 0 && quotes.some(([start, end]) => from > start && from < end);
+      tokens.push({ word, stem: stemWord(word), clause, segment, from, to: at, quoted });
       continue;
     }
-    if (CLAUSE_BREAKS.has(word)) {
+    if (SEGMENT_BREAKS.has(code)) {
       segment++;
-      if (word === '?' || word === '？') questionClauses.add(clause);
-      clause++;
-      continue;
-    }
-    if (CLAUSE_BREAK_WORDS.has(word)) {
-      clause++;
+    } else if (CLAUSE_BREAKS.has(code)) {
       segment++;
+      if (QUESTION_MARKS.has(code)) questionClauses.add(clause);
+      clause++;
+    } else if (code >= FIRST_CJK_CODE) {
+      mayHaveCjk = true;
     }
-    const from = match.index;
-    const quoted = quotes.length > 0 && quotes.some(([start, end]) => from > start && from < end);
-    tokens.push({ word, stem: stemWord(word), clause, segment, from, to: from + word.length, quoted });
+    at++;
   }
-  const cjkRuns = normalized.match(CJK_RUN) ?? [];
-  const cjkWords: string[] = [];
-  for (const run of cjkRuns) {
-    for (const segment of cjkSegmenter().segment(run)) {
-      if (segment.isWordLike) cjkWords.push(segment.segment);
+  const cjkRuns = mayHaveCjk ? normalized.match(CJK_RUN) : null;
+  return new Analysis(normalized, tokens, cjkRuns ?? [], questionClauses);
+}
+
+/**
+ * The analysis, with what only some messages need built on first use: `compact` serves CJK
+ * phrases and CJK negations, `cjkWords` only the classifier that breaks score ties.
+ */
+class Analysis implements AnalyzedText {
+  private compacted: string | undefined;
+  private segmented: string[] | undefined;
+
+  constructor(
+    readonly normalized: string,
+    readonly tokens: readonly Token[],
+    private readonly cjkRuns: readonly string[],
+    readonly questionClauses: ReadonlySet<number>,
+  ) {}
+
+  get hasCjk(): boolean {
+    return this.cjkRuns.length > 0;
+  }
+
+  get compact(): string {
+    this.compacted ??= this.normalized.replace(/\s+/g, '');
+    return this.compacted;
+  }
+
+  get cjkWords(): readonly string[] {
+    if (this.segmented === undefined) {
+      this.segmented = [];
+      for (const run of this.cjkRuns) {
+        for (const segment of cjkSegmenter().segment(run)) {
+          if (segment.isWordLike) this.segmented.push(segment.segment);
+        }
+      }
     }
+    return this.segmented;
   }
-  return {
-    normalized,
-    tokens,
-    compact: normalized.replace(/\s+/g, ''),
-    cjkWords,
-    hasCjk: cjkRuns.length > 0,
-    questionClauses,
-  };
 }
 
 /** Tokenizes and stems a rule phrase exactly as messages are, so both sides agree. */

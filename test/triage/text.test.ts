@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { projectPath } from '../../src/paths.js';
+import { analyze, FIRST_CJK_CODE, normalize, stemWord, type AnalyzedText } from '../../src/triage/text.js';
+
+/**
+ * The tokenizer as it was first written, with regular expressions: `analyze` now walks the
+ * characters itself and builds CJK data on demand, and must give exactly this.
+ */
+function referenceAnalyze(raw: string) {
+  const normalized = normalize(raw);
+  const QUOTED = /"[^"]{1,300}"|「[^」]{1,300}」|(?<=^|[\s(\[:])'[^']{1,300}'(?=[\s.,;:!?)\]]|$)/gu;
+  const quotes = /["「']/.test(normalized) ? [...normalized.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length] as const) : [];
+  const tokens = [];
+  const questionClauses = new Set<number>();
+  let clause = 0;
+  let segment = 0;
+  for (const match of normalized.matchAll(/[a-z0-9]+|[.!?;:\n。！？；：,，、]/gu)) {
+    const word = match[0];
+    if ([',', '，', '、'].includes(word)) {
+      segment++;
+      continue;
+    }
+    if (['.', '!', '?', ';', ':', '\n', '。', '！', '？', '；', '：'].includes(word)) {
+      segment++;
+      if (word === '?' || word === '？') questionClauses.add(clause);
+      clause++;
+      continue;
+    }
+    if (['but', 'although', 'though', 'however', 'except'].includes(word)) {
+      clause++;
+      segment++;
+    }
+    const from = match.index;
+    const quoted = quotes.some(([start, end]) => from > start && from < end);
+    tokens.push({ word, stem: stemWord(word), clause, segment, from, to: from + word.length, quoted });
+  }
+  const cjkRuns = normalized.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu) ?? [];
+  const segmenter = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
+  const cjkWords = cjkRuns.flatMap((run) => [...segmenter.segment(run)].filter((s) => s.isWordLike).map((s) => s.segment));
+  return { normalized, tokens, compact: normalized.replace(/\s+/g, ''), cjkWords, hasCjk: cjkRuns.length > 0, questionClauses };
+}
+
+const plain = (text: AnalyzedText) => ({
+  normalized: text.normalized,
+  tokens: text.tokens.map((token) => ({ ...token })),
+  compact: text.compact,
+  cjkWords: [...text.cjkWords],
+  hasCjk: text.hasCjk,
+  questionClauses: text.questionClauses,
+});
+
+describe('analyze', () => {
+  it('tokenizes the held-out messages exactly as the regex tokenizer did', () => {
+    const lines = readFileSync(projectPath('test/fixtures/holdout.jsonl'), 'utf8').split('\n').filter(Boolean);
+    for (const line of lines) {
+      const { text } = JSON.parse(line) as { text: string };
+      expect(plain(analyze(text)), text).toEqual(referenceAnalyze(text));
+    }
+  });
+
+  it('tokenizes any text exactly as the regex tokenizer did', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('not', "isn't", 'but', 'However', 'users', 'e-mail', 'sign-in', '365', 'x2', 'Ünïcödé', 'ﬁle', '①'),
+      fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u3000', '.', '?', '？', '。', ',', '，', '、', ';', ':', '!', '"', "'", '「', '」', '’'),
+      fc.constantFrom('世紀互聯', '不是', '無法登入', 'テスト', '한국어', 'ᄀ', '\u{20000}', '😀'),
+      fc.string({ unit: 'binary', maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join(pieces.length % 2 ? ' ' : '');
+        expect(plain(analyze(text))).toEqual(referenceAnalyze(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('has no CJK-script character below FIRST_CJK_CODE (the CJK pass is skipped without one)', () => {
+    const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+    for (let code = 0; code < FIRST_CJK_CODE; code++) expect(cjk.test(String.fromCharCode(code)), code.toString(16)).toBe(false);
+    expect(cjk.test(String.fromCharCode(FIRST_CJK_CODE))).toBe(true);
+  });
+
+  it('collapses whitespace exactly as a plain \\s+ replacement does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\u3000', '\ufeff'), { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        expect(normalize(text)).toBe(text.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
