@@ -74,12 +74,15 @@ export interface LoadPoint {
   readonly usersInfo?: number;
   /** CPU time (user + system) the server under test spent per completed turn: the cost of a turn, whatever the machine's noise. */
   readonly cpuUsPerTurn?: number;
+  /** Of which garbage collection pauses on the main thread. */
+  readonly gcUsPerTurn?: number;
 }
 
 interface Stats {
   rssMb: number;
   heapUsedMb: number;
   cpuUs: number;
+  gcUs: number;
   slackQueue?: { running: number; queued: number; refused: number; activeEvents: number };
 }
 
@@ -284,7 +287,10 @@ function combine(points: readonly LoadPoint[]): LoadPoint {
   };
   const turns = sum((p) => p.total);
   if (points.every((p) => p.cpuUsPerTurn !== undefined) && turns > 0) {
-    Object.assign(combined, { cpuUsPerTurn: Math.round(sum((p) => (p.cpuUsPerTurn ?? 0) * p.total) / turns) });
+    Object.assign(combined, {
+      cpuUsPerTurn: Math.round(sum((p) => (p.cpuUsPerTurn ?? 0) * p.total) / turns),
+      gcUsPerTurn: Math.round(sum((p) => (p.gcUsPerTurn ?? 0) * p.total) / turns),
+    });
   }
   if (points.every((p) => p.repliesPerTurn !== undefined)) {
     // Weighted by the turns of each round.
@@ -320,12 +326,13 @@ export async function measureChannel(channel: 'teams' | 'slack', farEnd: string,
     servers.bot = await startServer(`${channel}-bot`, apiEnd);
     const pools = { echo: `E${POOL_TAG}`, bot: `B${POOL_TAG}` };
     const measure = async (which: 'echo' | 'bot', connections: number, seconds: number): Promise<LoadPoint> => {
-      const before = (await servers[which]!.stats()).cpuUs;
+      const before = await servers[which]!.stats();
       const point = slackLoop
         ? await slackLoop.run({ target: servers[which]!.url, pool: pools[which], users: SLACK_USERS, connections, durationS: seconds })
         : await load(servers[which]!.url, channel, connections, seconds, farEnd);
-      const spent = (await servers[which]!.stats()).cpuUs - before;
-      return { ...point, cpuUsPerTurn: point.total > 0 ? Math.round(spent / point.total) : 0 };
+      const after = await servers[which]!.stats();
+      const perTurn = (us: number) => (point.total > 0 ? Math.round(us / point.total) : 0);
+      return { ...point, cpuUsPerTurn: perTurn(after.cpuUs - before.cpuUs), gcUsPerTurn: perTurn(after.gcUs - before.gcUs) };
     };
 
     const rss: Record<string, number> = {};
@@ -356,7 +363,7 @@ export async function measureChannel(channel: 'teams' | 'slack', farEnd: string,
         }
         const round: Round = { echo: got.echo!, bot: got.bot!, ratio: ratioOf(got.bot!, got.echo!) };
         list.push(round);
-        const show = (p: LoadPoint) => `${Math.round(p.requestsPerSecond)}/s p50 ${p.p50Ms} p99 ${p.p99Ms} err ${errorsOf(p)} cpu ${p.cpuUsPerTurn} µs/turn`;
+        const show = (p: LoadPoint) => `${Math.round(p.requestsPerSecond)}/s p50 ${p.p50Ms} p99 ${p.p99Ms} err ${errorsOf(p)} cpu ${p.cpuUsPerTurn} µs/turn (gc ${p.gcUsPerTurn})`;
         log(`  ${channel} ${String(connections).padStart(3)} conn, round ${r + 1}/${ROUNDS}: bot ${show(round.bot)} | echo ${show(round.echo)} | ratio ${round.ratio.throughput}, p50 ${round.ratio.p50}`);
       }
       rounds[String(connections)] = list;

@@ -7,6 +7,7 @@
  * Talks to the orchestrator over IPC: sends { ready, url }; answers 'stats' with RSS, heap and,
  * for slack-bot, the Web API queue.
  */
+import { PerformanceObserver } from 'node:perf_hooks';
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import { pino } from 'pino';
 import { mountSlack, type SlackChannel } from '../../src/channels/slack/index.js';
@@ -85,6 +86,12 @@ async function build(): Promise<BotServer> {
   throw new Error(`unknown kind ${kind}`);
 }
 
+// Time spent in garbage collection (main-thread pauses), reported with the stats.
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+}).observe({ entryTypes: ['gc'] });
+
 const server = await build();
 const running = await server.listen(0, '127.0.0.1');
 if (slack) await slack.ready;
@@ -92,7 +99,7 @@ process.on('message', (message: unknown) => {
   if (message === 'stats') {
     const memory = process.memoryUsage();
     const cpu = process.cpuUsage();
-    process.send?.({ rssMb: memory.rss / 1e6, heapUsedMb: memory.heapUsed / 1e6, cpuUs: cpu.user + cpu.system, slackQueue: slack?.stats() });
+    process.send?.({ rssMb: memory.rss / 1e6, heapUsedMb: memory.heapUsed / 1e6, cpuUs: cpu.user + cpu.system, gcUs: gcMs * 1000, slackQueue: slack?.stats() });
   }
 });
 process.send?.({ ready: true, url: running.url });
