@@ -116,6 +116,10 @@ function printEndToEnd(e2e: EndToEndFigures): void {
   const perTurn = CONNECTIONS.map((c) => `${c}: ${slack.bot[String(c)]!.repliesPerTurn}/${slack.echo[String(c)]!.repliesPerTurn}`).join(', ');
   const extra = CONNECTIONS.reduce((n, c) => n + (slack.bot[String(c)]!.extraReplies ?? 0), 0);
   const lookups = CONNECTIONS.reduce((n, c) => n + (slack.bot[String(c)]!.usersInfo ?? 0), 0);
+  for (const [name, figures] of [['teams', e2e.teams], ['slack', slack]] as const) {
+    const cpu = CONNECTIONS.map((c) => `${c}: ${figures.bot[String(c)]!.cpuUsPerTurn}/${figures.echo[String(c)]!.cpuUsPerTurn} (gc ${figures.bot[String(c)]!.gcUsPerTurn}/${figures.echo[String(c)]!.gcUsPerTurn})`).join(', ');
+    console.log(`${name} CPU µs per turn, bot/echo: ${cpu}`);
+  }
   console.log(`slack messages posted per turn (bot/echo): ${perTurn}; bot extra replies ${extra}, users.info during load ${lookups}; rate-limited turns: teams ${e2e.teams.botRateLimited}, slack ${slack.botRateLimited}`);
 
   console.log('');
@@ -131,7 +135,7 @@ function printEndToEnd(e2e: EndToEndFigures): void {
   console.log(`  node dist/main.js to healthy /healthz < 2 s: ${start.runs.join(', ')} ms, median ${start.medianMs} ${met(start.medianMs < 2000)}; npm start with a current build ${start.npmStartMs} ms ${met(start.npmStartMs < 2000)}`);
   console.log(`  build (tsc, tsconfig.build.json): from nothing ${start.cleanBuildMs} ms, up to date ${start.upToDateBuildMs} ms`);
   const slow = e2e.slowSlack;
-  console.log(`  slow Slack (${slow.delayMs} ms per call, ${slow.connections} conn, ${slow.durationS} s, open loop): RSS ${slow.rssMb.join(' ')} MB; heap ${slow.heapUsedMb.join(' ')} MB; max queued ${slow.maxQueued} (bound 200), max events in progress ${slow.maxActiveEvents} (bound 128), refused ${slow.refused}, 503s ${slow.load.non2xx} (expected); "queue full"/"overloaded" logged: ${slow.queueFullLogged}`);
+  console.log(`  slow Slack (${slow.delayMs} ms per call, ${slow.connections} conn, ${slow.durationS} s, open loop): RSS ${slow.rssMb.join(' ')} MB; heap ${slow.heapUsedMb.join(' ')} MB; max queued ${slow.maxQueued} (bound 400), max events in progress ${slow.maxActiveEvents} (bound 256), refused ${slow.refused}, 503s ${slow.load.non2xx} (expected); "queue full"/"overloaded" logged: ${slow.queueFullLogged}`);
 }
 
 function round3(value: number): number {

@@ -73,10 +73,10 @@ export interface SlackChannelDeps {
   readonly logger: Logger;
   /** For event dedup (claimOnce) shared across instances; an in-memory map otherwise. */
   readonly store?: CaseStore | undefined;
-  /** Outgoing calls: at most this many at once (default 8) and this many waiting (default 200). */
+  /** Outgoing calls: at most this many at once (default 8) and this many waiting (default 400). */
   readonly maxConcurrentCalls?: number;
   readonly maxQueuedCalls?: number;
-  /** Requests whose listener is still running before new ones get 503 (default 128). */
+  /** Requests whose listener is still running before new ones get 503 (default 256). */
   readonly maxActiveEvents?: number;
   /** The WebClient's retries (network errors and rate limits); default 3 retries within ~10 s. */
   readonly retryConfig?: RetryConfig;
@@ -206,7 +206,9 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
   // requests get 503 + Retry-After (Slack retries events) before any work is done.
   let active = 0;
   let sheddingSince: number | undefined;
-  const maxActive = deps.maxActiveEvents ?? 128;
+  // 256: a few hundred conversations at once are served, not shed, while Slack answers in
+  // time; the call queue (400) is larger, so events alone never overflow it.
+  const maxActive = deps.maxActiveEvents ?? 256;
   app.post(SLACK_EVENTS_PATH, (_req, res, next) => {
     if (active < maxActive) {
       if (sheddingSince !== undefined) {
@@ -264,7 +266,7 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
     },
   });
 
-  const limiter = createCallLimiter({ maxConcurrent, maxQueued: deps.maxQueuedCalls ?? 200, logger });
+  const limiter = createCallLimiter({ maxConcurrent, maxQueued: deps.maxQueuedCalls ?? 400, logger });
   const api: SlackApi = createSlackApi({ client: bolt.client, limiter, logger });
   const identity = createIdentityResolver({ api, adminUsers: deps.adminUsers, ...(deps.userCacheMs !== undefined ? { cacheMs: deps.userCacheMs } : {}) });
   const claim: ClaimOnce = claimOnceFor(deps.store);
