@@ -21,6 +21,7 @@
  */
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { LoadPoint } from './orchestrate.js';
 import { SIGNING_SECRET } from './shared.js';
 import { slackAnswer, slackMessageEvent, slackSignatureHeaders } from './slack-fixtures.js';
 
@@ -39,26 +40,10 @@ export interface LoopOptions {
   readonly turns?: number;
 }
 
-export interface LoopResult {
-  /** Completed turns per second (reply received within the window). */
-  readonly requestsPerSecond: number;
-  /** Turns completed within the window. */
-  readonly total: number;
-  /** The window's seconds (the warm-up: until its last turn). */
-  readonly measuredS: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly maxMs: number;
-  /** Network errors (connection refused or reset). */
-  readonly errors: number;
-  /** 2xx answer, but no reply within 30 s. */
-  readonly timeouts: number;
-  readonly non2xx: number;
-  /** chat.postMessage calls during the run (and its drain) per completed turn. */
+/** A load point (see orchestrate.ts) with the closed loop's own counts always present. */
+export interface LoopResult extends LoadPoint {
   readonly repliesPerTurn: number;
-  /** chat.postMessage calls for a DM without a turn in progress. */
   readonly extraReplies: number;
-  /** users.info calls during the run (0 once the identity cache is warm). */
   readonly usersInfo: number;
   /** Including the drain (turns in progress when the window closed). */
   readonly elapsedS: number;

@@ -1,34 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { projectPath } from '../../src/paths.js';
 import { TermSet } from '../../src/triage/matcher.js';
 import { PatternIndex } from '../../src/triage/pattern-index.js';
 import { mayMatch, patternRequirements } from '../../src/triage/pattern-prefilter.js';
 import { analyze } from '../../src/triage/text.js';
-
-function rulePatterns(): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown, key?: string): void => {
-    if (Array.isArray(node)) {
-      if (key === 'patterns') found.push(...node.filter((p): p is string => typeof p === 'string'));
-      else node.forEach((item) => walk(item, key));
-    } else if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) walk(v, k);
-    }
-  };
-  const dir = projectPath('intents');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) walk(parse(readFileSync(join(dir, file), 'utf8')));
-  return found;
-}
-
-const holdout = () =>
-  readFileSync(projectPath('test/fixtures/holdout.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { text: string }).text);
+import { holdoutTexts, rulePatterns } from './rule-corpus.js';
 
 describe('pattern index', () => {
   const patterns = rulePatterns();
@@ -45,7 +21,7 @@ describe('pattern index', () => {
   };
 
   it('picks exactly the patterns mayMatch lets through, on the held-out messages', () => {
-    for (const text of holdout()) expect(candidates(text), text).toEqual(expected(analyze(text).normalized));
+    for (const text of holdoutTexts()) expect(candidates(text), text).toEqual(expected(analyze(text).normalized));
   });
 
   it('picks exactly the patterns mayMatch lets through, on text built from the patterns’ pieces', () => {

@@ -1,31 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { mayMatch, patternRequirements } from '../../src/triage/pattern-prefilter.js';
 import { normalize } from '../../src/triage/text.js';
-import { projectPath } from '../../src/paths.js';
-
-/** Every `patterns:` entry of every rule file, as the engine compiles them. */
-function rulePatterns(): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown, key?: string): void => {
-    if (Array.isArray(node)) {
-      if (key === 'patterns') found.push(...node.filter((p): p is string => typeof p === 'string'));
-      else node.forEach((item) => walk(item, key));
-    } else if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) walk(v, k);
-    }
-  };
-  const dir = projectPath('intents');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) walk(parse(readFileSync(join(dir, file), 'utf8')));
-  return found;
-}
+import { holdoutTexts, rulePatterns } from './rule-corpus.js';
 
 function corpus(): string[] {
-  const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
-  return lines(projectPath('test/fixtures/holdout.jsonl')).map(normalize);
+  return holdoutTexts().map(normalize);
 }
 
 describe('pattern prefilter', () => {
