@@ -117,7 +117,11 @@ function printEndToEnd(e2e: EndToEndFigures): void {
   const extra = CONNECTIONS.reduce((n, c) => n + (slack.bot[String(c)]!.extraReplies ?? 0), 0);
   const lookups = CONNECTIONS.reduce((n, c) => n + (slack.bot[String(c)]!.usersInfo ?? 0), 0);
   for (const [name, figures] of [['teams', e2e.teams], ['slack', slack]] as const) {
-    const cpu = CONNECTIONS.map((c) => `${c}: ${figures.bot[String(c)]!.cpuUsPerTurn}/${figures.echo[String(c)]!.cpuUsPerTurn} (gc ${figures.bot[String(c)]!.gcUsPerTurn}/${figures.echo[String(c)]!.gcUsPerTurn})`).join(', ');
+    const cpu = CONNECTIONS.map((c) => {
+      const bot = figures.bot[String(c)]!;
+      const echo = figures.echo[String(c)]!;
+      return `${c}: ${bot.cpuUsPerTurn}/${echo.cpuUsPerTurn} (main thread ${bot.mainCpuUsPerTurn ?? '?'}/${echo.mainCpuUsPerTurn ?? '?'}, gc ${bot.gcUsPerTurn}/${echo.gcUsPerTurn})`;
+    }).join(', ');
     console.log(`${name} CPU µs per turn, bot/echo: ${cpu}`);
   }
   console.log(`slack messages posted per turn (bot/echo): ${perTurn}; bot extra replies ${extra}, users.info during load ${lookups}; rate-limited turns: teams ${e2e.teams.botRateLimited}, slack ${slack.botRateLimited}`);

@@ -76,12 +76,15 @@ export interface LoadPoint {
   readonly cpuUsPerTurn?: number;
   /** Of which garbage collection pauses on the main thread. */
   readonly gcUsPerTurn?: number;
+  /** Of which the main thread (the rest: GC helper threads, libuv's pool), where /proc tells. */
+  readonly mainCpuUsPerTurn?: number;
 }
 
 interface Stats {
   rssMb: number;
   heapUsedMb: number;
   cpuUs: number;
+  mainCpuUs?: number;
   gcUs: number;
   slackQueue?: { running: number; queued: number; refused: number; activeEvents: number };
 }
@@ -287,9 +290,11 @@ function combine(points: readonly LoadPoint[]): LoadPoint {
   };
   const turns = sum((p) => p.total);
   if (points.every((p) => p.cpuUsPerTurn !== undefined) && turns > 0) {
+    const weighted = (pick: (p: LoadPoint) => number | undefined) => Math.round(sum((p) => (pick(p) ?? 0) * p.total) / turns);
     Object.assign(combined, {
-      cpuUsPerTurn: Math.round(sum((p) => (p.cpuUsPerTurn ?? 0) * p.total) / turns),
-      gcUsPerTurn: Math.round(sum((p) => (p.gcUsPerTurn ?? 0) * p.total) / turns),
+      cpuUsPerTurn: weighted((p) => p.cpuUsPerTurn),
+      gcUsPerTurn: weighted((p) => p.gcUsPerTurn),
+      ...(points.every((p) => p.mainCpuUsPerTurn !== undefined) ? { mainCpuUsPerTurn: weighted((p) => p.mainCpuUsPerTurn) } : {}),
     });
   }
   if (points.every((p) => p.repliesPerTurn !== undefined)) {
@@ -332,7 +337,8 @@ export async function measureChannel(channel: 'teams' | 'slack', farEnd: string,
         : await load(servers[which]!.url, channel, connections, seconds, farEnd);
       const after = await servers[which]!.stats();
       const perTurn = (us: number) => (point.total > 0 ? Math.round(us / point.total) : 0);
-      return { ...point, cpuUsPerTurn: perTurn(after.cpuUs - before.cpuUs), gcUsPerTurn: perTurn(after.gcUs - before.gcUs) };
+      const main = after.mainCpuUs !== undefined && before.mainCpuUs !== undefined ? { mainCpuUsPerTurn: perTurn(after.mainCpuUs - before.mainCpuUs) } : {};
+      return { ...point, cpuUsPerTurn: perTurn(after.cpuUs - before.cpuUs), gcUsPerTurn: perTurn(after.gcUs - before.gcUs), ...main };
     };
 
     const rss: Record<string, number> = {};
@@ -363,7 +369,7 @@ export async function measureChannel(channel: 'teams' | 'slack', farEnd: string,
         }
         const round: Round = { echo: got.echo!, bot: got.bot!, ratio: ratioOf(got.bot!, got.echo!) };
         list.push(round);
-        const show = (p: LoadPoint) => `${Math.round(p.requestsPerSecond)}/s p50 ${p.p50Ms} p99 ${p.p99Ms} err ${errorsOf(p)} cpu ${p.cpuUsPerTurn} µs/turn (gc ${p.gcUsPerTurn})`;
+        const show = (p: LoadPoint) => `${Math.round(p.requestsPerSecond)}/s p50 ${p.p50Ms} p99 ${p.p99Ms} err ${errorsOf(p)} cpu ${p.cpuUsPerTurn} µs/turn (main thread ${p.mainCpuUsPerTurn ?? '?'}, gc ${p.gcUsPerTurn})`;
         log(`  ${channel} ${String(connections).padStart(3)} conn, round ${r + 1}/${ROUNDS}: bot ${show(round.bot)} | echo ${show(round.echo)} | ratio ${round.ratio.throughput}, p50 ${round.ratio.p50}`);
       }
       rounds[String(connections)] = list;

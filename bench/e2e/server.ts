@@ -7,6 +7,7 @@
  * Talks to the orchestrator over IPC: sends { ready, url }; answers 'stats' with RSS, heap and,
  * for slack-bot, the Web API queue.
  */
+import { readFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import { pino } from 'pino';
@@ -86,6 +87,16 @@ async function build(): Promise<BotServer> {
   throw new Error(`unknown kind ${kind}`);
 }
 
+/** CPU time of the main thread alone (Linux /proc; clock ticks of 10 ms), or undefined elsewhere. */
+function mainThreadCpuUs(): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return undefined;
+  }
+}
+
 // Time spent in garbage collection (main-thread pauses), reported with the stats.
 let gcMs = 0;
 new PerformanceObserver((list) => {
@@ -99,7 +110,7 @@ process.on('message', (message: unknown) => {
   if (message === 'stats') {
     const memory = process.memoryUsage();
     const cpu = process.cpuUsage();
-    process.send?.({ rssMb: memory.rss / 1e6, heapUsedMb: memory.heapUsed / 1e6, cpuUs: cpu.user + cpu.system, gcUs: gcMs * 1000, slackQueue: slack?.stats() });
+    process.send?.({ rssMb: memory.rss / 1e6, heapUsedMb: memory.heapUsed / 1e6, cpuUs: cpu.user + cpu.system, mainCpuUs: mainThreadCpuUs(), gcUs: gcMs * 1000, slackQueue: slack?.stats() });
   }
 });
 process.send?.({ ready: true, url: running.url });
