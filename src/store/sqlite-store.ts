@@ -244,12 +244,15 @@ class SqliteCaseStore implements CaseStore {
     try {
       saved = this.saveTurnsTx.immediate(batch);
     } catch (error) {
-      // One turn's failure must not fail its neighbours: each is retried in its own
-      // transaction, so only the turns that fail on their own are rejected.
-      if (batch.length === 1) {
-        batch[0]!.reject(toStoreError(error, 'saveTurn'));
+      // A store that is unavailable (locked, read-only, full) fails every turn alike: retrying
+      // each would only wait out the busy timeout once per turn on the event loop.
+      const mapped = toStoreError(error, 'saveTurn');
+      if (batch.length === 1 || mapped instanceof StoreUnavailableError) {
+        for (const pending of batch) pending.reject(mapped);
         return;
       }
+      // Otherwise one turn's failure must not fail its neighbours: each is retried in its own
+      // transaction, so only the turns that fail on their own are rejected.
       for (const pending of batch) {
         try {
           pending.resolve(this.saveTurnTx.immediate(pending.turn, pending.json));

@@ -174,13 +174,16 @@ describe('SQLite case store: files, restarts and failures', () => {
     expect(await store.claimOnce('event-1', 60_000)).toBe(true);
   });
 
-  it('rejects every turn of a group commit while the write lock is held, writing none of them', async () => {
+  it('rejects every turn of a group commit while the write lock is held, writing none of them, after one busy wait', async () => {
     const dataDir = tempDataDir();
-    const store = await openTestStore({ dataDir, busyTimeoutMs: 50 });
+    const store = await openTestStore({ dataDir, busyTimeoutMs: 300 });
     const other = rawConnection(dataDir);
     other.exec('BEGIN IMMEDIATE');
-    const turns = [1, 2, 3].map((n) => store.saveTurn({ claim: { key: `delivery:${n}`, ttlMs: 60_000 }, state: { key: `conv-${n}`, value: { n } } }));
+    const started = Date.now();
+    const turns = Array.from({ length: 10 }, (_, i) => i + 1).map((n) => store.saveTurn({ claim: { key: `delivery:${n}`, ttlMs: 60_000 }, state: { key: `conv-${n}`, value: { n } } }));
     for (const turn of turns) await expect(turn).rejects.toMatchObject({ reason: 'busy', retryable: true });
+    // One busy timeout for the batch, not one per turn (which would hold the event loop 3 s).
+    expect(Date.now() - started).toBeLessThan(2_000);
     other.exec('ROLLBACK');
     other.close();
     expect(await store.isClaimed('delivery:1')).toBe(false);
