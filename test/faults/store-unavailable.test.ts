@@ -6,14 +6,10 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCardTemplates } from '../../src/channels/teams/index.js';
-import { loadCoreConfig } from '../../src/conversation/config.js';
-import { createConversationCore } from '../../src/conversation/core.js';
-import { createBotServer, type RunningServer } from '../../src/server/index.js';
+import type { RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, SQLITE_FILE_NAME, type CaseStore } from '../../src/store/index.js';
-import { loadDefaultRules } from '../../src/triage/index.js';
 import { cardText, startFakeConnector, TENANT, type FakeConnector } from '../teams/helpers.js';
-import { CASE_NUMBER, journeyUser, openForm, say } from '../load/journey.js';
+import { CASE_NUMBER, journeyUser, openForm, say, startJourneyBot } from '../load/journey.js';
 import { tempDataDir } from './process.js';
 
 describe('fault: the store is locked, then recovers', () => {
@@ -26,9 +22,7 @@ describe('fault: the store is locked, then recovers', () => {
     connector = await startFakeConnector();
     dataDir = tempDataDir('locked-');
     store = await openSqliteStore({ dataDir, busyTimeoutMs: 150 });
-    const engine = loadDefaultRules();
-    const core = createConversationCore({ engine, store, config: loadCoreConfig({ DEFAULT_PLAN: 'Office 365 E3', ADMIN_USERS: '*' }) });
-    server = await createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), store }).listen(0, '127.0.0.1');
+    server = await startJourneyBot(store);
   });
   afterAll(async () => {
     await server.close();

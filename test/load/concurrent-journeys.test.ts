@@ -7,14 +7,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCardTemplates } from '../../src/channels/teams/index.js';
-import { loadCoreConfig } from '../../src/conversation/config.js';
-import { createConversationCore } from '../../src/conversation/core.js';
-import { createBotServer, type RunningServer } from '../../src/server/index.js';
+import type { RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
-import { loadDefaultRules } from '../../src/triage/index.js';
 import { cardText, startFakeConnector, TENANT, type FakeConnector } from '../teams/helpers.js';
-import { CASE_NUMBER, journeyUser, openForm, say } from './journey.js';
+import { CASE_NUMBER, journeyUser, openForm, say, startJourneyBot } from './journey.js';
 
 const JOURNEYS = 300;
 
@@ -26,9 +22,7 @@ describe('load: 300 concurrent conversations to a case', () => {
   beforeAll(async () => {
     connector = await startFakeConnector();
     store = await openSqliteStore({ dataDir: mkdtempSync(join(tmpdir(), 'load-')) });
-    const engine = loadDefaultRules();
-    const core = createConversationCore({ engine, store, config: loadCoreConfig({ DEFAULT_PLAN: 'Office 365 E3', ADMIN_USERS: '*' }) });
-    server = await createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), store }).listen(0, '127.0.0.1');
+    server = await startJourneyBot(store);
   });
   afterAll(async () => {
     await server.close();

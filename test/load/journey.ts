@@ -3,7 +3,20 @@
  * case" on the triage card, the form submitted. Each journey is its own user and conversation,
  * so the per-user rate limit and conversation state never mix journeys.
  */
+import { loadCardTemplates } from '../../src/channels/teams/index.js';
+import { loadCoreConfig } from '../../src/conversation/config.js';
+import { createConversationCore } from '../../src/conversation/core.js';
+import { createBotServer, type RunningServer } from '../../src/server/index.js';
+import type { CaseStore } from '../../src/store/index.js';
+import { loadDefaultRules } from '../../src/triage/index.js';
 import { cardOf, cardText, inputs, post, submitActions, teamsMessage, type FakeConnector } from '../teams/helpers.js';
+
+/** The real bot (rules, core, cards) on `store`, listening on loopback, with every user an admin. */
+export function startJourneyBot(store: CaseStore): Promise<RunningServer> {
+  const engine = loadDefaultRules();
+  const core = createConversationCore({ engine, store, config: loadCoreConfig({ DEFAULT_PLAN: 'Office 365 E3', ADMIN_USERS: '*' }) });
+  return createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), store }).listen(0, '127.0.0.1');
+}
 
 export const COMPLAINT = 'outlook cannot send mail for the whole sales floor since 9am, NDR 550 5.7.1';
 

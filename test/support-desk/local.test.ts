@@ -17,7 +17,7 @@ import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
 import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/support-desk/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { cardText, submitActions } from '../teams/helpers.js';
-import { call, cardsOf, poll, startConversation, webChatMessage, type Started } from '../webchat/helpers.js';
+import { call, cardsOf, poll, SALES_FLOOR_CASE, startConversation, webChatMessage, type Started } from '../webchat/helpers.js';
 
 const templates = loadCardTemplates();
 const engine = loadDefaultRules();
@@ -103,15 +103,7 @@ async function openCaseAsAdmin(url: string, admin: Started): Promise<string> {
   await send(url, admin, {
     value: {
       ...submitActions(form).find((a) => a.data.verb === 'submitCase')!.data,
-      title: 'Outlook cannot send for the sales floor',
-      description: 'Since 9am nobody on the sales floor can send.',
-      category: 'exchange.mailflow',
-      affectedUsers: '40',
-      contactMethod: 'email',
-      email: 'admin@contoso.example',
-      phone: '',
-      language: 'en',
-      timeZone: 'Asia/Taipei',
+      ...SALES_FLOOR_CASE,
     },
   });
   const created = cardsOf((await poll(url, admin)).activities).at(-1)!;

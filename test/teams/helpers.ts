@@ -136,6 +136,11 @@ export async function post(baseUrl: string, body: unknown, headers: Record<strin
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+  return readAnswer(response);
+}
+
+/** An HTTP answer as its status, its text, and its JSON when the text is JSON. */
+export async function readAnswer(response: Response): Promise<{ status: number; json: any; text: string }> {
   const text = await response.text();
   let json: unknown;
   try {

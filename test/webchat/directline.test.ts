@@ -15,7 +15,7 @@ import { createBotServer, type RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { cardText, submitActions } from '../teams/helpers.js';
-import { call, cardsOf, poll, startConversation, webChatMessage, type Started } from './helpers.js';
+import { call, cardsOf, poll, SALES_FLOOR_CASE, startConversation, webChatMessage, type Started } from './helpers.js';
 
 const templates = loadCardTemplates();
 const engine = loadDefaultRules();
@@ -131,15 +131,7 @@ describe('Direct Line for Web Chat', () => {
     const submit = submitActions(form).find((a) => a.data.verb === 'submitCase')!;
     const created = await nextCard({
       ...submit.data,
-      title: 'Outlook cannot send for the sales floor',
-      description: 'Since 9am nobody on the sales floor can send.',
-      category: 'exchange.mailflow',
-      affectedUsers: '40',
-      contactMethod: 'email',
-      email: 'admin@contoso.example',
-      phone: '',
-      language: 'en',
-      timeZone: 'Asia/Taipei',
+      ...SALES_FLOOR_CASE,
     });
     const number = /SR-\d{6}-\d{4,}/.exec(cardText(created))?.[0];
     expect(number).toBeDefined();

@@ -1,4 +1,6 @@
 /** Direct Line over real HTTP, as Web Chat speaks it (`webSocket: false`). */
+import { readAnswer } from '../teams/helpers.js';
+
 export interface HttpAnswer {
   readonly status: number;
   readonly json: any;
@@ -19,14 +21,7 @@ export async function call(
     headers,
     ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
   });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, json, text };
+  return readAnswer(response);
 }
 
 export interface Started {
@@ -73,3 +68,16 @@ export function cardsOf(activities: readonly any[]): Record<string, unknown>[] {
     .filter((att: any) => att.contentType === 'application/vnd.microsoft.card.adaptive')
     .map((att: any) => att.content);
 }
+
+/** What an admin types into the case form in the local-chat journeys (besides the form's own data). */
+export const SALES_FLOOR_CASE = {
+  title: 'Outlook cannot send for the sales floor',
+  description: 'Since 9am nobody on the sales floor can send.',
+  category: 'exchange.mailflow',
+  affectedUsers: '40',
+  contactMethod: 'email',
+  email: 'admin@contoso.example',
+  phone: '',
+  language: 'en',
+  timeZone: 'Asia/Taipei',
+} as const;
