@@ -78,7 +78,6 @@ class SqliteCaseStore implements CaseStore {
   private readonly updateCaseIfTx: Database.Transaction<SqliteCaseStore['updateCaseIfNow']>;
   private readonly addAuditEntryTx: Database.Transaction<SqliteCaseStore['addAuditEntryNow']>;
   private readonly claimOnceTx: Database.Transaction<SqliteCaseStore['claimOnceNow']>;
-  private readonly saveTurnTx: Database.Transaction<SqliteCaseStore['saveTurnNow']>;
   private readonly saveTurnsTx: Database.Transaction<SqliteCaseStore['saveTurnsNow']>;
   /** Turns waiting for the next group commit (see `saveTurn`). */
   private pendingTurns: PendingTurn[] = [];
@@ -93,7 +92,6 @@ class SqliteCaseStore implements CaseStore {
     this.updateCaseIfTx = db.transaction(this.updateCaseIfNow.bind(this));
     this.addAuditEntryTx = db.transaction(this.addAuditEntryNow.bind(this));
     this.claimOnceTx = db.transaction(this.claimOnceNow.bind(this));
-    this.saveTurnTx = db.transaction(this.saveTurnNow.bind(this));
     this.saveTurnsTx = db.transaction(this.saveTurnsNow.bind(this));
   }
 
@@ -255,7 +253,7 @@ class SqliteCaseStore implements CaseStore {
       // transaction, so only the turns that fail on their own are rejected.
       for (const pending of batch) {
         try {
-          pending.resolve(this.saveTurnTx.immediate(pending.turn, pending.json));
+          pending.resolve(this.saveTurnsTx.immediate([pending])[0]!);
         } catch (single) {
           pending.reject(toStoreError(single, 'saveTurn'));
         }
@@ -340,15 +338,10 @@ class SqliteCaseStore implements CaseStore {
     return this.sql.insertClaim.run(key, now + ttlMs).changes === 1;
   }
 
-  private saveTurnNow(turn: TurnWrite, stateJson: string | undefined): boolean {
-    if (turn.claim && !this.claimOnceNow(turn.claim.key, turn.claim.ttlMs)) return false;
-    if (turn.state && stateJson !== undefined) this.sql.upsertState.run(turn.state.key, stateJson, this.now().getTime());
-    return true;
-  }
-
   /** In order, as if one after the other: of two turns with the same claim key only the first is saved. */
   private saveTurnsNow(batch: readonly PendingTurn[]): boolean[] {
     const now = this.now().getTime();
+    // Swept as in claimOnceNow, once per batch.
     this.sql.deleteExpiredClaims.run(now);
     return batch.map(({ turn, json }) => {
       if (turn.claim && this.sql.insertClaim.run(turn.claim.key, now + turn.claim.ttlMs).changes !== 1) return false;
