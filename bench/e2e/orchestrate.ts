@@ -277,7 +277,12 @@ function combine(points: readonly LoadPoint[]): LoadPoint {
   const sum = (pick: (p: LoadPoint) => number) => points.reduce((acc, p) => acc + pick(p), 0);
   const total = sum((p) => p.total);
   const measuredS = Math.round(sum((p) => p.measuredS) * 100) / 100;
-  const combined: LoadPoint = {
+  // Per-turn figures are weighted by the turns of each round, and kept only when every round has them.
+  const weighted = (pick: (p: LoadPoint) => number | undefined) => sum((p) => (pick(p) ?? 0) * p.total) / total;
+  const cpu = total > 0 && points.every((p) => p.cpuUsPerTurn !== undefined);
+  const mainThread = cpu && points.every((p) => p.mainCpuUsPerTurn !== undefined);
+  const replies = points.every((p) => p.repliesPerTurn !== undefined);
+  return {
     requestsPerSecond: Math.round((total / measuredS) * 10) / 10,
     total,
     measuredS,
@@ -287,26 +292,16 @@ function combine(points: readonly LoadPoint[]): LoadPoint {
     errors: sum((p) => p.errors),
     timeouts: sum((p) => p.timeouts),
     non2xx: sum((p) => p.non2xx),
+    ...(cpu ? { cpuUsPerTurn: Math.round(weighted((p) => p.cpuUsPerTurn)), gcUsPerTurn: Math.round(weighted((p) => p.gcUsPerTurn)) } : {}),
+    ...(mainThread ? { mainCpuUsPerTurn: Math.round(weighted((p) => p.mainCpuUsPerTurn)) } : {}),
+    ...(replies
+      ? {
+          repliesPerTurn: total > 0 ? Math.round(weighted((p) => p.repliesPerTurn) * 1000) / 1000 : 0,
+          extraReplies: sum((p) => p.extraReplies ?? 0),
+          usersInfo: sum((p) => p.usersInfo ?? 0),
+        }
+      : {}),
   };
-  const turns = sum((p) => p.total);
-  if (points.every((p) => p.cpuUsPerTurn !== undefined) && turns > 0) {
-    const weighted = (pick: (p: LoadPoint) => number | undefined) => Math.round(sum((p) => (pick(p) ?? 0) * p.total) / turns);
-    Object.assign(combined, {
-      cpuUsPerTurn: weighted((p) => p.cpuUsPerTurn),
-      gcUsPerTurn: weighted((p) => p.gcUsPerTurn),
-      ...(points.every((p) => p.mainCpuUsPerTurn !== undefined) ? { mainCpuUsPerTurn: weighted((p) => p.mainCpuUsPerTurn) } : {}),
-    });
-  }
-  if (points.every((p) => p.repliesPerTurn !== undefined)) {
-    // Weighted by the turns of each round.
-    return {
-      ...combined,
-      repliesPerTurn: turns > 0 ? Math.round((sum((p) => (p.repliesPerTurn ?? 0) * p.total) / turns) * 1000) / 1000 : 0,
-      extraReplies: sum((p) => p.extraReplies ?? 0),
-      usersInfo: sum((p) => p.usersInfo ?? 0),
-    };
-  }
-  return combined;
 }
 
 export const errorsOf = (p: LoadPoint): number => p.errors + p.timeouts + p.non2xx;
