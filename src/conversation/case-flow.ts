@@ -4,7 +4,7 @@
  */
 import { maySetOwnSeverity } from '../domain/support-rules.js';
 import { canReopen, REOPEN_WINDOW_DAYS } from '../domain/support-rules.js';
-import { getCategory, isCategoryId, type CategoryId } from '../domain/taxonomy.js';
+import { caseCanBeOpened, getCategory, isCategoryId, type CategoryId } from '../domain/taxonomy.js';
 import { resolvePlan } from '../domain/plans.js';
 import { isSeverity } from '../domain/severity.js';
 import { StoreUnavailableError, type SupportCase } from '../store/index.js';
@@ -19,7 +19,6 @@ import { planQuestion } from './questions.js';
 import { rateLimitKey } from './rate-limit.js';
 import { rememberForm } from './state.js';
 import { strings } from './strings/index.js';
-import { caseCanBeOpened } from './triage-reply.js';
 import type { Reply } from './types.js';
 import { textReply } from './welcome.js';
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isValidTimeZone } from '../domain/business-hours.js';
 import { SEVERITIES, SEVERITY_DEFINITIONS, type Severity } from '../domain/severity.js';
-import { CATEGORIES, categoryDisplayName, isCategoryId, type CategoryId, type Lang } from '../domain/taxonomy.js';
+import { caseCanBeOpened, CATEGORIES, categoryDisplayName, isCategoryId, type CategoryId, type Lang } from '../domain/taxonomy.js';
 import { strings, type Strings } from './strings/index.js';
 import type { CaseFormReply, CaseFormValues, ChoiceOption } from './types.js';
 import type { Scope } from './state.js';
@@ -24,7 +24,7 @@ export function newFormId(): string {
 
 /** Categories a case can be opened in: technical, billing and pre-sales. */
 export function caseCategoryOptions(lang: Lang): ChoiceOption[] {
-  return CATEGORIES.filter((c) => c.support === 'technical' || c.support === 'billing' || c.support === 'presales').map((c) => ({
+  return CATEGORIES.filter((c) => caseCanBeOpened(c.support)).map((c) => ({
     value: c.id,
     title: categoryDisplayName(c.id, lang),
   }));

@@ -4,7 +4,7 @@
  * category the admin picks instead.
  */
 import type { Severity } from '../domain/severity.js';
-import { getCategory, isCategoryId, type CategoryId, type SupportKind } from '../domain/taxonomy.js';
+import { caseCanBeOpened, getCategory, isCategoryId, type CategoryId, type SupportKind } from '../domain/taxonomy.js';
 import type { SelfServiceLink, TriageResult } from '../triage/index.js';
 import { isGreeting } from './commands.js';
 import { tenantPlan, type TurnContext } from './context.js';
@@ -21,7 +21,7 @@ import {
 } from './questions.js';
 import type { Scope, StoredTriage } from './state.js';
 import { strings } from './strings/index.js';
-import { buildTriageReply, caseCanBeOpened, forwardToAdmin, type Placement } from './triage-reply.js';
+import { buildTriageReply, forwardToAdmin, type Placement } from './triage-reply.js';
 import type { Reply } from './types.js';
 import { textReply, welcomeReply } from './welcome.js';
 

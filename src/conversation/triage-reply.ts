@@ -5,7 +5,7 @@
 import { boundaryGuidance } from '../domain/boundaries.js';
 import { DEFAULT_BUSINESS_HOURS, formatBusinessHours, type BusinessHours } from '../domain/business-hours.js';
 import { SEVERITY_DEFINITIONS, type Severity } from '../domain/severity.js';
-import { categoryDisplayName, getCategory, type CategoryId, type Lang, type SupportKind } from '../domain/taxonomy.js';
+import { caseCanBeOpened, categoryDisplayName, getCategory, type CategoryId, type Lang, type SupportKind } from '../domain/taxonomy.js';
 import type { SelfServiceLink } from '../triage/engine.js';
 import { expectationViewAt } from './expectation.js';
 import { strings } from './strings/index.js';
@@ -29,10 +29,6 @@ export interface TriageReplyContext {
   readonly now: Date;
   readonly businessHours?: BusinessHours;
   readonly admin: boolean;
-}
-
-export function caseCanBeOpened(support: SupportKind): boolean {
-  return support === 'technical' || support === 'billing' || support === 'presales';
 }
 
 export function buildTriageReply(placement: Placement, ctx: TriageReplyContext): TriageReply {

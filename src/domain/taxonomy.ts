@@ -99,7 +99,7 @@ export function categoryDisplayName(id: CategoryId, lang: Lang): string {
   return `${AREAS[cat.area].name[lang]} · ${cat.topic[lang]}`;
 }
 
-/** Severity can be set only where a case can be opened. */
-export function supportTakesSeverity(support: SupportKind): boolean {
+/** Cases are opened (and severity set) for technical, billing and pre-sales requests only. */
+export function caseCanBeOpened(support: SupportKind): boolean {
   return support === 'technical' || support === 'billing' || support === 'presales';
 }

@@ -7,7 +7,7 @@
  * Billing and pre-sales are C unless users are cut off from the service (then A).
  */
 import type { Severity } from '../domain/severity.js';
-import type { SupportKind } from '../domain/taxonomy.js';
+import { caseCanBeOpened, type SupportKind } from '../domain/taxonomy.js';
 import type { CueOwner, FoundCues } from './cues.js';
 import type { Hit } from './matcher.js';
 import type { Reason, SeverityRule } from './reasons.js';
@@ -41,7 +41,7 @@ function decided(scope: Scope, severity: Severity, rule: SeverityRule, hits: rea
 
 export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityDecision {
   const scope = assessScope(cues);
-  if (support !== 'technical' && support !== 'billing' && support !== 'presales') {
+  if (!caseCanBeOpened(support)) {
     return { severity: null, reasons: [], scope: scope.kind };
   }
 
