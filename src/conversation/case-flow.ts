@@ -5,7 +5,7 @@
 import { maySetOwnSeverity } from '../domain/support-rules.js';
 import { canReopen, REOPEN_WINDOW_DAYS } from '../domain/support-rules.js';
 import { caseCanBeOpened, getCategory, isCategoryId, type CategoryId } from '../domain/taxonomy.js';
-import { resolvePlan } from '../domain/plans.js';
+import { planFamilyOf } from '../domain/plans.js';
 import { isSeverity } from '../domain/severity.js';
 import { StoreUnavailableError, type SupportCase } from '../store/index.js';
 import { buildCaseForm, newFormId, validateCaseForm } from './case-form.js';
@@ -25,10 +25,6 @@ import { textReply } from './welcome.js';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A category for "Office 365 problem after all" when the engine offers no technical one. */
 const FALLBACK_TECHNICAL_CATEGORY: CategoryId = 'exchange.usage';
-
-function familyOf(plan: string) {
-  return resolvePlan(plan)?.family ?? 'enterprise';
-}
 
 /** "Open a case" or "It is an Office 365 problem after all": the prefilled form. */
 export async function openForm(ctx: TurnContext, officeAfterAll: boolean): Promise<Reply[] | undefined> {
@@ -51,7 +47,7 @@ export async function openForm(ctx: TurnContext, officeAfterAll: boolean): Promi
     return [planQuestion(ctx.lang)];
   }
   const formId = newFormId();
-  const editable = maySetOwnSeverity(familyOf(plan));
+  const editable = maySetOwnSeverity(planFamilyOf(plan));
   rememberForm(ctx.state, formId, { category, severity, plan, support: getCategory(category).support, officeAfterAll });
   return [
     buildCaseForm({
@@ -75,7 +71,7 @@ export async function submitForm(ctx: TurnContext, data: Readonly<Record<string,
   const form = typeof formId === 'string' ? ctx.state.forms?.[formId] : undefined;
   if (typeof formId !== 'string' || !form || !isCategoryId(form.category) || !isSeverity(form.severity)) return undefined;
 
-  const editable = maySetOwnSeverity(familyOf(form.plan));
+  const editable = maySetOwnSeverity(planFamilyOf(form.plan));
   const checked = validateCaseForm({ lang: ctx.lang, formId, data, assignedSeverity: form.severity, fallbackCategory: form.category, severityEditable: editable });
   if (!checked.ok) return [checked.form];
   const values = checked.values;

@@ -1,7 +1,7 @@
 /** The response expectation for a tenant's plan, as the replies show it. */
 import { formatMoment } from './case-views.js';
 import { PLAN_FAMILIES } from '../domain/plans.js';
-import { responseExpectation, type ResponseExpectation } from '../domain/response-times.js';
+import { responseExpectation, supportLineOf, type ResponseExpectation } from '../domain/response-times.js';
 import type { BusinessHours } from '../domain/business-hours.js';
 import type { Severity } from '../domain/severity.js';
 import type { Lang, SupportKind } from '../domain/taxonomy.js';
@@ -17,14 +17,13 @@ export interface ExpectationInput {
 }
 
 export function computeExpectation(input: ExpectationInput): ResponseExpectation | undefined {
-  const line = input.support === 'billing' || input.support === 'presales' ? input.support : 'technical';
   try {
     return responseExpectation({
       plan: input.plan,
       severity: input.severity,
       at: input.at,
       timeZone: input.timeZone,
-      support: line,
+      support: supportLineOf(input.support),
       ...(input.businessHours ? { businessHours: input.businessHours } : {}),
     });
   } catch {

@@ -372,6 +372,8 @@ export function resolvePlan(text: string): PlanResolution | undefined {
   return undefined;
 }
 
-export function getPlan(id: string): Plan | undefined {
-  return PLANS.find((p) => p.id === id);
+/** The family a stored plan (a family id or a plan's name) belongs to; Enterprise when unknown. */
+export function planFamilyOf(plan: string): PlanFamily {
+  if (isPlanFamily(plan)) return plan;
+  return resolvePlan(plan)?.family ?? 'enterprise';
 }

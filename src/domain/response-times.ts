@@ -4,7 +4,7 @@
  * saying so in English and Traditional Chinese, with times in the admin's own zone.
  */
 import { DateTime } from 'luxon';
-import type { Lang, Localized } from './taxonomy.js';
+import type { Lang, Localized, SupportKind } from './taxonomy.js';
 import { AREAS } from './taxonomy.js';
 import type { Severity } from './severity.js';
 import { PLAN_FAMILIES, isPlanFamily, resolvePlan, type Plan, type PlanFamily } from './plans.js';
@@ -58,6 +58,11 @@ export const RESPONSE_TIME_TABLE: Readonly<Record<PlanFamily, Readonly<Record<Se
 export const BILLING_AND_PRESALES_TARGET: ResponseTarget = target('business-hours', 'no-commitment');
 
 export type SupportLine = 'technical' | 'billing' | 'presales';
+
+/** Billing and pre-sales have their own line; everything else is answered as technical support. */
+export function supportLineOf(support: SupportKind): SupportLine {
+  return support === 'billing' || support === 'presales' ? support : 'technical';
+}
 
 export interface ResponseExpectationInput {
   /** A family id or whatever the admin calls their plan ("E3", "商務進階版"). */

@@ -5,11 +5,12 @@
  * was opened, or when it was last reopened.
  */
 import { businessTimeBetween, type BusinessHours } from '../domain/business-hours.js';
-import { isPlanFamily, resolvePlan, type PlanFamily } from '../domain/plans.js';
+import { planFamilyOf } from '../domain/plans.js';
 import {
   BILLING_AND_PRESALES_TARGET,
   RESPONSE_TIME_TABLE,
   responseExpectation,
+  supportLineOf,
   type ResponseObjective,
   type ResponseTarget,
 } from '../domain/response-times.js';
@@ -41,15 +42,10 @@ export interface SlaClock {
   readonly businessHoursOnly: boolean;
 }
 
-export function familyOf(plan: string): PlanFamily {
-  if (isPlanFamily(plan)) return plan;
-  return resolvePlan(plan)?.family ?? 'enterprise';
-}
-
 export function targetOf(c: SupportCase): ResponseTarget {
   const support = isCategoryId(c.category) ? getCategory(c.category).support : 'technical';
   if (support === 'billing' || support === 'presales') return BILLING_AND_PRESALES_TARGET;
-  return RESPONSE_TIME_TABLE[familyOf(c.planFamily)][c.severity];
+  return RESPONSE_TIME_TABLE[planFamilyOf(c.planFamily)][c.severity];
 }
 
 /** The start of the current response cycle: the last reopen, else creation. */
@@ -87,7 +83,7 @@ export function dueAtFor(c: SupportCase, start: Date, businessHours?: BusinessHo
       severity: c.severity,
       at: start,
       timeZone: c.contact.timeZone,
-      support: isCategoryId(c.category) && getCategory(c.category).support !== 'technical' ? (getCategory(c.category).support as 'billing' | 'presales') : 'technical',
+      support: supportLineOf(isCategoryId(c.category) ? getCategory(c.category).support : 'technical'),
       ...(businessHours ? { businessHours } : {}),
     }).respondBy;
   } catch {

@@ -1,16 +1,16 @@
 /** A stored case → the support channel's case card data, and the one-line "what happened last". */
 import type { BusinessHours } from '../domain/business-hours.js';
-import { PLAN_FAMILIES, resolvePlan } from '../domain/plans.js';
+import { PLAN_FAMILIES, planFamilyOf, resolvePlan } from '../domain/plans.js';
 import { SEVERITIES, SEVERITY_DEFINITIONS } from '../domain/severity.js';
 import { categoryDisplayName, isCategoryId } from '../domain/taxonomy.js';
 import type { AuditEntry, SupportCase } from '../store/index.js';
-import { familyOf, slaClock, timeLeftText } from './sla.js';
+import { slaClock, timeLeftText } from './sla.js';
 import type { SupportCaseView } from './types.js';
 import { formatMoment } from '../conversation/case-views.js';
 
 export function planName(plan: string): string {
   const resolved = resolvePlan(plan);
-  return resolved?.plan?.name.en ?? PLAN_FAMILIES[familyOf(plan)].name.en;
+  return resolved?.plan?.name.en ?? PLAN_FAMILIES[planFamilyOf(plan)].name.en;
 }
 
 /** One line for an audit entry, or undefined for entries not worth showing on the card. */
