@@ -11,8 +11,6 @@ export type SlackEnvResult =
   | { readonly config: SlackConfig; readonly reason?: undefined }
   | { readonly config: undefined; readonly reason: string };
 
-export const SLACK_VARIABLES = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_API_URL'] as const;
-
 /** The Slack config, or undefined with a one-line reason (for the start-up log). */
 export function slackConfigFromEnv(env: Readonly<Record<string, string | undefined>>): SlackEnvResult {
   const signingSecret = env.SLACK_SIGNING_SECRET?.trim() ?? '';

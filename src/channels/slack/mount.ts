@@ -88,10 +88,7 @@ export interface SlackChannel {
   readonly app: App;
   /** Resolves true once auth.test succeeded (false if it failed; it is retried every 30 s). */
   readonly ready: Promise<boolean>;
-  isReady(): boolean;
   stats(): LimiterStats & { readonly activeEvents: number };
-  /** Re-renders a user's App Home (after a case changed elsewhere). */
-  publishHome(tenantId: string, userId: string): Promise<void>;
   /** Stops the init retry timer. */
   close(): void;
 }
@@ -227,11 +224,13 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
   // 1 MB and nesting limits before Bolt reads the body (body-guard.ts).
   app.post(SLACK_EVENTS_PATH, ...slackBodyGuard([CASE_FORM_CALLBACK]));
 
+  // One adapter for the receiver and the app, so Bolt's setLevel applies to both.
+  const boltLog = boltLogger(logger);
   const receiver = new ExpressReceiver({
     signingSecret: deps.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
     app,
-    logger: boltLogger(logger),
+    logger: boltLog,
     // Bolt answers 500 when it cannot route a payload (a signed but malformed interaction).
     // That is the sender's mistake: 400, logged with the reason. Listeners ack before any work
     // of ours, so our own failures never reach this handler.
@@ -255,7 +254,7 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
     receiver,
     token: deps.botToken,
     deferInitialization: true,
-    logger: boltLogger(logger),
+    logger: boltLog,
     clientOptions: {
       ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
       rejectRateLimitedCalls: false,
@@ -556,9 +555,7 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
   return {
     app: bolt,
     ready,
-    isReady: () => initialized,
     stats: () => ({ ...limiter.stats(), activeEvents: active }),
-    publishHome: (tenantId, userId) => safely('publishHome', () => publishHome(tenantId, userId)),
     close: () => clearTimeout(retryTimer),
   };
 }
