@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     extend: (app) => {
       localChat?.extend(app);
       if (slackEnv.config) slack = mountSlack(app, { core, ...slackEnv.config, logger: logger.child({ module: 'slack' }), store });
-      if (slack) support.attachSlack(slack.app);
+      if (slack) support.attachSlack(slack);
     },
   });
   const running = await server.listen(config.PORT);

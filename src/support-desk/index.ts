@@ -3,7 +3,7 @@
  * hear about every change where they opened the case, and the SLA watch nags about unclaimed
  * cases. `createSupportDeskRuntime` is what `src/main.ts` wires in.
  */
-import type { App } from '@slack/bolt';
+import type { SlackChannel } from '../channels/slack/index.js';
 import type { Logger } from 'pino';
 import type { ChatConversations } from '../channels/webchat/conversations.js';
 import type { LocalSupportHooks } from '../channels/webchat/support-hooks.js';
@@ -56,7 +56,7 @@ export interface SupportDeskRuntime {
   /** For createBotServer's wrapTeamsBot. */
   wrapTeamsBot: TeamsSupport['wrap'];
   /** After mountSlack: routes desk buttons and delivers to Slack. */
-  attachSlack(app: App): void;
+  attachSlack(slack: Pick<SlackChannel, 'app' | 'api'>): void;
   start(): void;
   stop(): Promise<void>;
 }
@@ -100,7 +100,7 @@ export function createSupportDeskRuntime(deps: SupportDeskRuntimeDeps): SupportD
       desk.addNotifier(local.notifier);
       return local;
     },
-    attachSlack: (app) => desk.addNotifier(attachSlackSupport({ app, desk, store: deps.store, channelId: config.slackChannel, logger })),
+    attachSlack: (slack) => desk.addNotifier(attachSlackSupport({ app: slack.app, api: slack.api, desk, store: deps.store, channelId: config.slackChannel, logger })),
     start: () => sla.start(config.slaCheckIntervalMs),
     stop: () => sla.stop(),
   };

@@ -11,6 +11,7 @@
 import { deskActionData } from './card-action.js';
 import type { App } from '@slack/bolt';
 import { pino, type Logger } from 'pino';
+import type { SlackApi } from '../channels/slack/api.js';
 import { tenantOf } from '../channels/slack/identity.js';
 import type { CaseStore } from '../store/index.js';
 import type { SupportDesk } from './desk.js';
@@ -22,6 +23,8 @@ export const MEMBERS_CACHE_MS = 60_000;
 
 export interface SlackSupportOptions {
   readonly app: App;
+  /** The Slack channel's calls: bounded, logged, never throwing. */
+  readonly api: SlackApi;
   readonly desk: SupportDesk;
   readonly store: CaseStore;
   /** SUPPORT_SLACK_CHANNEL. */
@@ -35,7 +38,6 @@ interface CardRef {
   readonly ts: string;
 }
 
-type SlackAnswer = Record<string, unknown> & { ok?: boolean };
 
 interface ActionPayload {
   readonly user: { readonly id: string; readonly team_id?: string };
@@ -59,7 +61,7 @@ function inputValue(payload: ActionPayload, block: string): string | undefined {
 }
 
 export function attachSlackSupport(options: SlackSupportOptions): Notifier {
-  const { app, desk, store, channelId } = options;
+  const { app, api, desk, store, channelId } = options;
   const logger = options.logger ?? pino({ level: 'silent' });
   const refs = messageRefs<CardRef>(store, 'slack');
   const membersTtl = options.membersCacheMs ?? MEMBERS_CACHE_MS;
@@ -67,15 +69,7 @@ export function attachSlackSupport(options: SlackSupportOptions): Notifier {
   const names = new Map<string, { name: string; email?: string; at: number }>();
   const chains = new Map<string, Promise<unknown>>();
 
-  const call = async (method: string, args: Record<string, unknown>): Promise<SlackAnswer | undefined> => {
-    try {
-      return (await app.client.apiCall(method, args)) as SlackAnswer;
-    } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-      logger.warn({ method, slackError: code }, `Slack ${method} failed: ${code}`);
-      return undefined;
-    }
-  };
+  const call = api.call;
 
   const serialized = <T>(key: string, work: () => Promise<T>): Promise<T> => {
     const next = (chains.get(key) ?? Promise.resolve()).then(work, work);

@@ -35,7 +35,7 @@ describe('support desk in Slack', () => {
       onCaseCreated: (c) => runtime.caseCreated(c),
     });
     h = await startSlackHarness({ core, store });
-    runtime.attachSlack(h.channel.app);
+    runtime.attachSlack(h.channel);
     h.slack.users.set('UADMIN', { real_name: 'Megan Bowen', is_admin: true, tz: 'Europe/London', email: 'megan@contoso.com' });
     h.slack.users.set('UEVE', { real_name: 'Eve Engineer', email: 'eve@contoso.com' });
     h.slack.users.set('UFINN', { real_name: 'Finn Engineer' });

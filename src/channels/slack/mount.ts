@@ -86,6 +86,8 @@ export interface SlackChannelDeps {
 
 export interface SlackChannel {
   readonly app: App;
+  /** Outgoing Slack calls through the channel's bounded queue (for the support desk too). */
+  readonly api: SlackApi;
   /** Resolves true once auth.test succeeded (false if it failed; it is retried every 30 s). */
   readonly ready: Promise<boolean>;
   stats(): LimiterStats & { readonly activeEvents: number };
@@ -554,6 +556,7 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
 
   return {
     app: bolt,
+    api,
     ready,
     stats: () => ({ ...limiter.stats(), activeEvents: active }),
     close: () => clearTimeout(retryTimer),
