@@ -9,7 +9,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import type { Logger } from 'pino';
 import type { TurnContext } from 'botbuilder';
 import { runHealthChecks, type HealthCheck } from './health.js';
-import { jsonTooDeep, JsonTooDeepError, MAX_JSON_DEPTH } from './json-depth.js';
+import { MAX_JSON_DEPTH, verifyJsonDepth } from './json-depth.js';
 
 export const MESSAGES_PATH = '/api/messages';
 export const HEALTH_PATH = '/healthz';
@@ -140,10 +140,7 @@ export function createServer(deps: ServerDeps): BotServer {
   };
 
   // The depth check runs on the raw bytes, before JSON.parse (see json-depth.ts).
-  const verifyDepth = (_req: unknown, _res: unknown, raw: Buffer): void => {
-    if (jsonTooDeep(raw)) throw new JsonTooDeepError();
-  };
-  app.post(MESSAGES_PATH, express.json({ limit: MAX_ACTIVITY_BYTES, verify: verifyDepth }), validate, processActivity, parseErrors);
+  app.post(MESSAGES_PATH, express.json({ limit: MAX_ACTIVITY_BYTES, verify: verifyJsonDepth }), validate, processActivity, parseErrors);
 
   deps.extend?.(app);
 

@@ -36,6 +36,11 @@ export function jsonTooDeep(raw: Buffer | string, max = MAX_JSON_DEPTH): boolean
   return false;
 }
 
+/** A body parser's `verify` hook: refuses a too-deep body before it is parsed. */
+export function verifyJsonDepth(_req: unknown, _res: unknown, raw: Buffer): void {
+  if (jsonTooDeep(raw)) throw new JsonTooDeepError();
+}
+
 /** The error a body parser's `verify` throws for a too-deep body: express answers it as a 400. */
 export class JsonTooDeepError extends Error {
   readonly status = 400;

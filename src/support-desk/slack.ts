@@ -8,11 +8,12 @@
  * Who may act: SUPPORT_ENGINEERS, or members of the support channel (conversations.members,
  * cached a minute) clicking in that channel. Anyone else is told so, ephemerally.
  */
-import { deskActionData } from './card-action.js';
+import { deskActionData, isRecord } from './card-action.js';
 import type { App } from '@slack/bolt';
 import { pino, type Logger } from 'pino';
 import type { SlackApi } from '../channels/slack/api.js';
 import { tenantOf } from '../channels/slack/identity.js';
+import { escapeMrkdwn } from '../channels/slack/mrkdwn.js';
 import type { CaseStore } from '../store/index.js';
 import type { SupportDesk } from './desk.js';
 import { messageRefs } from './message-refs.js';
@@ -48,10 +49,6 @@ interface ActionPayload {
   readonly message?: { readonly ts?: string; readonly thread_ts?: string };
   readonly state?: { readonly values?: Record<string, Record<string, { readonly value?: string | null; readonly selected_option?: { readonly value?: string } | null }>> };
   readonly actions?: readonly { readonly action_id?: string; readonly value?: string }[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function inputValue(payload: ActionPayload, block: string): string | undefined {
@@ -186,7 +183,7 @@ export function attachSlackSupport(options: SlackSupportOptions): Notifier {
     async note(note: SupportNote) {
       if (!channelId) return false;
       const existing = await refs.get(note.tenantId, note.number);
-      const escaped = note.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      const escaped = escapeMrkdwn(note.text);
       const text = note.level === 'breach' ? `<!here> ${escaped}` : escaped;
       const thread = existing && note.level !== 'breach' ? { thread_ts: existing.ts } : {};
       const posted = await call('chat.postMessage', { channel: existing?.channel ?? channelId, text, ...thread });

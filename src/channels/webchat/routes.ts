@@ -21,7 +21,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { CoreConfig } from '../../conversation/config.js';
 import { projectPath } from '../../paths.js';
-import { jsonTooDeep, JsonTooDeepError } from '../../server/json-depth.js';
+import { JsonTooDeepError, verifyJsonDepth } from '../../server/json-depth.js';
 import { bundlePath, bundlePresent, FETCH_COMMAND, WEBCHAT_VERSION } from './bundle.js';
 import type { ChatConversation, ChatConversations } from './conversations.js';
 import type { LocalSupportHooks } from './support-hooks.js';
@@ -235,9 +235,7 @@ export function mountLocalChat(app: Express, deps: LocalChatRoutesDeps): void {
   const { conversations, adapter, bot, logger } = deps;
   const json = express.json({
     limit: MAX_CHAT_ACTIVITY_BYTES,
-    verify: (_req, _res, raw) => {
-      if (jsonTooDeep(raw)) throw new JsonTooDeepError();
-    },
+    verify: verifyJsonDepth,
   });
 
   // ---- the page and the bundle -------------------------------------------------------------
