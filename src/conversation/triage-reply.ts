@@ -5,7 +5,7 @@
 import { boundaryGuidance } from '../domain/boundaries.js';
 import { DEFAULT_BUSINESS_HOURS, formatBusinessHours, type BusinessHours } from '../domain/business-hours.js';
 import { SEVERITY_DEFINITIONS, type Severity } from '../domain/severity.js';
-import { caseCanBeOpened, categoryDisplayName, getCategory, type CategoryId, type Lang, type SupportKind } from '../domain/taxonomy.js';
+import { caseCanBeOpened, categoryDisplayName, getCategory, type CategoryId, type Lang } from '../domain/taxonomy.js';
 import type { SelfServiceLink } from '../triage/engine.js';
 import { expectationViewAt } from './expectation.js';
 import { strings } from './strings/index.js';

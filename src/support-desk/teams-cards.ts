@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CARDS_DIR, CARD_VERSION, type CardJson } from '../channels/teams/renderer.js';
-import { escapeCardMarkdown, plainTextToCard } from '../channels/teams/markdown.js';
+import { inlineCardText as inline, plainTextToCard } from '../channels/teams/markdown.js';
 import { compileTemplate, type CardTemplate } from '../channels/teams/templating.js';
 import { deskStrings } from './strings/index.js';
 import { DESK_VERB_PREFIX, type RequesterNotice, type SupportCaseView } from './types.js';
@@ -44,7 +44,6 @@ export function loadSupportCardTemplates(directory: string = DEFAULT_CARDS_DIR):
   return { case: read('support-case.json'), notice: read('support-notice.json') };
 }
 
-const inline = (value: string): string => escapeCardMarkdown(value.replace(/\s*\r?\n\s*/g, ' '));
 
 /** Compiled once per loaded template: compiling costs far more than expanding. */
 const compiled = new WeakMap<CardJson, CardTemplate>();

@@ -3,7 +3,7 @@
  * bot's real express server, a fake Slack Web API, and the real conversation core (rules engine,
  * in-memory SQLite store).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createConversationCore } from '../../src/conversation/core.js';
 import type { CoreConfig } from '../../src/conversation/config.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';

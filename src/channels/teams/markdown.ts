@@ -38,3 +38,8 @@ export function markdownLink(title: string, url: string): string {
   const safeUrl = url.replace(/[()\s<>]/g, (ch) => encodeURIComponent(ch).replace('(', '%28').replace(')', '%29'));
   return `[${escapeCardMarkdown(title)}](${safeUrl})`;
 }
+
+/** One line of card text: line breaks folded into spaces, then escaped (for facts and titles). */
+export function inlineCardText(value: string): string {
+  return escapeCardMarkdown(value.replace(/\s*\r?\n\s*/g, ' '));
+}

@@ -25,7 +25,7 @@ import {
 import type { Lang } from '../../domain/taxonomy.js';
 import { projectPath } from '../../paths.js';
 import { CARD_LABELS, severityLabel, type CardLabels } from './labels.js';
-import { escapeCardMarkdown, markdownLink, plainTextToCard } from './markdown.js';
+import { inlineCardText as inline, markdownLink, plainTextToCard } from './markdown.js';
 import { compileTemplate, type CardTemplate } from './templating.js';
 
 export const DEFAULT_CARDS_DIR = projectPath('cards/');
@@ -111,7 +111,6 @@ function actionView(button: ActionButton): ActionView {
 }
 
 const text = plainTextToCard;
-const inline = (value: string): string => escapeCardMarkdown(value.replace(/\s*\r?\n\s*/g, ' '));
 
 function bullets(lines: readonly string[]): string {
   return lines.map((line) => `- ${inline(line)}`).join('\n');
