@@ -12,8 +12,8 @@ function fromLocale(locale: string | undefined): Lang | undefined {
 }
 
 /** For typed text: the text decides, then the locale, then English. */
-export function languageOfMessage(text: string, locale: string | undefined, triageLanguage?: Lang): Lang {
-  if (triageLanguage === 'zh-TW' || hasCjk(text)) return 'zh-TW';
+export function languageOfMessage(text: string, locale: string | undefined): Lang {
+  if (hasCjk(text)) return 'zh-TW';
   return fromLocale(locale) ?? 'en';
 }
 

@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import type { CaseStore } from '../store/index.js';
-import type { Lang } from '../domain/taxonomy.js';
 import type { Turn } from './types.js';
 
 const scopeSchema = z.enum(['everyone', 'several', 'single', 'unspecified']);
@@ -62,7 +61,6 @@ const stateSchema = z.object({
 export type ConversationState = z.infer<typeof stateSchema>;
 export type StoredTriage = z.infer<typeof triageSchema>;
 export type StoredForm = z.infer<typeof formSchema>;
-export type AfterPlan = z.infer<typeof afterPlanSchema>;
 
 export function stateKey(turn: Pick<Turn, 'channel' | 'tenantId' | 'conversationId'>): string {
   return `conversation:${turn.channel}:${turn.tenantId}:${turn.conversationId}`;
@@ -72,10 +70,6 @@ export async function loadState(store: CaseStore, key: string): Promise<Conversa
   const raw = await store.getConversationState(key);
   const parsed = stateSchema.safeParse(raw ?? {});
   return parsed.success ? parsed.data : {};
-}
-
-export async function saveState(store: CaseStore, key: string, state: ConversationState): Promise<void> {
-  await store.setConversationState(key, state);
 }
 
 export const MAX_REMEMBERED_FORMS = 5;
@@ -88,8 +82,4 @@ export function rememberForm(state: ConversationState, formId: string, form: Sto
   while (order.length > MAX_REMEMBERED_FORMS) delete forms[order.shift()!];
   state.forms = forms;
   state.formOrder = order;
-}
-
-export function rememberedLang(state: ConversationState): Lang | undefined {
-  return state.lang;
 }

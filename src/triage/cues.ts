@@ -54,10 +54,6 @@ export class FoundCues {
     return affirmed;
   }
 
-  all(group: CueOwner): readonly Hit<CueOwner>[] {
-    return this.byGroup.get(group) ?? NO_HITS;
-  }
-
   describe(): Record<string, string[]> {
     const out: Record<string, string[]> = {};
     for (const [group, hits] of this.byGroup) out[group] = hits.map((hit) => `${hit.text}${this.isNegated(hit) ? ' (negated)' : ''}`);

@@ -8,7 +8,7 @@
  * otherwise be compared character by character, for every candidate phrase at every word).
  */
 import { PatternIndex } from './pattern-index.js';
-import { patternRequirements, type Requirements } from './pattern-prefilter.js';
+import { patternRequirements } from './pattern-prefilter.js';
 import { isCjkPhrase, phraseStems, type AnalyzedText, type Token } from './text.js';
 
 /** `*` in a phrase skips up to this many words: "can not * send" matches "can not even send". */
@@ -26,13 +26,10 @@ export interface Term<Owner> {
 }
 
 interface CompiledTerm<Owner> extends Term<Owner> {
-  readonly stems?: readonly string[];
-  /** `stems` numbered by `TermSet.stemIds`, `GAP_ID` for `*`. */
+  /** The phrase's stems numbered by `TermSet.stemIds`, `GAP_ID` for `*`. */
   readonly stemIds?: readonly number[];
   readonly cjk?: string;
   readonly regex?: RegExp;
-  /** What the text must contain for `regex` to be worth running (checked by `TermSet.patterns`). */
-  readonly requirements?: Requirements;
 }
 
 export interface Hit<Owner> {
@@ -84,7 +81,7 @@ export class TermSet<Owner> {
     for (const stem of stems) if (stem !== GAP) this.allStems.add(stem);
     for (const word of source.toLowerCase().match(/[a-z]+/g) ?? []) this.allWords.add(word);
     const stemIds = stems.map((stem) => (stem === GAP ? GAP_ID : this.idOf(stem)));
-    const compiled: CompiledTerm<Owner> = { source, owner, weight, stems, stemIds };
+    const compiled: CompiledTerm<Owner> = { source, owner, weight, stemIds };
     (this.byFirstStem[stemIds[0]!] ??= []).push(compiled);
   }
 
@@ -105,9 +102,8 @@ export class TermSet<Owner> {
     } catch (error) {
       throw new Error(`pattern /${source}/ is not a valid regular expression: ${(error as Error).message}`);
     }
-    const requirements = patternRequirements(source);
-    this.patternNumbers.push(this.patterns.add(requirements));
-    this.patternTerms.push({ source, owner, weight, regex, requirements });
+    this.patternNumbers.push(this.patterns.add(patternRequirements(source)));
+    this.patternTerms.push({ source, owner, weight, regex });
   }
 
   /** Every stem any phrase uses: the vocabulary typo correction maps unknown words onto. */

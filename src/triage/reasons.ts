@@ -103,7 +103,7 @@ export function renderReason(reason: Reason, lang: Lang): string {
     case 'severity': {
       const cues = reason.cues.length > 0 ? `${quoted(reason.cues, 2)}: ` : '';
       const why = (zh ? SEVERITY_ZH : SEVERITY_EN)[reason.rule];
-      const failure = reason.failure ? (zh ? ` ('${reason.failure}')` : ` ('${reason.failure}')`) : '';
+      const failure = reason.failure ? ` ('${reason.failure}')` : '';
       const adminOnly =
         reason.adminOnly && reason.adminOnly.length > 0
           ? zh
