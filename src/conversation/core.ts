@@ -6,7 +6,7 @@
  */
 import { pino } from 'pino';
 import { isValidTimeZone } from '../domain/business-hours.js';
-import { StoreUnavailableError } from '../store/index.js';
+import { isCaseNumber, StoreUnavailableError } from '../store/index.js';
 import { decideAdmin } from './admin-policy.js';
 import { closeCase, listMyCases, openForm, reopenCase, showCase, submitForm } from './case-flow.js';
 import { parseCommand, type Command } from './commands.js';
@@ -154,7 +154,9 @@ async function runCommand(ctx: TurnContext, command: Command): Promise<Reply[]> 
 }
 
 function caseNumberOf(data: Readonly<Record<string, unknown>>): string | undefined {
-  return typeof data.number === 'string' && /^SR-\d{6}-\d{4,}$/i.test(data.number.trim()) ? data.number.trim().toUpperCase() : undefined;
+  if (typeof data.number !== 'string') return undefined;
+  const number = data.number.trim().toUpperCase();
+  return isCaseNumber(number) ? number : undefined;
 }
 
 /** undefined: the action is unknown, or its data is stale or garbage ("that card has expired"). */

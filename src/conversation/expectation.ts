@@ -50,12 +50,20 @@ export function expectationViewAt(input: ExpectationInput, lang: Lang): Response
     cachedViews.clear();
     cachedMinute = minute;
   }
-  const key = `${lang}|${input.plan}|${input.severity}|${input.support}|${input.timeZone}|${input.businessHours ? JSON.stringify(input.businessHours) : ''}`;
+  const key = `${lang}|${input.plan}|${input.severity}|${input.support}|${input.timeZone}|${input.businessHours ? hoursKey(input.businessHours) : ''}`;
   if (cachedViews.has(key)) return cachedViews.get(key);
   const expectation = computeExpectation(input);
   const view = expectation ? expectationView(expectation, lang) : undefined;
   cachedViews.set(key, view);
   return view;
+}
+
+/** The configured hours are one object for the life of the process: serialised once, not per reply. */
+const hoursKeys = new WeakMap<BusinessHours, string>();
+function hoursKey(hours: BusinessHours): string {
+  let key = hoursKeys.get(hours);
+  if (key === undefined) hoursKeys.set(hours, (key = JSON.stringify(hours)));
+  return key;
 }
 
 export function expectationView(expectation: ResponseExpectation, lang: Lang): ResponseExpectationView {

@@ -37,7 +37,6 @@ export interface SelfServiceLink {
 export interface CompiledIntent {
   readonly id: string;
   readonly category: CategoryId;
-  readonly file: string;
   readonly links: readonly SelfServiceLink[];
   readonly examples: readonly string[];
 }
@@ -305,7 +304,7 @@ export function compileRules(input: RuleInput): TriageEngine {
   const classifier = new CategoryClassifier();
   input.intents.forEach(({ file, rule }, index) => {
     const category = rule.category as CategoryId;
-    intents.push({ id: rule.id, category, file, links: rule.links, examples: rule.examples });
+    intents.push({ id: rule.id, category, links: rule.links, examples: rule.examples });
     const positive: IntentOwner = { intent: index, negative: false };
     const negative: IntentOwner = { intent: index, negative: true };
     const at = (field: string, run: () => void) => {
