@@ -307,13 +307,7 @@ export function compileRules(input: RuleInput): TriageEngine {
     intents.push({ id: rule.id, category, links: rule.links, examples: rule.examples });
     const positive: IntentOwner = { intent: index, negative: false };
     const negative: IntentOwner = { intent: index, negative: true };
-    const at = (field: string, run: () => void) => {
-      try {
-        run();
-      } catch (error) {
-        throw new RuleCompileError(file, rule.id, field, (error as Error).message);
-      }
-    };
+    const at = (field: string, run: () => void) => compiling(file, rule.id, field, run);
     rule.phrases.forEach((phrase, i) => at(`phrases[${i}]`, () => intentTerms.addPhrase(phrase, positive, PHRASE_WEIGHT)));
     rule.keywords.forEach((keyword, i) => at(`keywords[${i}]`, () => intentTerms.addPhrase(keyword, positive, KEYWORD_WEIGHT)));
     rule.patterns.forEach((pattern, i) => at(`patterns[${i}]`, () => intentTerms.addPattern(pattern, positive, PATTERN_WEIGHT)));
@@ -322,40 +316,36 @@ export function compileRules(input: RuleInput): TriageEngine {
 
   const cueTerms = new TermSet<CueOwner>(patterns);
   for (const [group, cueGroup] of Object.entries(input.severity.cues) as [CueOwner, { phrases: string[]; patterns: string[] }][]) {
-    cueGroup.phrases.forEach((phrase, i) => {
-      try {
-        cueTerms.addPhrase(phrase, group, 1);
-      } catch (error) {
-        throw new RuleCompileError('severity.yaml', group, `phrases[${i}]`, (error as Error).message);
-      }
-    });
-    cueGroup.patterns.forEach((pattern, i) => {
-      try {
-        cueTerms.addPattern(pattern, group, 1);
-      } catch (error) {
-        throw new RuleCompileError('severity.yaml', group, `patterns[${i}]`, (error as Error).message);
-      }
-    });
+    cueGroup.phrases.forEach((phrase, i) => compiling('severity.yaml', group, `phrases[${i}]`, () => cueTerms.addPhrase(phrase, group, 1)));
+    cueGroup.patterns.forEach((pattern, i) => compiling('severity.yaml', group, `patterns[${i}]`, () => cueTerms.addPattern(pattern, group, 1)));
   }
 
   const vocabulary = {
     words: [...intentTerms.vocabularyWords(), ...cueTerms.vocabularyWords()],
     stems: new Set([...intentTerms.vocabularyStems(), ...cueTerms.vocabularyStems()]),
   };
-  // Example words are known English too: they must never be "corrected" into product names.
+  // Each document is analyzed once: its features train the classifier, and an example's words
+  // are known English too, never to be "corrected" into product names.
   for (const { rule } of input.intents) {
-    for (const example of [...rule.examples]) for (const token of analyze(example).tokens) vocabulary.stems.add(token.stem);
-  }
-  const engine = new TriageEngine(intents, intentTerms, new CueFinder(cueTerms), classifier, vocabulary);
-
-  for (const { rule } of input.intents) {
-    for (const document of [...rule.examples, rule.phrases.join(' '), rule.keywords.join(' ')]) {
+    const documents = [...rule.examples, rule.phrases.join(' '), rule.keywords.join(' ')];
+    documents.forEach((document, i) => {
       const text = analyze(document);
-      classifier.add(classifierFeatures(text, text.tokens.map((t) => t.stem)), rule.category);
-    }
+      const stems = text.tokens.map((t) => t.stem);
+      if (i < rule.examples.length) for (const stem of stems) vocabulary.stems.add(stem);
+      classifier.add(classifierFeatures(text, stems), rule.category);
+    });
   }
   classifier.train();
-  return engine;
+  return new TriageEngine(intents, intentTerms, new CueFinder(cueTerms), classifier, vocabulary);
+}
+
+/** Runs one compile step; a failure becomes a RuleCompileError naming the file, the entry and the field. */
+function compiling(file: string, id: string, field: string, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    throw new RuleCompileError(file, id, field, (error as Error).message);
+  }
 }
 
 export class RuleCompileError extends Error {
