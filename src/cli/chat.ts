@@ -8,24 +8,12 @@
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
 import { loadCoreConfig, ConfigError } from '../conversation/config.js';
+import { CASE_FORM_FIELDS } from '../conversation/case-form.js';
 import { createConversationCore } from '../conversation/core.js';
-import type { CaseFormReply, CaseFormValues, Reply, Turn, TurnAction } from '../conversation/types.js';
+import type { CaseFormReply, Reply, Turn, TurnAction } from '../conversation/types.js';
 import { openSqliteStore } from '../store/index.js';
 import { loadDefaultRules, RulesInvalidError } from '../triage/index.js';
 import { renderForTerminal } from '../channels/terminal/render.js';
-
-const FORM_FIELDS: ReadonlyArray<keyof CaseFormValues> = [
-  'title',
-  'description',
-  'category',
-  'severity',
-  'affectedUsers',
-  'contactMethod',
-  'email',
-  'phone',
-  'language',
-  'timeZone',
-];
 
 async function main(): Promise<void> {
   let config;
@@ -92,8 +80,8 @@ async function main(): Promise<void> {
 /** Walks the form's fields; errored fields first. Returns the submit action, or undefined at end of input. */
 async function fillForm(form: CaseFormReply, ask: (prompt: string) => Promise<string | undefined>): Promise<TurnAction | undefined> {
   const values: Record<string, string> = { ...form.values };
-  const errored = FORM_FIELDS.filter((field) => form.errors[field]);
-  const fields = errored.length > 0 ? errored : FORM_FIELDS.filter((field) => field !== 'severity' || form.severityEditable);
+  const errored = CASE_FORM_FIELDS.filter((field) => form.errors[field]);
+  const fields = errored.length > 0 ? errored : CASE_FORM_FIELDS.filter((field) => field !== 'severity' || form.severityEditable);
   for (const field of fields) {
     const answer = await ask(`${field} [${values[field] ?? ''}]: `);
     if (answer === undefined) return undefined;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { evaluate, formatReport } from '../triage/evaluation.js';
-import { loadDefaultRules, RulesInvalidError } from '../triage/index.js';
+import { loadRulesOrExit } from './rules.js';
 
 const labeledLine = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -22,16 +22,7 @@ if (!file) {
   process.exit(2);
 }
 
-let engine;
-try {
-  engine = loadDefaultRules();
-} catch (error) {
-  if (error instanceof RulesInvalidError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
-}
+const engine = loadRulesOrExit();
 
 const rows = readFileSync(file, 'utf8')
   .split('\n')

@@ -5,19 +5,8 @@
  */
 import { createInterface } from 'node:readline';
 import { categoryDisplayName } from '../domain/taxonomy.js';
-import { loadDefaultRules, RulesInvalidError, type TriageEngine, type TriageResult } from '../triage/index.js';
-
-function loadOrExit(): TriageEngine {
-  try {
-    return loadDefaultRules();
-  } catch (error) {
-    if (error instanceof RulesInvalidError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
+import type { TriageEngine, TriageResult } from '../triage/index.js';
+import { loadRulesOrExit } from './rules.js';
 
 function toJsonLine(id: unknown, result: TriageResult): string {
   return JSON.stringify({
@@ -73,7 +62,7 @@ function printReadable(text: string, result: TriageResult): void {
 }
 
 const args = process.argv.slice(2);
-const engine = loadOrExit();
+const engine = loadRulesOrExit();
 if (args.includes('--jsonl')) {
   await runJsonl(engine);
 } else if (args[0] === '--explain') {

@@ -148,7 +148,8 @@ const submitSchema = z
 
 const caseCategoryIds = new Set<string>(caseCategoryOptions('en').map((o) => o.value));
 
-const FIELDS = ['title', 'description', 'category', 'severity', 'affectedUsers', 'contactMethod', 'email', 'phone', 'language', 'timeZone'] as const;
+/** The case form's fields, in the order the form shows them. */
+export const CASE_FORM_FIELDS = ['title', 'description', 'category', 'severity', 'affectedUsers', 'contactMethod', 'email', 'phone', 'language', 'timeZone'] as const;
 
 function asText(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -174,7 +175,7 @@ export interface ValidateInput {
 export function validateCaseForm(input: ValidateInput): FormValidation {
   const s = strings(input.lang);
   const raw: Record<string, string> = {};
-  for (const field of FIELDS) raw[field] = asText(input.data[field]);
+  for (const field of CASE_FORM_FIELDS) raw[field] = asText(input.data[field]);
   if (!input.severityEditable || raw.severity === '') raw.severity = input.assignedSeverity;
   if (raw.contactMethod === '') raw.contactMethod = 'email';
   if (raw.language === '') raw.language = input.lang;
@@ -187,7 +188,7 @@ export function validateCaseForm(input: ValidateInput): FormValidation {
   const errors: Partial<Record<keyof CaseFormValues | 'form', string>> = { form: s.errorForm };
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
-    if (typeof field !== 'string' || !(FIELDS as readonly string[]).includes(field)) continue;
+    if (typeof field !== 'string' || !(CASE_FORM_FIELDS as readonly string[]).includes(field)) continue;
     const key = field as keyof CaseFormValues;
     if (errors[key]) continue;
     errors[key] = messageFor(issue.message, s);
