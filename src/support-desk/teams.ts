@@ -150,6 +150,7 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
     },
   };
 
+  let lastRecorded: string | undefined;
   const rememberChannel = async (context: Ctx): Promise<void> => {
     const activity = context.activity;
     const added = Array.isArray(activity.membersAdded) ? activity.membersAdded : [];
@@ -157,9 +158,14 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
     const inSupportChannel = channelId !== undefined && teamsChannelIdOf(activity) === channelId;
     const isTeamChannel = activity.conversation?.conversationType === 'channel' || teamsChannelIdOf(activity) !== undefined;
     if (!(isTeamChannel && (botAdded || inSupportChannel))) return;
-    const reference = TurnContext.getConversationReference(activity);
+    // Without the activity id (channelReference drops it anyway): then every engineer click in
+    // the channel carries the same reference, and it is written once, not once per activity.
+    const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
+    const json = JSON.stringify(reference);
+    if (json === lastRecorded) return;
     try {
       await store.setConversationState(TEAMS_CHANNEL_REF_KEY, reference);
+      lastRecorded = json;
       if (botAdded) logger.info({ channel: teamsChannelIdOf(activity) }, 'Teams team channel recorded for the support desk');
     } catch (error) {
       logger.warn({ err: error }, 'could not record the Teams support channel');
