@@ -102,10 +102,10 @@ export function formatDuration(ms: number): string {
   return `${mins} min`;
 }
 
-export function timeLeftText(c: SupportCase, now: Date, businessHours?: BusinessHours): string {
+/** `clock`: the case's `slaClock` (computed once by the caller, who shows its due time too). */
+export function timeLeftText(c: SupportCase, clock: SlaClock | undefined): string {
   if (c.status === 'closed') return 'resolved';
   if (c.owner) return `claimed by ${c.owner}`;
-  const clock = slaClock(c, now, businessHours);
   if (!clock) return 'no response time committed';
   const unit = clock.businessHoursOnly ? ' (business hours)' : '';
   return clock.remainingMs >= 0 ? `${formatDuration(clock.remainingMs)} left${unit}` : `overdue by ${formatDuration(-clock.remainingMs)}${unit}`;

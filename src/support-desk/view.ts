@@ -79,7 +79,7 @@ export function supportCaseView(
     statusLabel: c.status === 'open' ? (c.owner ? 'Open, claimed' : 'Open, waiting for an engineer') : 'Resolved',
     ...(c.owner ? { owner: c.owner } : {}),
     ...(clock?.dueAt ? { respondBy: formatMoment(clock.dueAt, zone) } : c.respondBy && c.status === 'open' ? { respondBy: formatMoment(c.respondBy, zone) } : {}),
-    timeLeft: timeLeftText(c, now, options.businessHours),
+    timeLeft: timeLeftText(c, clock),
     description: c.description,
     reasons: triageReasonsOf(c, options.reasonsOf),
     ...(last ? { lastEvent: last } : {}),
