@@ -129,8 +129,7 @@ export class SupportDesk {
       { actor: requester.id, action: 'reopened', detail: note },
     );
     if (!result.updated) return fail('open', s.alreadyReopened(number));
-    const due = dueAtFor(result.case, cycleStart(result.case), this.deps.businessHours);
-    const reopened = await this.updateQuietly(result.case, { respondBy: due ?? null });
+    const reopened = await this.restartClock(result.case);
     await this.note({ tenantId, number, text: `${c.requester.name} reopened ${number}: ${note}`, level: 'info' });
     await this.showCase(reopened);
     await this.tellRequester(reopened, 'reopened', s.reopened(number));
@@ -146,8 +145,7 @@ export class SupportDesk {
     try {
       let current = c;
       if (change.action === 'reopened' && c.status === 'open') {
-        const due = dueAtFor(c, cycleStart(c), this.deps.businessHours);
-        current = await this.updateQuietly(c, { respondBy: due ?? null });
+        current = await this.restartClock(c);
       }
       // Any admin of the tenant may close or reopen from the chat, not only the requester.
       const who = change.by === c.requester.userId ? c.requester.name : `An admin of ${c.tenantId} (${change.by})`;
@@ -227,8 +225,7 @@ export class SupportDesk {
         if (!reason) return fail('invalid', 'Say why the severity changes.');
         if (severity === c.severity) return fail('invalid', `${number} is already ${SEVERITY_DEFINITIONS[severity].label.en}.`);
         const changed = await this.updateAudited(c, { severity }, { actor: actor.id, action: 'severity-changed', detail: `${c.severity} → ${severity}: ${reason}` });
-        const due = dueAtFor(changed, cycleStart(changed), this.deps.businessHours);
-        const updated = await this.updateQuietly(changed, { respondBy: due ?? null });
+        const updated = await this.restartClock(changed);
         await this.showCase(updated);
         const lang = c.contact.language === 'zh-TW' ? 'zh-TW' : 'en';
         await this.tellRequester(
@@ -254,6 +251,12 @@ export class SupportDesk {
   }
 
   /** A derived field (respondBy after a severity change or reopen): audited as the system. */
+  /** A new response cycle (reopen, severity change): the case's due time from now on. */
+  private restartClock(c: SupportCase): Promise<SupportCase> {
+    const due = dueAtFor(c, cycleStart(c), this.deps.businessHours);
+    return this.updateQuietly(c, { respondBy: due ?? null });
+  }
+
   private async updateQuietly(c: SupportCase, change: Parameters<CaseStore['updateCase']>[2]): Promise<SupportCase> {
     try {
       return await this.store.updateCase(c.tenantId, c.number, change, { actor: 'support-desk', action: 'respond-by-updated' });
