@@ -37,7 +37,7 @@ export function createConversationCore(deps: CoreDeps): ConversationCore {
 
   return {
     async handle(turn: Turn): Promise<Reply[]> {
-      const fallbackLang = typeof turn?.text === 'string' && hasCjk(turn.text) ? 'zh-TW' : /^zh/i.test(turn?.user?.locale ?? '') ? 'zh-TW' : 'en';
+      const fallbackLang = languageOfMessage(typeof turn?.text === 'string' ? turn.text : '', turn?.user?.locale);
       try {
         // Before any store access: a flood costs a map lookup, not a database write.
         const now = clock();

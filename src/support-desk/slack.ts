@@ -13,6 +13,7 @@ import type { App } from '@slack/bolt';
 import { pino, type Logger } from 'pino';
 import type { SlackApi } from '../channels/slack/api.js';
 import { tenantOf } from '../channels/slack/identity.js';
+import { TtlCache } from '../channels/slack/dedup.js';
 import { escapeMrkdwn } from '../channels/slack/mrkdwn.js';
 import type { CaseStore } from '../store/index.js';
 import type { SupportDesk } from './desk.js';
@@ -63,7 +64,7 @@ export function attachSlackSupport(options: SlackSupportOptions): Notifier {
   const refs = messageRefs<CardRef>(store, 'slack');
   const membersTtl = options.membersCacheMs ?? MEMBERS_CACHE_MS;
   let members: { at: number; ids: Set<string> } | undefined;
-  const names = new Map<string, { name: string; email?: string; at: number }>();
+  const names = new TtlCache<{ name: string; email?: string }>(5 * 60_000, 1_000);
   const chains = new Map<string, Promise<unknown>>();
 
   const call = api.call;
@@ -90,13 +91,13 @@ export function attachSlackSupport(options: SlackSupportOptions): Notifier {
 
   const person = async (userId: string): Promise<{ name: string; email?: string }> => {
     const cached = names.get(userId);
-    if (cached && Date.now() - cached.at < 5 * 60_000) return cached;
+    if (cached) return cached;
     const answer = await call('users.info', { user: userId });
     const user = isRecord(answer?.user) ? answer.user : {};
     const profile = isRecord(user.profile) ? user.profile : {};
     const name = [profile.real_name, user.real_name, user.name].find((n): n is string => typeof n === 'string' && n !== '') ?? userId;
     const email = typeof profile.email === 'string' ? profile.email : undefined;
-    const entry = { name, ...(email ? { email } : {}), at: Date.now() };
+    const entry = { name, ...(email ? { email } : {}) };
     if (answer?.ok) names.set(userId, entry);
     return entry;
   };
