@@ -6,7 +6,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { slackAnswer } from './slack-fixtures.js';
+import { callArgsOf, slackAnswer } from './slack-fixtures.js';
 
 const counts: Record<string, number> = {};
 let delayMs = 0;
@@ -40,7 +40,7 @@ const server = createServer((req, res) => {
       answer = { id: `reply-${nextId++}` };
     } else if (url.startsWith('/api/')) {
       method = url.slice('/api/'.length).split('?')[0] ?? '';
-      answer = slackAnswer(method, new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+      answer = slackAnswer(method, callArgsOf(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']));
       // auth.test is never slowed: the channel must start.
       if (method === 'auth.test') {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));

@@ -36,9 +36,20 @@ export function slackSignatureHeaders(secret: string, body: string): Record<stri
   };
 }
 
+/** A Web API call's string arguments, whether the client sent a form (the WebClient) or JSON (chat.*, views.*). */
+export interface CallArgs {
+  get(name: string): string | null;
+}
+
+export function callArgsOf(body: string, contentType: string | undefined): CallArgs {
+  if (!contentType?.includes('application/json')) return new URLSearchParams(body);
+  const parsed = JSON.parse(body) as Record<string, unknown>;
+  return { get: (name) => (typeof parsed[name] === 'string' ? (parsed[name] as string) : null) };
+}
+
 let nextTs = 1;
 /** The fake Slack Web API's answer to `method` (users.info: a full, realistic user; at once). */
-export function slackAnswer(method: string, args: URLSearchParams): Record<string, unknown> {
+export function slackAnswer(method: string, args: CallArgs): Record<string, unknown> {
   switch (method) {
     case 'auth.test':
       return { ok: true, url: 'https://contoso.slack.com/', team: 'Contoso', user: 'triage', team_id: 'T0BENCH', user_id: 'UBOT', bot_id: 'BBOT' };

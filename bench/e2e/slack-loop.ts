@@ -23,7 +23,7 @@ import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LoadPoint } from './orchestrate.js';
 import { SIGNING_SECRET } from './shared.js';
-import { slackAnswer, slackMessageEvent, slackSignatureHeaders } from './slack-fixtures.js';
+import { callArgsOf, slackAnswer, slackMessageEvent, slackSignatureHeaders } from './slack-fixtures.js';
 
 export const TURN_TIMEOUT_MS = 30_000;
 
@@ -68,7 +68,7 @@ const server = createServer((req, res) => {
       return;
     }
     const method = url.slice('/api/'.length).split('?')[0] ?? '';
-    const args = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    const args = callArgsOf(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']);
     calls[method] = (calls[method] ?? 0) + 1;
     if (method === 'chat.postMessage') {
       const at = performance.now();

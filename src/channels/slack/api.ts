@@ -1,10 +1,12 @@
 /**
  * Every outgoing Slack call goes through here: through the limiter, and never throwing. A failed
  * call is logged with its Slack error code (`channel_not_found`, `invalid_auth`, ...) and answers
- * undefined / false; rate limits are retried by the WebClient (`rejectRateLimitedCalls: false`).
+ * undefined / false; rate limits are retried by the JSON caller and the WebClient
+ * (`rejectRateLimitedCalls: false`).
  */
 import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { JSON_METHODS, type JsonCaller } from './json-calls.js';
 import { SlackQueueFullError, type CallLimiter } from './limiter.js';
 
 export type SlackResult = Record<string, unknown> & { readonly ok?: boolean };
@@ -26,28 +28,15 @@ export function slackErrorCode(error: unknown): string {
   return typeof e.message === 'string' ? e.message : 'unknown_error';
 }
 
-/**
- * Object arguments (blocks, views) JSON-encoded up front, as the WebClient would encode them for
- * the form body anyway: the same bytes on the wire. The WebClient also builds a redacted deep
- * copy of every argument for its debug log line before it knows whether debug is on; on a string
- * that costs nothing, on a Block Kit tree it costs more than the rest of the call.
- */
-export function serializedArgs(args: Record<string, unknown>): Record<string, unknown> {
-  const wire: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(args)) {
-    wire[key] = value !== null && typeof value === 'object' && !Buffer.isBuffer(value) ? JSON.stringify(value) : value;
-  }
-  return wire;
-}
-
-export function createSlackApi(deps: { client: App['client']; limiter: CallLimiter; logger: Logger; fetch?: typeof fetch }): SlackApi {
-  const { client, limiter, logger } = deps;
+export function createSlackApi(deps: { client: App['client']; json: JsonCaller; limiter: CallLimiter; logger: Logger; fetch?: typeof fetch }): SlackApi {
+  const { client, json, limiter, logger } = deps;
   const doFetch = deps.fetch ?? fetch;
   return {
     async call(method, args) {
       try {
-        const wire = serializedArgs(args);
-        return (await limiter.run(method, () => client.apiCall(method, wire))) as SlackResult;
+        // Block Kit goes out as JSON (json-calls.ts); read methods only take forms.
+        const send = JSON_METHODS.has(method) ? () => json.call(method, args) : () => client.apiCall(method, args) as Promise<SlackResult>;
+        return await limiter.run(method, send);
       } catch (error) {
         if (error instanceof SlackQueueFullError) return undefined;
         logger.warn({ method, slackError: slackErrorCode(error) }, `Slack ${method} failed: ${slackErrorCode(error)}`);

@@ -27,6 +27,7 @@ import { createSlackApi, type SlackApi } from './api.js';
 import { slackBodyGuard } from './body-guard.js';
 import { claimOnceFor, TtlCache, type ClaimOnce } from './dedup.js';
 import { createIdentityResolver, tenantOf } from './identity.js';
+import { createJsonCaller, DEFAULT_RETRY_CONFIG, type RetryConfig } from './json-calls.js';
 import { labelsFor } from './labels.js';
 import { createCallLimiter, type LimiterStats } from './limiter.js';
 import { slackTextToPlain } from './mrkdwn.js';
@@ -54,19 +55,11 @@ export const EVENT_DEDUP_MS = 60 * 60 * 1000;
 /** Slack closes a modal submit after 3 s; the core gets this long before the modal is acked anyway. */
 export const SUBMIT_BUDGET_MS = 2_500;
 
-export interface RetryConfig {
-  readonly retries: number;
-  readonly factor?: number;
-  readonly minTimeout?: number;
-  readonly maxTimeout?: number;
-  readonly randomize?: boolean;
-}
-
 export interface SlackChannelDeps {
   readonly core: ConversationCore;
   readonly signingSecret: string;
   readonly botToken: string;
-  /** SLACK_API_URL: passed to Bolt's WebClient as clientOptions.slackApiUrl. */
+  /** SLACK_API_URL: the Web API base for Bolt's WebClient (read methods) and the JSON caller (chat.*, views.*). */
   readonly apiUrl?: string | undefined;
   /** Slack user ids or emails treated as admins besides workspace admins and owners ('*': everyone). ADMIN_USERS is applied by the core anyway. */
   readonly adminUsers?: readonly string[] | '*' | undefined;
@@ -78,7 +71,7 @@ export interface SlackChannelDeps {
   readonly maxQueuedCalls?: number;
   /** Requests whose listener is still running before new ones get 503 (default 256). */
   readonly maxActiveEvents?: number;
-  /** The WebClient's retries (network errors and rate limits); default 3 retries within ~10 s. */
+  /** Retries of outgoing calls (network errors, 5xx, rate limits); default 3 retries within ~10 s. */
   readonly retryConfig?: RetryConfig;
   readonly userCacheMs?: number;
   readonly submitBudgetMs?: number;
@@ -95,7 +88,6 @@ export interface SlackChannel {
   close(): void;
 }
 
-export const DEFAULT_RETRY_CONFIG: RetryConfig = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true };
 
 function boltLogger(logger: Logger): BoltLogger {
   let level: LogLevel = LogLevel.INFO;
@@ -257,6 +249,9 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
     token: deps.botToken,
     deferInitialization: true,
     logger: boltLog,
+    // Bolt's in-memory conversation context is unused (conversation state lives in our store);
+    // by default it costs a thrown-and-caught Error per event.
+    convoStore: false,
     clientOptions: {
       ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
       rejectRateLimitedCalls: false,
@@ -268,7 +263,8 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
   });
 
   const limiter = createCallLimiter({ maxConcurrent, maxQueued: deps.maxQueuedCalls ?? 400, logger });
-  const api: SlackApi = createSlackApi({ client: bolt.client, limiter, logger });
+  const json = createJsonCaller({ token: deps.botToken, apiUrl, retryConfig: deps.retryConfig, connections: maxConcurrent });
+  const api: SlackApi = createSlackApi({ client: bolt.client, json, limiter, logger });
   const identity = createIdentityResolver({ api, adminUsers: deps.adminUsers, ...(deps.userCacheMs !== undefined ? { cacheMs: deps.userCacheMs } : {}) });
   const claim: ClaimOnce = claimOnceFor(deps.store);
   const shares = new TtlCache<SlackMessage>(60 * 60 * 1000, 1_000);
@@ -559,7 +555,10 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
     api,
     ready,
     stats: () => ({ ...limiter.stats(), activeEvents: active }),
-    close: () => clearTimeout(retryTimer),
+    close: () => {
+      clearTimeout(retryTimer);
+      void json.close();
+    },
   };
 }
 

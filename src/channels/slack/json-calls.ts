@@ -1,0 +1,140 @@
+/**
+ * Slack's write methods (chat.*, views.*) sent as JSON bodies over a keep-alive undici agent.
+ *
+ * Why not the WebClient for these: it form-encodes every call, so a Block Kit reply is
+ * JSON-encoded and then percent-encoded (about 4 KB per answer), and it sends through fetch with
+ * an AbortSignal, a web stream and a retry wrapper per call. Measured under load, that was the
+ * largest part of what a Slack turn cost on top of Bolt's own floor. Slack accepts these methods
+ * as `application/json` with the token as a Bearer header; read methods (users.info,
+ * conversations.members, auth.test) do not take JSON, so they stay on the WebClient.
+ *
+ * Same behaviour as the WebClient as configured before: rate limits are waited out (Retry-After)
+ * and retried, network errors and 5xx answers are retried with exponential backoff, and a call
+ * that fails throws an error `slackErrorCode` reads (`data.error`, `statusCode` or `code`).
+ */
+import { Agent, request, type Dispatcher } from 'undici';
+
+export interface RetryConfig {
+  readonly retries: number;
+  readonly factor?: number;
+  readonly minTimeout?: number;
+  readonly maxTimeout?: number;
+  readonly randomize?: boolean;
+}
+
+export const DEFAULT_RETRY_CONFIG: RetryConfig = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true };
+
+/** The write methods Slack documents as accepting JSON bodies. */
+export const JSON_METHODS: ReadonlySet<string> = new Set([
+  'chat.postMessage',
+  'chat.postEphemeral',
+  'chat.update',
+  'chat.delete',
+  'views.open',
+  'views.publish',
+  'views.update',
+  'views.push',
+]);
+
+export const SLACK_API_URL = 'https://slack.com/api/';
+/** Slack asks clients to honour Retry-After; a longer answer than this is treated as an outage. */
+const MAX_RETRY_AFTER_MS = 60_000;
+const TIMEOUT_MS = 10_000;
+
+/** What a failed call throws: the same shape as the WebClient's errors, for `slackErrorCode`. */
+export class SlackCallError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly data?: Record<string, unknown>,
+    readonly statusCode?: number,
+  ) {
+    super(message);
+    this.name = 'SlackCallError';
+  }
+}
+
+export interface JsonCaller {
+  call(method: string, args: Record<string, unknown>): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+export interface JsonCallerOptions {
+  readonly token: string;
+  /** Base URL ending in '/', e.g. https://slack.com/api/ (default). */
+  readonly apiUrl?: string | undefined;
+  readonly retryConfig?: RetryConfig | undefined;
+  /** Sockets kept open to Slack; the call limiter in front bounds concurrency anyway. */
+  readonly connections?: number;
+}
+
+/** The wait before retry `attempt` (1-based), as the `retry` package computes it. */
+export function backoffMs(config: RetryConfig, attempt: number, random: () => number = Math.random): number {
+  const min = config.minTimeout ?? 1_000;
+  const factor = config.factor ?? 2;
+  const jitter = config.randomize ? 1 + random() : 1;
+  return Math.min(Math.round(jitter * min * factor ** (attempt - 1)), config.maxTimeout ?? Infinity);
+}
+
+/** Retry-After in seconds (Slack sends whole seconds) as milliseconds, capped. */
+function retryAfterMs(headers: Dispatcher.ResponseData['headers']): number {
+  const value = Number(headers['retry-after']);
+  return Number.isFinite(value) && value >= 0 ? Math.min(value * 1_000, MAX_RETRY_AFTER_MS) : 1_000;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createJsonCaller(options: JsonCallerOptions): JsonCaller {
+  const base = options.apiUrl ?? SLACK_API_URL;
+  const retry = options.retryConfig ?? DEFAULT_RETRY_CONFIG;
+  const dispatcher = new Agent({ connections: options.connections ?? 16, keepAliveTimeout: 30_000, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
+  const headers = { authorization: `Bearer ${options.token}`, 'content-type': 'application/json; charset=utf-8' };
+
+  /** One HTTP exchange: Slack's answer, or an error worth retrying (after `afterMs` if Slack said), or a final one. */
+  type Outcome = { readonly answer: Record<string, unknown> } | { readonly retry: SlackCallError; readonly afterMs?: number } | { readonly fail: SlackCallError };
+  const once = async (url: string, body: string): Promise<Outcome> => {
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await request(url, { method: 'POST', headers, body, dispatcher });
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      return { retry: new SlackCallError(`Slack call failed: ${(error as Error).message}`, typeof code === 'string' ? code : 'request_error') };
+    }
+    const { statusCode } = response;
+    const text = await response.body.text().catch(() => '');
+    const httpError = (): SlackCallError => new SlackCallError(`Slack answered HTTP ${statusCode}`, 'slack_webapi_http_error', undefined, statusCode);
+    if (statusCode === 429) {
+      return { retry: new SlackCallError('Slack rate-limited the call', 'slack_webapi_rate_limited_error', undefined, 429), afterMs: retryAfterMs(response.headers) };
+    }
+    if (statusCode >= 500) return { retry: httpError() };
+    let answer: unknown;
+    try {
+      answer = JSON.parse(text);
+    } catch {
+      answer = undefined;
+    }
+    // A 4xx or a page that is not Slack's JSON (a proxy's login page): sending it again changes nothing.
+    if (statusCode !== 200 || typeof answer !== 'object' || answer === null) return { fail: httpError() };
+    const data = answer as Record<string, unknown>;
+    if (data.ok !== true) {
+      const code = typeof data.error === 'string' ? data.error : 'unknown_error';
+      return { fail: new SlackCallError(`Slack answered an error: ${code}`, 'slack_webapi_platform_error', data) };
+    }
+    return { answer: data };
+  };
+
+  return {
+    async call(method, args) {
+      const url = `${base}${method}`;
+      const body = JSON.stringify(args);
+      for (let attempt = 1; ; attempt++) {
+        const outcome = await once(url, body);
+        if ('answer' in outcome) return outcome.answer;
+        if ('fail' in outcome) throw outcome.fail;
+        if (attempt > retry.retries) throw outcome.retry;
+        await sleep(outcome.afterMs ?? backoffMs(retry, attempt));
+      }
+    },
+    close: () => dispatcher.close(),
+  };
+}
