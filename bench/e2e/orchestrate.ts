@@ -11,7 +11,7 @@
  * call), and `npm start` to a healthy /healthz.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,18 @@ const TSC = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
  * compiler settings into .cache/bench-build/, and plain `node` runs it (no tsx in the process).
  */
 const COMPILED_SERVER = join(root, '.cache', 'bench-build', 'bench', 'e2e', 'server.js');
+
+/**
+ * The Node flags `npm start` gives the bot (package.json), so every server under test, bots and
+ * echo floors alike, runs as the product runs: the same heap sizing for both sides of a ratio.
+ */
+export function startNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const flags = /\bnode((?:\s+--\S+)*)\s+dist\/main\.js/.exec(scripts.start ?? '')?.[1];
+  if (flags === undefined) throw new Error('package.json: scripts.start no longer runs `node [flags] dist/main.js`; update startNodeFlags()');
+  return flags.split(/\s+/).filter(Boolean);
+}
+const NODE_FLAGS = [...startNodeFlags(), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
 let compiled = false;
 export function compileServers(): void {
   if (compiled) return;
@@ -83,6 +95,8 @@ export interface LoadPoint {
 interface Stats {
   rssMb: number;
   heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
   cpuUs: number;
   mainCpuUs?: number;
   gcUs: number;
@@ -121,7 +135,7 @@ interface ServerChild {
 async function startServer(kind: string, farEnd: string): Promise<ServerChild> {
   compileServers();
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${kind}-`));
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), COMPILED_SERVER, kind, farEnd, dataDir], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, COMPILED_SERVER, kind, farEnd, dataDir], {
     cwd: root,
     env,
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
@@ -350,6 +364,7 @@ export async function measureChannel(channel: 'teams' | 'slack', farEnd: string,
       const warmStats = await servers[which]!.stats();
       rss[`${which}Warm`] = warmStats.rssMb;
       heap[`${which}Warm`] = warmStats.heapUsedMb;
+      log(`  ${channel} ${which.padEnd(4)} after warm-up: RSS ${Math.round(warmStats.rssMb)} MB, V8 heap ${Math.round(warmStats.heapUsedMb)} MB in use of ${Math.round(warmStats.heapTotalMb)} MB, external ${Math.round(warmStats.externalMb)} MB`);
     }
 
     const rounds: Record<string, Round[]> = {};
@@ -462,7 +477,7 @@ async function measureSlowSlack(farEnd: string): Promise<SlowSlackFigures> {
 }
 
 export interface StartupFigures {
-  /** `node dist/main.js` (what `npm start` runs once the build is current) to a healthy /healthz, three times. */
+  /** `node <flags> dist/main.js` (what `npm start` runs once the build is current) to a healthy /healthz, three times. */
   readonly runs: readonly number[];
   readonly medianMs: number;
   /** `npm start` with dist/ already current: the build's up-to-date check plus the start. */
@@ -519,7 +534,7 @@ async function measureStartup(): Promise<StartupFigures> {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   const upToDateBuildMs = timed(() => execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }));
   const runs: number[] = [];
-  for (let i = 0; i < 3; i++) runs.push(await timeToHealthy(process.execPath, [join(root, 'dist', 'main.js')]));
+  for (let i = 0; i < 3; i++) runs.push(await timeToHealthy(process.execPath, [...startNodeFlags(), join(root, 'dist', 'main.js')]));
   const npmStartMs = await timeToHealthy('npm', ['start', '--silent']);
   const sorted = [...runs].sort((a, b) => a - b);
   return { runs, medianMs: sorted[1]!, npmStartMs, cleanBuildMs, upToDateBuildMs };

@@ -110,7 +110,7 @@ process.on('message', (message: unknown) => {
   if (message === 'stats') {
     const memory = process.memoryUsage();
     const cpu = process.cpuUsage();
-    process.send?.({ rssMb: memory.rss / 1e6, heapUsedMb: memory.heapUsed / 1e6, cpuUs: cpu.user + cpu.system, mainCpuUs: mainThreadCpuUs(), gcUs: gcMs * 1000, slackQueue: slack?.stats() });
+    process.send?.({ rssMb: memory.rss / 1e6, heapUsedMb: memory.heapUsed / 1e6, heapTotalMb: memory.heapTotal / 1e6, externalMb: memory.external / 1e6, cpuUs: cpu.user + cpu.system, mainCpuUs: mainThreadCpuUs(), gcUs: gcMs * 1000, slackQueue: slack?.stats() });
   }
 });
 process.send?.({ ready: true, url: running.url });
