@@ -203,7 +203,11 @@ async function handleAction(ctx: TurnContext, action: TurnAction): Promise<Reply
 
 /** A non-admin pressed a case button: the triage again is not needed, the text to forward is. */
 async function refusalWithForward(ctx: TurnContext): Promise<Reply[]> {
+  // Answering the last triage may ask for the plan and arm the plan question; this turn never
+  // shows that question, so the admin's next words must not be read as an answer to it.
+  const planQuestionBefore = ctx.state.planQuestion;
   const answered = ctx.state.lastTriage ? await answerLastTriage(ctx) : [];
+  ctx.state.planQuestion = planQuestionBefore;
   const forward = answered.find((r) => r.kind === 'text');
   if (forward) return [forward];
   const triage = answered.find((r) => r.kind === 'triage');

@@ -118,6 +118,32 @@ describe('admins', () => {
     only(await h.say('my cases'), 'case-list');
   });
 
+  it('a non-admin pressing a stale case button while the plan is unknown is refused, and their next words are not read as a plan', async () => {
+    let planKnown = true;
+    const h = await harness(engine, {
+      config: { defaultPlan: undefined, adminUsers: ['megan@contoso.com'], credentialsConfigured: true },
+      // The plan disappears between the two turns (DEFAULT_PLAN removed, a tenant reset).
+      store: (real) =>
+        new Proxy(real, {
+          get(target, name, receiver) {
+            if (name === 'getTenantSettings') return async (tenantId: string) => (planKnown ? target.getTenantSettings(tenantId) : undefined);
+            const value: unknown = Reflect.get(target, name, receiver);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        }),
+    });
+    await h.store.setTenantPlan('tenant-contoso', 'Office 365 E3');
+    only(await h.say(complaint, { user: USER }), 'triage');
+
+    planKnown = false;
+    const refused = await h.act('openCase', {}, { user: USER });
+    expect(refused.map((r) => r.kind)).not.toContain('plan-question');
+    expect(texts(refused)).toMatch(/administrator role/);
+    const next = await h.say('thanks', { user: USER });
+    expect(texts(next)).not.toMatch(/do not recognize/);
+    expect(next.map((r) => r.kind)).not.toContain('plan-question');
+  });
+
   it('with credentials and no ADMIN_USERS, says how to configure it', async () => {
     const h = await harness(engine, { config: { credentialsConfigured: true } });
     expect(texts(await h.say(complaint))).toMatch(/ADMIN_USERS/);
