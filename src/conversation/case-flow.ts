@@ -41,7 +41,7 @@ export async function openForm(ctx: TurnContext, officeAfterAll: boolean): Promi
   }
   if (!severity || !isSeverity(severity)) return undefined;
 
-  const plan = await tenantPlan(ctx);
+  const plan = tenantPlan(ctx);
   if (!plan) {
     ctx.state.planQuestion = { kind: 'openForm', officeAfterAll };
     return [planQuestion(ctx.lang)];

@@ -151,7 +151,7 @@ export async function answerLastTriage(ctx: TurnContext): Promise<Reply[]> {
   if (!last || !isCategoryId(last.category) || last.category === 'unknown') return [textReply(ctx.lang, strings(ctx.lang).expired)];
   const category = last.category;
   const support: SupportKind = getCategory(category).support;
-  const plan = caseCanBeOpened(support) ? await tenantPlan(ctx) : undefined;
+  const plan = caseCanBeOpened(support) ? tenantPlan(ctx) : undefined;
   if (caseCanBeOpened(support) && !plan) {
     ctx.state.planQuestion = { kind: 'answer' };
     return [planQuestion(ctx.lang)];

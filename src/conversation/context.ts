@@ -2,7 +2,7 @@
 import type { Logger } from 'pino';
 import type { BusinessHours } from '../domain/business-hours.js';
 import type { Lang } from '../domain/taxonomy.js';
-import type { CaseStore, SupportCase } from '../store/index.js';
+import type { CaseStore, SupportCase, TenantSettings } from '../store/index.js';
 import type { TriageEngine } from '../triage/index.js';
 import type { AdminDecision } from './admin-policy.js';
 import type { CoreConfig } from './config.js';
@@ -39,6 +39,8 @@ export interface TurnContext {
   readonly turn: Turn;
   /** Mutated by handlers; saved once after the turn. */
   readonly state: ConversationState;
+  /** The tenant's settings as read at the start of the turn, updated when the turn sets the plan. */
+  tenant: TenantSettings | undefined;
   lang: Lang;
   readonly admin: AdminDecision;
   /** The user's IANA zone, else the configured default, else UTC. */
@@ -48,7 +50,6 @@ export interface TurnContext {
 }
 
 /** The tenant's plan, or the configured default; undefined means "ask". */
-export async function tenantPlan(ctx: TurnContext): Promise<string | undefined> {
-  const settings = await ctx.deps.store.getTenantSettings(ctx.turn.tenantId);
-  return settings?.plan ?? ctx.deps.config.defaultPlan;
+export function tenantPlan(ctx: TurnContext): string | undefined {
+  return ctx.tenant?.plan ?? ctx.deps.config.defaultPlan;
 }

@@ -15,7 +15,7 @@ import type { CoreDeps, TurnContext } from './context.js';
 import { hasCjk, languageOfAction, languageOfMessage } from './language.js';
 import { acceptPlan, askPlanAgain, planNotRecognized } from './plan-flow.js';
 import { createRateLimiter, rateLimitKey } from './rate-limit.js';
-import { loadState, stateKey } from './state.js';
+import { parseState, stateKey } from './state.js';
 import { strings } from './strings/index.js';
 import { forwardToAdmin } from './triage-reply.js';
 import type { ConversationCore, Reply, Turn, TurnAction } from './types.js';
@@ -64,16 +64,17 @@ export function createConversationCore(deps: CoreDeps): ConversationCore {
 }
 
 async function handleTurn(deps: CoreDeps, logger: CoreDeps['logger'] & {}, now: Date, turn: Turn): Promise<Reply[]> {
-  // A retried delivery is answered once. The claim is checked here (a read) and taken in the
-  // same write transaction as the state at the end of the turn: one write per turn, not two.
+  // A retried delivery is answered once. The claim is checked in the turn's one read and taken in
+  // the same write transaction as the state at the end of the turn: one read and one write per turn.
   // When a duplicate raced this turn and claimed first, this turn's replies and state are dropped.
   const claimKey = turn.deliveryId ? `delivery:${turn.channel}:${turn.deliveryId}` : undefined;
-  if (claimKey && (await deps.store.isClaimed(claimKey))) {
+  const key = stateKey(turn);
+  const snapshot = await deps.store.readTurn({ ...(claimKey ? { claimKey } : {}), stateKey: key, tenantId: turn.tenantId });
+  if (snapshot.claimed) {
     logger.info({ delivery: turn.deliveryId }, 'repeated delivery ignored');
     return [];
   }
-  const key = stateKey(turn);
-  const state = await loadState(deps.store, key);
+  const state = parseState(snapshot.state);
   const stateBefore = JSON.stringify(state);
   const zone = [turn.user.timeZone, deps.config.defaultTimeZone].find((z): z is string => typeof z === 'string' && isValidTimeZone(z)) ?? 'UTC';
   const ctx: TurnContext = {
@@ -81,6 +82,7 @@ async function handleTurn(deps: CoreDeps, logger: CoreDeps['logger'] & {}, now: 
     logger,
     turn,
     state,
+    tenant: snapshot.tenant,
     lang: 'en',
     admin: decideAdmin(turn.user, deps.config),
     zone,

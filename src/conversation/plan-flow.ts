@@ -16,7 +16,7 @@ export function askPlanAgain(ctx: TurnContext): Reply[] {
 export async function acceptPlan(ctx: TurnContext, text: string): Promise<Reply[] | undefined> {
   const plan = planToStore(text);
   if (!plan) return undefined;
-  await ctx.deps.store.setTenantPlan(ctx.turn.tenantId, plan);
+  ctx.tenant = await ctx.deps.store.setTenantPlan(ctx.turn.tenantId, plan);
   const after = ctx.state.planQuestion ?? { kind: 'nothing' as const };
   ctx.state.planQuestion = undefined;
   const saved = textReply(ctx.lang, strings(ctx.lang).planSaved(planDisplayName(plan, ctx.lang)));

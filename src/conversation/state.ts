@@ -3,7 +3,6 @@
  * parsed back with zod: a state written by an older version, or garbage, reads as empty.
  */
 import { z } from 'zod';
-import type { CaseStore } from '../store/index.js';
 import type { Turn } from './types.js';
 
 const scopeSchema = z.enum(['everyone', 'several', 'single', 'unspecified']);
@@ -66,8 +65,8 @@ export function stateKey(turn: Pick<Turn, 'channel' | 'tenantId' | 'conversation
   return `conversation:${turn.channel}:${turn.tenantId}:${turn.conversationId}`;
 }
 
-export async function loadState(store: CaseStore, key: string): Promise<ConversationState> {
-  const raw = await store.getConversationState(key);
+/** A stored state as this version understands it; anything unreadable starts afresh. */
+export function parseState(raw: unknown): ConversationState {
   const parsed = stateSchema.safeParse(raw ?? {});
   return parsed.success ? parsed.data : {};
 }

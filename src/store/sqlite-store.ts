@@ -31,6 +31,8 @@ import type {
   NewCase,
   SupportCase,
   TenantSettings,
+  TurnRead,
+  TurnSnapshot,
   TurnWrite,
 } from './store.js';
 
@@ -202,6 +204,17 @@ class SqliteCaseStore implements CaseStore {
 
   isClaimed(key: string): Promise<boolean> {
     return this.run('isClaimed', () => this.sql.selectLiveClaim.get(key, this.now().getTime()) !== undefined);
+  }
+
+  readTurn(read: TurnRead): Promise<TurnSnapshot> {
+    return this.run('readTurn', () => {
+      const row = this.sql.selectTurn.get({ claimKey: read.claimKey ?? null, now: this.now().getTime(), stateKey: read.stateKey, tenantId: read.tenantId }) as TurnRow;
+      return {
+        claimed: row.claimed === 1,
+        state: row.state_json === null ? undefined : (JSON.parse(row.state_json) as unknown),
+        tenant: row.tenant_id === null ? undefined : rowToTenantSettings({ tenant_id: row.tenant_id, plan: row.plan, updated_at: row.updated_at ?? 0 }),
+      };
+    });
   }
 
   /**
@@ -400,6 +413,15 @@ interface TenantRow {
   tenant_id: string;
   plan: string | null;
   updated_at: number;
+}
+
+/** `selectTurn`'s one row: the tenant columns are null when the tenant has no settings yet. */
+interface TurnRow {
+  claimed: 0 | 1;
+  state_json: string | null;
+  tenant_id: string | null;
+  plan: string | null;
+  updated_at: number | null;
 }
 
 function rowToTenantSettings(row: TenantRow): TenantSettings {

@@ -142,6 +142,22 @@ export interface TenantSettings {
   readonly updatedAt: Date;
 }
 
+/** What a conversation turn reads before it runs (`CaseStore.readTurn`). */
+export interface TurnRead {
+  /** The delivery's claim key, when the channel gave a delivery id. */
+  readonly claimKey?: string;
+  readonly stateKey: string;
+  readonly tenantId: string;
+}
+
+export interface TurnSnapshot {
+  /** Whether `claimKey` holds a live claim (a repeated delivery); false without a key. */
+  readonly claimed: boolean;
+  /** The conversation state as last saved, or undefined. */
+  readonly state: unknown;
+  readonly tenant: TenantSettings | undefined;
+}
+
 export interface CreateCaseResult {
   readonly case: SupportCase;
   /** false when the idempotency key was seen before and the earlier case is returned. */
@@ -193,6 +209,12 @@ export interface CaseStore {
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
   /** Whether `key` holds a claim younger than its TTL; a read that claims nothing. */
   isClaimed(key: string): Promise<boolean>;
+  /**
+   * The start of a conversation turn in one read: `isClaimed(claimKey)`,
+   * `getConversationState(stateKey)` and `getTenantSettings(tenantId)` together. Every turn
+   * needs all three; one statement here, and one round trip for a networked store.
+   */
+  readTurn(read: TurnRead): Promise<TurnSnapshot>;
   /**
    * The end of a conversation turn in one write transaction: `claim` as `claimOnce` would, then
    * `state` as `setConversationState` would. false when the claim was already held: then nothing

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideAdmin } from '../../src/conversation/admin-policy.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
+import type { TurnRead } from '../../src/store/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { ADMIN, USER, harness, only, texts } from './helpers.js';
 
@@ -126,7 +127,7 @@ describe('admins', () => {
       store: (real) =>
         new Proxy(real, {
           get(target, name, receiver) {
-            if (name === 'getTenantSettings') return async (tenantId: string) => (planKnown ? target.getTenantSettings(tenantId) : undefined);
+            if (name === 'readTurn') return async (read: TurnRead) => ({ ...(await target.readTurn(read)), ...(planKnown ? {} : { tenant: undefined }) });
             const value: unknown = Reflect.get(target, name, receiver);
             return typeof value === 'function' ? value.bind(target) : value;
           },

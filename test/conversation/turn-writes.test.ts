@@ -1,6 +1,6 @@
-/** What a turn costs the store and the engine: one write transaction, one triage per complaint. */
+/** What a turn costs the store and the engine: one read and one write transaction, one triage per complaint. */
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError, type CaseStore, type TurnWrite } from '../../src/store/index.js';
+import { StoreUnavailableError, type CaseStore, type TurnRead, type TurnWrite } from '../../src/store/index.js';
 import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
 import { harness, only, texts } from './helpers.js';
 
@@ -23,13 +23,16 @@ function counting(calls: Record<string, number>, overrides: Partial<Record<keyof
 
 const writes = (calls: Record<string, number>) => (calls.saveTurn ?? 0) + (calls.claimOnce ?? 0) + (calls.setConversationState ?? 0);
 
-describe('one write per turn', () => {
+describe('one read and one write per turn', () => {
   it('a delivery with an id claims it in the same write as the state', async () => {
     const calls: Record<string, number> = {};
     const h = await harness(engine, { store: counting(calls) });
     expect(only(await h.say('outlook cannot send mail for the whole company', { deliveryId: 'd-1' }), 'triage').category).toBe('exchange.mailflow');
     expect(writes(calls)).toBe(1);
     expect(calls.saveTurn).toBe(1);
+    // And one read: the claim, the state and the tenant's plan together.
+    expect(calls.readTurn).toBe(1);
+    expect([calls.isClaimed, calls.getConversationState, calls.getTenantSettings]).toEqual([undefined, undefined, undefined]);
     expect(await h.store.isClaimed('delivery:msteams:d-1')).toBe(true);
   });
 
@@ -46,7 +49,9 @@ describe('one write per turn', () => {
   });
 
   it('a duplicate that raced the first delivery past the check is dropped at the write: no replies, no state', async () => {
-    const h = await harness(engine, { store: counting({}, { isClaimed: (() => Promise.resolve(false)) as never }) });
+    const h = await harness(engine, {
+      store: (real) => counting({}, { readTurn: (async (read: TurnRead) => ({ ...(await real.readTurn(read)), claimed: false })) as never })(real),
+    });
     expect((await h.say('outlook cannot send mail for the whole company', { deliveryId: 'd-1' })).length).toBeGreaterThan(0);
     const before = await h.store.getConversationState('conversation:msteams:tenant-contoso:conv-1');
     expect(await h.say('整個公司都收不到外部郵件', { deliveryId: 'd-1' })).toEqual([]);

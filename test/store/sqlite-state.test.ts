@@ -90,6 +90,36 @@ describe('SQLite case store: claimOnce', () => {
   });
 });
 
+describe('SQLite case store: readTurn (claim, state and tenant in one read)', () => {
+  it('answers what isClaimed, getConversationState and getTenantSettings answer, for a new and a known conversation', async () => {
+    const clock = testClock('2026-11-24T09:00:00.000Z');
+    const store = await openTestStore({ now: clock.now });
+    const read = { claimKey: 'delivery:slack:Ev1', stateKey: 'conversation:slack:T1:D1', tenantId: 'T1' };
+
+    expect(await store.readTurn(read)).toEqual({ claimed: false, state: undefined, tenant: undefined });
+
+    await store.setTenantPlan('T1', 'Office 365 E3');
+    await store.setTenantPlan('T2', 'business');
+    expect(await store.saveTurn({ claim: { key: read.claimKey, ttlMs: 60_000 }, state: { key: read.stateKey, value: { lang: 'zh-TW' } } })).toBe(true);
+    await store.setConversationState('conversation:slack:T1:D2', { lang: 'en' });
+
+    const known = await store.readTurn(read);
+    expect(known).toEqual({ claimed: true, state: { lang: 'zh-TW' }, tenant: await store.getTenantSettings('T1') });
+    expect(known.tenant?.plan).toBe('Office 365 E3');
+
+    // Without a delivery id nothing is claimed; other keys and tenants are not mixed in.
+    expect(await store.readTurn({ stateKey: 'conversation:slack:T1:D2', tenantId: 'T2' })).toEqual({
+      claimed: false,
+      state: { lang: 'en' },
+      tenant: { tenantId: 'T2', plan: 'business', updatedAt: new Date('2026-11-24T09:00:00.000Z') },
+    });
+
+    // An expired claim no longer counts, as with isClaimed.
+    clock.advance(60_000);
+    expect((await store.readTurn(read)).claimed).toBe(false);
+  });
+});
+
 describe('SQLite case store: saveTurn (the claim and the state in one transaction)', () => {
   it('writes the claim and the state together; a second save of the same claim writes nothing', async () => {
     const clock = testClock();

@@ -69,5 +69,12 @@ export function prepareStatements(db: Database.Database) {
     deleteExpiredClaims: db.prepare('DELETE FROM dedup_claims WHERE expires_at <= ?'),
     insertClaim: db.prepare('INSERT INTO dedup_claims (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
     selectLiveClaim: db.prepare('SELECT 1 FROM dedup_claims WHERE key = ? AND expires_at > ?'),
+    // One row always (the LEFT JOIN on a one-row table): claim, state and tenant, or nulls.
+    selectTurn: db.prepare(`
+      SELECT
+        EXISTS (SELECT 1 FROM dedup_claims WHERE key = @claimKey AND expires_at > @now) AS claimed,
+        (SELECT value_json FROM conversation_state WHERE key = @stateKey) AS state_json,
+        t.tenant_id, t.plan, t.updated_at
+      FROM (SELECT 1) LEFT JOIN tenant_settings t ON t.tenant_id = @tenantId`),
   };
 }
