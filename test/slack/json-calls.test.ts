@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { slackErrorCode } from '../../src/channels/slack/api.js';
-import { backoffMs, createJsonCaller, JSON_METHODS, type JsonCaller } from '../../src/channels/slack/json-calls.js';
+import { createJsonCaller, JSON_METHODS, type JsonCaller } from '../../src/channels/slack/json-calls.js';
 
 interface Received {
   readonly path: string;
@@ -113,11 +113,5 @@ describe('Slack write methods as JSON', () => {
   it('covers the write methods the bot sends and none of the read methods Slack only takes as forms', () => {
     for (const method of ['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'views.open', 'views.publish']) expect(JSON_METHODS.has(method)).toBe(true);
     for (const method of ['users.info', 'conversations.members', 'auth.test']) expect(JSON_METHODS.has(method)).toBe(false);
-  });
-
-  it('backs off exponentially up to the cap, as the WebClient did', () => {
-    const config = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 5_000 };
-    expect([1, 2, 3, 4, 5].map((attempt) => backoffMs(config, attempt))).toEqual([500, 1_000, 2_000, 4_000, 5_000]);
-    expect(backoffMs({ ...config, randomize: true }, 1, () => 0.5)).toBe(750);
   });
 });

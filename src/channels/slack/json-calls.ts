@@ -13,16 +13,9 @@
  * that fails throws an error `slackErrorCode` reads (`data.error`, `statusCode` or `code`).
  */
 import { Agent, request, type Dispatcher } from 'undici';
+import { DEFAULT_RETRY_CONFIG, retryAfterMs, withRetries, type Attempt, type RetryConfig } from '../../http/retry.js';
 
-export interface RetryConfig {
-  readonly retries: number;
-  readonly factor?: number;
-  readonly minTimeout?: number;
-  readonly maxTimeout?: number;
-  readonly randomize?: boolean;
-}
-
-export const DEFAULT_RETRY_CONFIG: RetryConfig = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true };
+export { DEFAULT_RETRY_CONFIG, type RetryConfig } from '../../http/retry.js';
 
 /** The write methods Slack documents as accepting JSON bodies. */
 export const JSON_METHODS: ReadonlySet<string> = new Set([
@@ -37,8 +30,6 @@ export const JSON_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 export const SLACK_API_URL = 'https://slack.com/api/';
-/** Slack asks clients to honour Retry-After; a longer answer than this is treated as an outage. */
-const MAX_RETRY_AFTER_MS = 60_000;
 const TIMEOUT_MS = 10_000;
 
 /** What a failed call throws: the same shape as the WebClient's errors, for `slackErrorCode`. */
@@ -68,31 +59,14 @@ export interface JsonCallerOptions {
   readonly connections?: number;
 }
 
-/** The wait before retry `attempt` (1-based), as the `retry` package computes it. */
-export function backoffMs(config: RetryConfig, attempt: number, random: () => number = Math.random): number {
-  const min = config.minTimeout ?? 1_000;
-  const factor = config.factor ?? 2;
-  const jitter = config.randomize ? 1 + random() : 1;
-  return Math.min(Math.round(jitter * min * factor ** (attempt - 1)), config.maxTimeout ?? Infinity);
-}
-
-/** Retry-After in seconds (Slack sends whole seconds) as milliseconds, capped. */
-function retryAfterMs(headers: Dispatcher.ResponseData['headers']): number {
-  const value = Number(headers['retry-after']);
-  return Number.isFinite(value) && value >= 0 ? Math.min(value * 1_000, MAX_RETRY_AFTER_MS) : 1_000;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 export function createJsonCaller(options: JsonCallerOptions): JsonCaller {
   const base = options.apiUrl ?? SLACK_API_URL;
   const retry = options.retryConfig ?? DEFAULT_RETRY_CONFIG;
   const dispatcher = new Agent({ connections: options.connections ?? 16, keepAliveTimeout: 30_000, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
   const headers = { authorization: `Bearer ${options.token}`, 'content-type': 'application/json; charset=utf-8' };
 
-  /** One HTTP exchange: Slack's answer, or an error worth retrying (after `afterMs` if Slack said), or a final one. */
-  type Outcome = { readonly answer: Record<string, unknown> } | { readonly retry: SlackCallError; readonly afterMs?: number } | { readonly fail: SlackCallError };
-  const once = async (url: string, body: string): Promise<Outcome> => {
+  /** One HTTP exchange: Slack's answer, an error worth retrying, or a final one. */
+  const once = async (url: string, body: string): Promise<Attempt<Record<string, unknown>>> => {
     let response: Dispatcher.ResponseData;
     try {
       response = await request(url, { method: 'POST', headers, body, dispatcher });
@@ -104,7 +78,7 @@ export function createJsonCaller(options: JsonCallerOptions): JsonCaller {
     const text = await response.body.text().catch(() => '');
     const httpError = (): SlackCallError => new SlackCallError(`Slack answered HTTP ${statusCode}`, 'slack_webapi_http_error', undefined, statusCode);
     if (statusCode === 429) {
-      return { retry: new SlackCallError('Slack rate-limited the call', 'slack_webapi_rate_limited_error', undefined, 429), afterMs: retryAfterMs(response.headers) };
+      return { retry: new SlackCallError('Slack rate-limited the call', 'slack_webapi_rate_limited_error', undefined, 429), afterMs: retryAfterMs(response.headers['retry-after']) };
     }
     if (statusCode >= 500) return { retry: httpError() };
     let answer: unknown;
@@ -120,20 +94,14 @@ export function createJsonCaller(options: JsonCallerOptions): JsonCaller {
       const code = typeof data.error === 'string' ? data.error : 'unknown_error';
       return { fail: new SlackCallError(`Slack answered an error: ${code}`, 'slack_webapi_platform_error', data) };
     }
-    return { answer: data };
+    return { value: data };
   };
 
   return {
     async call(method, args) {
       const url = `${base}${method}`;
       const body = JSON.stringify(args);
-      for (let attempt = 1; ; attempt++) {
-        const outcome = await once(url, body);
-        if ('answer' in outcome) return outcome.answer;
-        if ('fail' in outcome) throw outcome.fail;
-        if (attempt > retry.retries) throw outcome.retry;
-        await sleep(outcome.afterMs ?? backoffMs(retry, attempt));
-      }
+      return withRetries(retry, () => once(url, body));
     },
     close: () => dispatcher.close(),
   };
