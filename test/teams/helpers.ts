@@ -12,11 +12,14 @@ export interface ConnectorCall {
   readonly replyToId?: string;
   readonly activity: Record<string, unknown>;
   readonly authorization?: string;
+  readonly userAgent?: string;
 }
 
 export interface FakeConnector {
   readonly url: string;
   readonly calls: ConnectorCall[];
+  /** The next call gets this status (and headers) instead of 200; for retries and failures. */
+  answerNext(status: number, headers?: Record<string, string>): void;
   /** Resolves once at least `count` calls have arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ConnectorCall[]>;
   close(): Promise<void>;
@@ -31,6 +34,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
+  const canned: { status: number; headers?: Record<string, string> }[] = [];
   let nextId = 1;
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
@@ -47,6 +51,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}),
       activity: body ? (JSON.parse(body) as Record<string, unknown>) : {},
       ...(typeof req.headers.authorization === 'string' ? { authorization: req.headers.authorization } : {}),
+      ...(typeof req.headers['user-agent'] === 'string' ? { userAgent: req.headers['user-agent'] } : {}),
     };
     calls.push(call);
     for (const waiter of [...waiters]) {
@@ -55,6 +60,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         waiter.resolve();
       }
     }
+    const answer = canned.shift();
+    if (answer) {
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(JSON.stringify({ error: { code: 'Canned', message: `HTTP ${answer.status}` } }));
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${nextId++}` }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -62,6 +72,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,
+    answerNext: (status, headers) => void canned.push({ status, ...(headers ? { headers } : {}) }),
     waitFor(count, timeoutMs = 5_000) {
       if (calls.length >= count) return Promise.resolve(calls.slice());
       return new Promise((resolve, reject) => {

@@ -2,6 +2,9 @@
  * The Teams bot: no ActivityHandler, just one function the adapter calls per activity. It turns
  * the activity into a `Turn`, asks the core, and sends each reply as one Adaptive Card.
  *
+ * Replies go out through the connector sender (connector-send.ts), botbuilder's own send path
+ * being the costliest part of a turn.
+ *
  * `Action.Submit` buttons (what our cards use) arrive as message activities and are answered
  * with new messages. `Action.Execute` (Universal Actions, `adaptiveCard/action` invokes) is also
  * understood: the first reply's card replaces the card that was clicked (the invoke response),
@@ -11,6 +14,7 @@ import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from '
 import type { Logger } from 'pino';
 import type { ConversationCore, Reply } from '../../conversation/types.js';
 import { activityToTurn } from './activity.js';
+import { createConnectorSender, type ConnectorSender } from './connector-send.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type CardRenderer } from './renderer.js';
 
 export const MESSAGE_RESPONSE_TYPE = 'application/vnd.microsoft.activity.message';
@@ -19,6 +23,8 @@ export interface TeamsBotDeps {
   readonly core: ConversationCore;
   readonly renderer: CardRenderer;
   readonly logger?: Logger;
+  /** How replies reach the Bot Connector (connector-send.ts); one per bot by default. */
+  readonly sender?: ConnectorSender;
 }
 
 export type TeamsBotLogic = (context: TurnContext) => Promise<void>;
@@ -30,6 +36,7 @@ export type ExecuteResponseBody =
 
 export function createTeamsBot(deps: TeamsBotDeps): TeamsBotLogic {
   const { core, renderer, logger } = deps;
+  const sender = deps.sender ?? createConnectorSender();
   const toActivity = (reply: Reply): Partial<Activity> => MessageFactory.attachment(renderer.attachment(reply));
 
   return async (context) => {
@@ -54,9 +61,9 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBotLogic {
         ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: renderer.render(first) }
         : { statusCode: 200, type: MESSAGE_RESPONSE_TYPE, value: '' };
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
-      if (rest.length > 0) await context.sendActivities(rest.map(toActivity));
+      await sender.send(context, rest.map(toActivity));
       return;
     }
-    if (replies.length > 0) await context.sendActivities(replies.map(toActivity));
+    await sender.send(context, replies.map(toActivity));
   };
 }
