@@ -2,6 +2,8 @@
  * Replies to the Bot Connector (connector-send.ts): where they go, how they are signed, what is
  * retried, and when botbuilder sends instead. A fake Connector on 127.0.0.1 receives them.
  */
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ActivityTypes, MessageFactory, TurnContext, type Activity, type BotAdapter } from 'botbuilder';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCardRenderer, createTeamsAdapter, createTeamsBot, loadCardTemplates } from '../../src/channels/teams/index.js';
@@ -114,6 +116,30 @@ describe('replies to the Bot Connector', () => {
     const { context } = turnFor({ signer: bearer('t') });
     await sender.send(context, [MessageFactory.text('eventually')]);
     expect(connector.calls.map((c) => c.activity.text)).toEqual(['eventually', 'eventually', 'eventually']);
+  });
+
+  it('keeps many replies in flight at once when the Connector is slow, instead of queueing them behind a few sockets', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const slow = createHttpServer((req, res) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      req.resume();
+      setTimeout(() => {
+        inFlight -= 1;
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"r"}');
+      }, 300);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`;
+    try {
+      const turns = Array.from({ length: 100 }, () => turnFor({ signer: bearer('t') }));
+      for (const { context } of turns) context.activity.serviceUrl = slowUrl;
+      await Promise.all(turns.map(({ context }) => sender.send(context, [MessageFactory.text('busy day')])));
+      expect(most).toBe(100);
+    } finally {
+      await new Promise((resolve) => slow.close(resolve));
+    }
   });
 
   it('fails at once, with the status, when the Connector refuses the reply', async () => {

@@ -70,7 +70,10 @@ export function activityUrl(activity: Partial<Activity>): string {
 
 export function createConnectorSender(options: { retryConfig?: RetryConfig; connections?: number } = {}): ConnectorSender {
   const retry = options.retryConfig ?? DEFAULT_RETRY_CONFIG;
-  const dispatcher = new Agent({ connections: options.connections ?? 32, keepAliveTimeout: 30_000, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
+  // Sockets per Connector origin. Every reply in flight holds one (the Connector takes 100-300 ms
+  // per call, and each waiting turn holds its HTTP request open), so the bound sits far above
+  // what one instance serves at once; botbuilder's own client had none.
+  const dispatcher = new Agent({ connections: options.connections ?? 256, keepAliveTimeout: 30_000, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
 
   const once = async (url: string, headers: Record<string, string>, body: string): Promise<Attempt<void>> => {
     let response: Dispatcher.ResponseData;
