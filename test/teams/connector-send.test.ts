@@ -2,8 +2,8 @@
  * Replies to the Bot Connector (connector-send.ts): where they go, how they are signed, what is
  * retried, and when botbuilder sends instead. A fake Connector on 127.0.0.1 receives them.
  */
-import { createServer as createHttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { ActivityTypes, MessageFactory, TurnContext, type Activity, type BotAdapter } from 'botbuilder';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCardRenderer, createTeamsAdapter, createTeamsBot, loadCardTemplates } from '../../src/channels/teams/index.js';
@@ -139,6 +139,37 @@ describe('replies to the Bot Connector', () => {
       expect(most).toBe(100);
     } finally {
       await new Promise((resolve) => slow.close(resolve));
+    }
+  });
+
+  it('goes through the proxy HTTP_PROXY names, as botbuilder did behind a corporate proxy', async () => {
+    const tunnels: string[] = [];
+    const proxy = createHttpServer();
+    proxy.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+      tunnels.push(req.url ?? '');
+      const [host, port] = (req.url ?? '').split(':');
+      const upstream = connect(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client).pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const saved = process.env.HTTP_PROXY;
+    process.env.HTTP_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const proxied = createConnectorSender();
+    try {
+      const { context } = turnFor({ signer: bearer('t') });
+      await proxied.send(context, [MessageFactory.text('via the proxy')]);
+      expect(tunnels).toEqual([new URL(connector.url).host]);
+      expect(connector.calls.map((c) => c.activity.text)).toEqual(['via the proxy']);
+    } finally {
+      if (saved === undefined) delete process.env.HTTP_PROXY;
+      else process.env.HTTP_PROXY = saved;
+      await proxied.close();
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
     }
   });
 

@@ -17,7 +17,7 @@
  * whose credentials can sign.
  */
 import { DeliveryModes, TurnContext, type Activity } from 'botbuilder';
-import { Agent, request, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 import { DEFAULT_RETRY_CONFIG, retryAfterMs, withRetries, type Attempt, type RetryConfig } from '../../http/retry.js';
 
 const TIMEOUT_MS = 15_000;
@@ -72,8 +72,9 @@ export function createConnectorSender(options: { retryConfig?: RetryConfig; conn
   const retry = options.retryConfig ?? DEFAULT_RETRY_CONFIG;
   // Sockets per Connector origin. Every reply in flight holds one (the Connector takes 100-300 ms
   // per call, and each waiting turn holds its HTTP request open), so the bound sits far above
-  // what one instance serves at once; botbuilder's own client had none.
-  const dispatcher = new Agent({ connections: options.connections ?? 256, keepAliveTimeout: 30_000, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
+  // what one instance serves at once; botbuilder's own client had none. HTTPS_PROXY, HTTP_PROXY
+  // and NO_PROXY are honoured, as botbuilder's client honoured them.
+  const dispatcher = new EnvHttpProxyAgent({ connections: options.connections ?? 256, keepAliveTimeout: 30_000, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
 
   const once = async (url: string, headers: Record<string, string>, body: string): Promise<Attempt<void>> => {
     let response: Dispatcher.ResponseData;
