@@ -12,10 +12,9 @@
  * and retried, network errors and 5xx answers are retried with exponential backoff, and a call
  * that fails throws an error `slackErrorCode` reads (`data.error`, `statusCode` or `code`).
  */
-import { Agent, request, type Dispatcher } from 'undici';
-import { DEFAULT_RETRY_CONFIG, retryAfterMs, withRetries, type Attempt, type RetryConfig } from '../../http/retry.js';
-
-export { DEFAULT_RETRY_CONFIG, type RetryConfig } from '../../http/retry.js';
+import { Agent } from 'undici';
+import { postAttempt, type PostAnswer, type PostFailure } from '../../http/post.js';
+import { DEFAULT_RETRY_CONFIG, withRetries, type Attempt, type RetryConfig } from '../../http/retry.js';
 
 /** The write methods Slack documents as accepting JSON bodies. */
 export const JSON_METHODS: ReadonlySet<string> = new Set([
@@ -63,45 +62,34 @@ export function createJsonCaller(options: JsonCallerOptions): JsonCaller {
   const base = options.apiUrl ?? SLACK_API_URL;
   const retry = options.retryConfig ?? DEFAULT_RETRY_CONFIG;
   const dispatcher = new Agent({ connections: options.connections ?? 16, keepAliveTimeout: 30_000, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
-  const headers = { authorization: `Bearer ${options.token}`, 'content-type': 'application/json; charset=utf-8' };
+  const headers: Record<string, string> = { authorization: `Bearer ${options.token}`, 'content-type': 'application/json; charset=utf-8' };
 
-  /** One HTTP exchange: Slack's answer, an error worth retrying, or a final one. */
-  const once = async (url: string, body: string): Promise<Attempt<Record<string, unknown>>> => {
-    let response: Dispatcher.ResponseData;
+  /** The WebClient's error codes: `slackErrorCode` reads them for the logs. */
+  const failure = (reason: PostFailure): SlackCallError => {
+    if (!('statusCode' in reason)) return new SlackCallError(`Slack call failed: ${reason.message}`, reason.code ?? 'request_error');
+    if (reason.statusCode === 429) return new SlackCallError('Slack rate-limited the call', 'slack_webapi_rate_limited_error', undefined, 429);
+    return new SlackCallError(`Slack answered HTTP ${reason.statusCode}`, 'slack_webapi_http_error', undefined, reason.statusCode);
+  };
+  /** Slack answers 200 with `ok`; a 4xx or a page that is not Slack's JSON (a proxy's login page) will not change if sent again. */
+  const answer = ({ statusCode, text }: PostAnswer): Attempt<Record<string, unknown>> => {
+    let data: unknown;
     try {
-      response = await request(url, { method: 'POST', headers, body, dispatcher });
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      return { retry: new SlackCallError(`Slack call failed: ${(error as Error).message}`, typeof code === 'string' ? code : 'request_error') };
-    }
-    const { statusCode } = response;
-    const text = await response.body.text().catch(() => '');
-    const httpError = (): SlackCallError => new SlackCallError(`Slack answered HTTP ${statusCode}`, 'slack_webapi_http_error', undefined, statusCode);
-    if (statusCode === 429) {
-      return { retry: new SlackCallError('Slack rate-limited the call', 'slack_webapi_rate_limited_error', undefined, 429), afterMs: retryAfterMs(response.headers['retry-after']) };
-    }
-    if (statusCode >= 500) return { retry: httpError() };
-    let answer: unknown;
-    try {
-      answer = JSON.parse(text);
+      data = JSON.parse(text);
     } catch {
-      answer = undefined;
+      data = undefined;
     }
-    // A 4xx or a page that is not Slack's JSON (a proxy's login page): sending it again changes nothing.
-    if (statusCode !== 200 || typeof answer !== 'object' || answer === null) return { fail: httpError() };
-    const data = answer as Record<string, unknown>;
-    if (data.ok !== true) {
-      const code = typeof data.error === 'string' ? data.error : 'unknown_error';
-      return { fail: new SlackCallError(`Slack answered an error: ${code}`, 'slack_webapi_platform_error', data) };
-    }
-    return { value: data };
+    if (statusCode !== 200 || typeof data !== 'object' || data === null) return { fail: failure({ statusCode, text }) };
+    const fields = data as Record<string, unknown>;
+    if (fields.ok === true) return { value: fields };
+    const code = typeof fields.error === 'string' ? fields.error : 'unknown_error';
+    return { fail: new SlackCallError(`Slack answered an error: ${code}`, 'slack_webapi_platform_error', fields) };
   };
 
   return {
     async call(method, args) {
       const url = `${base}${method}`;
       const body = JSON.stringify(args);
-      return withRetries(retry, () => once(url, body));
+      return withRetries(retry, () => postAttempt(dispatcher, url, headers, body, answer, failure));
     },
     close: () => dispatcher.close(),
   };

@@ -17,8 +17,9 @@
  * whose credentials can sign.
  */
 import { DeliveryModes, TurnContext, type Activity } from 'botbuilder';
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
-import { DEFAULT_RETRY_CONFIG, retryAfterMs, withRetries, type Attempt, type RetryConfig } from '../../http/retry.js';
+import { EnvHttpProxyAgent } from 'undici';
+import { postAttempt, type PostAnswer, type PostFailure } from '../../http/post.js';
+import { DEFAULT_RETRY_CONFIG, withRetries, type Attempt, type RetryConfig } from '../../http/retry.js';
 
 const TIMEOUT_MS = 15_000;
 /** Bot Framework clients name themselves so; the Connector's telemetry groups them by it. */
@@ -76,22 +77,12 @@ export function createConnectorSender(options: { retryConfig?: RetryConfig; conn
   // and NO_PROXY are honoured, as botbuilder's client honoured them.
   const dispatcher = new EnvHttpProxyAgent({ connections: options.connections ?? 256, keepAliveTimeout: 30_000, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
 
-  const once = async (url: string, headers: Record<string, string>, body: string): Promise<Attempt<void>> => {
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await request(url, { method: 'POST', headers, body, dispatcher });
-    } catch (error) {
-      return { retry: new ConnectorSendError(`Bot Connector unreachable: ${(error as Error).message}`) };
-    }
-    const { statusCode } = response;
-    const text = await response.body.text().catch(() => '');
-    if (statusCode >= 200 && statusCode < 300) return { value: undefined };
-    const error = new ConnectorSendError(`Bot Connector answered HTTP ${statusCode}: ${text.slice(0, 200)}`, statusCode);
-    // As the Connector client's default policy: throttling waits Retry-After, 5xx is retried.
-    if (statusCode === 429) return { retry: error, afterMs: retryAfterMs(response.headers['retry-after']) };
-    if (statusCode >= 500) return { retry: error };
-    return { fail: error };
-  };
+  const failure = (reason: PostFailure): ConnectorSendError =>
+    'statusCode' in reason
+      ? new ConnectorSendError(`Bot Connector answered HTTP ${reason.statusCode}: ${reason.text.slice(0, 200)}`, reason.statusCode)
+      : new ConnectorSendError(`Bot Connector unreachable: ${reason.message}`);
+  // Any 2xx is delivered; a 4xx will not change if sent again.
+  const answer = (reply: PostAnswer): Attempt<void> => (reply.statusCode >= 200 && reply.statusCode < 300 ? { value: undefined } : { fail: failure(reply) });
 
   return {
     async send(context, activities) {
@@ -107,7 +98,9 @@ export function createConnectorSender(options: { retryConfig?: RetryConfig; conn
       for (const activity of activities) {
         const outgoing = TurnContext.applyConversationReference({ type: 'message', ...activity }, reference);
         delete outgoing.id;
-        await withRetries(retry, () => once(activityUrl(outgoing), headers, JSON.stringify(outgoing)));
+        const url = activityUrl(outgoing);
+        const body = JSON.stringify(outgoing);
+        await withRetries(retry, () => postAttempt(dispatcher, url, headers, body, answer, failure));
       }
       context.responded = true;
     },
