@@ -212,7 +212,7 @@ class SqliteCaseStore implements CaseStore {
       return {
         claimed: row.claimed === 1,
         state: row.state_json === null ? undefined : (JSON.parse(row.state_json) as unknown),
-        tenant: row.tenant_id === null ? undefined : rowToTenantSettings({ tenant_id: row.tenant_id, plan: row.plan, updated_at: row.updated_at ?? 0 }),
+        tenant: row.tenant_id === null ? undefined : rowToTenantSettings(row),
       };
     });
   }
@@ -415,14 +415,8 @@ interface TenantRow {
   updated_at: number;
 }
 
-/** `selectTurn`'s one row: the tenant columns are null when the tenant has no settings yet. */
-interface TurnRow {
-  claimed: 0 | 1;
-  state_json: string | null;
-  tenant_id: string | null;
-  plan: string | null;
-  updated_at: number | null;
-}
+/** `selectTurn`'s one row: the tenant's columns, all null when the tenant has no settings yet. */
+type TurnRow = { claimed: 0 | 1; state_json: string | null } & (TenantRow | { tenant_id: null; plan: null; updated_at: null });
 
 function rowToTenantSettings(row: TenantRow): TenantSettings {
   const settings = { tenantId: row.tenant_id, updatedAt: new Date(row.updated_at) };
