@@ -34,13 +34,15 @@ const COMPILED_SERVER = join(root, '.cache', 'bench-build', 'bench', 'e2e', 'ser
  * The Node flags `npm start` gives the bot (package.json), so every server under test, bots and
  * echo floors alike, runs as the product runs: the same heap sizing for both sides of a ratio.
  */
-export function startNodeFlags(): string[] {
+function startNodeFlags(): string[] {
   const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const flags = /\bnode((?:\s+--\S+)*)\s+dist\/main\.js/.exec(scripts.start ?? '')?.[1];
   if (flags === undefined) throw new Error('package.json: scripts.start no longer runs `node [flags] dist/main.js`; update startNodeFlags()');
   return flags.split(/\s+/).filter(Boolean);
 }
-const NODE_FLAGS = [...startNodeFlags(), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+const START_FLAGS = startNodeFlags();
+/** BENCH_SERVER_NODE_ARGS adds flags to the servers under test, for experiments (--cpu-prof …). */
+const NODE_FLAGS = [...START_FLAGS, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
 let compiled = false;
 export function compileServers(): void {
   if (compiled) return;
@@ -534,7 +536,7 @@ async function measureStartup(): Promise<StartupFigures> {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   const upToDateBuildMs = timed(() => execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }));
   const runs: number[] = [];
-  for (let i = 0; i < 3; i++) runs.push(await timeToHealthy(process.execPath, [...startNodeFlags(), join(root, 'dist', 'main.js')]));
+  for (let i = 0; i < 3; i++) runs.push(await timeToHealthy(process.execPath, [...START_FLAGS, join(root, 'dist', 'main.js')]));
   const npmStartMs = await timeToHealthy('npm', ['start', '--silent']);
   const sorted = [...runs].sort((a, b) => a - b);
   return { runs, medianMs: sorted[1]!, npmStartMs, cleanBuildMs, upToDateBuildMs };
