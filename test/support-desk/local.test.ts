@@ -112,6 +112,16 @@ async function openCaseAsAdmin(url: string, admin: Started): Promise<string> {
   return number;
 }
 
+/** An admin opens a case, then the local engineer presses Claim on its card in /support. */
+async function claimNewCase(url: string): Promise<{ number: string; support: Started }> {
+  const admin = await startConversation(url);
+  const number = await openCaseAsAdmin(url, admin);
+  const support = await startSupport(url);
+  const card = cardsOf((await poll(url, support)).activities).find((c) => cardText(c).includes(number))!;
+  await send(url, support, { value: submitActions(card).find((a) => a.data.verb === 'desk.claim')!.data });
+  return { number, support };
+}
+
 describe('the support desk in the local chat (/support)', () => {
   let local: Local;
   let url: string;
@@ -224,11 +234,7 @@ describe('the local support channel with SUPPORT_ENGINEERS set', () => {
   it('lets local-engineer act only when listed', async () => {
     const unlisted = await startLocal({ SUPPORT_ENGINEERS: 'eve@contoso.example' });
     try {
-      const admin = await startConversation(unlisted.server.url);
-      const number = await openCaseAsAdmin(unlisted.server.url, admin);
-      const support = await startSupport(unlisted.server.url);
-      const card = cardsOf((await poll(unlisted.server.url, support)).activities).find((c) => cardText(c).includes(number))!;
-      await send(unlisted.server.url, support, { value: submitActions(card).find((a) => a.data.verb === 'desk.claim')!.data });
+      const { number, support } = await claimNewCase(unlisted.server.url);
       expect((await poll(unlisted.server.url, support)).activities.map((a) => a.text ?? '').join('\n')).toMatch(/Only support engineers/);
       expect((await unlisted.store.getCase('local', number))?.owner).toBeUndefined();
     } finally {
@@ -236,11 +242,7 @@ describe('the local support channel with SUPPORT_ENGINEERS set', () => {
     }
     const listed = await startLocal({ SUPPORT_ENGINEERS: 'eve@contoso.example, local-engineer' });
     try {
-      const admin = await startConversation(listed.server.url);
-      const number = await openCaseAsAdmin(listed.server.url, admin);
-      const support = await startSupport(listed.server.url);
-      const card = cardsOf((await poll(listed.server.url, support)).activities).find((c) => cardText(c).includes(number))!;
-      await send(listed.server.url, support, { value: submitActions(card).find((a) => a.data.verb === 'desk.claim')!.data });
+      const { number } = await claimNewCase(listed.server.url);
       expect((await listed.store.getCase('local', number))?.owner).toBe('Local Engineer');
     } finally {
       await listed.close();
