@@ -21,6 +21,13 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value === '' ? undefined : value));
 
+/** An on/off switch; unset stays undefined so the default can depend on the credentials. */
+function onOff() {
+  return optionalText
+    .transform((value) => value?.toLowerCase())
+    .pipe(z.enum(['on', 'off'], { error: 'must be on or off (unset: on only when no channel credentials are set)' }).optional());
+}
+
 const schema = z
   .object({
     PORT: z
@@ -45,9 +52,17 @@ const schema = z
       z.url({ protocol: /^https?$/, error: 'must be an http(s):// address' }).optional(),
     ),
     HANDOFF_WEBHOOK_SECRET: optionalText,
-    LOCAL_CHAT: optionalText
-      .transform((value) => value?.toLowerCase())
-      .pipe(z.enum(['on', 'off'], { error: 'must be on or off' }).optional()),
+    LOCAL_CHAT: onOff(),
+    EMULATOR: onOff(),
+    HOST: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[0-9A-Za-z.:%-]+$/, 'must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::')
+        .optional(),
+    ),
+    // Read only to know whether Slack credentials are configured (src/channels/slack/config.ts reads them).
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_BOT_TOKEN: optionalText,
   })
   .superRefine((env, ctx) => {
     if (env.HANDOFF_WEBHOOK_URL !== undefined && env.HANDOFF_WEBHOOK_SECRET === undefined) {
@@ -55,6 +70,13 @@ const schema = z
         code: 'custom',
         path: ['HANDOFF_WEBHOOK_SECRET'],
         message: 'is required when HANDOFF_WEBHOOK_URL is set (the receiver checks the X-Signature-256 HMAC with it)',
+      });
+    }
+    if (env.EMULATOR === 'on' && env.MicrosoftAppId !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['EMULATOR'],
+        message: 'cannot be on while MicrosoftAppId is set (the endpoint then checks Bot Framework tokens); unset EMULATOR, or unset MicrosoftAppId for a local Emulator run',
       });
     }
     const type = env.MicrosoftAppType ?? 'MultiTenant';
@@ -98,6 +120,10 @@ export const CONFIG_VARIABLES = [
   'HANDOFF_WEBHOOK_URL',
   'HANDOFF_WEBHOOK_SECRET',
   'LOCAL_CHAT',
+  'EMULATOR',
+  'HOST',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
 ] as const;
 
 export class ConfigError extends Error {
@@ -121,12 +147,49 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   throw new ConfigError(problems);
 }
 
-/** Whether inbound requests must carry a Bot Framework token (false: Emulator / local mode). */
+/** Whether inbound requests to /api/messages must carry a Bot Framework token (MicrosoftAppId set). */
 export function botAuthEnabled(config: AppConfig): boolean {
   return config.MicrosoftAppId !== undefined;
 }
 
-/** The local chat page (Web Chat + Direct Line on this server): on without credentials, unless LOCAL_CHAT says otherwise. */
+/** The variables whose presence means "this server serves a real channel". */
+export const CHANNEL_CREDENTIAL_VARIABLES = ['MicrosoftAppId', 'SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'] as const;
+type CredentialVariables = (typeof CHANNEL_CREDENTIAL_VARIABLES)[number];
+
+/**
+ * Whether any channel credentials are set: the Bot Framework app id, or either Slack secret (a
+ * half-configured Slack still means this server is meant to serve a real workspace). With any
+ * set, the unauthenticated doors (emulator access to /api/messages, the local chat, /support)
+ * are closed unless switched on explicitly.
+ */
+export function channelCredentialsConfigured(config: Partial<Pick<AppConfig, CredentialVariables>>): boolean {
+  return CHANNEL_CREDENTIAL_VARIABLES.some((variable) => config[variable] !== undefined);
+}
+
+/** The local chat page, Direct Line and /support: on without channel credentials, unless LOCAL_CHAT says otherwise. */
 export function localChatEnabled(config: AppConfig): boolean {
-  return config.LOCAL_CHAT === undefined ? !botAuthEnabled(config) : config.LOCAL_CHAT === 'on';
+  return config.LOCAL_CHAT === undefined ? !channelCredentialsConfigured(config) : config.LOCAL_CHAT === 'on';
+}
+
+/**
+ * Unauthenticated (Bot Framework Emulator) access to /api/messages: never with MicrosoftAppId
+ * (the adapter checks tokens then); otherwise on without channel credentials, unless EMULATOR
+ * says otherwise.
+ */
+export function emulatorEnabled(config: AppConfig): boolean {
+  if (botAuthEnabled(config)) return false;
+  return config.EMULATOR === undefined ? !channelCredentialsConfigured(config) : config.EMULATOR === 'on';
+}
+
+/** What /api/messages does: check Bot Framework tokens, accept Emulator traffic (loopback only), or refuse. */
+export type BotEndpointMode = 'bot-framework' | 'emulator' | 'off';
+
+export function botEndpointMode(config: AppConfig): BotEndpointMode {
+  if (botAuthEnabled(config)) return 'bot-framework';
+  return emulatorEnabled(config) ? 'emulator' : 'off';
+}
+
+/** HOST, else loopback without channel credentials (the local pages have no sign-in), else every interface. */
+export function listenHost(config: AppConfig): string {
+  return config.HOST ?? (channelCredentialsConfigured(config) ? '0.0.0.0' : '127.0.0.1');
 }

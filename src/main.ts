@@ -4,8 +4,8 @@
  * then the store. A bad setting, invalid rules or a broken card template stop the start with a
  * message that names the problem (exit code 1).
  */
-import { pino } from 'pino';
-import { ConfigError, loadConfig, botAuthEnabled, localChatEnabled, type AppConfig } from './config.js';
+import { pino, type Logger } from 'pino';
+import { ConfigError, loadConfig, botEndpointMode, channelCredentialsConfigured, listenHost, localChatEnabled, type AppConfig } from './config.js';
 import { CardTemplateError, loadCardTemplates } from './channels/teams/index.js';
 import { ChatConversations, createLocalChat, bundlePresent, DEFAULT_BUNDLE_DIR, FETCH_COMMAND } from './channels/webchat/index.js';
 import { mountSlack, slackConfigFromEnv, type SlackChannel } from './channels/slack/index.js';
@@ -40,6 +40,20 @@ function readRules(): TriageEngine {
     }
     throw error;
   }
+}
+
+/** Which unauthenticated doors are open or closed, at warn level whenever channel credentials are set. */
+function logDoors(logger: Logger, config: AppConfig, address: string): void {
+  const credentials = channelCredentialsConfigured(config);
+  const mode = botEndpointMode(config);
+  const doors = { emulator: mode === 'emulator' ? 'on' : 'off', localChat: localChatEnabled(config) ? 'on' : 'off', address };
+  if (!credentials) {
+    logger.info(doors, 'Local mode (no channel credentials): /api/messages takes Emulator traffic for tenant "emulator" only, replies go to loopback only');
+    return;
+  }
+  if (mode === 'off') logger.warn(doors, 'Bot Framework endpoint /api/messages is off: channel credentials are set without MicrosoftAppId (EMULATOR=on opens it to the Emulator, tenant "emulator" only)');
+  if (mode === 'emulator') logger.warn(doors, 'EMULATOR=on: /api/messages takes unauthenticated Emulator traffic (tenant "emulator" only, replies to loopback only)');
+  if (!localChatEnabled(config)) logger.warn(doors, 'Local chat (/, Direct Line) and the /support page are off because channel credentials are set (LOCAL_CHAT=on turns them on)');
 }
 
 async function main(): Promise<void> {
@@ -90,6 +104,7 @@ async function main(): Promise<void> {
   let slack: SlackChannel | undefined;
   const server = createBotServer({
     credentials: config,
+    ...(botEndpointMode(config) === 'off' ? { botEndpoint: 'off' as const } : {}),
     core,
     engine,
     templates,
@@ -102,16 +117,17 @@ async function main(): Promise<void> {
       if (slack) support.attachSlack(slack);
     },
   });
-  const running = await server.listen(config.PORT);
+  const running = await server.listen(config.PORT, listenHost(config));
   support.start();
   logger.info(
-    { port: running.port, auth: botAuthEnabled(config) ? 'bot-framework' : 'none (emulator mode)', dataDir: config.DATA_DIR },
-    `Support Triage Bot listening on ${running.url}${MESSAGES_PATH}`,
+    { port: running.port, address: running.host, botEndpoint: botEndpointMode(config), dataDir: config.DATA_DIR },
+    `Support Triage Bot listening on ${running.url}${MESSAGES_PATH} (address ${running.host})`,
   );
   logger.info(slackEnv.config ? `Slack events at ${running.url}/slack/events` : slackEnv.reason);
+  logDoors(logger, config, running.host);
   if (localChat) {
     // With credentials (LOCAL_CHAT=on), anyone who reaches this server chats as local-admin (tenant "local").
-    logger[botAuthEnabled(config) ? 'warn' : 'info'](
+    logger[channelCredentialsConfigured(config) ? 'warn' : 'info'](
       { localChat: running.url, bundle: bundlePresent(DEFAULT_BUNDLE_DIR) ? 'ok' : `missing: run ${FETCH_COMMAND}` },
       `Local chat (Web Chat) at ${running.url}/ without sign-in (LOCAL_CHAT=off turns it off)`,
     );

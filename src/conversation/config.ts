@@ -1,6 +1,7 @@
 /** The conversation core's settings, read once from the environment. */
 import { parseBusinessHours, isValidTimeZone, type BusinessHours } from '../domain/business-hours.js';
 import { resolvePlan } from '../domain/plans.js';
+import { CHANNEL_CREDENTIAL_VARIABLES } from '../config.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rate-limit.js';
 
 export interface CoreConfig {
@@ -8,7 +9,7 @@ export interface CoreConfig {
   readonly defaultPlan?: string;
   /** User ids, emails or UPNs allowed to open and manage cases; '*' for everyone; unset: see admin-policy.ts. */
   readonly adminUsers?: string[] | '*' | undefined;
-  /** True when the bot runs with real channel credentials (MicrosoftAppId set). */
+  /** True when any channel credentials are set (MicrosoftAppId, SLACK_SIGNING_SECRET or SLACK_BOT_TOKEN). */
   readonly credentialsConfigured: boolean;
   readonly businessHours?: BusinessHours;
   /** IANA zone used when the channel gives none for the user; UTC otherwise. */
@@ -38,11 +39,11 @@ function wholeNumber(env: NodeJS.ProcessEnv, variable: string, fallback: number)
 
 /**
  * Reads DEFAULT_PLAN, ADMIN_USERS, BUSINESS_HOURS, DEFAULT_TIME_ZONE, RATE_LIMIT_PER_MINUTE,
- * RATE_LIMIT_CASES_PER_HOUR and MicrosoftAppId; throws ConfigError naming the variable.
+ * RATE_LIMIT_CASES_PER_HOUR and whether channel credentials are set; throws ConfigError naming the variable.
  */
 export function loadCoreConfig(env: NodeJS.ProcessEnv): CoreConfig {
   const config: { -readonly [K in keyof CoreConfig]: CoreConfig[K] } = {
-    credentialsConfigured: Boolean(env.MicrosoftAppId),
+    credentialsConfigured: CHANNEL_CREDENTIAL_VARIABLES.some((variable) => Boolean(env[variable]?.trim())),
     rateLimits: {
       turnsPerMinute: wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMITS.turnsPerMinute),
       casesPerHour: wholeNumber(env, 'RATE_LIMIT_CASES_PER_HOUR', DEFAULT_RATE_LIMITS.casesPerHour),

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { TurnContext } from 'botbuilder';
 import { runHealthChecks, type HealthCheck } from './health.js';
 import { MAX_JSON_DEPTH, verifyJsonDepth } from './json-depth.js';
+import { createEndpointGate, type BotEndpoint } from './bot-endpoint.js';
 
 export const MESSAGES_PATH = '/api/messages';
 export const HEALTH_PATH = '/healthz';
@@ -30,12 +31,19 @@ export interface ServerDeps {
   /** Named readiness checks; `/healthz` answers 200 only when every one passes. */
   readonly health: Readonly<Record<string, HealthCheck>>;
   readonly logger?: Logger;
+  /**
+   * Who may use /api/messages (bot-endpoint.ts), checked before the adapter. Absent: the adapter
+   * alone decides (fakes in tests); createBotServer always sets it.
+   */
+  readonly endpoint?: BotEndpoint;
   /** Mounts more routes (Slack's receiver) before the fallbacks; must not parse bodies globally. */
   readonly extend?: (app: Express) => void;
 }
 
 export interface RunningServer {
   readonly port: number;
+  /** The address listened on (127.0.0.1, 0.0.0.0, ::). */
+  readonly host: string;
   readonly url: string;
   /** Stops accepting connections, closes idle ones, and waits for requests in flight. */
   close(): Promise<void>;
@@ -110,7 +118,9 @@ export function createServer(deps: ServerDeps): BotServer {
     next();
   };
 
+  const gate = deps.endpoint ? createEndpointGate(deps.endpoint, logger) : undefined;
   const processActivity: RequestHandler = async (req, res) => {
+    if (gate && !(await gate(req, res))) return;
     await adapter.process(req, res, bot);
   };
 
@@ -171,10 +181,12 @@ function listen(app: Express, port: number, host?: string): Promise<RunningServe
     server.once('listening', () => {
       server.off('error', reject);
       const address = server.address() as AddressInfo;
-      const shownHost = host && host !== '0.0.0.0' && host !== '::' ? host : 'localhost';
+      // Loopback and "every interface" are both reachable as localhost from this machine.
+      const shownHost = host && !['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host) ? host : 'localhost';
       let closing: Promise<void> | undefined;
       resolve({
         port: address.port,
+        host: address.address,
         url: `http://${shownHost}:${address.port}`,
         close: () => {
           closing ??= new Promise<void>((done, fail) => {

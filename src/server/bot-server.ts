@@ -7,14 +7,33 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import { createCardRenderer, createTeamsAdapter, createTeamsBot, type CardTemplates, type TeamsBotLogic, type TeamsCredentials } from '../channels/teams/index.js';
+import {
+  createBotFrameworkAuth,
+  createCardRenderer,
+  createRequestAuthenticator,
+  createTeamsAdapter,
+  createTeamsBot,
+  type BotFrameworkEndpoints,
+  type CardTemplates,
+  type TeamsBotLogic,
+  type TeamsCredentials,
+} from '../channels/teams/index.js';
 import type { ConversationCore } from '../conversation/types.js';
 import type { CaseStore } from '../store/index.js';
 import type { TriageEngine } from '../triage/index.js';
 import { createServer, type BotServer } from './app.js';
+import type { BotEndpoint } from './bot-endpoint.js';
 
 export interface BotServerDeps {
   readonly credentials: TeamsCredentials;
+  /**
+   * `off` refuses every /api/messages request (channel credentials without MicrosoftAppId and
+   * EMULATOR not on; see botEndpointMode in src/config.ts). Unset: tokens are checked when
+   * MicrosoftAppId is set, otherwise it is the Emulator's loopback-only, one-tenant door.
+   */
+  readonly botEndpoint?: 'off';
+  /** Token metadata and reply signing other than Microsoft's public cloud (private clouds, tests). */
+  readonly botFrameworkEndpoints?: BotFrameworkEndpoints;
   readonly core: ConversationCore;
   readonly engine: TriageEngine;
   readonly templates: CardTemplates;
@@ -31,7 +50,14 @@ const STORE_PROBE_TENANT = '__healthz__';
 
 export function createBotServer(deps: BotServerDeps): BotServer {
   const renderer = createCardRenderer(deps.templates);
-  const adapter = createTeamsAdapter(deps.credentials, deps.logger);
+  const auth = createBotFrameworkAuth(deps.credentials, deps.botFrameworkEndpoints);
+  const adapter = createTeamsAdapter(auth, deps.logger);
+  const endpoint: BotEndpoint =
+    deps.botEndpoint === 'off'
+      ? { mode: 'off' }
+      : deps.credentials.MicrosoftAppId
+        ? { mode: 'bot-framework', authenticate: createRequestAuthenticator(auth) }
+        : { mode: 'emulator' };
   const coreBot = createTeamsBot({ core: deps.core, renderer, ...(deps.logger ? { logger: deps.logger } : {}) });
   const bot = deps.wrapTeamsBot ? deps.wrapTeamsBot(coreBot, adapter) : coreBot;
   return createServer({
@@ -45,6 +71,7 @@ export function createBotServer(deps: BotServerDeps): BotServer {
         return true;
       },
     },
+    endpoint,
     ...(deps.logger ? { logger: deps.logger } : {}),
     ...(deps.extend ? { extend: deps.extend } : {}),
   });

@@ -11,3 +11,4 @@ export {
 } from './app.js';
 export { runHealthChecks, type HealthCheck, type HealthReport } from './health.js';
 export { createBotServer, type BotServerDeps } from './bot-server.js';
+export { confineToEmulatorTenant, createEndpointGate, isLoopbackUrl, rateLimitedWarn, type BotEndpoint } from './bot-endpoint.js';

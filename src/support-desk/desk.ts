@@ -13,7 +13,7 @@ import { isOnlyThanks } from '../domain/thanks.js';
 import { CaseNotFoundError, type CaseStore, type SupportCase } from '../store/index.js';
 import type { SupportDeskConfig } from './config.js';
 import { cycleStart, dueAtFor } from './sla.js';
-import type { DeskActionData, DeskActor, DeskOutcome, DeskVerb, Notifier, RequesterNotice, SupportCaseView, SupportNote } from './types.js';
+import type { DeskActionData, DeskActor, DeskOutcome, DeskPerson, DeskVerb, Notifier, RequesterNotice, SupportCaseView, SupportNote } from './types.js';
 import { deskStrings } from './strings/index.js';
 import { formatMoment } from '../conversation/case-views.js';
 import { supportCaseView } from './view.js';
@@ -66,9 +66,17 @@ export class SupportDesk {
     return this.deps.config;
   }
 
-  /** SUPPORT_ENGINEERS (id or email), or a member of the support channel as the channel vouches. */
+  /**
+   * A member of the support channel as the channel vouches, or SUPPORT_ENGINEERS (id or email).
+   * The list is believed only from a channel that authenticated the id (Teams, Slack) or fixed it
+   * itself (the local page's `local-engineer`); an Emulator caller names any id it likes, so for
+   * it only the support channel of its own tenant counts. Ids are compared ignoring case: Teams
+   * (Entra object ids) and Slack (U…/W…) ids cannot collide, and no unauthenticated door can
+   * present a listed id.
+   */
   isEngineer(actor: DeskActor): boolean {
     if (actor.channelMember === true) return true;
+    if (actor.via === 'emulator') return false;
     const listed = this.deps.config.engineers;
     return listed.includes(actor.id.toLowerCase()) || (actor.email !== undefined && listed.includes(actor.email.toLowerCase()));
   }
@@ -80,18 +88,23 @@ export class SupportDesk {
 
   async act(actor: DeskActor, verb: DeskVerb, data: DeskActionData): Promise<DeskOutcome> {
     if (!this.isEngineer(actor)) {
-      this.logger.warn({ actor: actor.id, verb, case: data.number }, 'case card action refused: not a support engineer');
+      this.logger.warn({ actor: actor.id, via: actor.via, verb, case: data.number }, 'case card action refused: not a support engineer');
       return fail('not-engineer', 'Only support engineers can act on case cards.');
     }
-    const current = await this.store.getCase(data.tenantId, data.number);
-    if (!current) return fail('not-found', `Case ${data.number} was not found.`);
+    // An unauthenticated door serves one tenant: any other is "not found", as if it did not exist.
+    const outsideDoor = (actor.via === 'local' || actor.via === 'emulator') && data.tenantId !== actor.tenant;
+    const current = outsideDoor ? undefined : await this.store.getCase(data.tenantId, data.number);
+    if (!current) {
+      if (outsideDoor) this.logger.warn({ actor: actor.id, via: actor.via, verb, case: data.number }, 'case card action refused: outside the door\'s tenant');
+      return fail('not-found', `Case ${data.number} was not found.`);
+    }
     const outcome = await this.apply(actor, verb, current, data);
     this.logger.info({ actor: actor.id, verb, case: data.number, ok: outcome.ok }, 'support desk action');
     return outcome;
   }
 
   /** The requester answers the engineer from their chat: lands on the case and in the support channel. */
-  async answer(requester: DeskActor, tenantId: string, number: string, message: string | undefined): Promise<DeskOutcome> {
+  async answer(requester: DeskPerson, tenantId: string, number: string, message: string | undefined): Promise<DeskOutcome> {
     const c = await this.store.getCase(tenantId, number);
     if (!c) return fail('not-found', deskStrings('en').caseNotFound(number));
     const s = deskStrings(c.contact.language);
@@ -106,7 +119,7 @@ export class SupportDesk {
   }
 
   /** The requester reopens a resolved case with a note, within 14 days; "thanks" alone does not reopen. */
-  async reopen(requester: DeskActor, tenantId: string, number: string, message: string | undefined): Promise<DeskOutcome> {
+  async reopen(requester: DeskPerson, tenantId: string, number: string, message: string | undefined): Promise<DeskOutcome> {
     const c = await this.store.getCase(tenantId, number);
     if (!c) return fail('not-found', deskStrings('en').caseNotFound(number));
     const s = deskStrings(c.contact.language);

@@ -12,6 +12,9 @@
  * - `desk.*` card actions are taken before the bot: engineers' buttons from the `/support`
  *   conversation, answers and reopens from the admin's notices.
  *
+ * The page has no sign-in, so it sees and acts on tenant `local` only: cards of other tenants are
+ * never posted to it, and a button press counts only for a card this server posted to that page.
+ *
  * `local-engineer` counts as an engineer (as a member of the support channel would in Teams) only
  * while SUPPORT_ENGINEERS is unset; when it is set, only the ids it lists may act, so listing
  * `local-engineer` there is how to keep the page working beside a real engineer list.
@@ -49,6 +52,8 @@ const INTRO =
 const USE_THE_BUTTONS = 'This is the support channel: use the buttons on the case cards. To talk to the bot as an admin, open / in another tab.';
 
 
+const cardKey = (tenantId: string, number: string): string => `${tenantId}:${number}`;
+
 /** The local conversation a stored conversation reference points at, if it is one. */
 function localConversationIdOf(reference: unknown): string | undefined {
   if (!isRecord(reference) || reference.channelId !== LOCAL_CHANNEL || !isRecord(reference.conversation)) return undefined;
@@ -83,7 +88,7 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
   };
 
   const postCard = (conversationId: string, view: SupportCaseView): boolean => {
-    const key = `${view.tenantId}:${view.number}`;
+    const key = cardKey(view.tenantId, view.number);
     const byConversation = cards.get(key) ?? new Map<string, string>();
     const activity = botActivity(conversationId, cardFields(renderSupportCaseCard(templates, view)));
     const existing = byConversation.get(conversationId);
@@ -101,10 +106,13 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
   const notifier: Notifier = {
     channels: [LOCAL_CHANNEL],
     hasSupportChannel: async () => liveSupport().length > 0,
+    // The page has no sign-in: it shows the local tenant's cases only, never a real channel's.
     async showCase(view) {
+      if (view.tenantId !== LOCAL_TENANT) return true;
       return liveSupport().map((id) => postCard(id, view)).every(Boolean);
     },
     async note(note: SupportNote) {
+      if (note.tenantId !== LOCAL_TENANT) return true;
       const prefix = note.level === 'breach' ? '⚠ ' : note.level === 'reminder' ? '⏰ ' : '';
       return liveSupport().map((id) => say(id, `${prefix}${note.text}`)).every(Boolean);
     },
@@ -122,14 +130,19 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
   const handleDeskAction = async (context: TurnContext, conversation: ChatConversation | undefined, value: Record<string, unknown>): Promise<void> => {
     const button = deskButtonOf(value);
     if (!button) return;
-    const { verb, number, tenant } = button;
+    const { verb, number } = button;
     // The identity is the conversation's (the local chat sets `from` from it, never from the client).
     const identity = conversation?.identity;
-    if (!identity) return;
+    if (!identity || !conversation) return;
     const message = typeof value.message === 'string' ? value.message : undefined;
     if (isDeskVerb(verb)) {
-      const inSupportChannel = identity.as === 'engineer' && desk.config.engineers.length === 0;
-      const outcome = await desk.act({ id: identity.id, name: identity.name, channelMember: inSupportChannel }, verb, deskActionData(tenant, number, value));
+      // Only from a support page, on a card this server posted to it: the tenant is the card's record, never the button's word.
+      const onCard = identity.as === 'engineer' && cards.get(cardKey(LOCAL_TENANT, number))?.has(conversation.id) === true;
+      const inSupportChannel = onCard && desk.config.engineers.length === 0;
+      const actor = { via: 'local' as const, tenant: LOCAL_TENANT, id: identity.id, name: identity.name, channelMember: inSupportChannel };
+      const outcome = onCard
+        ? await desk.act(actor, verb, deskActionData(LOCAL_TENANT, number, value))
+        : { ok: false as const, reason: 'not-found' as const, message: `Case ${number} is not on this page.` };
       await answerInChat(context, outcome, true);
       return;
     }

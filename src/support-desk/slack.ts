@@ -144,7 +144,7 @@ export function attachSlackSupport(options: SlackSupportOptions): Notifier {
           reason: inputValue(payload, DESK_INPUT_BLOCKS.reason),
           assignee: inputValue(payload, DESK_INPUT_BLOCKS.assignee),
         };
-        const outcome = await desk.act({ id: userId, name: who.name, ...(who.email ? { email: who.email } : {}), channelMember }, verb, deskActionData(tenant, number, inputs));
+        const outcome = await desk.act({ via: 'slack', id: userId, name: who.name, ...(who.email ? { email: who.email } : {}), channelMember }, verb, deskActionData(tenant, number, inputs));
         await tell(payload, channel, outcome, true);
         return;
       }

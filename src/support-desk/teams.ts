@@ -13,7 +13,7 @@
  */
 import { ActivityTypes, MessageFactory, TurnContext, type CloudAdapter, type ConversationReference, type TurnContext as Ctx } from 'botbuilder';
 import { pino, type Logger } from 'pino';
-import { tenantIdOf, userOf } from '../channels/teams/activity.js';
+import { EMULATOR_TENANT, tenantIdOf, userOf } from '../channels/teams/activity.js';
 import type { TeamsBotLogic } from '../channels/teams/bot.js';
 import type { CardJson } from '../channels/teams/renderer.js';
 import type { CaseStore } from '../store/index.js';
@@ -65,6 +65,10 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
   const { desk, store, channelId } = options;
   const logger = options.logger ?? pino({ level: 'silent' });
   const appId = options.appId ?? '';
+  // Without an app id nobody is authenticated (the Emulator): the support channel reference and
+  // every click come from whoever reached /api/messages, so only the emulator tenant's cases show.
+  const authenticated = appId !== '';
+  const shown = (tenantId: string): boolean => authenticated || tenantId === EMULATOR_TENANT;
   const templates = options.templates ?? loadSupportCardTemplates();
   const refs = messageRefs<CardRef>(store, 'msteams');
   let adapter: CloudAdapter | undefined;
@@ -111,6 +115,7 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
       return adapter !== undefined && (await channelReference()) !== undefined;
     },
     showCase(view: SupportCaseView) {
+      if (!shown(view.tenantId)) return Promise.resolve(true);
       return serialized(`${view.tenantId}:${view.number}`, async () => {
         const reference = await channelReference();
         if (!reference) return false;
@@ -131,6 +136,7 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
       });
     },
     async note(note: SupportNote) {
+      if (!shown(note.tenantId)) return true;
       const existing = await refs.get(note.tenantId, note.number);
       // A reminder goes in the case card's thread; a breach is a new post in the channel (louder).
       const threadId = existing && note.level !== 'breach' ? `${existing.conversationId};messageid=${existing.activityId}` : undefined;
@@ -181,12 +187,17 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
     const user = userOf(activity);
     const message = typeof value.message === 'string' ? value.message : undefined;
     if (isDeskVerb(verb)) {
+      // The case must have a card in the support channel, posted by this server: the button's
+      // tenant is believed only as far as that record goes.
+      const posted = shown(tenant) ? await refs.get(tenant, number) : undefined;
+      if (!posted) {
+        await answerInChat(context, { ok: false, reason: 'not-found', message: `Case ${number} has no card in the support channel.` }, false);
+        return;
+      }
       const inSupportChannel = channelId !== undefined && teamsChannelIdOf(activity) === channelId;
-      const outcome = await desk.act(
-        { id: user.id, name: user.name, ...(user.email ? { email: user.email } : {}), channelMember: inSupportChannel },
-        verb,
-        deskActionData(tenant, number, value),
-      );
+      const person = { id: user.id, name: user.name, ...(user.email ? { email: user.email } : {}), channelMember: inSupportChannel };
+      const actor = authenticated ? { ...person, via: 'teams' as const } : { ...person, via: 'emulator' as const, tenant: EMULATOR_TENANT };
+      const outcome = await desk.act(actor, verb, deskActionData(tenant, number, value));
       // Success shows on the card itself (updated in place); a refusal is said in the thread.
       await answerInChat(context, outcome, true);
       return;

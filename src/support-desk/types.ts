@@ -34,8 +34,18 @@ export function isDeskVerb(verb: string): verb is DeskVerb {
   return (DESK_VERBS as readonly string[]).includes(verb);
 }
 
-/** Someone acting on a case card, as the channel saw them. */
-export interface DeskActor {
+/**
+ * Someone acting on a case card, as the channel saw them, and how the channel knows:
+ * `teams` (a validated Bot Framework token) and `slack` (a signed request) authenticate the user;
+ * `local` (the local /support page) and `emulator` (/api/messages without credentials) do not,
+ * so their actors carry the one tenant their door serves and never reach another.
+ */
+export type DeskActor = DeskPerson & (
+  | { readonly via: 'teams' | 'slack' }
+  | { readonly via: 'local' | 'emulator'; readonly tenant: string }
+);
+
+export interface DeskPerson {
   readonly id: string;
   readonly name: string;
   readonly email?: string;

@@ -34,7 +34,7 @@ async function deskWith(language: 'en' | 'zh-TW') {
   };
   const desk = new SupportDesk({ store, config: loadSupportDeskConfig({ SUPPORT_ENGINEERS: 'eve' }), notifiers: [notifier] });
   const { case: c } = await store.createCase(newCase({ contact: { method: 'email', email: 'megan@contoso.com', language, timeZone: 'Asia/Taipei' } }), `k-${language}`);
-  const eve = { id: 'eve', name: 'Eve Engineer' };
+  const eve = { via: 'slack' as const, id: 'eve', name: 'Eve Engineer' };
   const megan = { id: c.requester.userId, name: c.requester.name };
   const data = { tenantId: c.tenantId, number: c.number };
   return { c, desk, eve, megan, data, notices };

@@ -7,6 +7,11 @@ import type { Turn, TurnAction, TurnUser } from '../../conversation/types.js';
 
 /** Tenant id used when the channel gives none (the Bot Framework Emulator, Web Chat tests). */
 export const NO_TENANT = 'no-tenant';
+/**
+ * The one tenant of unauthenticated (Emulator) traffic: the server puts every such activity here,
+ * whatever tenant it names, so no real tenant's cases are reachable without a token.
+ */
+export const EMULATOR_TENANT = 'emulator';
 /** What a bot added to a conversation "says", so the core answers with its welcome. */
 export const WELCOME_TEXT = 'help';
 

@@ -1,7 +1,8 @@
 /** The Teams channel: CloudAdapter, the thin bot, and the Adaptive Card renderer. */
-export { createTeamsAdapter, botFrameworkOptions, type TeamsCredentials } from './adapter.js';
+export { createTeamsAdapter, createBotFrameworkAuth, botFrameworkOptions, type BotFrameworkEndpoints, type TeamsCredentials } from './adapter.js';
+export { createRequestAuthenticator, type AuthCheck, type RequestAuthenticator } from './request-auth.js';
 export { createTeamsBot, MESSAGE_RESPONSE_TYPE, type TeamsBotDeps, type TeamsBotLogic, type ExecuteResponseBody } from './bot.js';
-export { activityToTurn, NO_TENANT, WELCOME_TEXT, type InboundTurn, type InboundKind } from './activity.js';
+export { activityToTurn, EMULATOR_TENANT, NO_TENANT, WELCOME_TEXT, type InboundTurn, type InboundKind } from './activity.js';
 export {
   ADAPTIVE_CARD_CONTENT_TYPE,
   CARD_VERSION,
