@@ -136,13 +136,11 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
     if (!identity || !conversation) return;
     const message = typeof value.message === 'string' ? value.message : undefined;
     if (isDeskVerb(verb)) {
-      // Only from a support page, on a card this server posted to it: the tenant is the card's record, never the button's word.
+      // The page vouches for its engineer only on a card it was shown; the tenant is always the
+      // local one (the desk refuses any other for a `local` actor), never the button's word.
       const onCard = identity.as === 'engineer' && cards.get(cardKey(LOCAL_TENANT, number))?.has(conversation.id) === true;
-      const inSupportChannel = onCard && desk.config.engineers.length === 0;
-      const actor = { via: 'local' as const, tenant: LOCAL_TENANT, id: identity.id, name: identity.name, channelMember: inSupportChannel };
-      const outcome = onCard
-        ? await desk.act(actor, verb, deskActionData(LOCAL_TENANT, number, value))
-        : { ok: false as const, reason: 'not-found' as const, message: `Case ${number} is not on this page.` };
+      const actor = { via: 'local' as const, tenant: LOCAL_TENANT, id: identity.id, name: identity.name, channelMember: onCard && desk.config.engineers.length === 0 };
+      const outcome = await desk.act(actor, verb, deskActionData(LOCAL_TENANT, number, value));
       await answerInChat(context, outcome, true);
       return;
     }

@@ -11,6 +11,7 @@ import { createBotServer, type RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
 import { createSupportDeskRuntime, TEAMS_CHANNEL_REF_KEY, type SupportDeskRuntime } from '../../src/support-desk/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
+import { startTokenIssuer, APP_ID, type TokenIssuer } from '../teams/auth.js';
 import { ALEX, BOT, cardOf, cardText, inputs, post, SAM, startFakeConnector, submitActions, teamsMessage, TENANT, type ConnectorCall, type FakeConnector } from '../teams/helpers.js';
 
 const SUPPORT_CHANNEL = '19:support-desk@thread.tacv2';
@@ -24,11 +25,13 @@ describe('support desk in Teams', () => {
   let server: RunningServer;
   let store: CaseStore;
   let runtime: SupportDeskRuntime;
+  let issuer: TokenIssuer;
   let now = new Date('2026-11-24T02:00:00Z');
   const clock = () => now;
 
   beforeAll(async () => {
     connector = await startFakeConnector();
+    issuer = await startTokenIssuer();
     store = await openSqliteStore({ dataDir: ':memory:', now: clock });
     const engine = loadDefaultRules();
     const coreConfig = loadCoreConfig({ ADMIN_USERS: ALEX.aadObjectId, DEFAULT_PLAN: 'Office 365 E3' });
@@ -38,20 +41,22 @@ describe('support desk in Teams', () => {
       engine,
       logger: pino({ level: 'silent' }),
       now: clock,
+      appId: APP_ID,
     });
     const core = createConversationCore({ engine, store, config: coreConfig, now: clock, onCaseCreated: (c) => runtime.caseCreated(c) });
-    server = await createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), store, wrapTeamsBot: runtime.wrapTeamsBot }).listen(0, '127.0.0.1');
+    server = await createBotServer({ credentials: issuer.credentials, botFrameworkEndpoints: issuer.endpoints, core, engine, templates: loadCardTemplates(), store, wrapTeamsBot: runtime.wrapTeamsBot }).listen(0, '127.0.0.1');
   });
   afterAll(async () => {
     await runtime.stop();
     await server.close();
     await store.close();
     await connector.close();
+    await issuer.close();
   });
 
   async function send(options: Parameters<typeof teamsMessage>[0]): Promise<ConnectorCall[]> {
     const before = connector.calls.length;
-    const response = await post(server.url, teamsMessage(options));
+    const response = await post(server.url, teamsMessage(options), { authorization: issuer.authorization(options.serviceUrl) });
     expect(response.status).toBe(200);
     return connector.calls.slice(before);
   }
@@ -97,7 +102,7 @@ describe('support desk in Teams', () => {
       channelData: { tenant: { id: TENANT }, team: { id: GENERAL }, channel: { id: GENERAL }, eventType: 'teamMemberAdded' },
     };
     delete (activity as Record<string, unknown>).text;
-    const response = await post(server.url, activity);
+    const response = await post(server.url, activity, { authorization: issuer.authorization(connector.url) });
     expect(response.status).toBe(200);
     const stored = await store.getConversationState<{ serviceUrl: string; conversation: { id: string } }>(TEAMS_CHANNEL_REF_KEY);
     expect(stored?.serviceUrl).toBe(connector.url);

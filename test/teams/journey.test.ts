@@ -9,32 +9,36 @@ import { createConversationCore } from '../../src/conversation/core.js';
 import { createBotServer, type RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
+import { startTokenIssuer, type TokenIssuer } from './auth.js';
 import { ALEX, cardOf, cardText, inputs, post, SAM, startFakeConnector, submitActions, teamsMessage, TENANT, type FakeConnector } from './helpers.js';
 
 describe('Teams journey with the real core', () => {
   let connector: FakeConnector;
   let server: RunningServer;
   let store: CaseStore;
+  let issuer: TokenIssuer;
 
   beforeAll(async () => {
     connector = await startFakeConnector();
+    issuer = await startTokenIssuer();
     store = await openSqliteStore({ dataDir: ':memory:' });
     const engine = loadDefaultRules();
     const coreConfig = loadCoreConfig({ ADMIN_USERS: ALEX.aadObjectId, DEFAULT_PLAN: 'Office 365 E3' });
     const core = createConversationCore({ engine, store, config: coreConfig });
-    server = await createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), store }).listen(0, '127.0.0.1');
+    server = await createBotServer({ credentials: issuer.credentials, botFrameworkEndpoints: issuer.endpoints, core, engine, templates: loadCardTemplates(), store }).listen(0, '127.0.0.1');
   });
   afterAll(async () => {
     await server.close();
     await store.close();
     await connector.close();
+    await issuer.close();
   });
 
   /** Posts one activity and returns the cards the bot posted back for it. */
   async function say(options: { text?: string; value?: Record<string, unknown>; from?: typeof ALEX; conversationId?: string }) {
     const before = connector.calls.length;
     const activity = teamsMessage({ serviceUrl: connector.url, ...options });
-    const response = await post(server.url, activity);
+    const response = await post(server.url, activity, { authorization: issuer.authorization(connector.url) });
     expect(response.status).toBe(200);
     // Replies are posted before the adapter answers the request.
     const calls = connector.calls.slice(before);
