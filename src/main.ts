@@ -46,7 +46,7 @@ function readRules(): TriageEngine {
 function logDoors(logger: Logger, config: AppConfig, address: string): void {
   const credentials = channelCredentialsConfigured(config);
   const mode = botEndpointMode(config);
-  const doors = { emulator: mode === 'emulator' ? 'on' : 'off', localChat: localChatEnabled(config) ? 'on' : 'off', address };
+  const doors = { emulator: mode === 'emulator' ? 'on' : 'off', localPages: localChatEnabled(config) ? 'on' : 'off', address };
   if (!credentials) {
     logger.info(doors, 'Local mode (no channel credentials): /api/messages takes Emulator traffic for tenant "emulator" only, replies go to loopback only');
     return;

@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, SQLITE_FILE_NAME, type CaseStore } from '../../src/store/index.js';
-import { cardText, startFakeConnector, TENANT, type FakeConnector } from '../teams/helpers.js';
+import { EMULATOR_TENANT } from '../../src/channels/teams/index.js';
+import { cardText, startFakeConnector, type FakeConnector } from '../teams/helpers.js';
 import { CASE_NUMBER, journeyUser, openForm, say, startJourneyBot } from '../load/journey.js';
 import { tempDataDir } from './process.js';
 
@@ -57,7 +58,7 @@ describe('fault: the store is locked, then recovers', () => {
     const number = CASE_NUMBER.exec(again)?.[0];
     expect(number, again).toBeDefined();
     expect(count(locker, 'SELECT count(*) FROM cases')).toBe(1);
-    expect((await store.listCases(TENANT))[0]?.number).toBe(number);
+    expect((await store.listCases(EMULATOR_TENANT))[0]?.number).toBe(number);
     expect(locker.pragma('integrity_check', { simple: true })).toBe('ok');
     locker.close();
   });

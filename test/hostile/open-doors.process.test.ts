@@ -116,7 +116,7 @@ describe('npm start with only Slack configured: the unauthenticated doors are sh
     expect((await call(bot.url, 'POST', '/v3/directline/conversations')).status).toBe(404);
     expect((await call(bot.url, 'GET', '/support')).status).toBe(404);
     expect((await call(bot.url, 'GET', '/')).status).toBe(404);
-    expect(await logLine(bot, /Local chat .* are off/)).toMatchObject({ level: 40, localChat: 'off', emulator: 'off' });
+    expect(await logLine(bot, /Local chat .* are off/)).toMatchObject({ level: 40, localPages: 'off', emulator: 'off' });
     expect(await logLine(bot, /\/api\/messages is off/)).toMatchObject({ level: 40 });
   });
 

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
-import { cardText, startFakeConnector, TENANT, type FakeConnector } from '../teams/helpers.js';
+import { EMULATOR_TENANT } from '../../src/channels/teams/index.js';
+import { cardText, startFakeConnector, type FakeConnector } from '../teams/helpers.js';
 import { CASE_NUMBER, journeyUser, openForm, say, startJourneyBot } from './journey.js';
 
 const JOURNEYS = 300;
@@ -42,7 +43,7 @@ describe('load: 300 concurrent conversations to a case', () => {
     expect(confirmations.filter(Boolean)).toHaveLength(JOURNEYS);
     expect(new Set(confirmations).size).toBe(JOURNEYS);
 
-    const cases = await store.listCases(TENANT);
+    const cases = await store.listCases(EMULATOR_TENANT);
     expect(cases).toHaveLength(JOURNEYS);
     expect(new Set(cases.map((c) => c.number))).toEqual(new Set(confirmations));
     expect(new Set(cases.map((c) => c.title)).size).toBe(JOURNEYS);
