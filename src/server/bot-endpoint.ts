@@ -50,7 +50,7 @@ export function confineToEmulatorTenant(activity: Record<string, unknown>): void
   activity.channelData = { ...channelData, tenant: { id: EMULATOR_TENANT } };
 }
 
-/** One warn line per reason per window, with how many were not logged since the last one. */
+/** One warn line per reason (a fixed set) per window, with how many were not logged since the last one. */
 export function rateLimitedWarn(logger: Logger | undefined, windowMs = LOG_WINDOW_MS): (reason: string, fields: Record<string, unknown>) => void {
   const last = new Map<string, { at: number; suppressed: number }>();
   return (reason, fields) => {
@@ -97,7 +97,7 @@ export function createEndpointGate(endpoint: BotEndpoint, logger: Logger | undef
         const header = req.get('authorization') ?? '';
         const check = await endpoint.authenticate(activity, header);
         if (check.ok) return true;
-        warn(check.reason, { status: check.status, hasToken: header !== '' });
+        warn(check.reason, { status: check.status, ...(check.detail ? { detail: check.detail } : {}) });
         if (check.status === 503) res.set('retry-after', String(RETRY_AFTER_SECONDS));
         res.status(check.status).json({
           error: check.status === 503 ? 'auth_unavailable' : 'unauthorized',

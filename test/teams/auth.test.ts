@@ -63,7 +63,8 @@ describe('Bot Framework tokens', () => {
     expect((await post(server.url, teamsMessage({ serviceUrl: connector.url, text: 'help', conversationId: 'a:after' }), { authorization: issuer.authorization(connector.url) })).status).toBe(200);
     expect(connector.calls.slice(before).map((c) => c.conversationId)).toEqual(['a:after']);
     const rejected = logs.filter((l) => l.includes('rejected a Bot Framework request')).map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(rejected.length).toBe(3);
+    // 15 refusals, two kinds: one line each within the window.
+    expect(rejected.map((line) => line.reason).sort()).toEqual(['invalid token', 'missing token']);
     for (const line of rejected) {
       expect(line).toMatchObject({ level: 40, status: 401 });
       expect(JSON.stringify(line)).not.toMatch(/\n\s+at /);

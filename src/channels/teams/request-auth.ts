@@ -8,7 +8,12 @@
 import { AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 
-export type AuthCheck = { readonly ok: true } | { readonly ok: false; readonly status: 401 | 503; readonly reason: string };
+/** A fixed set, so a caller cannot make up new reasons (each is logged at most once per window). */
+export type AuthFailure = 'missing token' | 'invalid token' | 'token could not be checked (OpenID metadata unreachable)';
+
+export type AuthCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly status: 401 | 503; readonly reason: AuthFailure; readonly detail?: string };
 
 export type RequestAuthenticator = (activity: Record<string, unknown>, authHeader: string) => Promise<AuthCheck>;
 
@@ -21,13 +26,14 @@ function cannotCheck(error: unknown): boolean {
 
 export function createRequestAuthenticator(auth: BotFrameworkAuthentication): RequestAuthenticator {
   return async (activity, authHeader) => {
+    if (authHeader.trim() === '') return { ok: false, status: 401, reason: 'missing token' };
     try {
       await auth.authenticateRequest(activity as unknown as Activity, authHeader);
       return { ok: true };
     } catch (error) {
       if (cannotCheck(error)) return { ok: false, status: 503, reason: 'token could not be checked (OpenID metadata unreachable)' };
-      const message = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : 'invalid token';
-      return { ok: false, status: 401, reason: message };
+      const detail = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 160) : undefined;
+      return { ok: false, status: 401, reason: 'invalid token', ...(detail ? { detail } : {}) };
     }
   };
 }
