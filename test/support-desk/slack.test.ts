@@ -134,6 +134,21 @@ describe('support desk in Slack', () => {
     expect((await store.getCase(TEAM, number))?.audit.some((a) => a.action === 'requester-answer' && a.detail === 'Trace shows 550 5.7.1')).toBe(true);
   });
 
+  it('a click delivered three times acts once: one notice to the admin, one audit entry', async () => {
+    const mark = h.slack.calls.length;
+    const values = { desk_message: { desk_input: { type: 'plain_text_input', value: 'Is the connector certificate current?' } } };
+    const action = { type: 'button', block_id: 'b1', action_id: 'desk.askInfo', value: JSON.stringify({ number, tenant: TEAM }), action_ts: '1700000123.4567' };
+    const payload = { ...blockAction({ user: 'UEVE', channel: SUPPORT, messageTs: cardTs, triggerId: 'trigger-once-1', action }), actions: [action], state: { values } };
+    for (let i = 0; i < 3; i += 1) expect((await h.sendInteraction(payload)).status).toBe(200);
+    // A later, distinct click: once its notice is out, the repeats have long been handled.
+    await click('UEVE', 'reply', { message: 'One more thing: which connector?' });
+    await waitForCall('chat.postMessage', mark, (c) => c.args.channel === 'D0ADMIN' && blockText(c.args.blocks).includes('which connector?'));
+    const notices = h.slack.calls.slice(mark).filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'D0ADMIN' && blockText(c.args.blocks).includes('certificate current?'));
+    expect(notices).toHaveLength(1);
+    const audit = (await store.getCase(TEAM, number))?.audit.filter((a) => a.detail?.includes('certificate current?')) ?? [];
+    expect(audit).toHaveLength(1);
+  });
+
   it('resolve → "thanks" does not reopen → reopen within 14 days → refused after', async () => {
     let mark = h.slack.calls.length;
     await click('UEVE', 'resolve', { message: 'Certificate renewed.' });
