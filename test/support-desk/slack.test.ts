@@ -88,10 +88,18 @@ describe('support desk in Slack', () => {
     );
     const card = await waitForCall('chat.postMessage', mark, (c) => c.args.channel === SUPPORT);
     number = (await store.listCases(TEAM))[0]!.number;
-    cardTs = String((await store.getConversationState<{ ts: string }>(`support-desk:card:slack:${TEAM}:${number}`))?.ts);
+    // The card's ts is stored once Slack has answered the post: wait for it rather than race it.
+    const deadline = Date.now() + 5_000;
+    while (!cardTs && Date.now() < deadline) {
+      cardTs = (await store.getConversationState<{ ts: string }>(`support-desk:card:slack:${TEAM}:${number}`))?.ts ?? '';
+      if (!cardTs) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(cardTs).not.toBe('');
     const blocks = blockText(card.args.blocks);
     for (const expected of [number, TEAM, 'Megan Bowen', 'Sev A', 'Respond by', 'left', 'Nobody &lt;!here&gt; can send']) expect(blocks).toContain(expected);
     expect(blocks).not.toContain('<!here>');
+    // How to reach the requester, as the modal stored it.
+    for (const expected of ['Reach the requester', 'Email (preferred): megan@contoso.com', 'Affected users: 40', 'Language: English (en)', 'Time zone: Europe/London']) expect(blocks).toContain(expected);
     expect(buttonsOf(card.args.blocks).map((b) => b.action_id)).toEqual(['desk.claim', 'desk.reply', 'desk.askInfo', 'desk.changeSeverity', 'desk.assign', 'desk.resolve']);
   });
 
