@@ -105,8 +105,8 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
       return liveSupport().map((id) => postCard(id, view)).every(Boolean);
     },
     async note(note: SupportNote) {
-      const prefix = note.level === 'breach' ? '⚠ ' : note.level === 'reminder' ? '⏰ ' : '';
-      return liveSupport().map((id) => say(id, `${prefix}${note.text}`)).every(Boolean);
+      // The desk's reminder and breach lines carry their own marker (⏰, 🚨): no second one here.
+      return liveSupport().map((id) => say(id, note.text)).every(Boolean);
     },
     async notifyRequester(reference: unknown, notice: RequesterNotice) {
       const id = localConversationIdOf(reference);

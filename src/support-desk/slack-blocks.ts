@@ -105,7 +105,7 @@ export function renderSupportCaseBlocks(view: SupportCaseView): SlackDeskMessage
       },
     } as KnownBlock);
     blocks.push(textInput(DESK_INPUT_BLOCKS.reason, 'Why (for Change severity)', false));
-    blocks.push(textInput(DESK_INPUT_BLOCKS.assignee, 'Assign to (name or email)', false));
+    blocks.push(textInput(DESK_INPUT_BLOCKS.assignee, 'Assign to (id or email of a listed engineer)', false));
     blocks.push({
       type: 'actions',
       block_id: 'desk_actions',

@@ -21,7 +21,7 @@ export const SUPPORT_CARD_LABELS = {
   reason: 'Why (for Change severity)',
   reasonPlaceholder: 'Required to change the severity',
   assignee: 'Assign to',
-  assigneePlaceholder: 'Name or email of the engineer',
+  assigneePlaceholder: 'Id or email of an engineer listed in SUPPORT_ENGINEERS',
   claim: 'Claim',
   reply: 'Reply to requester',
   askInfo: 'Ask for information',

@@ -265,3 +265,55 @@ describe('the local support channel with SUPPORT_ENGINEERS set', () => {
     }
   });
 });
+
+describe('the local support page: reminders and Assign', () => {
+  it('shows an SLA reminder with one marker, and a breach with one', async () => {
+    const local = await startLocal();
+    try {
+      const url = local.server.url;
+      const admin = await startConversation(url);
+      const number = await openCaseAsAdmin(url, admin);
+      const support = await startSupport(url);
+      const feed = reader(url, support);
+      await feed.next();
+      const created = (await local.store.getCase('local', number))!.createdAt.getTime();
+      await local.runtime.sla.tick(new Date(created + 50 * 60_000)); // Sev A on E3: 80% of an hour
+      await local.runtime.sla.tick(new Date(created + 61 * 60_000));
+      const lines = (await feed.next()).map((a) => String(a.text ?? '')).filter((t) => t.includes(number));
+      const reminder = lines.find((t) => t.includes('Reminder'));
+      const breach = lines.find((t) => t.includes('BREACHED'));
+      expect(reminder).toMatch(/^⏰ Reminder: /);
+      expect(breach).toMatch(/^🚨 BREACHED: /);
+      expect(lines.join('\n')).not.toMatch(/⏰\s*⏰|⚠/);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('assigns only an engineer SUPPORT_ENGINEERS lists, and tells the assignee; free text is refused and changes nothing', async () => {
+    const local = await startLocal({ SUPPORT_ENGINEERS: 'local-engineer, Eve@Contoso.example' });
+    try {
+      const url = local.server.url;
+      const admin = await startConversation(url);
+      const number = await openCaseAsAdmin(url, admin);
+      const support = await startSupport(url);
+      const feed = reader(url, support);
+      const card = cardsOf(await feed.next()).find((c) => cardText(c).includes(number))!;
+      const assign = submitActions(card).find((a) => a.data.verb === 'desk.assign')!;
+
+      await send(url, support, { value: { ...assign.data, assignee: 'Mallory <script>' } });
+      const refusal = (await feed.next()).map((a) => String(a.text ?? '')).join('\n');
+      expect(refusal).toContain('Only support engineers can be assigned. Pick one of: local-engineer, eve@contoso.example.');
+      const unchanged = await local.store.getCase('local', number);
+      expect(unchanged?.owner).toBeUndefined();
+      expect(unchanged?.audit.some((a) => a.action === 'assigned')).toBe(false);
+
+      await send(url, support, { value: { ...assign.data, assignee: ' EVE@contoso.example ' } });
+      const told = await waitFor('the assignee notice', async () => (await feed.next()).find((a) => String(a.text ?? '').startsWith('📌 eve@contoso.example:')));
+      expect(told.text).toBe(`📌 eve@contoso.example: Local Engineer assigned ${number} (${SALES_FLOOR_CASE.title}) to you.`);
+      expect((await local.store.getCase('local', number))?.owner).toBe('eve@contoso.example');
+    } finally {
+      await local.close();
+    }
+  });
+});
