@@ -17,7 +17,7 @@ import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
 import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/support-desk/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { cardText, submitActions } from '../teams/helpers.js';
-import { call, cardsOf, poll, SALES_FLOOR_CASE, startConversation, webChatMessage, type Started } from '../webchat/helpers.js';
+import { call, cardsOf, openCaseAsAdmin, poll, SALES_FLOOR_CASE, startConversation, webChatMessage, type Started } from '../webchat/helpers.js';
 
 const templates = loadCardTemplates();
 const engine = loadDefaultRules();
@@ -93,23 +93,6 @@ function reader(url: string, chat: Started) {
       return page.activities;
     },
   };
-}
-
-async function openCaseAsAdmin(url: string, admin: Started): Promise<string> {
-  await send(url, admin, { text: 'outlook cannot send mail for the whole sales floor since 9am' });
-  const triage = cardsOf((await poll(url, admin)).activities).at(-1)!;
-  await send(url, admin, { value: submitActions(triage).find((a) => a.data.verb === 'openCase')!.data });
-  const form = cardsOf((await poll(url, admin)).activities).at(-1)!;
-  await send(url, admin, {
-    value: {
-      ...submitActions(form).find((a) => a.data.verb === 'submitCase')!.data,
-      ...SALES_FLOOR_CASE,
-    },
-  });
-  const created = cardsOf((await poll(url, admin)).activities).at(-1)!;
-  const number = /SR-\d{6}-\d{4,}/.exec(cardText(created))?.[0];
-  if (!number) throw new Error('no case number');
-  return number;
 }
 
 /** An admin opens a case, then the local engineer presses Claim on its card in /support. */
