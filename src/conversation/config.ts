@@ -2,7 +2,7 @@
 import { parseBusinessHours, isValidTimeZone, type BusinessHours } from '../domain/business-hours.js';
 import { resolvePlan } from '../domain/plans.js';
 import { CHANNEL_CREDENTIAL_VARIABLES } from '../config.js';
-import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rate-limit.js';
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig, type TurnLimitScope } from './rate-limit.js';
 
 export interface CoreConfig {
   /** Plan used for every tenant that has not named its own (a family id or a plan name). */
@@ -16,6 +16,11 @@ export interface CoreConfig {
   readonly defaultTimeZone?: string;
   /** Per-user limits (RATE_LIMIT_PER_MINUTE, RATE_LIMIT_CASES_PER_HOUR); unset: no limit (tests). */
   readonly rateLimits?: RateLimitConfig;
+  /**
+   * Whose budget a turn is counted against: the user's (default) or, where the user id is not
+   * authenticated and shared by everyone (the local chat's `local-admin`), each conversation's.
+   */
+  readonly turnLimitPer?: TurnLimitScope;
 }
 
 export class ConfigError extends Error {

@@ -41,7 +41,8 @@ export function createConversationCore(deps: CoreDeps): ConversationCore {
       try {
         // Before any store access: a flood costs a map lookup, not a database write.
         const now = clock();
-        const decision = limiter.takeTurn(rateLimitKey(turn), now.getTime());
+        // A greeting is the channel's, not the user's: it never spends the user's budget.
+        const decision = turn?.greeting ? { allowed: true as const } : limiter.takeTurn(rateLimitKey(turn, deps.config.turnLimitPer), now.getTime());
         if (!decision.allowed) {
           logger.warn({ user: turn.user?.id, channel: turn.channel, tenant: turn.tenantId }, 'rate limited');
           const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));

@@ -106,8 +106,17 @@ export function createRateLimiter(config: RateLimitConfig = DEFAULT_RATE_LIMITS,
   };
 }
 
-/** The key a user is limited by: the same person in two chats shares one budget. */
-export function rateLimitKey(turn: { readonly channel: string; readonly tenantId: string; readonly user?: { readonly id?: unknown } }): string {
+export type TurnLimitScope = 'user' | 'conversation';
+
+/**
+ * The key a user is limited by: the same person in two chats shares one budget. With
+ * `per: 'conversation'` each conversation has its own (for ids nobody authenticated).
+ */
+export function rateLimitKey(
+  turn: { readonly channel: string; readonly tenantId: string; readonly conversationId?: string; readonly user?: { readonly id?: unknown } },
+  per: TurnLimitScope = 'user',
+): string {
   const id = typeof turn.user?.id === 'string' ? turn.user.id : 'unknown-user';
-  return `${turn.channel}|${turn.tenantId}|${id}`;
+  const base = `${turn.channel}|${turn.tenantId}|${id}`;
+  return per === 'conversation' ? `${base}|${turn.conversationId ?? ''}` : base;
 }

@@ -47,6 +47,8 @@ export interface Turn {
   readonly conversationReference?: unknown;
   /** A channel-level id for the delivery, so a retried delivery is answered once. */
   readonly deliveryId?: string;
+  /** The channel greeting a new conversation (the bot was added), not something the user sent. */
+  readonly greeting?: boolean;
 }
 
 /** Verbs the core understands on card buttons and form submits. */

@@ -11,6 +11,7 @@ import { isSeverity, SEVERITY_DEFINITIONS } from '../domain/severity.js';
 import { canReopen } from '../domain/support-rules.js';
 import { isOnlyThanks } from '../domain/thanks.js';
 import { CaseNotFoundError, type CaseStore, type SupportCase } from '../store/index.js';
+import { assignedNote, checkAssignee } from './assignees.js';
 import type { SupportDeskConfig } from './config.js';
 import { cycleStart, dueAtFor } from './sla.js';
 import type { DeskActionData, DeskActor, DeskOutcome, DeskPerson, DeskVerb, Notifier, RequesterNotice, SupportCaseView, SupportNote } from './types.js';
@@ -211,10 +212,12 @@ export class SupportDesk {
       }
       case 'assign': {
         if (c.status === 'closed') return fail('closed', `${number} is resolved.`);
-        const assignee = data.assignee?.trim();
-        if (!assignee) return fail('invalid', 'Say who to assign the case to.');
+        const check = checkAssignee(this.deps.config, data.assignee);
+        if (!check.ok) return fail('invalid', check.message);
+        const assignee = check.engineer;
         const updated = await this.updateAudited(c, { owner: assignee }, { actor: actor.id, action: 'assigned', detail: assignee });
         await this.showCase(updated);
+        await this.note({ tenantId, number, text: assignedNote(assignee, actor.name, number, c.title), level: 'info' });
         await this.tellRequester(updated, 'claimed', deskStrings(c.contact.language).claimed(assignee, number));
         return { ok: true, message: `${number} assigned to ${assignee}.` };
       }

@@ -6,7 +6,9 @@
  *   (cards/support-case.json) and updated in place afterwards: the activity is replaced under
  *   its id and re-added at a new watermark, exactly what the local connector's PUT does, so a
  *   polling Web Chat re-renders it. When the page opens, the open cases of tenant `local` are
- *   shown; notes (answers, reopens, SLA reminders) are text lines beside them;
+ *   shown; notes (answers, reopens, SLA reminders) are text lines beside them. The page reads as
+ *   a list: every card is compact (summary line, the full card behind "Open", see
+ *   compact-card.ts) except the one the engineer last acted on, which stays expanded;
  * - requester notices are appended to the admin's own local conversation, found through the
  *   case's stored conversation reference (its conversation id);
  * - `desk.*` card actions are taken before the bot: engineers' buttons from the `/support`
@@ -29,6 +31,7 @@ import { LOCAL_BOT } from '../channels/webchat/routes.js';
 import type { LocalSupportHooks } from '../channels/webchat/support-hooks.js';
 import type { CaseStore } from '../store/index.js';
 import type { SupportDesk } from './desk.js';
+import { compactCaseCard } from './compact-card.js';
 import { loadSupportCardTemplates, renderRequesterNoticeCard, renderSupportCaseCard, type SupportCardTemplates } from './teams-cards.js';
 import { answerInChat, deskActionData, deskButtonOf, isRecord, str } from './card-action.js';
 import { deskVerbOf, isDeskVerb, type Notifier, type RequesterNotice, type SupportCaseView, type SupportNote } from './types.js';
@@ -68,6 +71,10 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
   const supportConversations = new Set<string>();
   /** `tenant:number` → support conversation id → the card's activity id there. */
   const cards = new Map<string, Map<string, string>>();
+  /** `tenant:number` → the case card's latest data (to fold a card back into its compact form). */
+  const views = new Map<string, SupportCaseView>();
+  /** Support conversation id → the case shown expanded there (the one its engineer acts on). */
+  const expanded = new Map<string, string>();
 
   const botActivity = (conversationId: string, fields: Record<string, unknown>): Record<string, unknown> & { type: string } => ({
     type: ActivityTypes.Message,
@@ -89,8 +96,11 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
 
   const postCard = (conversationId: string, view: SupportCaseView): boolean => {
     const key = cardKey(view.tenantId, view.number);
+    views.set(key, view);
     const byConversation = cards.get(key) ?? new Map<string, string>();
-    const activity = botActivity(conversationId, cardFields(renderSupportCaseCard(templates, view)));
+    const full = renderSupportCaseCard(templates, view);
+    const card = expanded.get(conversationId) === key ? full : compactCaseCard(full, view);
+    const activity = botActivity(conversationId, cardFields(card));
     const existing = byConversation.get(conversationId);
     // In place: the same activity id, re-added at a new watermark (what the connector's PUT does).
     const stored = (existing ? conversations.replace(conversationId, existing, activity) : undefined) ?? conversations.append(conversationId, activity);
@@ -98,6 +108,14 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
     byConversation.set(conversationId, stored.id);
     cards.set(key, byConversation);
     return true;
+  };
+
+  /** The engineer on this page works on `key` now: the case expanded before folds back. */
+  const expand = (conversationId: string, key: string): void => {
+    const before = expanded.get(conversationId);
+    expanded.set(conversationId, key);
+    const previous = before !== undefined && before !== key ? views.get(before) : undefined;
+    if (previous && cards.get(before!)?.has(conversationId)) postCard(conversationId, previous);
   };
 
   const say = (conversationId: string, text: string): boolean =>
@@ -113,8 +131,8 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
     },
     async note(note: SupportNote) {
       if (note.tenantId !== LOCAL_TENANT) return true;
-      const prefix = note.level === 'breach' ? '⚠ ' : note.level === 'reminder' ? '⏰ ' : '';
-      return liveSupport().map((id) => say(id, `${prefix}${note.text}`)).every(Boolean);
+      // The desk's reminder and breach lines carry their own marker (⏰, 🚨): no second one here.
+      return liveSupport().map((id) => say(id, note.text)).every(Boolean);
     },
     async notifyRequester(reference: unknown, notice: RequesterNotice) {
       const id = localConversationIdOf(reference);
@@ -139,6 +157,7 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
       // The page vouches for its engineer only on a card it was shown; the tenant is always the
       // local one (the desk refuses any other for a `local` actor), never the button's word.
       const onCard = identity.as === 'engineer' && cards.get(cardKey(LOCAL_TENANT, number))?.has(conversation.id) === true;
+      if (identity.as === 'engineer') expand(conversation.id, cardKey(LOCAL_TENANT, number));
       const actor = { via: 'local' as const, tenant: LOCAL_TENANT, id: identity.id, name: identity.name, channelMember: onCard && desk.config.engineers.length === 0 };
       const outcome = await desk.act(actor, verb, deskActionData(LOCAL_TENANT, number, value));
       await answerInChat(context, outcome, true);

@@ -72,9 +72,10 @@ export class SlaWatch {
         const fresh = await this.deps.store.getCase(c.tenantId, c.number);
         if (fresh) await this.deps.desk.showCase(fresh);
         sent.push({ tenantId: c.tenantId, number: c.number, level });
-        this.logger.info({ case: c.number, level }, 'SLA reminder sent');
+        this.logger.info({ case: c.number, reminder: level }, 'SLA reminder sent');
       } catch (error) {
-        this.logger.warn({ err: error, case: c.number, level }, 'SLA reminder failed');
+        // `reminder`, not `level`: a field named level would shadow pino's own in the JSON line.
+        this.logger.warn({ err: error, case: c.number, reminder: level }, 'SLA reminder failed');
       }
     }
     return sent;

@@ -66,8 +66,23 @@ export function renderSupportCaseBlocks(view: SupportCaseView): SlackDeskMessage
         field('Plan', view.plan),
         field('Status', view.statusLabel),
         field('Owner', view.owner ?? 'nobody yet'),
-        field('Respond by', `${view.respondBy ?? 'no commitment'} · ${view.timeLeft}`),
+        field('Respond by', `${view.respondBy ?? 'no commitment'} · ${view.status === 'closed' ? 'response time ' : ''}${view.timeLeft}`),
       ],
+    },
+    // A section holds at most ten fields: how to reach the requester gets its own.
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: clip(
+          [
+            `*Reach the requester*`,
+            escapeMrkdwn(view.contact.reach),
+            `Affected users: ${escapeMrkdwn(view.contact.affectedUsers)} · Language: ${escapeMrkdwn(view.contact.language)} · Time zone: ${escapeMrkdwn(view.contact.timeZone)}`,
+          ].join('\n'),
+          SECTION_MAX,
+        ),
+      },
     },
     { type: 'section', text: { type: 'mrkdwn', text: `*Description*\n${escapeClip(view.description, SECTION_MAX - 20)}` } },
   ];
@@ -90,7 +105,7 @@ export function renderSupportCaseBlocks(view: SupportCaseView): SlackDeskMessage
       },
     } as KnownBlock);
     blocks.push(textInput(DESK_INPUT_BLOCKS.reason, 'Why (for Change severity)', false));
-    blocks.push(textInput(DESK_INPUT_BLOCKS.assignee, 'Assign to (name or email)', false));
+    blocks.push(textInput(DESK_INPUT_BLOCKS.assignee, 'Assign to (id or email of a listed engineer)', false));
     blocks.push({
       type: 'actions',
       block_id: 'desk_actions',

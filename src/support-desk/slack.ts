@@ -22,6 +22,8 @@ import { DESK_INPUT_ACTION, DESK_INPUT_BLOCKS, renderRequesterNoticeBlocks, rend
 import { deskVerbOf, isDeskVerb, type DeskOutcome, type Notifier, type RequesterNotice, type SupportCaseView, type SupportNote } from './types.js';
 
 export const MEMBERS_CACHE_MS = 60_000;
+/** A click delivered again (Slack's retry, a proxy replaying it) is handled once within this time. */
+const CLICK_DEDUP_MS = 10 * 60 * 1000;
 
 export interface SlackSupportOptions {
   readonly app: App;
@@ -42,6 +44,7 @@ interface CardRef {
 
 
 interface ActionPayload {
+  readonly trigger_id?: string;
   readonly user: { readonly id: string; readonly team_id?: string };
   readonly team?: { readonly id?: string } | null;
   readonly enterprise?: { readonly id?: string } | null;
@@ -49,7 +52,17 @@ interface ActionPayload {
   readonly container?: { readonly channel_id?: string; readonly message_ts?: string };
   readonly message?: { readonly ts?: string; readonly thread_ts?: string };
   readonly state?: { readonly values?: Record<string, Record<string, { readonly value?: string | null; readonly selected_option?: { readonly value?: string } | null }>> };
-  readonly actions?: readonly { readonly action_id?: string; readonly value?: string }[];
+  readonly actions?: readonly { readonly action_id?: string; readonly value?: string; readonly action_ts?: string }[];
+}
+
+/**
+ * What identifies one click: Slack gives each interaction its own trigger_id and each action its
+ * action_ts, so a second delivery of the same click carries the same pair. Undefined without them.
+ */
+function clickKey(payload: ActionPayload): string | undefined {
+  const action = payload.actions?.[0];
+  if (!payload.trigger_id || !action?.action_ts) return undefined;
+  return `delivery:slack-desk:${payload.user.id}:${action.action_id ?? ''}:${payload.trigger_id}:${action.action_ts}`;
 }
 
 function inputValue(payload: ActionPayload, block: string): string | undefined {
@@ -132,6 +145,11 @@ export function attachSlackSupport(options: SlackSupportOptions): Notifier {
     const channel = payload.channel?.id ?? payload.container?.channel_id;
     const userId = payload.user.id;
     try {
+      const key = clickKey(payload);
+      if (key && !(await store.claimOnce(key, CLICK_DEDUP_MS))) {
+        logger.info({ verb, case: number }, 'repeated desk click ignored');
+        return;
+      }
       if (isDeskVerb(verb)) {
         const tenant = typeof data.tenant === 'string' ? data.tenant : undefined;
         if (!tenant) return;

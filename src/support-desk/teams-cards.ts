@@ -21,7 +21,7 @@ export const SUPPORT_CARD_LABELS = {
   reason: 'Why (for Change severity)',
   reasonPlaceholder: 'Required to change the severity',
   assignee: 'Assign to',
-  assigneePlaceholder: 'Name or email of the engineer',
+  assigneePlaceholder: 'Id or email of an engineer listed in SUPPORT_ENGINEERS',
   claim: 'Claim',
   reply: 'Reply to requester',
   askInfo: 'Ask for information',
@@ -58,13 +58,17 @@ export function renderSupportCaseCard(templates: SupportCardTemplates, view: Sup
   const facts: { title: string; value: string }[] = [
     { title: 'Tenant', value: inline(view.tenantId) },
     { title: 'Requester', value: inline(view.requester) },
+    { title: 'Contact', value: inline(view.contact.reach) },
+    { title: 'Affected users', value: inline(view.contact.affectedUsers) },
+    { title: 'Language', value: inline(view.contact.language) },
+    { title: 'Time zone', value: inline(view.contact.timeZone) },
     { title: 'Category', value: inline(view.category) },
     { title: 'Severity', value: inline(view.severityLabel) },
     { title: 'Plan', value: inline(view.plan) },
     { title: 'Status', value: inline(view.statusLabel) },
     { title: 'Owner', value: inline(view.owner ?? 'nobody yet') },
     { title: 'Respond by', value: inline(view.respondBy ?? 'no commitment') },
-    { title: 'Time left', value: inline(view.timeLeft) },
+    { title: view.status === 'closed' ? 'Response time' : 'Time left', value: inline(view.timeLeft) },
   ];
   return expand(templates.case, {
     heading: inline(`${view.number} · ${view.severityLabel}`),

@@ -71,12 +71,23 @@ export interface SeverityOptionView {
   readonly title: string;
 }
 
+/** How to reach the requester, as stored with the case (plain text; each renderer escapes). */
+export interface SupportContactView {
+  /** "Email (preferred): megan@contoso.com · Phone: +44 20 7946 0000". */
+  readonly reach: string;
+  readonly affectedUsers: string;
+  /** "English (en)", "Traditional Chinese (zh-TW)". */
+  readonly language: string;
+  readonly timeZone: string;
+}
+
 /** The support channel's case card, display-ready (plain text; each renderer escapes). */
 export interface SupportCaseView {
   readonly number: string;
   readonly tenantId: string;
   readonly title: string;
   readonly requester: string;
+  readonly contact: SupportContactView;
   readonly category: string;
   readonly severity: Severity;
   readonly severityLabel: string;
@@ -86,7 +97,10 @@ export interface SupportCaseView {
   readonly owner?: string;
   /** "2026-11-25 14:05 (Asia/Taipei)", absent when the plan commits to no response time. */
   readonly respondBy?: string;
-  /** "45 min left", "overdue by 1 h 5 min", "no response time committed", "claimed". */
+  /**
+   * Open: "45 min left", "overdue by 1 h 5 min", "no response time committed", "claimed by …".
+   * Closed: whether the response time was met ("met (first response after 12 min)", "missed by 20 min").
+   */
   readonly timeLeft: string;
   readonly description: string;
   readonly reasons: readonly string[];

@@ -5,7 +5,8 @@ import { SEVERITIES, SEVERITY_DEFINITIONS } from '../domain/severity.js';
 import { categoryDisplayName, isCategoryId } from '../domain/taxonomy.js';
 import type { AuditEntry, SupportCase } from '../store/index.js';
 import { slaClock, timeLeftText } from './sla.js';
-import type { SupportCaseView } from './types.js';
+import { closedStatusLabel, responseOutcome } from './closed-case.js';
+import type { SupportCaseView, SupportContactView } from './types.js';
 import { formatMoment } from '../conversation/case-views.js';
 
 export function planName(plan: string): string {
@@ -58,28 +59,51 @@ export function triageReasonsOf(c: SupportCase, reasonsOf?: (c: SupportCase) => 
   return Array.isArray(stored) ? stored.filter((r): r is string => typeof r === 'string') : [];
 }
 
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = { en: 'English (en)', 'zh-TW': 'Traditional Chinese (zh-TW)' };
+
+/** The requester's contact details as stored: the preferred method first, then the others. */
+export function contactView(c: SupportCase): SupportContactView {
+  const { method, email, phone, language, timeZone } = c.contact;
+  const preferred = (name: string) => (method === name ? ' (preferred)' : '');
+  const ways = [
+    ...(email ? [`Email${preferred('email')}: ${email}`] : []),
+    ...(phone ? [`Phone${preferred('phone')}: ${phone}`] : []),
+    ...(method === 'chat' ? ['Chat (preferred): in the chat the case was opened from'] : []),
+  ];
+  return {
+    reach: ways.length > 0 ? ways.join(' · ') : `${method} (no address given)`,
+    affectedUsers: String(c.affectedUsers),
+    language: LANGUAGE_NAMES[language] ?? language,
+    timeZone,
+  };
+}
+
 export function supportCaseView(
   c: SupportCase,
   now: Date,
   options: { businessHours?: BusinessHours; reasonsOf?: (c: SupportCase) => readonly string[] } = {},
 ): SupportCaseView {
   const zone = c.contact.timeZone;
-  const clock = c.status === 'open' ? slaClock(c, now, options.businessHours) : undefined;
+  const open = c.status === 'open';
+  // Closed cases keep their due time: computed for the cycle they were in, as for open ones.
+  const clock = slaClock(c, now, options.businessHours);
+  const respondBy = clock?.dueAt ?? c.respondBy;
   const last = [...c.audit].reverse().map(describeAudit).find((line): line is string => line !== undefined);
   return {
     number: c.number,
     tenantId: c.tenantId,
     title: c.title,
     requester: c.requester.name,
+    contact: contactView(c),
     category: isCategoryId(c.category) ? categoryDisplayName(c.category, 'en') : c.category,
     severity: c.severity,
     severityLabel: SEVERITY_DEFINITIONS[c.severity].label.en,
     plan: planName(c.planFamily),
     status: c.status,
-    statusLabel: c.status === 'open' ? (c.owner ? 'Open, claimed' : 'Open, waiting for an engineer') : 'Resolved',
-    ...(c.owner ? { owner: c.owner } : {}),
-    ...(clock?.dueAt ? { respondBy: formatMoment(clock.dueAt, zone) } : c.respondBy && c.status === 'open' ? { respondBy: formatMoment(c.respondBy, zone) } : {}),
-    timeLeft: timeLeftText(c, clock),
+    statusLabel: open ? (c.owner ? 'Open, claimed' : 'Open, waiting for an engineer') : closedStatusLabel(c),
+    ...(c.owner ? { owner: c.owner } : open ? {} : { owner: 'nobody (never claimed)' }),
+    ...(respondBy ? { respondBy: formatMoment(respondBy, zone) } : {}),
+    timeLeft: open ? timeLeftText(c, clock) : responseOutcome(c, options.businessHours),
     description: c.description,
     reasons: triageReasonsOf(c, options.reasonsOf),
     ...(last ? { lastEvent: last } : {}),

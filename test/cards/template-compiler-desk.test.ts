@@ -35,6 +35,7 @@ const caseView: SupportCaseView = {
   tenantId: 'contoso.onmicrosoft.com',
   title: 'Outlook *cannot* send [urgent]',
   requester: 'Megan Bowen',
+  contact: { reach: 'Email (preferred): megan@contoso.com', affectedUsers: '40', language: 'English (en)', timeZone: 'Asia/Taipei' },
   category: 'Exchange Online · Mail flow',
   severity: 'A',
   severityLabel: 'Sev A (Critical)',

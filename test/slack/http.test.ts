@@ -184,6 +184,25 @@ describe('Slack over HTTP: signatures', () => {
     await h.slack.waitFor('chat.postMessage');
   });
 
+  it('refuses requests stamped more than five minutes in the future (+6 minutes, +1 year), events and clicks alike', async () => {
+    const { h } = await start();
+    const now = Math.floor(Date.now() / 1000);
+    for (const timestamp of [now + 6 * 60, now + 365 * 24 * 60 * 60]) {
+      const answer = await h.sendEvent(eventEnvelope(dmEvent('UADMIN', COMPLAINT)), { timestamp });
+      expect(answer.status).toBe(401);
+      expect(answer.text).toContain('future');
+      const click = await h.sendInteraction(blockAction({ user: 'UADMIN', action: { action_id: 'myCases', value: '{}' } }), { timestamp });
+      expect(click.status).toBe(401);
+    }
+    // Within the window, ahead or behind (clock drift), is still served.
+    expect((await h.sendEvent(eventEnvelope(dmEvent('UADMIN', COMPLAINT)), { timestamp: now + 4 * 60 })).status).toBe(200);
+    await h.slack.waitFor('chat.postMessage');
+    expect((await h.sendEvent(eventEnvelope(dmEvent('UADMIN', COMPLAINT)), { timestamp: now - 4 * 60 })).status).toBe(200);
+    await h.slack.waitFor('chat.postMessage', 2);
+    expect(h.slack.of('chat.postMessage')).toHaveLength(2);
+    expect(h.logs.some((line) => line.includes('timestamp outside the five-minute window'))).toBe(true);
+  });
+
   it('answers url_verification and leaves other routes to the server', async () => {
     const { h } = await start();
     const answer = await h.sendEvent({ type: 'url_verification', challenge: 'abc123', token: 'legacy' });

@@ -17,7 +17,7 @@ import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
 import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/support-desk/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { cardText, submitActions } from '../teams/helpers.js';
-import { call, cardsOf, poll, SALES_FLOOR_CASE, startConversation, webChatMessage, type Started } from '../webchat/helpers.js';
+import { call, cardsOf, openCaseAsAdmin, poll, SALES_FLOOR_CASE, startConversation, webChatMessage, type Started } from '../webchat/helpers.js';
 
 const templates = loadCardTemplates();
 const engine = loadDefaultRules();
@@ -93,23 +93,6 @@ function reader(url: string, chat: Started) {
       return page.activities;
     },
   };
-}
-
-async function openCaseAsAdmin(url: string, admin: Started): Promise<string> {
-  await send(url, admin, { text: 'outlook cannot send mail for the whole sales floor since 9am' });
-  const triage = cardsOf((await poll(url, admin)).activities).at(-1)!;
-  await send(url, admin, { value: submitActions(triage).find((a) => a.data.verb === 'openCase')!.data });
-  const form = cardsOf((await poll(url, admin)).activities).at(-1)!;
-  await send(url, admin, {
-    value: {
-      ...submitActions(form).find((a) => a.data.verb === 'submitCase')!.data,
-      ...SALES_FLOOR_CASE,
-    },
-  });
-  const created = cardsOf((await poll(url, admin)).activities).at(-1)!;
-  const number = /SR-\d{6}-\d{4,}/.exec(cardText(created))?.[0];
-  if (!number) throw new Error('no case number');
-  return number;
 }
 
 /** An admin opens a case, then the local engineer presses Claim on its card in /support. */
@@ -262,6 +245,58 @@ describe('the local support channel with SUPPORT_ENGINEERS set', () => {
       chat.close();
       await server.close();
       await store.close();
+    }
+  });
+});
+
+describe('the local support page: reminders and Assign', () => {
+  it('shows an SLA reminder with one marker, and a breach with one', async () => {
+    const local = await startLocal();
+    try {
+      const url = local.server.url;
+      const admin = await startConversation(url);
+      const number = await openCaseAsAdmin(url, admin);
+      const support = await startSupport(url);
+      const feed = reader(url, support);
+      await feed.next();
+      const created = (await local.store.getCase('local', number))!.createdAt.getTime();
+      await local.runtime.sla.tick(new Date(created + 50 * 60_000)); // Sev A on E3: 80% of an hour
+      await local.runtime.sla.tick(new Date(created + 61 * 60_000));
+      const lines = (await feed.next()).map((a) => String(a.text ?? '')).filter((t) => t.includes(number));
+      const reminder = lines.find((t) => t.includes('Reminder'));
+      const breach = lines.find((t) => t.includes('BREACHED'));
+      expect(reminder).toMatch(/^⏰ Reminder: /);
+      expect(breach).toMatch(/^🚨 BREACHED: /);
+      expect(lines.join('\n')).not.toMatch(/⏰\s*⏰|⚠/);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('assigns only an engineer SUPPORT_ENGINEERS lists, and tells the assignee; free text is refused and changes nothing', async () => {
+    const local = await startLocal({ SUPPORT_ENGINEERS: 'local-engineer, Eve@Contoso.example' });
+    try {
+      const url = local.server.url;
+      const admin = await startConversation(url);
+      const number = await openCaseAsAdmin(url, admin);
+      const support = await startSupport(url);
+      const feed = reader(url, support);
+      const card = cardsOf(await feed.next()).find((c) => cardText(c).includes(number))!;
+      const assign = submitActions(card).find((a) => a.data.verb === 'desk.assign')!;
+
+      await send(url, support, { value: { ...assign.data, assignee: 'Mallory <script>' } });
+      const refusal = (await feed.next()).map((a) => String(a.text ?? '')).join('\n');
+      expect(refusal).toContain('Only support engineers can be assigned. Pick one of: local-engineer, eve@contoso.example.');
+      const unchanged = await local.store.getCase('local', number);
+      expect(unchanged?.owner).toBeUndefined();
+      expect(unchanged?.audit.some((a) => a.action === 'assigned')).toBe(false);
+
+      await send(url, support, { value: { ...assign.data, assignee: ' EVE@contoso.example ' } });
+      const told = await waitFor('the assignee notice', async () => (await feed.next()).find((a) => String(a.text ?? '').startsWith('📌 eve@contoso.example:')));
+      expect(told.text).toBe(`📌 eve@contoso.example: Local Engineer assigned ${number} (${SALES_FLOOR_CASE.title}) to you.`);
+      expect((await local.store.getCase('local', number))?.owner).toBe('eve@contoso.example');
+    } finally {
+      await local.close();
     }
   });
 });

@@ -3,9 +3,11 @@
  * nothing for claimed cases or cases without a commitment, no duplicate after a restart or with
  * two instances ticking at once.
  */
+import type { Logger } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
 import { SlaWatch, SupportDesk, loadSupportDeskConfig, type Notifier, type SupportNote, type SupportCaseView } from '../../src/support-desk/index.js';
+import { captureJsonLogs, PINO_KEYS, topLevelKeys } from './log-lines.js';
 import { newCase, openTestStore, tempDataDir, testClock } from '../store/helpers.js';
 
 const MINUTE = 60_000;
@@ -30,9 +32,9 @@ function recordingNotifier(): Notifier & { notes: SupportNote[]; cards: SupportC
   };
 }
 
-function watchOn(store: CaseStore, now: () => Date, notifier = recordingNotifier()) {
+function watchOn(store: CaseStore, now: () => Date, notifier = recordingNotifier(), logger?: Logger) {
   const desk = new SupportDesk({ store, config: loadSupportDeskConfig({}), notifiers: [notifier], now });
-  return { watch: new SlaWatch({ store, desk, now }), notifier, desk };
+  return { watch: new SlaWatch({ store, desk, now, ...(logger ? { logger } : {}) }), notifier, desk };
 }
 
 describe('SLA watch', () => {
@@ -66,6 +68,48 @@ describe('SLA watch', () => {
     expect(await watch.tick(clock.now())).toEqual([]);
     expect(notifier.notes).toHaveLength(0);
     await store.close();
+  });
+
+  it('logs each reminder, sent or failed, as one JSON line whose fields never shadow pino\'s own (level, time, pid, hostname, msg)', async () => {
+    const clock = testClock('2026-11-24T09:00:00Z');
+    const store = await openSqliteStore({ dataDir: tempDataDir(), now: clock.now });
+    const sent = await store.createCase(newCase({ respondBy: new Date('2026-11-24T10:00:00Z') }), 'k-sent');
+    const failing = await store.createCase(newCase({ respondBy: new Date('2026-11-24T10:00:00Z') }), 'k-failing');
+    // The store refuses the audit entry of one case: that reminder fails and is logged at warn.
+    const flaky = new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'addAuditEntry') {
+          return async (tenantId: string, number: string, entry: Parameters<CaseStore['addAuditEntry']>[2]) => {
+            if (number === failing.case.number) throw new Error('database is locked');
+            return target.addAuditEntry(tenantId, number, entry);
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const logs = captureJsonLogs();
+    const { watch } = watchOn(flaky, clock.now, recordingNotifier(), logs.logger);
+    clock.set('2026-11-24T10:01:00Z');
+    await watch.tick(clock.now());
+
+    const parsed = logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const sentLine = parsed.find((l) => l.msg === 'SLA reminder sent' && l.case === sent.case.number);
+    const failedLine = parsed.find((l) => l.msg === 'SLA reminder failed' && l.case === failing.case.number);
+    expect(sentLine).toMatchObject({ level: 30, reminder: 'breach' });
+    expect(failedLine).toMatchObject({ level: 40, reminder: 'breach' });
+    expect(logs.shadowed()).toEqual([]);
+    for (const line of logs.lines) {
+      const keys = topLevelKeys(line);
+      for (const key of PINO_KEYS) expect(keys.filter((k) => k === key).length, `${key} in ${line}`).toBeLessThanOrEqual(1);
+    }
+    await store.close();
+  });
+
+  it('the log check itself sees a shadowed key', () => {
+    const logs = captureJsonLogs();
+    logs.logger.info({ level: 'breach', case: 'SR-1' }, 'shadowing on purpose');
+    expect(logs.shadowed()).toEqual([{ line: logs.lines[0], keys: ['level'] }]);
   });
 
   it('two instances ticking at once send one reminder', async () => {

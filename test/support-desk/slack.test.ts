@@ -88,10 +88,18 @@ describe('support desk in Slack', () => {
     );
     const card = await waitForCall('chat.postMessage', mark, (c) => c.args.channel === SUPPORT);
     number = (await store.listCases(TEAM))[0]!.number;
-    cardTs = String((await store.getConversationState<{ ts: string }>(`support-desk:card:slack:${TEAM}:${number}`))?.ts);
+    // The card's ts is stored once Slack has answered the post: wait for it rather than race it.
+    const deadline = Date.now() + 5_000;
+    while (!cardTs && Date.now() < deadline) {
+      cardTs = (await store.getConversationState<{ ts: string }>(`support-desk:card:slack:${TEAM}:${number}`))?.ts ?? '';
+      if (!cardTs) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(cardTs).not.toBe('');
     const blocks = blockText(card.args.blocks);
     for (const expected of [number, TEAM, 'Megan Bowen', 'Sev A', 'Respond by', 'left', 'Nobody &lt;!here&gt; can send']) expect(blocks).toContain(expected);
     expect(blocks).not.toContain('<!here>');
+    // How to reach the requester, as the modal stored it.
+    for (const expected of ['Reach the requester', 'Email (preferred): megan@contoso.com', 'Affected users: 40', 'Language: English (en)', 'Time zone: Europe/London']) expect(blocks).toContain(expected);
     expect(buttonsOf(card.args.blocks).map((b) => b.action_id)).toEqual(['desk.claim', 'desk.reply', 'desk.askInfo', 'desk.changeSeverity', 'desk.assign', 'desk.resolve']);
   });
 
@@ -132,6 +140,21 @@ describe('support desk in Slack', () => {
     expect(note.args.thread_ts).toBe(cardTs);
     expect(String(note.args.text)).toContain('Trace shows 550 5.7.1');
     expect((await store.getCase(TEAM, number))?.audit.some((a) => a.action === 'requester-answer' && a.detail === 'Trace shows 550 5.7.1')).toBe(true);
+  });
+
+  it('a click delivered three times acts once: one notice to the admin, one audit entry', async () => {
+    const mark = h.slack.calls.length;
+    const values = { desk_message: { desk_input: { type: 'plain_text_input', value: 'Is the connector certificate current?' } } };
+    const action = { type: 'button', block_id: 'b1', action_id: 'desk.askInfo', value: JSON.stringify({ number, tenant: TEAM }), action_ts: '1700000123.4567' };
+    const payload = { ...blockAction({ user: 'UEVE', channel: SUPPORT, messageTs: cardTs, triggerId: 'trigger-once-1', action }), actions: [action], state: { values } };
+    for (let i = 0; i < 3; i += 1) expect((await h.sendInteraction(payload)).status).toBe(200);
+    // A later, distinct click: once its notice is out, the repeats have long been handled.
+    await click('UEVE', 'reply', { message: 'One more thing: which connector?' });
+    await waitForCall('chat.postMessage', mark, (c) => c.args.channel === 'D0ADMIN' && blockText(c.args.blocks).includes('which connector?'));
+    const notices = h.slack.calls.slice(mark).filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'D0ADMIN' && blockText(c.args.blocks).includes('certificate current?'));
+    expect(notices).toHaveLength(1);
+    const audit = (await store.getCase(TEAM, number))?.audit.filter((a) => a.detail?.includes('certificate current?')) ?? [];
+    expect(audit).toHaveLength(1);
   });
 
   it('resolve → "thanks" does not reopen → reopen within 14 days → refused after', async () => {

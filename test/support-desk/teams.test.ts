@@ -19,6 +19,8 @@ const GENERAL = '19:general@thread.tacv2';
 const EVE = { id: '29:eve-teams-id', name: 'Eve Engineer', aadObjectId: 'aad-eve' };
 const FINN = { id: '29:finn-teams-DAY', name: 'Finn Engineer', aadObjectId: 'aad-finn' };
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** A card's text as read, without the Markdown escapes user text gets. */
+const shownText = (card: unknown) => cardText(card).replace(/\\(.)/g, '$1');
 
 describe('support desk in Teams', () => {
   let connector: FakeConnector;
@@ -43,7 +45,14 @@ describe('support desk in Teams', () => {
       now: clock,
       appId: APP_ID,
     });
-    const core = createConversationCore({ engine, store, config: coreConfig, now: clock, onCaseCreated: (c) => runtime.caseCreated(c) });
+    const core = createConversationCore({
+      engine,
+      store,
+      config: coreConfig,
+      now: clock,
+      onCaseCreated: (c) => runtime.caseCreated(c),
+      onCaseChanged: (c, change) => runtime.caseChanged(c, change),
+    });
     server = await createBotServer({ credentials: issuer.credentials, botFrameworkEndpoints: issuer.endpoints, core, engine, templates: loadCardTemplates(), store, wrapTeamsBot: runtime.wrapTeamsBot }).listen(0, '127.0.0.1');
   });
   afterAll(async () => {
@@ -117,6 +126,8 @@ describe('support desk in Teams', () => {
     cardId = opened.cardId;
     const text = cardText(opened.card);
     for (const expected of [number, TENANT, 'Alex Admin', 'Sev A', 'E3', 'Respond by', 'left', 'Nobody can send since 9am']) expect(text).toContain(expected);
+    // How to reach the requester, as the case form stored it.
+    for (const expected of ['Email (preferred): alex@contoso.com', 'Affected users', '40', 'English (en)', 'Time zone']) expect(shownText(opened.card)).toContain(expected);
     expect(text).not.toContain('${');
     const verbs = submitActions(opened.card).map((a) => a.data.verb);
     expect(verbs).toEqual(['desk.claim', 'desk.reply', 'desk.askInfo', 'desk.changeSeverity', 'desk.assign', 'desk.resolve']);
@@ -187,8 +198,12 @@ describe('support desk in Teams', () => {
     let mark = connector.calls.length;
     await send({ ...inSupport(cardId), from: EVE, value: { verb: 'desk.resolve', number, tenant: TENANT, message: 'Connector certificate renewed.' } });
     expect((await store.getCase(TENANT, number))?.status).toBe('closed');
-    const update = await waitForCall(mark, (c) => c.method === 'PUT' && cardText(c.activity).includes('Resolved'));
+    const update = await waitForCall(mark, (c) => c.method === 'PUT' && cardText(c.activity).includes('Resolved by support'));
     expect(submitActions(cardOf(update))).toHaveLength(0);
+    // Claimed right away: the response time was met, and its due time is still shown.
+    expect(shownText(cardOf(update))).toMatch(/Response time[\s\S]*met \(first response after/);
+    expect(cardText(cardOf(update))).toContain('Respond by');
+    expect(cardText(cardOf(update))).not.toContain('no commitment');
     const resolved = await waitForCall(mark, (c) => c.conversationId === 'a:personal-chat-alex' && cardText(c.activity).includes('Connector certificate renewed'));
     const reopen = press(cardOf(resolved), 'desk.reopen');
 
@@ -238,5 +253,22 @@ describe('support desk in Teams', () => {
     expect(breach.conversationId).toBe(SUPPORT_CHANNEL);
     expect(breach.activity.importance).toBe('high');
     expect(level(await runtime.sla.tick(at(90)))).toEqual([]);
+  });
+
+  it('a case the requester closed says so, keeps its respond-by time and tells whether it was met', async () => {
+    const opened = await openCase();
+    const respondBy = /Respond by\s*([^\n]+)/.exec(shownText(opened.card))?.[1]?.trim();
+    expect(respondBy).toMatch(/\d{4}-\d{2}-\d{2}/);
+    now = new Date(now.getTime() + 2 * 60 * 60_000); // Sev A on E3: an hour to respond, nobody did
+    const mark = connector.calls.length;
+    await send({ serviceUrl: connector.url, text: `close ${opened.number}` });
+    expect((await store.getCase(TENANT, opened.number))?.status).toBe('closed');
+    const update = await waitForCall(mark, (c) => c.method === 'PUT' && c.replyToId === opened.cardId && cardText(c.activity).includes('Closed by the requester'));
+    const text = shownText(cardOf(update));
+    expect(text).not.toMatch(/Resolved|nobody yet|no commitment|Time left/);
+    expect(text).toContain(`Respond by`);
+    expect(text).toContain(respondBy!);
+    expect(text).toContain('nobody (never claimed)');
+    expect(text).toMatch(/Response time[\s\S]*missed by 1 h[\s\S]*no engineer response/);
   });
 });

@@ -1,6 +1,9 @@
 /** The small rules of the support desk: configuration, "thanks" is not a reopen, the conditional update. */
 import { describe, expect, it } from 'vitest';
 import { isOnlyThanks, loadSupportDeskConfig, SupportDeskConfigError, deskVerbOf } from '../../src/support-desk/index.js';
+import { renderSupportCaseBlocks } from '../../src/support-desk/slack-blocks.js';
+import { loadSupportCardTemplates, renderSupportCaseCard } from '../../src/support-desk/teams-cards.js';
+import { supportCaseView } from '../../src/support-desk/view.js';
 import { newCase, openTestStore } from '../store/helpers.js';
 
 describe('support desk configuration', () => {
@@ -48,5 +51,29 @@ describe('store.updateCaseIf', () => {
     expect((await store.updateCaseIf(c.tenantId, c.number, { status: 'closed' }, { status: 'open' }, { actor: 'x', action: 'reopened' })).updated).toBe(false);
     expect((await store.updateCaseIf(c.tenantId, c.number, { owner: 'Eve', status: 'open' }, { status: 'closed' }, { actor: 'eve', action: 'resolved' })).updated).toBe(true);
     await expect(store.updateCaseIf(c.tenantId, 'SR-000000-0000', {}, {}, { actor: 'x', action: 'y' })).rejects.toThrow();
+  });
+});
+
+describe("the case card's contact details", () => {
+  it('shows them as stored, escaped for Slack mrkdwn and for card Markdown', async () => {
+    const store = await openTestStore();
+    const { case: c } = await store.createCase(
+      newCase({ contact: { method: 'phone', phone: '<!channel> *now* [call](https://evil.example)', email: 'a_b@contoso.com', language: 'zh-TW', timeZone: 'Asia/Taipei' }, affectedUsers: 'the *whole* floor' }),
+      'contact-1',
+    );
+    const view = supportCaseView(c, new Date());
+    expect(view.contact).toEqual({
+      reach: 'Email: a_b@contoso.com · Phone (preferred): <!channel> *now* [call](https://evil.example)',
+      affectedUsers: 'the *whole* floor',
+      language: 'Traditional Chinese (zh-TW)',
+      timeZone: 'Asia/Taipei',
+    });
+    const slack = JSON.stringify(renderSupportCaseBlocks(view).blocks);
+    expect(slack).toContain('&lt;!channel&gt;');
+    expect(slack).not.toContain('<!channel>');
+    const teams = JSON.stringify(renderSupportCaseCard(loadSupportCardTemplates(), view));
+    expect(teams).toContain('\\\\*now\\\\*');
+    expect(teams).toContain('\\\\[call\\\\]\\\\(https://evil.example\\\\)');
+    await store.close();
   });
 });

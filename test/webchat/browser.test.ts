@@ -7,67 +7,18 @@
  *
  * Without /usr/bin/chromium the test is skipped, except under CI=true where it fails.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundlePresent, DEFAULT_BUNDLE_DIR } from '../../src/channels/webchat/index.js';
+import { ensureBundle, haveChromium, inCi, launchChromium, ROOT, startBot, stopBot } from './browser-helpers.js';
 
-/** Debian's Chromium; CHROMIUM_PATH overrides it (e.g. to check the skip/fail rule). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DOCS = join(ROOT, 'docs');
 /** The README's screenshots: refreshed on request, written when missing, otherwise left as committed. */
 function screenshotPath(name: string): string | undefined {
   const path = join(DOCS, name);
   return process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(path) ? path : undefined;
-}
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
-const haveChromium = existsSync(CHROMIUM);
-
-if (!haveChromium && !inCi) {
-  console.warn(`[browser test] skipped: ${CHROMIUM} is missing (apt-get install -y chromium). Under CI=true this test fails instead.`);
-}
-
-/** Starts `src/main.ts` like `npm start` and resolves with its URL once it logs the local chat line. */
-async function startBot(dataDir: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, DEFAULT_PLAN: 'E3', LOG_LEVEL: 'info', DOTENV_CONFIG_QUIET: 'true' };
-  for (const name of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'ADMIN_USERS', 'LOCAL_CHAT', 'HANDOFF_WEBHOOK_URL', 'HANDOFF_WEBHOOK_SECRET', 'DEFAULT_TIME_ZONE', 'BUSINESS_HOURS']) {
-    delete env[name];
-  }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the bot did not start in 20 s:\n${output}`)), 20_000);
-    const check = (): void => {
-      const line = output.split('\n').find((l) => l.includes('"localChat"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(String((JSON.parse(line) as { localChat: string }).localChat).replace('localhost', '127.0.0.1'));
-      }
-    };
-    child.stdout?.on('data', check);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the bot exited (${code}) before listening:\n${output}`));
-    });
-  });
-  return { child, url, log: () => output };
 }
 
 describe.skipIf(!haveChromium && !inCi)('local chat in Chromium', () => {
@@ -77,32 +28,17 @@ describe.skipIf(!haveChromium && !inCi)('local chat in Chromium', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'triage-browser-'));
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`CI=true but ${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) before the tests.`);
-    if (!bundlePresent(DEFAULT_BUNDLE_DIR)) {
-      execFileSync(process.execPath, [join(ROOT, 'scripts/fetch-webchat.mjs')], { stdio: 'inherit', timeout: 120_000 });
-      if (!bundlePresent(DEFAULT_BUNDLE_DIR)) throw new Error('The Web Chat bundle is missing and could not be fetched: run "npm run fetch:webchat".');
-    }
+    ensureBundle();
     mkdirSync(DOCS, { recursive: true });
     bot = await startBot(dataDir);
-    // A fresh profile each run (playwright passes it as --user-data-dir).
-    browser = await chromium.launchPersistentContext(join(dataDir, 'chromium-profile'), {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 1000, height: 900 },
-      locale: 'en-US',
-      timezoneId: 'Asia/Taipei',
-    });
+    browser = await launchChromium(join(dataDir, 'chromium-profile'));
     page = browser.pages()[0] ?? (await browser.newPage());
     page.setDefaultTimeout(15_000);
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (bot?.child.exitCode === null) {
-      const exited = new Promise((resolve) => bot?.child.once('exit', resolve));
-      bot.child.kill('SIGTERM');
-      await exited;
-    }
+    await stopBot(bot);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ChatConversations, LOCAL_IDENTITIES } from '../../src/channels/webchat/index.js';
+import { ChatConversations, ConversationsFullError, LOCAL_IDENTITIES } from '../../src/channels/webchat/index.js';
 
 const admin = LOCAL_IDENTITIES.admin;
 
@@ -35,13 +35,13 @@ describe('ChatConversations', () => {
     expect(store.since(conversation.id)!.activities.length).toBeLessThan(6);
   });
 
-  it('evicts the least recently used conversation at maxConversations, and its tokens with it', () => {
+  it('evicts the least recently used unwatched conversation at maxConversations, and its tokens with it', () => {
     const time = clock();
-    const store = new ChatConversations({ maxConversations: 2 }, time.now);
+    const store = new ChatConversations({ maxConversations: 2, activeMs: 60_000, startGraceMs: 15_000 }, time.now);
     const a = store.create(admin);
     time.advance(1);
     const b = store.create(admin);
-    time.advance(1);
+    time.advance(61_000); // neither polled for a minute: both may make room
     store.get(a.conversation.id); // a is now the more recent
     time.advance(1);
     const c = store.create(admin);
@@ -50,6 +50,39 @@ describe('ChatConversations', () => {
     expect(store.conversationOfToken(b.token.token)).toBeUndefined();
     expect(store.get(a.conversation.id)).toBeDefined();
     expect(store.get(c.conversation.id)).toBeDefined();
+  });
+
+  it('refuses a newcomer rather than evict a conversation polled within activeMs or just started', () => {
+    const time = clock();
+    const store = new ChatConversations({ maxConversations: 2, activeMs: 60_000, startGraceMs: 15_000 }, time.now);
+    const watched = store.create(admin);
+    store.since(watched.conversation.id);
+    const fresh = store.create(admin); // its page has not polled yet
+    time.advance(5_000);
+    expect(() => store.create(admin)).toThrow(ConversationsFullError);
+    time.advance(11_000); // past fresh's grace, and still never polled
+    const c = store.create(admin);
+    expect(store.get(fresh.conversation.id)).toBeUndefined();
+    expect(store.get(watched.conversation.id)).toBeDefined();
+    expect(store.get(c.conversation.id)).toBeDefined();
+  });
+
+  it('keeps at most two live tokens per conversation however often it is refreshed', () => {
+    const store = new ChatConversations();
+    const { conversation, token } = store.create(admin);
+    let current = token.token;
+    const seen = [current];
+    for (let i = 0; i < 1_000; i++) {
+      current = store.refreshToken(current)!.token.token;
+      seen.push(current);
+    }
+    expect(store.liveTokens(conversation.id)).toBe(2);
+    expect(seen.filter((t) => store.conversationOfToken(t)).length).toBe(2);
+    // Refreshing the same token again and again keeps it and only the newest.
+    const again = [store.refreshToken(current)!.token.token, store.refreshToken(current)!.token.token];
+    expect(store.conversationOfToken(again[0]!)).toBeUndefined();
+    expect(store.conversationOfToken(again[1]!)?.id).toBe(conversation.id);
+    expect(store.liveTokens(conversation.id)).toBe(2);
   });
 
   it('forgets idle conversations and expired tokens', () => {

@@ -1,5 +1,5 @@
 /** Direct Line over real HTTP, as Web Chat speaks it (`webSocket: false`). */
-import { readAnswer } from '../teams/helpers.js';
+import { cardText, readAnswer, submitActions } from '../teams/helpers.js';
 
 export interface HttpAnswer {
   readonly status: number;
@@ -81,3 +81,20 @@ export const SALES_FLOOR_CASE = {
   language: 'en',
   timeZone: 'Asia/Taipei',
 } as const;
+
+/** An admin's whole way to a case over Direct Line: complaint, Open a case, the form; returns its number. */
+export async function openCaseAsAdmin(url: string, admin: Started, fields: Partial<Record<keyof typeof SALES_FLOOR_CASE, string>> = {}): Promise<string> {
+  const send = async (activity: { text?: string; value?: Record<string, unknown> }): Promise<void> => {
+    const answer = await call(url, 'POST', `/v3/directline/conversations/${admin.conversationId}/activities`, { token: admin.token, body: webChatMessage(activity) });
+    if (answer.status !== 200) throw new Error(`post: ${answer.status} ${answer.text}`);
+  };
+  await send({ text: 'outlook cannot send mail for the whole sales floor since 9am' });
+  const triage = cardsOf((await poll(url, admin)).activities).at(-1)!;
+  await send({ value: submitActions(triage).find((a) => a.data.verb === 'openCase')!.data });
+  const form = cardsOf((await poll(url, admin)).activities).at(-1)!;
+  await send({ value: { ...submitActions(form).find((a) => a.data.verb === 'submitCase')!.data, ...SALES_FLOOR_CASE, ...fields } });
+  const created = cardsOf((await poll(url, admin)).activities).at(-1)!;
+  const number = /SR-\d{6}-\d{4,}/.exec(cardText(created))?.[0];
+  if (!number) throw new Error('no case number');
+  return number;
+}

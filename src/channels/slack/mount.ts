@@ -12,7 +12,8 @@
  *   confirmation is posted where the admin asked. App Home lists the admin's cases.
  *
  * Signature checks are Bolt's (401 on a bad or missing signature or a timestamp older than five
- * minutes). Retried events are dropped by event_id. Outgoing calls go through a bounded queue
+ * minutes); a timestamp more than five minutes ahead is refused before Bolt (request-clock.ts).
+ * Retried events are dropped by event_id. Outgoing calls go through a bounded queue
  * (`limiter.ts`) and never throw (`api.ts`).
  */
 import { randomBytes } from 'node:crypto';
@@ -26,6 +27,7 @@ import { DEFAULT_RETRY_CONFIG, type RetryConfig } from '../../http/retry.js';
 import type { CaseStore } from '../../store/index.js';
 import { createSlackApi, type SlackApi } from './api.js';
 import { slackBodyGuard } from './body-guard.js';
+import { slackRequestClock } from './request-clock.js';
 import { claimOnceFor, TtlCache, type ClaimOnce } from './dedup.js';
 import { createIdentityResolver, tenantOf } from './identity.js';
 import { createJsonCaller } from './json-calls.js';
@@ -216,6 +218,8 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
     }
     res.status(503).set('Retry-After', '5').json({ error: 'busy', message: 'too many Slack requests in progress; retry shortly' });
   });
+  // Bolt refuses only stale timestamps; future ones too (request-clock.ts).
+  app.post(SLACK_EVENTS_PATH, slackRequestClock(logger));
   // 1 MB and nesting limits before Bolt reads the body (body-guard.ts).
   app.post(SLACK_EVENTS_PATH, ...slackBodyGuard([CASE_FORM_CALLBACK]));
 

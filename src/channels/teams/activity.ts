@@ -128,7 +128,7 @@ export function activityToTurn(activity: LooseActivity): InboundTurn | undefined
       if (!recipientId || !added.some((member) => isRecord(member) && member.id === recipientId)) return undefined;
       // The welcome goes to the conversation, not to whoever added the bot: no delivery dedup
       // beyond the activity id, and the text the core treats as "help".
-      return { kind: 'welcome', turn: { ...baseTurn(activity), text: WELCOME_TEXT } };
+      return { kind: 'welcome', turn: { ...baseTurn(activity), text: WELCOME_TEXT, greeting: true } };
     }
     default:
       return undefined;

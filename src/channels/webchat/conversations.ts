@@ -2,9 +2,14 @@
  * The Direct Line side's memory: conversations, their tokens and their activity history. Pure
  * bookkeeping (no HTTP, no bot) so the bounds are easy to test. Everything is bounded so memory
  * stays flat however long the server runs or however many conversations a page opens:
- * at most `maxConversations` (the least recently used goes first), each keeping its last
- * `maxActivities` activities and at most `maxBytes` of them, and dropped after `idleMs` unused.
- * A token belongs to exactly one conversation.
+ * at most `maxConversations`, each keeping its last `maxActivities` activities and at most
+ * `maxBytes` of them, and dropped after `idleMs` unused. A token belongs to exactly one
+ * conversation, which has at most two live tokens (a refresh revokes all but the presented one).
+ *
+ * At `maxConversations` the least recently used conversation that nobody is watching makes room:
+ * one with a poll in the last `activeMs`, or started in the last `startGraceMs` (its page has not
+ * polled yet), is never evicted for a newcomer; when all are, `create` throws
+ * `ConversationsFullError` and the newcomer is refused instead.
  */
 import { randomBytes } from 'node:crypto';
 import type { LocalIdentity } from './identity.js';
@@ -25,6 +30,8 @@ export interface ChatConversation {
 
 interface ConversationRecord extends ChatConversation {
   lastUsed: number;
+  /** The last poll of its activities (a page is open on it). */
+  lastPolled: number | undefined;
   nextSeq: number;
   bytes: number;
   readonly entries: Entry[];
@@ -45,6 +52,21 @@ export interface ConversationLimits {
   readonly maxBytes: number;
   readonly idleMs: number;
   readonly tokenTtlMs: number;
+  /** A conversation polled this recently is in use: never evicted for a new one. */
+  readonly activeMs: number;
+  /** A new conversation's page gets this long to start polling before it may be evicted. */
+  readonly startGraceMs: number;
+}
+
+/** Every conversation is in use: the new one is refused (answered 503 with Retry-After). */
+export class ConversationsFullError extends Error {
+  constructor(
+    readonly maxConversations: number,
+    readonly retryAfterMs: number,
+  ) {
+    super(`the local chat already serves its maximum of ${maxConversations} conversations in use`);
+    this.name = 'ConversationsFullError';
+  }
 }
 
 export const DEFAULT_LIMITS: ConversationLimits = {
@@ -53,6 +75,9 @@ export const DEFAULT_LIMITS: ConversationLimits = {
   maxBytes: 2_000_000,
   idleMs: 6 * 60 * 60 * 1000,
   tokenTtlMs: 60 * 60 * 1000,
+  // Web Chat polls about once a second while its page is open.
+  activeMs: 60 * 1000,
+  startGraceMs: 15 * 1000,
 };
 
 export interface History {
@@ -78,18 +103,17 @@ export class ChatConversations {
     return this.conversations.size;
   }
 
+  /** A new conversation; throws ConversationsFullError when every kept one is in use. */
   create(identity: LocalIdentity): { conversation: ChatConversation; token: IssuedToken } {
     this.sweep();
-    while (this.conversations.size >= this.limits.maxConversations) {
-      const oldest = [...this.conversations.values()].reduce((a, b) => (b.lastUsed < a.lastUsed ? b : a));
-      this.drop(oldest.id);
-    }
+    while (this.conversations.size >= this.limits.maxConversations) this.evictOneUnwatched();
     const now = this.now();
     const record: ConversationRecord = {
       id: newId(),
       identity,
       createdAt: now,
       lastUsed: now,
+      lastPolled: undefined,
       nextSeq: 1,
       bytes: 0,
       entries: [],
@@ -105,6 +129,28 @@ export class ChatConversations {
     const record = this.live(id);
     if (record) record.lastUsed = this.now();
     return record;
+  }
+
+  /**
+   * A new token for the conversation of `token`, which stays valid (requests already under way
+   * with it still work); every older token of the conversation is revoked. Undefined when
+   * `token` is unknown or expired.
+   */
+  refreshToken(token: string): { conversation: ChatConversation; token: IssuedToken } | undefined {
+    const conversation = this.conversationOfToken(token);
+    const record = conversation ? this.conversations.get(conversation.id) : undefined;
+    if (!record) return undefined;
+    for (const old of record.tokens) {
+      if (old === token) continue;
+      this.tokens.delete(old);
+      record.tokens.delete(old);
+    }
+    return { conversation: record, token: this.issueToken(record.id) };
+  }
+
+  /** Tokens of the conversation still accepted (for tests and the logs). */
+  liveTokens(conversationId: string): number {
+    return this.conversations.get(conversationId)?.tokens.size ?? 0;
   }
 
   issueToken(conversationId: string): IssuedToken {
@@ -174,6 +220,7 @@ export class ChatConversations {
     const record = this.live(conversationId);
     if (!record) return undefined;
     record.lastUsed = this.now();
+    record.lastPolled = record.lastUsed;
     const after = watermark ?? 0;
     const entries = record.entries.filter((entry) => entry.seq > after);
     const last = entries.at(-1)?.seq ?? Math.max(after, 0);
@@ -210,6 +257,26 @@ export class ChatConversations {
   stats(conversationId: string): { activities: number; bytes: number } | undefined {
     const record = this.conversations.get(conversationId);
     return record ? { activities: record.entries.length, bytes: record.bytes } : undefined;
+  }
+
+  private watched(record: ConversationRecord, now: number): boolean {
+    if (record.lastPolled !== undefined && now - record.lastPolled < this.limits.activeMs) return true;
+    return now - record.createdAt < this.limits.startGraceMs;
+  }
+
+  /** Drops the least recently used conversation nobody watches; throws when all are watched. */
+  private evictOneUnwatched(): void {
+    const now = this.now();
+    let victim: ConversationRecord | undefined;
+    let soonestFree = Number.POSITIVE_INFINITY;
+    for (const record of this.conversations.values()) {
+      if (this.watched(record, now)) {
+        const freeAt = Math.max(record.lastPolled !== undefined ? record.lastPolled + this.limits.activeMs : 0, record.createdAt + this.limits.startGraceMs);
+        soonestFree = Math.min(soonestFree, freeAt);
+      } else if (!victim || record.lastUsed < victim.lastUsed) victim = record;
+    }
+    if (!victim) throw new ConversationsFullError(this.limits.maxConversations, Math.max(1000, soonestFree - now));
+    this.drop(victim.id);
   }
 
   private live(id: string): ConversationRecord | undefined {

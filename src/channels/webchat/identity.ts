@@ -38,7 +38,9 @@ export function localCoreConfig(config: CoreConfig): CoreConfig {
   const admins = config.adminUsers;
   const adminUsers: CoreConfig['adminUsers'] =
     admins === '*' ? '*' : [...(admins ?? []).filter((id) => id !== LOCAL_IDENTITIES.admin.id), LOCAL_IDENTITIES.admin.id];
-  return { ...config, adminUsers };
+  // Every page is `local-admin`: each conversation gets its own turn budget, so strangers'
+  // conversations cannot spend the real admin's.
+  return { ...config, adminUsers, turnLimitPer: 'conversation' };
 }
 
 export function isLocalAdmin(identity: LocalIdentity, config: CoreConfig): boolean {

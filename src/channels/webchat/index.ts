@@ -25,7 +25,7 @@ import { mountLocalChat } from './routes.js';
 import type { LocalSupportHooks } from './support-hooks.js';
 
 export { bundlePresent, DEFAULT_BUNDLE_DIR, FETCH_COMMAND, WEBCHAT_VERSION } from './bundle.js';
-export { ChatConversations, DEFAULT_LIMITS, type ConversationLimits, type StoredActivity } from './conversations.js';
+export { ChatConversations, ConversationsFullError, DEFAULT_LIMITS, type ConversationLimits, type StoredActivity } from './conversations.js';
 export { identityFor, LOCAL_IDENTITIES, LOCAL_TENANT, localCoreConfig, type LocalIdentity } from './identity.js';
 export { CONNECTOR_PATH, DIRECT_LINE_PATH, LOCAL_BOT, mountLocalChat, renderPage, renderSupportPage } from './routes.js';
 export type { LocalSupportHooks } from './support-hooks.js';

@@ -5,7 +5,8 @@
  * - `GET /` and `/index.html`: the chat page; `GET /webchat/webchat.js`: the cached bundle.
  * - Direct Line 3.0, the polling part Web Chat uses (`webSocket: false`), under `/v3/directline`:
  *   start a conversation, post an activity, poll with a watermark, get a conversation, refresh a
- *   token. A token belongs to one conversation; using it for another is 403.
+ *   token. A token belongs to one conversation; using it for another is 403. A refresh revokes the
+ *   conversation's older tokens. When every kept conversation is in use, a new one is 503.
  * - The Bot Connector the bot replies to (`serviceUrl` = this server on loopback):
  *   `POST /v3/conversations/:id/activities[/:replyToId]`, `PUT`/`DELETE .../:activityId`, which
  *   append the bot's activities (Adaptive Cards included) to the conversation's history.
@@ -23,7 +24,7 @@ import type { CoreConfig } from '../../conversation/config.js';
 import { projectPath } from '../../paths.js';
 import { JsonTooDeepError, verifyJsonDepth } from '../../server/json-depth.js';
 import { bundlePath, bundlePresent, FETCH_COMMAND, WEBCHAT_VERSION } from './bundle.js';
-import type { ChatConversation, ChatConversations } from './conversations.js';
+import { ConversationsFullError, type ChatConversation, type ChatConversations } from './conversations.js';
 import type { LocalSupportHooks } from './support-hooks.js';
 import { identityFor, isLocalAdmin, LOCAL_CHANNEL, LOCAL_IDENTITIES, LOCAL_TENANT, type LocalIdentity } from './identity.js';
 
@@ -318,7 +319,19 @@ export function mountLocalChat(app: Express, deps: LocalChatRoutesDeps): void {
       fail(res, 404, 'BadArgument', 'The local support channel is not available');
       return;
     }
-    const { conversation, token: issued } = conversations.create(identity);
+    let started: ReturnType<ChatConversations['create']>;
+    try {
+      started = conversations.create(identity);
+    } catch (error) {
+      if (!(error instanceof ConversationsFullError)) throw error;
+      // Never at the expense of a page someone has open: the newcomer waits instead.
+      const seconds = Math.ceil(error.retryAfterMs / 1000);
+      logger?.warn({ max: error.maxConversations, retryAfterSeconds: seconds }, 'local chat full: new conversation refused');
+      res.set('retry-after', String(seconds));
+      fail(res, 503, 'ServiceUnavailable', `The local chat is serving its maximum of ${error.maxConversations} open conversations; try again in ${seconds} seconds.`);
+      return;
+    }
+    const { conversation, token: issued } = started;
     logger?.debug({ conversation: conversation.id, user: identity.id }, 'local chat conversation started');
     if (identity.as === 'engineer') await deps.support?.supportStarted(conversation);
     else if (deps.welcome !== false) await runTurn(serviceUrlOf(req), conversation, welcomeActivity(conversation));
@@ -334,13 +347,12 @@ export function mountLocalChat(app: Express, deps: LocalChatRoutesDeps): void {
 
   directLine.post('/tokens/refresh', (req, res) => {
     const token = bearer(req);
-    const conversation = token ? conversations.conversationOfToken(token) : undefined;
-    if (!conversation) {
+    const refreshed = token ? conversations.refreshToken(token) : undefined;
+    if (!refreshed) {
       fail(res, token ? 403 : 401, token ? 'Forbidden' : 'Unauthorized', 'A valid token is required to refresh it');
       return;
     }
-    const issued = conversations.issueToken(conversation.id);
-    res.json(conversationBody(conversation, issued.token, issued.expiresIn));
+    res.json(conversationBody(refreshed.conversation, refreshed.token.token, refreshed.token.expiresIn));
   });
 
   directLine.get('/conversations/:id/activities', (req, res) => {
