@@ -218,10 +218,10 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
     }
     res.status(503).set('Retry-After', '5').json({ error: 'busy', message: 'too many Slack requests in progress; retry shortly' });
   });
-  // Bolt refuses only stale timestamps; future ones too (request-clock.ts).
-  app.post(SLACK_EVENTS_PATH, slackRequestClock(logger));
   // 1 MB and nesting limits before Bolt reads the body (body-guard.ts).
   app.post(SLACK_EVENTS_PATH, ...slackBodyGuard([CASE_FORM_CALLBACK]));
+  // Bolt refuses only stale timestamps; future ones too (request-clock.ts).
+  app.post(SLACK_EVENTS_PATH, slackRequestClock(logger));
 
   // One adapter for the receiver and the app, so Bolt's setLevel applies to both.
   const boltLog = boltLogger(logger);
