@@ -3,6 +3,7 @@
  * field by field. A choice field takes a number, a value or a display name ("Mail flow"); an
  * answer that matches no choice is refused on the spot with the list, before anything is sent.
  */
+import { SEVERITY_DEFINITIONS, type Severity } from '../../domain/severity.js';
 import { channelLabels } from '../../conversation/strings/index.js';
 import { CASE_FORM_FIELDS } from '../../conversation/case-form.js';
 import type { CaseFormReply, CaseFormValues, ChoiceOption, TurnAction } from '../../conversation/types.js';
@@ -75,7 +76,7 @@ export function renderCaseForm(form: CaseFormReply): string[] {
   if (form.errors.form) lines.push(`   ⚠ ${form.errors.form}`);
   for (const view of fieldViews(form)) {
     if (view.field === 'severity' && !form.severityEditable && !form.errors.severity) {
-      lines.push(`   ${view.label}: ${displayValue(view, form.values.severity)} (${l.severityFixed})`);
+      lines.push(`   ${view.label}: ${SEVERITY_DEFINITIONS[form.values.severity as Severity].label[form.lang]} (${l.severityFixed})`);
       continue;
     }
     const error = form.errors[view.field];
