@@ -119,7 +119,7 @@ async function handleTurn(deps: CoreDeps, logger: CoreDeps['logger'] & {}, now: 
 
 function refusal(ctx: TurnContext): Reply[] {
   const s = strings(ctx.lang);
-  const parts = [s.notAdmin.replace(/[:：]\s*$/u, '.')];
+  const parts = [s.notAdmin];
   if (!ctx.admin.admin && ctx.admin.reason === 'not-configured') parts.push(s.notAdminConfigure);
   return [textReply(ctx.lang, parts.join('\n\n'), 'warning')];
 }

@@ -55,7 +55,8 @@ export const en = {
     `I do not recognize "${text}" as an Office 365 plan. Pick one of the options, or type a name such as "E3", "Business Premium" or "Premier".`,
 
   notAdmin:
-    'Only people with an Office 365 administrator role can open, view, close or reopen support cases. Please ask your Office 365 admin; you can forward this:',
+    'Only people with an Office 365 administrator role can open, view, close or reopen support cases. Please ask your Office 365 admin.',
+  forwardIntro: 'Here is a summary you can forward to them:',
   notAdminConfigure:
     'Nobody is set up as an admin for this bot yet. The person who runs the bot can list admins in the ADMIN_USERS setting (comma-separated user ids or email addresses, or * for everyone).',
   forwardText: (message: string, summary: string) => `Support request from a user:\n"${message}"\nTriage: ${summary}`,

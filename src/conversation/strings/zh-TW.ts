@@ -50,7 +50,8 @@ export const zhTW: Strings = {
   planSaved: (plan) => `謝謝,已記錄貴組織的方案:${plan}。`,
   planNotRecognized: (text) => `我無法將「${text}」辨識為 Office 365 方案。請選擇其中一個選項,或輸入方案名稱,例如「E3」、「商務進階版」或「Premier」。`,
 
-  notAdmin: '只有具備 Office 365 系統管理員角色的人員可以提出、檢視、關閉或重新開啟支援案件。請洽詢貴組織的 Office 365 系統管理員;您可以轉寄以下內容:',
+  notAdmin: '只有具備 Office 365 系統管理員角色的人員可以提出、檢視、關閉或重新開啟支援案件。請洽詢貴組織的 Office 365 系統管理員。',
+  forwardIntro: '以下是可以轉寄給系統管理員的摘要：',
   notAdminConfigure:
     '此機器人尚未設定任何系統管理員。負責執行機器人的人員可以在 ADMIN_USERS 設定中列出系統管理員 (以逗號分隔的使用者 ID 或電子郵件地址,或以 * 代表所有人)。',
   forwardText: (message, summary) => `使用者提出的支援要求:\n「${message}」\n分流結果:${summary}`,
