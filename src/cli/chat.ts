@@ -9,7 +9,8 @@
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
 import { createCaseEvents } from '../case-events.js';
-import { loadConfig, ConfigError as AppConfigError } from '../config.js';
+import { botAuthEnabled, loadConfig, ConfigError as AppConfigError } from '../config.js';
+import { createTeamsAdapter } from '../channels/teams/index.js';
 import { loadCoreConfig, ConfigError, type CoreConfig } from '../conversation/config.js';
 import { createConversationCore } from '../conversation/core.js';
 import type { Reply, Turn, TurnAction } from '../conversation/types.js';
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
+  // With bot credentials, case cards reach the Teams support channel the server learned; this
+  // process receives no Teams activity, so the bot logic behind the adapter is never called.
+  if (botAuthEnabled(app) && support.config.teamsChannel) support.wrapTeamsBot(async () => {}, createTeamsAdapter(app, logger));
   const events = createCaseEvents({ config: app, logger, support });
   const core = createConversationCore({ engine, store, config: coreConfig, logger, onCaseCreated: events.onCaseCreated, onCaseChanged: events.onCaseChanged });
 
