@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   GUID_PATTERN,
   ICON_SIZES,
@@ -318,15 +318,19 @@ describe('the commands the manifest advertises, sent as Teams messages to the re
 
   beforeAll(async () => {
     connector = await startFakeConnector();
+  });
+  afterAll(async () => {
+    await connector.close();
+  });
+  beforeEach(async () => {
     store = await openSqliteStore({ dataDir: ':memory:' });
     const engine = loadDefaultRules();
     const core = createConversationCore({ engine, store, config: loadCoreConfig({ ADMIN_USERS: ALEX.aadObjectId }) });
     server = await createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), store }).listen(0, '127.0.0.1');
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await server.close();
     await store.close();
-    await connector.close();
   });
 
   const lists = (): { scopes: string[]; commands: { title: string }[] }[] =>
@@ -367,6 +371,6 @@ describe('the commands the manifest advertises, sent as Teams messages to the re
     expect(cardText(cardOf(connector.calls[before]))).toMatch(/Describe the problem/);
     await post(server.url, teamsMessage({ serviceUrl: connector.url, conversationId, text: 'All users cannot send email since this morning' }));
     const after = connector.calls.slice(before + 1).map((call) => cardText(cardOf(call))).join('\n');
-    expect(after).toMatch(/Which Office 365 plan|Exchange Online/);
+    expect(after).toMatch(/Which Office 365 plan/);
   });
 });
