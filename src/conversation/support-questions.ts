@@ -14,7 +14,7 @@ import { strings } from './strings/index.js';
 import type { Reply } from './types.js';
 import { textReply } from './welcome.js';
 
-export type SupportTopic = 'response-time' | 'reopen' | 'who-may-open' | 'partner' | 'translator' | 'severity' | 'thanks';
+export type SupportTopic = 'response-time' | 'reopen' | 'how-to-open' | 'who-may-open' | 'partner' | 'translator' | 'severity' | 'thanks';
 
 export interface SupportQuestion {
   readonly topic: SupportTopic;
@@ -60,6 +60,12 @@ const TOPICS: readonly { readonly topic: Exclude<SupportTopic, 'thanks'>; readon
       (/(?:嚴重性|嚴重程度)/u.test(t) && /(?:誰|如何|怎麼|可以|設定|決定|指派|更改|調整)/u.test(t)),
   },
   {
+    topic: 'how-to-open',
+    test: (t) =>
+      (/\bhow\b/i.test(t) && /\b(?:open|create|file|submit|raise|log)\b/i.test(t) && CASE_WORD.test(t)) ||
+      (/(?:如何|怎麼|怎樣)/u.test(t) && /(?:提出|開立|建立|提交|開)/u.test(t) && CASE_WORD.test(t)),
+  },
+  {
     topic: 'who-may-open',
     test: (t) =>
       (/\b(?:who|can|may|are)\b/i.test(t) && /\b(?:open|create|file|submit|raise|log)\b/i.test(t) && CASE_WORD.test(t)) ||
@@ -96,6 +102,8 @@ export function answerSupportQuestion(ctx: TurnContext, question: SupportQuestio
       return [textReply(ctx.lang, s.youAreWelcome)];
     case 'reopen':
       return [textReply(ctx.lang, `${rule('reopen-window')} ${s.howToReopen}`)];
+    case 'how-to-open':
+      return [textReply(ctx.lang, `${s.howToOpen} ${rule('admins-only')}`)];
     case 'who-may-open':
       return [textReply(ctx.lang, `${rule('admins-only')}${ctx.admin.admin ? ` ${s.youMayOpen}` : ` ${s.youMayNotOpen}`}`)];
     case 'partner':

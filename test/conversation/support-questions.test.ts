@@ -42,6 +42,8 @@ describe('questions about support itself', () => {
     ['how do I reopen a case?', 'reopen-window', 'en'],
     ['如何重新開啟案件？', 'reopen-window', 'zh-TW'],
     ['who may open a case?', 'admins-only', 'en'],
+    ['how do I open a support case?', 'admins-only', 'en'],
+    ['如何提出服務要求？', 'admins-only', 'zh-TW'],
     ['誰可以提出服務要求？', 'admins-only', 'zh-TW'],
     ['can our partner open cases for us?', 'partner-delegation', 'en'],
     ['合作夥伴可以幫我們開案件嗎？', 'partner-delegation', 'zh-TW'],

@@ -104,6 +104,7 @@ export const en = {
 
   youAreWelcome: "You're welcome. Message me whenever something else comes up.",
   howToReopen: 'To reopen one, type "reopen SR-…" followed by what is still wrong, or open it from "my cases" and press Reopen.',
+  howToOpen: 'Describe the problem here in a sentence or two; when I have placed it, press Open a case and fill in the form.',
   youMayOpen: 'You are set up as an admin here, so you can open cases from this chat.',
   youMayNotOpen: 'You are not set up as an admin here: describe the problem and I will give you a summary to forward to your admin.',
   translatorHow:
