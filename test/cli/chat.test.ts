@@ -68,6 +68,9 @@ describe('npm run chat (terminal, piped input)', () => {
           'my cases',
           '1',
           '1', // Reopen case
+          'my cases',
+          '1',
+          '2', // My cases, from the case's detail
         ],
         { env: { HANDOFF_WEBHOOK_URL: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`, HANDOFF_WEBHOOK_SECRET: secret } },
       );
@@ -88,6 +91,7 @@ describe('npm run chat (terminal, piped input)', () => {
       expect(number).toBeDefined();
       expect(out).toContain(`Case ${number} is closed`);
       expect(out).toContain(`Case ${number} is open again`);
+      expect(out.match(/── Cases: open, and closed in the last 14 days/g)).toHaveLength(4);
       expect(out).not.toMatch(/card has expired/i);
 
       expect(received).toHaveLength(1);
