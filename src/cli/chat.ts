@@ -7,6 +7,7 @@
  * the webhook and the support desk as the server's do (`createCaseEvents`).
  */
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { createCaseEvents } from '../case-events.js';
 import { botAuthEnabled, loadConfig, ConfigError as AppConfigError } from '../config.js';
@@ -20,6 +21,26 @@ import { createSupportDeskRuntime, SupportDeskConfigError } from '../support-des
 import { loadDefaultRules, RulesInvalidError } from '../triage/index.js';
 import { renderForTerminal } from '../channels/terminal/render.js';
 import { fillCaseForm } from '../channels/terminal/case-form.js';
+
+const USAGE = `Usage: npm run chat [-- --memory]
+  Talk to the bot in the terminal; type "help" in the chat for what it can do.
+  --memory   keep nothing (an in-memory store instead of DATA_DIR)
+  --help     show this message`;
+
+/** The flags; an unknown one is one line on stderr and exit code 2, not a stack trace. */
+function options(): { memory: boolean } {
+  try {
+    const { values } = parseArgs({ options: { memory: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    }
+    return { memory: values.memory === true };
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}. Run "npm run chat -- --help" for the options.\n`);
+    process.exit(2);
+  }
+}
 
 function settings() {
   try {
@@ -40,10 +61,11 @@ function settings() {
 }
 
 async function main(): Promise<void> {
+  const flags = options();
   const { app, core: coreConfig, engine } = settings();
   // Logs go to stderr, so the conversation on stdout stays readable and scriptable.
   const logger = pino({ level: process.env.LOG_LEVEL ? app.LOG_LEVEL : 'warn' }, pino.destination(2));
-  const store = await openSqliteStore({ dataDir: process.argv.includes('--memory') ? ':memory:' : app.DATA_DIR });
+  const store = await openSqliteStore({ dataDir: flags.memory ? ':memory:' : app.DATA_DIR });
   let support;
   try {
     support = createSupportDeskRuntime({ env: process.env, store, engine, logger, businessHours: coreConfig.businessHours, appId: app.MicrosoftAppId });

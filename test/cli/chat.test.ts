@@ -3,7 +3,9 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { SIGNATURE_HEADER, signBody } from '../../src/handoff/webhook.js';
-import { chat } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chat, tempDir } from './helpers.js';
 
 const CASE_NUMBER = /✔ (SR-\d{6}-\d{4,})/;
 
@@ -110,5 +112,23 @@ describe('npm run chat (terminal, piped input)', () => {
     expect(run.stdout.match(/── Office 365 support triage/g)).toHaveLength(15);
     expect(run.stdout.match(/You're welcome/g)).toHaveLength(15);
     expect(run.stdout.match(/Enterprise · Sev C/g)).toHaveLength(15);
+  });
+
+  it('a bad flag is one line on stderr and exit code 2; --help prints the usage', async () => {
+    const bad = await chat([], { args: ['--verbose'] });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/--verbose.*npm run chat -- --help/);
+    const help = await chat([], { args: ['--help'] });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run chat/);
+  });
+
+  it('reads .env from the folder it starts in', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.env'), 'DEFAULT_PLAN=Premier Support\n');
+    const run = await chat(['what is the response time for Sev A?'], { cwd: dir, env: { DEFAULT_PLAN: '' } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Response times for your plan \(Premier Support\)/);
   });
 });

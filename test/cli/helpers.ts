@@ -26,19 +26,22 @@ export interface ChatRun {
 }
 
 /** Runs the chat with `lines` on stdin, in `cwd` (default: a fresh directory), and waits for it to exit. */
-export function chat(lines: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<ChatRun> {
+export function chat(lines: readonly string[], options: { env?: Record<string, string>; cwd?: string; args?: readonly string[] } = {}): Promise<ChatRun> {
   const cwd = options.cwd ?? tempDir();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/chat.ts')], {
+    const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/cli/chat.ts'), ...(options.args ?? [])], {
       cwd,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        TZ: 'UTC',
-        DATA_DIR: join(cwd, 'data'),
-        DEFAULT_PLAN: 'Office 365 E3',
-        ...options.env,
-      },
+      // An empty value leaves the variable unset (so a .env file can set it).
+      env: Object.fromEntries(
+        Object.entries({
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          TZ: 'UTC',
+          DATA_DIR: join(cwd, 'data'),
+          DEFAULT_PLAN: 'Office 365 E3',
+          ...options.env,
+        }).filter(([, value]) => value !== ''),
+      ),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
