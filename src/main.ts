@@ -11,7 +11,8 @@ import { ChatConversations, createLocalChat, bundlePresent, DEFAULT_BUNDLE_DIR, 
 import { mountSlack, slackConfigFromEnv, type SlackChannel } from './channels/slack/index.js';
 import { createConversationCore } from './conversation/core.js';
 import { ConfigError as CoreConfigError, loadCoreConfig, type CoreConfig } from './conversation/config.js';
-import { createWebhookHandoff } from './handoff/webhook.js';
+import { createCaseEvents } from './case-events.js';
+import { EnvFileError, loadEnvFile } from './env-file.js';
 import { createBotServer, MESSAGES_PATH } from './server/index.js';
 import { openSqliteStore } from './store/index.js';
 import { createSupportDeskRuntime, SupportDeskConfigError, type SupportDeskRuntime } from './support-desk/index.js';
@@ -56,7 +57,25 @@ function logDoors(logger: Logger, config: AppConfig, address: string): void {
   if (!localChatEnabled(config)) logger.warn(doors, 'Local chat (/, Direct Line) and the /support page are off because channel credentials are set (LOCAL_CHAT=on turns them on)');
 }
 
+function readEnvFile(): string | undefined {
+  try {
+    return loadEnvFile();
+  } catch (error) {
+    if (error instanceof EnvFileError) fail(error.message);
+    throw error;
+  }
+}
+
+/** One clear line for what stops `listen`: a port in use or not allowed, instead of a stack trace. */
+function listenFailure(error: unknown, port: number): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') return `PORT ${port} is already in use by another program (another bot still running?). Stop it, or start on another port: PORT=${port + 1} npm start`;
+  if (code === 'EACCES') return `PORT ${port} may not be opened by this user (ports below 1024 need privileges). Use a port such as 3978: PORT=3978 npm start`;
+  return undefined;
+}
+
 async function main(): Promise<void> {
+  const envFile = readEnvFile();
   const { config, coreConfig } = readConfig();
   const logger = pino({ level: config.LOG_LEVEL });
 
@@ -77,28 +96,12 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const handoff =
-    config.HANDOFF_WEBHOOK_URL && config.HANDOFF_WEBHOOK_SECRET
-      ? createWebhookHandoff({
-          url: config.HANDOFF_WEBHOOK_URL,
-          secret: config.HANDOFF_WEBHOOK_SECRET,
-          logger: logger.child({ module: 'handoff' }),
-          retry: { attempts: 5, baseDelayMs: 1000 },
-        })
-      : undefined;
-  const caseEvents = {
-    onCaseCreated: (c: Parameters<typeof support.caseCreated>[0]) => {
-      logger.info({ case: c.number, tenant: c.tenantId, severity: c.severity, category: c.category }, 'case created');
-      handoff?.(c);
-      support.caseCreated(c);
-    },
-    onCaseChanged: support.caseChanged,
-  };
-  const core = createConversationCore({ engine, store, config: coreConfig, logger: logger.child({ module: 'core' }), ...caseEvents });
+  const caseEvents = createCaseEvents({ config, logger, support });
+  const core = createConversationCore({ engine, store, config: coreConfig, logger: logger.child({ module: 'core' }), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged });
   // The local chat's cases reach the desk too; its /support page is the local support channel.
   const localConversations = localChatEnabled(config) ? new ChatConversations() : undefined;
   const localChat = localConversations
-    ? createLocalChat({ engine, store, coreConfig, templates, logger, conversations: localConversations, support: support.attachLocalChat(localConversations), ...caseEvents })
+    ? createLocalChat({ engine, store, coreConfig, templates, logger, conversations: localConversations, support: support.attachLocalChat(localConversations), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged })
     : undefined;
   const slackEnv = slackConfigFromEnv(process.env);
   let slack: SlackChannel | undefined;
@@ -117,10 +120,20 @@ async function main(): Promise<void> {
       if (slack) support.attachSlack(slack);
     },
   });
-  const running = await server.listen(config.PORT, listenHost(config));
+  let running;
+  try {
+    running = await server.listen(config.PORT, listenHost(config));
+  } catch (error) {
+    const message = listenFailure(error, config.PORT);
+    if (message) {
+      await store.close();
+      fail(message);
+    }
+    throw error;
+  }
   support.start();
   logger.info(
-    { port: running.port, address: running.host, botEndpoint: botEndpointMode(config), dataDir: config.DATA_DIR },
+    { port: running.port, address: running.host, botEndpoint: botEndpointMode(config), envFile: envFile ?? 'none', dataDir: config.DATA_DIR },
     `Support Triage Bot listening on ${running.url}${MESSAGES_PATH} (address ${running.host})`,
   );
   logger.info(slackEnv.config ? `Slack events at ${running.url}/slack/events` : slackEnv.reason);

@@ -3,33 +3,83 @@
  * channels use. Replies print as text; buttons become numbered choices (type the number);
  * a case form is filled field by field (Enter keeps the value shown). Piped input works too:
  *   printf 'outlook cannot send for anyone\n1\n\n...' | npm run --silent chat
- * Data goes to DATA_DIR (default ./data), like the server; `--memory` keeps nothing.
+ * Data goes to DATA_DIR (default ./data), like the server; `--memory` keeps nothing. Cases reach
+ * the webhook and the support desk as the server's do (`createCaseEvents`).
  */
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { loadCoreConfig, ConfigError } from '../conversation/config.js';
-import { CASE_FORM_FIELDS } from '../conversation/case-form.js';
+import { createCaseEvents } from '../case-events.js';
+import { botAuthEnabled, loadConfig, ConfigError as AppConfigError } from '../config.js';
+import { createTeamsAdapter } from '../channels/teams/index.js';
+import { loadCoreConfig, ConfigError, type CoreConfig } from '../conversation/config.js';
 import { createConversationCore } from '../conversation/core.js';
-import type { CaseFormReply, Reply, Turn, TurnAction } from '../conversation/types.js';
+import type { Reply, Turn, TurnAction } from '../conversation/types.js';
+import { EnvFileError, loadEnvFile } from '../env-file.js';
 import { openSqliteStore } from '../store/index.js';
+import { createSupportDeskRuntime, SupportDeskConfigError } from '../support-desk/index.js';
 import { loadDefaultRules, RulesInvalidError } from '../triage/index.js';
 import { renderForTerminal } from '../channels/terminal/render.js';
+import { fillCaseForm } from '../channels/terminal/case-form.js';
 
-async function main(): Promise<void> {
-  let config;
-  let engine;
+const USAGE = `Usage: npm run chat [-- --memory]
+  Talk to the bot in the terminal; type "help" in the chat for what it can do.
+  --memory   keep nothing (an in-memory store instead of DATA_DIR)
+  --help     show this message`;
+
+/** The flags; an unknown one is one line on stderr and exit code 2, not a stack trace. */
+function options(): { memory: boolean } {
   try {
-    config = loadCoreConfig(process.env);
-    engine = loadDefaultRules();
+    const { values } = parseArgs({ options: { memory: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    }
+    return { memory: values.memory === true };
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof RulesInvalidError) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}. Run "npm run chat -- --help" for the options.\n`);
+    process.exit(2);
+  }
+}
+
+function settings() {
+  try {
+    loadEnvFile();
+    const app = loadConfig(process.env);
+    const core: CoreConfig = loadCoreConfig(process.env);
+    // One person at a keyboard, or a script piping a conversation: the per-minute limit is meant
+    // for shared channels and would silently drop piped lines after the 30th. Cases stay limited.
+    const terminal: CoreConfig = { ...core, rateLimits: { turnsPerMinute: 0, casesPerHour: core.rateLimits?.casesPerHour ?? 0 } };
+    return { app, core: terminal, engine: loadDefaultRules() };
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof AppConfigError || error instanceof RulesInvalidError || error instanceof EnvFileError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
     throw error;
   }
-  const store = await openSqliteStore({ dataDir: process.argv.includes('--memory') ? ':memory:' : (process.env.DATA_DIR ?? './data') });
-  const core = createConversationCore({ engine, store, config, logger: pino({ level: 'silent' }) });
+}
+
+async function main(): Promise<void> {
+  const flags = options();
+  const { app, core: coreConfig, engine } = settings();
+  // Logs go to stderr, so the conversation on stdout stays readable and scriptable.
+  const logger = pino({ level: process.env.LOG_LEVEL ? app.LOG_LEVEL : 'warn' }, pino.destination(2));
+  const store = await openSqliteStore({ dataDir: flags.memory ? ':memory:' : app.DATA_DIR });
+  let support;
+  try {
+    support = createSupportDeskRuntime({ env: process.env, store, engine, logger, businessHours: coreConfig.businessHours, appId: app.MicrosoftAppId });
+  } catch (error) {
+    if (!(error instanceof SupportDeskConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  // With bot credentials, case cards reach the Teams support channel the server learned; this
+  // process receives no Teams activity, so the bot logic behind the adapter is never called.
+  if (botAuthEnabled(app) && support.config.teamsChannel) support.wrapTeamsBot(async () => {}, createTeamsAdapter(app, logger));
+  const events = createCaseEvents({ config: app, logger, support });
+  const core = createConversationCore({ engine, store, config: coreConfig, logger, onCaseCreated: events.onCaseCreated, onCaseChanged: events.onCaseChanged });
+
   const interactive = process.stdin.isTTY === true;
   const lines = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
   const input = lines[Symbol.asyncIterator]();
@@ -40,7 +90,7 @@ async function main(): Promise<void> {
     ...(process.env.LANG?.startsWith('zh') ? { locale: 'zh-TW' } : {}),
   };
   const turnBase = { channel: 'terminal', tenantId: 'local', conversationId: 'terminal', user } as const;
-
+  const print = (line: string) => void process.stdout.write(`${line}\n`);
   const ask = async (prompt: string): Promise<string | undefined> => {
     if (interactive) process.stdout.write(prompt);
     const next = await input.next();
@@ -52,10 +102,10 @@ async function main(): Promise<void> {
     choices = [];
     for (const reply of replies) {
       const rendered = renderForTerminal(reply);
-      process.stdout.write(`${rendered.text}\n`);
+      print(rendered.text);
       if (rendered.choices.length > 0) choices = rendered.choices;
       if (reply.kind === 'case-form') {
-        const submitted = await fillForm(reply, ask);
+        const submitted = await fillCaseForm(reply, ask, print);
         if (submitted === undefined) return;
         await show(await core.handle({ ...turnBase, action: submitted }));
         return;
@@ -63,7 +113,7 @@ async function main(): Promise<void> {
     }
   };
 
-  process.stdout.write('Support Triage Bot (terminal). Describe a problem, type "help", or Ctrl+D to quit.\n');
+  print('Support Triage Bot (terminal). Describe a problem, type "help", or Ctrl+D to quit.');
   for (;;) {
     const line = await ask('\n> ');
     if (line === undefined) break;
@@ -74,20 +124,8 @@ async function main(): Promise<void> {
     await show(await core.handle(turn));
   }
   lines.close();
+  await events.settled();
   await store.close();
-}
-
-/** Walks the form's fields; errored fields first. Returns the submit action, or undefined at end of input. */
-async function fillForm(form: CaseFormReply, ask: (prompt: string) => Promise<string | undefined>): Promise<TurnAction | undefined> {
-  const values: Record<string, string> = { ...form.values };
-  const errored = CASE_FORM_FIELDS.filter((field) => form.errors[field]);
-  const fields = errored.length > 0 ? errored : CASE_FORM_FIELDS.filter((field) => field !== 'severity' || form.severityEditable);
-  for (const field of fields) {
-    const answer = await ask(`${field} [${values[field] ?? ''}]: `);
-    if (answer === undefined) return undefined;
-    if (answer.trim()) values[field] = answer.trim();
-  }
-  return { verb: 'submitCase', data: { ...values, formId: form.formId } };
 }
 
 await main();

@@ -144,7 +144,7 @@ export async function submitForm(ctx: TurnContext, data: Readonly<Record<string,
       kind: 'case-created',
       lang: ctx.lang,
       case: caseSummary(c, ctx.lang, ctx.zone),
-      ...(expectation ? { expectation: expectationView(expectation, ctx.lang) } : {}),
+      ...(expectation ? { expectation: expectationView(expectation, ctx.lang, true) } : {}),
       nextSteps: strings(ctx.lang).nextSteps(c.number),
     },
   ];

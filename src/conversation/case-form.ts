@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { namedGroup, namesEveryUser } from '../domain/affected-scope.js';
 import { isValidTimeZone } from '../domain/business-hours.js';
 import { SEVERITIES, SEVERITY_DEFINITIONS, type Severity } from '../domain/severity.js';
 import { caseCanBeOpened, CATEGORIES, categoryDisplayName, isCategoryId, type CategoryId, type Lang } from '../domain/taxonomy.js';
@@ -47,8 +48,9 @@ export function capDescription(message: string): { text: string; truncated: bool
   return { text: `${trimmed.slice(0, MAX_DESCRIPTION_CHARS - 1)}…`, truncated: true };
 }
 
-export function affectedUsersFor(scope: Scope, s: Strings): string {
-  if (scope === 'everyone') return s.affectedEveryone;
+/** The form's "Affected users": the group the admin named ("the whole sales floor") is not "Everyone". */
+export function affectedUsersFor(scope: Scope, s: Strings, message = ''): string {
+  if (scope === 'everyone') return namesEveryUser(message) ? s.affectedEveryone : (namedGroup(message) ?? s.affectedEveryone);
   if (scope === 'several') return s.affectedSeveral;
   if (scope === 'single') return s.affectedSingle;
   return '';
@@ -83,7 +85,7 @@ export function buildCaseForm(input: NewFormInput): CaseFormReply {
       description: description.text,
       category: input.category,
       severity: input.severity,
-      affectedUsers: affectedUsersFor(input.scope, s),
+      affectedUsers: affectedUsersFor(input.scope, s, input.message),
       contactMethod: 'email',
       email: input.email ?? '',
       phone: '',

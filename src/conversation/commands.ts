@@ -5,6 +5,7 @@ export type Command =
   | { readonly kind: 'showCase' | 'closeCase' | 'reopenCase'; readonly number: string | undefined }
   | { readonly kind: 'changePlan' }
   | { readonly kind: 'help' }
+  | { readonly kind: 'newCase' }
   | { readonly kind: 'greeting' };
 
 const CASE_NUMBER = /\bSR-\d{6}-\d{4,}\b/i;
@@ -27,6 +28,8 @@ export function parseCommand(raw: string): Command | undefined {
   const lower = text.toLowerCase();
   if (/^(?:my cases|my case|cases|list cases|我的案件|我的案例)$/.test(lower)) return { kind: 'myCases' };
   if (/^(?:help|\?|menu|說明|幫助|help me)$/.test(lower)) return { kind: 'help' };
+  // The Teams manifest advertises "new case": it asks for the problem rather than triaging two words.
+  if (/^(?:new case|new request|open a case|open case|new ticket|新案件|建立案件|開新案件|提出案件)$/.test(lower)) return { kind: 'newCase' };
   if (/^(?:change plan|change my plan|change our plan|set plan|變更方案|更改方案)$/.test(lower)) return { kind: 'changePlan' };
 
   const prefixes: [RegExp, 'showCase' | 'closeCase' | 'reopenCase'][] = [

@@ -13,7 +13,9 @@ import { parseCommand, type Command } from './commands.js';
 import { handleClarificationAnswer, handleComplaint, handleNotQuite, handlePickCategory, answerLastTriage } from './complaint-flow.js';
 import type { CoreDeps, TurnContext } from './context.js';
 import { hasCjk, languageOfAction, languageOfMessage } from './language.js';
-import { acceptPlan, askPlanAgain, planNotRecognized } from './plan-flow.js';
+import { acceptPlan, askPlanAgain, pickPlanFirst, planNotRecognized } from './plan-flow.js';
+import { planToStore } from './questions.js';
+import { answerSupportQuestion, supportQuestionOf } from './support-questions.js';
 import { createRateLimiter, rateLimitKey } from './rate-limit.js';
 import { parseState, stateKey } from './state.js';
 import { strings } from './strings/index.js';
@@ -97,7 +99,9 @@ async function handleTurn(deps: CoreDeps, logger: CoreDeps['logger'] & {}, now: 
     replies = (await handleAction(ctx, turn.action)) ?? [textReply(ctx.lang, strings(ctx.lang).expired, 'warning')];
   } else {
     const text = typeof turn.text === 'string' ? turn.text : '';
-    ctx.lang = languageOfMessage(text, turn.user.locale);
+    // A plan name answers the plan question; "商務進階版" typed there does not make the conversation Chinese.
+    const planAnswer = state.planQuestion !== undefined && state.lang !== undefined && planToStore(text) !== undefined;
+    ctx.lang = planAnswer && state.lang ? state.lang : languageOfMessage(text, turn.user.locale);
     replies = await handleText(ctx, text);
   }
   state.lang = ctx.lang;
@@ -116,7 +120,7 @@ async function handleTurn(deps: CoreDeps, logger: CoreDeps['logger'] & {}, now: 
 
 function refusal(ctx: TurnContext): Reply[] {
   const s = strings(ctx.lang);
-  const parts = [s.notAdmin.replace(/[:：]\s*$/u, '.')];
+  const parts = [s.notAdmin];
   if (!ctx.admin.admin && ctx.admin.reason === 'not-configured') parts.push(s.notAdminConfigure);
   return [textReply(ctx.lang, parts.join('\n\n'), 'warning')];
 }
@@ -125,6 +129,8 @@ async function handleText(ctx: TurnContext, text: string): Promise<Reply[]> {
   if (text.trim() === '') return [textReply(ctx.lang, strings(ctx.lang).emptyMessage)];
   const command = parseCommand(text);
   if (command) return runCommand(ctx, command);
+  const supportQuestion = supportQuestionOf(text);
+  if (supportQuestion) return answerSupportQuestion(ctx, supportQuestion, text);
 
   if (ctx.state.planQuestion) {
     const accepted = await acceptPlan(ctx, text);
@@ -142,6 +148,8 @@ async function runCommand(ctx: TurnContext, command: Command): Promise<Reply[]> 
     case 'help':
     case 'greeting':
       return [welcomeReply(ctx.lang)];
+    case 'newCase':
+      return [textReply(ctx.lang, strings(ctx.lang).newCasePrompt)];
     case 'changePlan':
       ctx.state.planQuestion = { kind: 'nothing' };
       return askPlanAgain(ctx);
@@ -185,8 +193,9 @@ async function handleAction(ctx: TurnContext, action: TurnAction): Promise<Reply
       return handleClarificationAnswer(ctx, data);
     case 'choosePlan': {
       const plan = data.plan ?? data.value;
+      if (plan === undefined || plan === null || (typeof plan === 'string' && plan.trim() === '')) return pickPlanFirst(ctx);
       if (typeof plan !== 'string') return undefined;
-      return acceptPlan(ctx, plan);
+      return (await acceptPlan(ctx, plan)) ?? planNotRecognized(ctx, plan);
     }
     case 'showCase':
     case 'closeCase':

@@ -66,12 +66,13 @@ function hoursKey(hours: BusinessHours): string {
   return key;
 }
 
-export function expectationView(expectation: ResponseExpectation, lang: Lang): ResponseExpectationView {
+/** `opened`: the case exists, so the view says when to expect a response, not "if you open a case now". */
+export function expectationView(expectation: ResponseExpectation, lang: Lang, opened = false): ResponseExpectationView {
   return {
     family: expectation.family,
     planName: expectation.plan?.name[lang] ?? PLAN_FAMILIES[expectation.family].name[lang],
     severity: expectation.severity,
-    summary: expectation.summary[lang],
+    summary: (opened ? expectation.summaryOpened : expectation.summary)[lang],
     ...(expectation.respondBy ? { respondBy: formatMoment(expectation.respondBy, expectation.timeZone) } : {}),
   };
 }

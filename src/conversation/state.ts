@@ -26,6 +26,8 @@ const afterPlanSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('answer') }),
   z.object({ kind: z.literal('openForm'), officeAfterAll: z.boolean() }),
   z.object({ kind: z.literal('nothing') }),
+  /** Answer a question about support that needed the plan ("response time for Sev A?"). */
+  z.object({ kind: z.literal('supportQuestion'), text: z.string() }),
 ]);
 
 const formSchema = z.object({

@@ -88,7 +88,7 @@ export function buildTriageReply(placement: Placement, ctx: TriageReplyContext):
 export function forwardToAdmin(reply: TriageReply, lang: Lang, configureHint: boolean): TextReply {
   const s = strings(lang);
   const summary = reply.severityLabel ? s.forwardSummary(reply.categoryName, reply.severityLabel) : reply.categoryName;
-  const parts = [s.notAdmin, s.forwardText(reply.message, reply.expectation ? `${summary} — ${reply.expectation.summary}` : summary)];
+  const parts = [[s.notAdmin, s.forwardIntro].join(lang === 'zh-TW' ? '' : ' '), s.forwardText(reply.message, reply.expectation ? `${summary} — ${reply.expectation.summary}` : summary)];
   if (configureHint) parts.push(s.notAdminConfigure);
   return { kind: 'text', lang, text: parts.join('\n\n'), tone: 'info' };
 }

@@ -12,6 +12,7 @@ export function welcomeReply(lang: Lang): WelcomeReply {
     text: s.welcomeText,
     examples: [...s.welcomeExamples],
     commands: [
+      { command: s.commandNewCase, description: s.commandNewCaseHelp },
       { command: s.commandMyCases, description: s.commandMyCasesHelp },
       { command: s.commandCase, description: s.commandCaseHelp },
       { command: s.commandClose, description: s.commandCloseHelp },

@@ -95,6 +95,8 @@ export interface ResponseExpectation {
   readonly timeZone: string;
   readonly timeZoneFellBackToUtc: boolean;
   readonly summary: Localized;
+  /** The same for a case that is already open: "expect a response by …", not "if you open a case now". */
+  readonly summaryOpened: Localized;
 }
 
 export class UnknownPlanError extends Error {
@@ -168,6 +170,7 @@ export function responseExpectation(input: ResponseExpectationInput): ResponseEx
     timeZone: zone,
     timeZoneFellBackToUtc: fellBackToUtc,
     summary: { en: summarize(facts, 'en'), 'zh-TW': summarize(facts, 'zh-TW') },
+    summaryOpened: { en: summarize(facts, 'en', true), 'zh-TW': summarize(facts, 'zh-TW', true) },
   };
 }
 
@@ -225,6 +228,7 @@ const PHRASES = {
     },
     yourTime: (fellBack: boolean) => (fellBack ? 'UTC' : 'your time'),
     respondBy: (t: string, zone: string) => `; if you open a case now, expect a response by ${t} ${zone}`,
+    respondByOpened: (t: string, zone: string) => `; expect a response by ${t} ${zone}`,
     resumes: (t: string, zone: string) => `; business hours resume ${t} ${zone}`,
     openNow: '; support is open now',
     anyTime: '; you can open a case at any time',
@@ -243,6 +247,7 @@ const PHRASES = {
     },
     yourTime: (fellBack: boolean) => (fellBack ? 'UTC 時間' : '您當地時間'),
     respondBy: (t: string, zone: string) => `；若現在提出案件，預計在 ${t} (${zone}) 前獲得回應`,
+    respondByOpened: (t: string, zone: string) => `；預計在 ${t} (${zone}) 前獲得回應`,
     resumes: (t: string, zone: string) => `；上班時間將於 ${t} (${zone}) 恢復`,
     openNow: '；目前為上班時間',
     anyTime: '；可隨時提出案件',
@@ -257,14 +262,15 @@ function label(facts: SummaryFacts, lang: Lang): string {
   return `${PLAN_FAMILIES[facts.family].name[lang]} · Sev ${facts.severity}`;
 }
 
-function summarize(facts: SummaryFacts, lang: Lang): string {
+function summarize(facts: SummaryFacts, lang: Lang, opened = false): string {
   const p = PHRASES[lang];
   const zoneLabel = p.yourTime(facts.fellBackToUtc);
   const availability = facts.support === 'technical' ? p.availability[facts.availability] : p.weekdaysOnly;
 
   let tail: string;
-  if (facts.respondBy) tail = p.respondBy(localTime(facts.respondBy, facts.at, facts.zone, lang), zoneLabel);
+  if (facts.respondBy) tail = (opened ? p.respondByOpened : p.respondBy)(localTime(facts.respondBy, facts.at, facts.zone, lang), zoneLabel);
   else if (facts.resumesAt) tail = p.resumes(localTime(facts.resumesAt, facts.at, facts.zone, lang), zoneLabel);
+  else if (opened) tail = '';
   else tail = facts.availability === '24x7' ? p.anyTime : p.openNow;
 
   return `${label(facts, lang)}${p.sep}${availability}${p.comma}${p.objective[facts.objective]}${tail}`;

@@ -33,7 +33,10 @@ export function handoffPayload(c: SupportCase): string {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function createWebhookHandoff(options: WebhookHandoffOptions): (c: SupportCase) => void {
+/** Hands a case off in the background; `settled()` resolves once every delivery started so far has ended. */
+export type WebhookHandoff = ((c: SupportCase) => void) & { settled(): Promise<void> };
+
+export function createWebhookHandoff(options: WebhookHandoffOptions): WebhookHandoff {
   const doFetch = options.fetch ?? globalThis.fetch;
   const attempts = Math.max(1, Math.floor(options.retry.attempts));
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -69,8 +72,13 @@ export function createWebhookHandoff(options: WebhookHandoffOptions): (c: Suppor
     }
   }
 
-  return (c: SupportCase) => {
+  // A short-lived process (the terminal chat) waits for these before it exits.
+  const inFlight = new Set<Promise<void>>();
+  const handoff = (c: SupportCase): void => {
     log.info({ case: c.number, tenant: c.tenantId, severity: c.severity, category: c.category }, 'case to hand off');
-    void deliver(c).catch((error: unknown) => log.error({ err: error, case: c.number }, 'case handoff crashed'));
+    const delivery = deliver(c).catch((error: unknown) => log.error({ err: error, case: c.number }, 'case handoff crashed'));
+    inFlight.add(delivery);
+    void delivery.finally(() => inFlight.delete(delivery));
   };
+  return Object.assign(handoff, { settled: async () => void (await Promise.all([...inFlight])) });
 }

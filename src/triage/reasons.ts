@@ -2,8 +2,9 @@
  * Why the engine decided what it did, as data, and its wording in each language. The engine
  * records the cues; this module is the one place that turns them into sentences.
  */
+import { namesEveryUser } from '../domain/affected-scope.js';
 import type { Severity } from '../domain/severity.js';
-import type { CategoryId, Lang } from '../domain/taxonomy.js';
+import { categoryDisplayName, type CategoryId, type Lang } from '../domain/taxonomy.js';
 
 export type SeverityRule =
   | 'nothing-broken'
@@ -37,23 +38,52 @@ export type Reason =
       readonly adminOnly?: readonly string[];
     };
 
-/** Up to `max` distinct cues in the order given, each in single quotes, comma-separated. */
-function quoted(cues: readonly string[], max = 3): string {
+/** A cue longer than this is most of a message, not a cue: it is not quoted back. */
+const MAX_CUE_CHARS = 40;
+const MAX_CUE_WORDS = 6;
+
+function shownCues(cues: readonly string[], max: number): string[] {
   const shown: string[] = [];
-  let text = '';
   for (const cue of cues) {
     if (shown.length === max) break;
-    if (shown.includes(cue)) continue;
-    text += shown.length === 0 ? `'${cue}'` : `, '${cue}'`;
-    shown.push(cue);
+    const text = cue.trim();
+    if (text === '' || shown.includes(text) || text.length > MAX_CUE_CHARS || text.split(/\s+/).length > MAX_CUE_WORDS) continue;
+    shown.push(text);
   }
-  return text;
+  return shown;
 }
 
-const SEVERITY_EN: Record<SeverityRule, string> = {
+/** Up to `max` distinct cues in the order given, each in single quotes, comma-separated. */
+function quoted(cues: readonly string[], max = 3): string {
+  return shownCues(cues, max)
+    .map((cue) => `'${cue}'`)
+    .join(', ');
+}
+
+/** "can't", "cannot" and "can not" are one word to compare, whichever the admin typed. */
+function folded(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/n['’]t\b/g, ' not')
+    .replace(/\bcannot\b/g, 'can not')
+    .replace(/\bwon not\b/g, 'will not')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The failure is worth naming only when no quoted cue already says it. */
+function failureNotQuoted(failure: string | undefined, cues: readonly string[]): string | undefined {
+  if (!failure) return undefined;
+  const said = folded(failure);
+  return shownCues(cues, 2).some((cue) => folded(cue).includes(said)) ? undefined : failure;
+}
+
+const SEVERITY_EN: Record<SeverityRule | 'group', string> = {
   'nothing-broken': 'nothing is broken right now',
   question: 'a how-to or planning question, nothing broken right now',
   everyone: 'every user is affected',
+  // Not an id of the engine: "the whole sales floor" is a group, not every user.
+  group: 'a whole team or group of users is affected',
   several: 'several users are affected',
   deadline: 'a deadline is at risk',
   outage: 'a service is down',
@@ -67,10 +97,11 @@ const SEVERITY_EN: Record<SeverityRule, string> = {
   presales: 'a pre-sales question',
 };
 
-const SEVERITY_ZH: Record<SeverityRule, string> = {
+const SEVERITY_ZH: Record<SeverityRule | 'group', string> = {
   'nothing-broken': '目前沒有任何功能故障',
   question: '這是操作方式或規劃上的問題,目前沒有故障',
   everyone: '所有使用者都受到影響',
+  group: '整個團隊或群組的使用者都受到影響',
   several: '多位使用者受到影響',
   deadline: '期限受到威脅',
   outage: '服務中斷',
@@ -90,20 +121,30 @@ export function renderReason(reason: Reason, lang: Lang): string {
     case 'unknown':
       return zh ? '訊息中沒有足夠明確的服務或症狀可以分類' : 'No service or symptom this bot knows was clear enough to place the message';
     case 'category': {
-      const tie = reason.tiedWith.length > 0;
-      if (zh) return `${quoted(reason.cues)} 指向 ${reason.category}${tie ? `(與 ${reason.tiedWith.join('、')} 同分,由範例決定)` : ''}`;
-      return `${quoted(reason.cues)} point to ${reason.category}${tie ? ` (tied with ${reason.tiedWith.join(', ')}; the examples decided)` : ''}`;
+      const name = categoryDisplayName(reason.category, lang);
+      const tied = reason.tiedWith.map((id) => categoryDisplayName(id, lang));
+      const cues = shownCues(reason.cues, 3);
+      const said = quoted(reason.cues);
+      if (zh) {
+        const tie = tied.length > 0 ? `（${tied.join('、')} 也同樣符合，依最相近的範例判定）` : '';
+        return cues.length > 0 ? `${said} 指向 ${name}${tie}` : `歸入 ${name}${tie}`;
+      }
+      const tie = tied.length > 0 ? ` (${tied.join(', ')} fit as well; the closest examples decided)` : '';
+      if (cues.length === 0) return `Placed in ${name}${tie}`;
+      return `${said} ${cues.length === 1 ? 'points' : 'point'} to ${name}${tie}`;
     }
     case 'sovereign':
-      return zh ? `${quoted(reason.cues)}:此租用戶由其專屬的支援管道服務 (判定規則 1)` : `${quoted(reason.cues)}: this tenant is served by its own support (tie-break 1)`;
+      return withCues(reason.cues, zh ? '此租用戶由其所在雲端的專屬支援管道服務' : 'this tenant is served by the support of its own cloud');
     case 'outside-cause':
-      return zh ? `${quoted(reason.cues)}:您指出的原因在 Office 365 之外 (判定規則 2)` : `${quoted(reason.cues)}: a cause outside Office 365 that you point to (tie-break 2)`;
+      return withCues(reason.cues, zh ? '您指出的原因在 Office 365 之外' : 'you name a cause outside Office 365');
     case 'volume-licensing':
-      return zh ? `${quoted(reason.cues)}:透過大量授權方案購買的授權 (判定規則 4)` : `${quoted(reason.cues)}: licenses bought under a volume licensing program (tie-break 4)`;
+      return withCues(reason.cues, zh ? '透過大量授權方案購買的授權' : 'licenses bought under a volume licensing program');
     case 'severity': {
-      const cues = reason.cues.length > 0 ? `${quoted(reason.cues, 2)}: ` : '';
-      const why = (zh ? SEVERITY_ZH : SEVERITY_EN)[reason.rule];
-      const failure = reason.failure ? ` ('${reason.failure}')` : '';
+      const cues = reason.cues.length > 0 && quoted(reason.cues, 2) !== '' ? `${quoted(reason.cues, 2)}: ` : '';
+      const rule = reason.rule === 'everyone' && reason.cues.length > 0 && !reason.cues.some(namesEveryUser) ? 'group' : reason.rule;
+      const why = (zh ? SEVERITY_ZH : SEVERITY_EN)[rule];
+      const failureText = failureNotQuoted(reason.failure, reason.cues);
+      const failure = failureText ? ` ('${failureText}')` : '';
       const adminOnly =
         reason.adminOnly && reason.adminOnly.length > 0
           ? zh
@@ -115,6 +156,11 @@ export function renderReason(reason: Reason, lang: Lang): string {
         : `${cues}${why}${failure}${adminOnly} → Severity ${reason.severity}`;
     }
   }
+}
+
+function withCues(cues: readonly string[], why: string): string {
+  const said = quoted(cues);
+  return said ? `${said}: ${why}` : why.charAt(0).toUpperCase() + why.slice(1);
 }
 
 export function renderReasons(reasons: readonly Reason[], lang: Lang): string[] {

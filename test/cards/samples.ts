@@ -22,7 +22,7 @@ export const SAMPLE_REPLIES: Readonly<Record<ReplyKind, readonly Reply[]>> = {
       categoryName: 'Exchange Online · Mail flow',
       severity: 'A',
       severityLabel: 'Sev A (Critical)',
-      reasons: ["'the whole sales floor': every user is affected → Severity A"],
+      reasons: ["'the whole sales floor': a whole team or group of users is affected → Severity A"],
       links: [{ title: 'Message trace (modern EAC)', url: 'https://learn.microsoft.com/en-us/exchange/monitoring/trace-an-email-message/message-trace-modern-eac' }],
       expectation: {
         family: 'enterprise',

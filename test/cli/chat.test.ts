@@ -1,48 +1,134 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/** `npm run chat`: the real CLI process, piped input, every button of every reply as a numbered choice. */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { SIGNATURE_HEADER, signBody } from '../../src/handoff/webhook.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chat, tempDir } from './helpers.js';
 
-const root = new URL('../..', import.meta.url).pathname;
-
-function chat(lines: string[], dataDir: string): string {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts'], {
-    cwd: root,
-    input: lines.join('\n') + '\n',
-    encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: dataDir, DOTENV_CONFIG_QUIET: 'true', ADMIN_USERS: '', MicrosoftAppId: '' },
-    timeout: 30_000,
-  });
-  expect(run.status, run.stderr).toBe(0);
-  return run.stdout;
-}
+const CASE_NUMBER = /✔ (SR-\d{6}-\d{4,})/;
 
 describe('npm run chat (terminal, piped input)', () => {
-  it('walks a complaint to a case and lists it, with buttons as numbered choices', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'chat-'));
+  it('answers every clarifying question, "Not quite", a category pick and "This solved it"', async () => {
+    const run = await chat([
+      "it's broken again",
+      '1', // Which service: Exchange Online
+      '3', // Who is affected: Everyone
+      '4', // Which fits best: Exchange Online · Mail flow
+      '2', // Not quite
+      '1', // the first category offered
+      '3', // This solved it
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(/card has expired/i);
+    expect(run.stdout).toContain('? Who is affected?');
+    expect(run.stdout).toContain('── Exchange Online · Mail flow · Sev A');
+    expect(run.stdout.match(/\? Which of these fits best\?/g)).toHaveLength(2);
+    expect(run.stdout).toMatch(/Glad that helped/);
+  });
+
+  it('asks the plan by number and keeps it', async () => {
+    const run = await chat(['All users cannot send email since this morning', '2'], { env: { DEFAULT_PLAN: '' } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Which Office 365 plan');
+    expect(run.stdout).toMatch(/Thanks, I noted your plan: Enterprise\./);
+    expect(run.stdout).toMatch(/Enterprise · Sev A/);
+  });
+
+  it('walks a boundary to a case: display names, refused choices listed, the error summary first, the webhook called', async () => {
+    const received: { body: string; signature: string | undefined }[] = [];
+    const hook = createServer((req: IncomingMessage, res) => {
+      let body = '';
+      req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        received.push({ body, signature: req.headers[SIGNATURE_HEADER.toLowerCase()] as string | undefined });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    const secret = 'chat-hook-secret';
     try {
-      const out = chat(
+      const run = await chat(
         [
-          'outlook cannot send mail for anyone since 9am, NDR 550 5.7.1',
-          'E3',
-          '1', // Open a case
-          '', '', '', '', 'phone', '', '', '', '', // title … time zone (severity is not editable on E3)
-          'not-a-phone', // phone is required and must be valid
-          '+1 425 555 0100',
+          'our new firewall blocks Outlook for everyone',
+          '1', // It is an Office 365 problem after all
+          '', // title
+          '', // description
+          'Mail flow', // category, by part of its name
+          '', // affected users
+          'carrier pigeon', // contact method: refused on the spot, with the list
+          'Phone',
+          '', // email
+          'not-a-phone',
+          '', // language
+          '', // time zone
+          '+1 425 555 0100', // the one field asked again
           'my cases',
+          '1', // the case
+          '1', // Close case
+          'my cases',
+          '1',
+          '1', // Reopen case
+          'my cases',
+          '1',
+          '2', // My cases, from the case's detail
         ],
-        dataDir,
+        { env: { HANDOFF_WEBHOOK_URL: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`, HANDOFF_WEBHOOK_SECRET: secret } },
       );
-      expect(out).toContain('Exchange Online · Mail flow');
-      expect(out).toMatch(/\[1\] Open a case/);
-      expect(out).toMatch(/phone: not-a-phone\s+⚠/);
-      const number = out.match(/✔ (SR-\d{6}-\d{4,})/)?.[1];
+      expect(run.code, run.stderr).toBe(0);
+      const out = run.stdout;
+      const form = out.slice(out.indexOf('── Open a support case'));
+      expect(form).toContain('Affected users: Everyone');
+      expect(form).toContain('How should support contact you?: Email');
+      expect(form).not.toMatch(/affectedUsers|contactMethod|exchange\.mailflow|boundary\./);
+      expect(out).toMatch(/"carrier pigeon" is not one of the choices[^\n]*\n\s+1\) Email\n\s+2\) Phone\n\s+3\) In this chat/);
+
+      const refused = out.slice(out.indexOf('⚠ Please fix the fields marked below.'));
+      expect(refused.indexOf('⚠ Please fix')).toBe(0);
+      expect(refused).toMatch(/^ {3}Phone: not-a-phone\s+⚠ Enter the number with country code/m);
+      expect(refused).toContain('Category: Exchange Online · Mail flow');
+
+      const number = CASE_NUMBER.exec(out)?.[1];
       expect(number).toBeDefined();
-      expect(out.slice(out.lastIndexOf('✔'))).toContain(number!);
-      expect(out.split(number!).length).toBeGreaterThan(2); // confirmation and the case list
+      expect(out).toContain(`Case ${number} is closed`);
+      expect(out).toContain(`Case ${number} is open again`);
+      expect(out.match(/── Cases: open, and closed in the last 14 days/g)).toHaveLength(4);
+      expect(out).not.toMatch(/card has expired/i);
+
+      expect(received).toHaveLength(1);
+      expect(received[0]!.signature).toBe(signBody(received[0]!.body, secret));
+      expect(JSON.parse(received[0]!.body)).toMatchObject({ event: 'case.created', case: { number, category: 'exchange.mailflow', contact: { method: 'phone' } } });
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      await new Promise<void>((resolve) => hook.close(() => resolve()));
     }
+  });
+
+  it('answers every one of 45 piped lines (the terminal has no per-minute limit)', async () => {
+    const lines = Array.from({ length: 45 }, (_, i) => (i % 3 === 0 ? 'help' : i % 3 === 1 ? 'thanks' : 'what is the response time for Sev C?'));
+    const run = await chat(lines, { env: { RATE_LIMIT_PER_MINUTE: '5' } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(/slow down/i);
+    expect(run.stdout.match(/── Office 365 support triage/g)).toHaveLength(15);
+    expect(run.stdout.match(/You're welcome/g)).toHaveLength(15);
+    expect(run.stdout.match(/Enterprise · Sev C/g)).toHaveLength(15);
+  });
+
+  it('a bad flag is one line on stderr and exit code 2; --help prints the usage', async () => {
+    const bad = await chat([], { args: ['--verbose'] });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/--verbose.*npm run chat -- --help/);
+    const help = await chat([], { args: ['--help'] });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run chat/);
+  });
+
+  it('reads .env from the folder it starts in', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.env'), 'DEFAULT_PLAN=Premier Support\n');
+    const run = await chat(['what is the response time for Sev A?'], { cwd: dir, env: { DEFAULT_PLAN: '' } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Response times for your plan \(Premier Support\)/);
   });
 });

@@ -3,6 +3,7 @@
  * become numbered choices the user can type. Exhaustive over reply kinds.
  */
 import { assertNever, type ActionButton, type ChoiceOption, type Reply, type TurnAction } from '../../conversation/types.js';
+import { renderCaseForm } from './case-form.js';
 
 export interface RenderedReply {
   readonly text: string;
@@ -20,8 +21,9 @@ export function renderForTerminal(reply: Reply): RenderedReply {
   const buttons = (actions: readonly ActionButton[]) => {
     for (const action of actions) offer(action.title, { verb: action.verb, data: action.data ?? {} });
   };
-  const options = (list: readonly ChoiceOption[], verb: string, field: string) => {
-    for (const option of list) offer(option.title, { verb, data: { [field]: option.value } });
+  // Every choice is sent as `value`, the field the cards' choice sets submit.
+  const options = (list: readonly ChoiceOption[], verb: string) => {
+    for (const option of list) offer(option.title, { verb, data: { value: option.value } });
   };
 
   switch (reply.kind) {
@@ -35,21 +37,15 @@ export function renderForTerminal(reply: Reply): RenderedReply {
       break;
     case 'question':
       lines.push(`? ${reply.question}`);
-      options(reply.options, reply.verb, reply.field === 'category' ? 'category' : 'answer');
+      options(reply.options, reply.verb);
       break;
     case 'plan-question':
       lines.push(`? ${reply.question}`);
-      options(reply.options, 'choosePlan', 'plan');
+      options(reply.options, 'choosePlan');
       break;
-    case 'case-form': {
-      lines.push('── Case form' + (reply.note ? ` (${reply.note})` : ''));
-      for (const [field, value] of Object.entries(reply.values)) {
-        const error = reply.errors[field as keyof typeof reply.errors];
-        lines.push(`   ${field}: ${value}${error ? `   ⚠ ${error}` : ''}`);
-      }
-      if (reply.errors.form) lines.push(`   ⚠ ${reply.errors.form}`);
+    case 'case-form':
+      lines.push(...renderCaseForm(reply));
       break;
-    }
     case 'case-created':
       lines.push(`✔ ${reply.case.number} · ${reply.case.title} · Sev ${reply.case.severity}`);
       if (reply.expectation) lines.push(`   ⏱ ${reply.expectation.summary}`);

@@ -18,6 +18,8 @@ export const en = {
   commandReopenHelp: 'reopen a case closed in the last 14 days',
   commandChangePlan: 'change plan',
   commandChangePlanHelp: "change your organization's Office 365 plan",
+  commandNewCase: 'new case',
+  commandNewCaseHelp: 'describe a problem; I triage it and you can open a case',
   commandHelp: 'help',
   commandHelpHelp: 'show this message',
   emptyMessage: 'Tell me what is wrong in a sentence or two, for example "Outlook cannot find one user\'s mailbox". Type "help" for what I can do.',
@@ -53,7 +55,8 @@ export const en = {
     `I do not recognize "${text}" as an Office 365 plan. Pick one of the options, or type a name such as "E3", "Business Premium" or "Premier".`,
 
   notAdmin:
-    'Only people with an Office 365 administrator role can open, view, close or reopen support cases. Please ask your Office 365 admin; you can forward this:',
+    'Only people with an Office 365 administrator role can open, view, close or reopen support cases. Please ask your Office 365 admin.',
+  forwardIntro: 'Here is a summary you can forward to them:',
   notAdminConfigure:
     'Nobody is set up as an admin for this bot yet. The person who runs the bot can list admins in the ADMIN_USERS setting (comma-separated user ids or email addresses, or * for everyone).',
   forwardText: (message: string, summary: string) => `Support request from a user:\n"${message}"\nTriage: ${summary}`,
@@ -98,6 +101,19 @@ export const en = {
     `Case ${number} can no longer be reopened: a closed case can be reopened for 14 days, and that window ended on ${date}. Please open a new case and mention ${number}.`,
   caseNumberMissing: 'Add the case number, for example "case SR-261124-0001".',
   historyEntry: (at: string, action: string, actor: string) => `${at} ${action} (${actor})`,
+
+  youAreWelcome: "You're welcome. Message me whenever something else comes up.",
+  howToReopen: 'To reopen one, type "reopen SR-…" followed by what is still wrong, or open it from "my cases" and press Reopen.',
+  howToOpen: 'Describe the problem here in a sentence or two; when I have placed it, press Open a case and fill in the form.',
+  youMayOpen: 'You are set up as an admin here, so you can open cases from this chat.',
+  youMayNotOpen: 'You are not set up as an admin here: describe the problem and I will give you a summary to forward to your admin.',
+  translatorHow:
+    'Pick the language you prefer in the case form (English or Traditional Chinese) and mention in the description that you would like a translator on the call.',
+  responseTimesNeedPlan: 'Response times depend on your Office 365 plan. Tell me your plan and I will list them.',
+  responseTimesFor: (plan: string) => `Response times for your plan (${plan}):`,
+  pickPlan: 'Pick your plan from the list first, then press Choose. You can also type its name, for example "E3".',
+  newCasePrompt:
+    'Describe the problem in a sentence or two: what fails, for whom, and since when. I will place it, tell you what to try, and then you can open a case.',
 
   expired: 'That card has expired. Tell me about the problem again and I will start fresh.',
   unexpectedError: 'Sorry, something went wrong on my side. Please try again.',
@@ -161,6 +177,8 @@ export const enLabels = {
   more: (n: number) => `…and ${n} more. Type "my cases" in the Messages tab to see them all.`,
   descriptionShortened: (max: number) => `The description was shortened to ${max} characters to fit Slack's form.`,
   busy: 'I am busy right now; please try again in a minute.',
+  /** The terminal's case form: a typed answer that names none of a field's choices. */
+  notAChoice: (text: string) => `"${text}" is not one of the choices; type a number or a name from this list:`,
 };
 
 export type ChannelLabels = typeof enLabels;

@@ -16,6 +16,8 @@ export const zhTW: Strings = {
   commandReopenHelp: '重新開啟最近 14 天內關閉的案件',
   commandChangePlan: '變更方案',
   commandChangePlanHelp: '變更貴組織的 Office 365 方案',
+  commandNewCase: '新案件',
+  commandNewCaseHelp: '描述問題；我會分類，您可以接著提出案件',
   commandHelp: '說明',
   commandHelpHelp: '顯示這則訊息',
   emptyMessage: '請用一兩句話告訴我發生了什麼問題,例如「Outlook 找不到某位使用者的信箱」。輸入「說明」可查看我能做什麼。',
@@ -48,7 +50,8 @@ export const zhTW: Strings = {
   planSaved: (plan) => `謝謝,已記錄貴組織的方案:${plan}。`,
   planNotRecognized: (text) => `我無法將「${text}」辨識為 Office 365 方案。請選擇其中一個選項,或輸入方案名稱,例如「E3」、「商務進階版」或「Premier」。`,
 
-  notAdmin: '只有具備 Office 365 系統管理員角色的人員可以提出、檢視、關閉或重新開啟支援案件。請洽詢貴組織的 Office 365 系統管理員;您可以轉寄以下內容:',
+  notAdmin: '只有具備 Office 365 系統管理員角色的人員可以提出、檢視、關閉或重新開啟支援案件。請洽詢貴組織的 Office 365 系統管理員。',
+  forwardIntro: '以下是可以轉寄給系統管理員的摘要：',
   notAdminConfigure:
     '此機器人尚未設定任何系統管理員。負責執行機器人的人員可以在 ADMIN_USERS 設定中列出系統管理員 (以逗號分隔的使用者 ID 或電子郵件地址,或以 * 代表所有人)。',
   forwardText: (message, summary) => `使用者提出的支援要求:\n「${message}」\n分流結果:${summary}`,
@@ -92,6 +95,17 @@ export const zhTW: Strings = {
     `案件 ${number} 已無法重新開啟:已關閉的案件只能在 14 天內重新開啟,期限已於 ${date} 結束。請提出新案件並註明 ${number}。`,
   caseNumberMissing: '請加上案件編號,例如「案件 SR-261124-0001」。',
   historyEntry: (at, action, actor) => `${at} ${action} (${actor})`,
+
+  youAreWelcome: '不客氣。之後有任何問題，隨時傳訊息給我。',
+  howToReopen: '若要重新開啟，請輸入「reopen SR-…」並說明仍有什麼問題，或從「我的案件」開啟該案件後按「重新開啟」。',
+  howToOpen: '請在這裡用一兩句話描述問題；我分類之後，按「提出案件」並填寫表單即可。',
+  youMayOpen: '您在這裡已設定為系統管理員，可以直接在這個對話中提出案件。',
+  youMayNotOpen: '您在這裡尚未設定為系統管理員：請描述問題，我會提供一段摘要讓您轉寄給系統管理員。',
+  translatorHow: '請在案件表單中選擇您偏好的語言 (English 或繁體中文)，並在描述中註明希望通話時有口譯人員協助。',
+  responseTimesNeedPlan: '回應時間取決於您的 Office 365 方案。請告訴我您的方案，我會列出回應時間。',
+  responseTimesFor: (plan) => `您的方案 (${plan}) 的回應時間：`,
+  pickPlan: '請先從清單中選擇您的方案，再按「選擇」。您也可以直接輸入方案名稱，例如「E3」。',
+  newCasePrompt: '請用一兩句話描述問題：什麼功能失效、影響哪些人、從什麼時候開始。我會判斷類別、告訴您可以先試什麼，接著您就可以提出案件。',
 
   expired: '這張卡片已過期。請再告訴我一次問題,我會重新開始。',
   unexpectedError: '抱歉,我這邊發生錯誤。請再試一次。',
@@ -148,4 +162,5 @@ export const zhTWLabels: ChannelLabels = {
   more: (n: number) => `……還有 ${n} 件。在「訊息」分頁輸入「我的案件」查看全部。`,
   descriptionShortened: (max: number) => `描述已縮短為 ${max} 個字元以符合 Slack 表單。`,
   busy: '我現在很忙,請稍後再試。',
+  notAChoice: (text: string) => `「${text}」不是可選的項目；請輸入下列清單中的編號或名稱：`,
 };

@@ -1,0 +1,72 @@
+/** Over Teams HTTP with the real core: the plan dropdown, questions about support, the form's prefill. */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadCardTemplates } from '../../src/channels/teams/index.js';
+import { loadCoreConfig } from '../../src/conversation/config.js';
+import { createConversationCore } from '../../src/conversation/core.js';
+import { createBotServer, type RunningServer } from '../../src/server/index.js';
+import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
+import { loadDefaultRules } from '../../src/triage/index.js';
+import { ALEX, cardOf, cardText, inputs, post, startFakeConnector, submitActions, teamsMessage, type FakeConnector } from './helpers.js';
+
+describe('Teams: the admin journey without DEFAULT_PLAN', () => {
+  let connector: FakeConnector;
+  let server: RunningServer;
+  let store: CaseStore;
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+  });
+  afterAll(async () => {
+    await connector.close();
+  });
+  // A store and server per test: the tenant's plan is set by the first and must not leak.
+  beforeEach(async () => {
+    store = await openSqliteStore({ dataDir: ':memory:' });
+    const engine = loadDefaultRules();
+    const core = createConversationCore({ engine, store, config: loadCoreConfig({ ADMIN_USERS: ALEX.aadObjectId }) });
+    server = await createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), store }).listen(0, '127.0.0.1');
+  });
+  afterEach(async () => {
+    await server.close();
+    await store.close();
+  });
+
+  async function say(conversationId: string, options: { text?: string; value?: Record<string, unknown> }) {
+    const before = connector.calls.length;
+    expect((await post(server.url, teamsMessage({ serviceUrl: connector.url, conversationId, ...options }))).status).toBe(200);
+    return connector.calls.slice(before).map(cardOf);
+  }
+
+  it('Choose with nothing picked in the plan dropdown says to pick a plan; a pick answers the complaint', async () => {
+    const conversation = 'a:personal-plan-empty';
+    const cards = await say(conversation, { text: "outlook can't send for the whole sales floor since 9am, NDR 550 5.7.1" });
+    const planCard = cards.find((card) => /Which Office 365 plan/.test(cardText(card)))!;
+    expect(planCard).toBeDefined();
+    const dropdown = inputs(planCard).get('value');
+    expect(dropdown?.value ?? '').toBe('');
+    const choose = submitActions(planCard).find((a) => a.data.verb === 'choosePlan')!;
+    // Teams sends the submit data without the input when nothing was picked.
+    const empty = (await say(conversation, { value: { ...choose.data } })).map(cardText).join('\n');
+    expect(empty).toMatch(/Pick your plan from the list first/);
+    expect(empty).not.toMatch(/expired/i);
+
+    const answered = (await say(conversation, { value: { ...choose.data, value: 'enterprise' } })).map(cardText).join('\n');
+    expect(answered).toContain('Exchange Online · Mail flow');
+    expect(answered).toContain('Enterprise · Sev A');
+  });
+
+  it('answers "what is the response time for Sev A?" from the plan, and the form prefills the group named', async () => {
+    const conversation = 'a:personal-support-question';
+    const asked = (await say(conversation, { text: 'what is the response time for Sev A?' })).map(cardText).join('\n');
+    expect(asked).toMatch(/Response times depend on your Office 365 plan/);
+    const text = (await say(conversation, { value: { verb: 'choosePlan', value: 'Office 365 E3' } })).map(cardText).join('\n');
+    expect(text).toMatch(/Enterprise · Sev A: 24\/7, initial response within one hour/);
+    expect(text).not.toMatch(/Which service/);
+
+    const [triage] = await say(conversation, { text: "outlook can't send for the whole sales floor since 9am, NDR 550 5.7.1" });
+    expect(cardText(triage)).not.toMatch(/exchange\.mailflow|every user/);
+    const open = submitActions(triage).find((a) => a.data.verb === 'openCase')!;
+    const [form] = await say(conversation, { value: open.data });
+    expect(inputs(form).get('affectedUsers')?.value).toBe('the whole sales floor');
+  });
+});
