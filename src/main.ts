@@ -49,7 +49,8 @@ function logDoors(logger: Logger, config: AppConfig, address: string): void {
   const mode = botEndpointMode(config);
   const doors = { emulator: mode === 'emulator' ? 'on' : 'off', localPages: localChatEnabled(config) ? 'on' : 'off', address };
   if (!credentials) {
-    logger.info(doors, 'Local mode (no channel credentials): /api/messages takes Emulator traffic for tenant "emulator" only, replies go to loopback only');
+    const emulator = mode === 'emulator' ? '/api/messages takes Emulator traffic for tenant "emulator" only, replies go to loopback only' : '/api/messages is off (EMULATOR=off)';
+    logger.info(doors, `Local mode (no channel credentials): ${emulator}`);
     return;
   }
   if (mode === 'off') logger.warn(doors, 'Bot Framework endpoint /api/messages is off: channel credentials are set without MicrosoftAppId (EMULATOR=on opens it to the Emulator, tenant "emulator" only)');

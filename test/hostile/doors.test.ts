@@ -74,7 +74,6 @@ describe.each(MODES)('unauthenticated doors, %s mode', (mode) => {
   let bot: Bot;
   let trap: FakeConnector;
   let cases: OpenedCase[] = [];
-  const answers: { door: string; answer: HttpAnswer | { status: number; text: string } }[] = [];
   const slackMode = mode === 'slack' || mode === 'both';
   const teamsMode = mode === 'teams' || mode === 'both';
 
@@ -89,6 +88,7 @@ describe.each(MODES)('unauthenticated doors, %s mode', (mode) => {
   });
 
   it('reads, changes and sends nothing through any unauthenticated door', async () => {
+    const answers: { door: string; answer: HttpAnswer | { status: number; text: string } }[] = [];
     const before = await snapshot(bot, cases);
     const slackMark = bot.slack.calls.length;
     const connectorMark = bot.connector.calls.length;
