@@ -66,10 +66,10 @@ export function contactView(c: SupportCase): SupportContactView {
   const { method, email, phone, language, timeZone } = c.contact;
   const preferred = (name: string) => (method === name ? ' (preferred)' : '');
   const ways = [
+    ...(method === 'chat' ? ['Chat (preferred): in the chat the case was opened from'] : []),
     ...(email ? [`Email${preferred('email')}: ${email}`] : []),
     ...(phone ? [`Phone${preferred('phone')}: ${phone}`] : []),
-    ...(method === 'chat' ? ['Chat (preferred): in the chat the case was opened from'] : []),
-  ];
+  ].sort((a, b) => Number(b.includes('(preferred)')) - Number(a.includes('(preferred)')));
   return {
     reach: ways.length > 0 ? ways.join(' · ') : `${method} (no address given)`,
     affectedUsers: String(c.affectedUsers),
