@@ -3,7 +3,7 @@ import type { BusinessHours } from '../domain/business-hours.js';
 import { PLAN_FAMILIES, planFamilyOf, resolvePlan } from '../domain/plans.js';
 import { SEVERITIES, SEVERITY_DEFINITIONS } from '../domain/severity.js';
 import { categoryDisplayName, isCategoryId } from '../domain/taxonomy.js';
-import type { AuditEntry, SupportCase } from '../store/index.js';
+import type { AuditEntry, ContactMethod, SupportCase } from '../store/index.js';
 import { slaClock, timeLeftText } from './sla.js';
 import { closedStatusLabel, responseOutcome } from './closed-case.js';
 import type { SupportCaseView, SupportContactView } from './types.js';
@@ -64,12 +64,14 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = { en: 'English (en)', '
 /** The requester's contact details as stored: the preferred method first, then the others. */
 export function contactView(c: SupportCase): SupportContactView {
   const { method, email, phone, language, timeZone } = c.contact;
-  const preferred = (name: string) => (method === name ? ' (preferred)' : '');
+  const way = (name: ContactMethod, label: string, value: string) => ({ first: method === name, text: `${label}${method === name ? ' (preferred)' : ''}: ${value}` });
   const ways = [
-    ...(email ? [`Email${preferred('email')}: ${email}`] : []),
-    ...(phone ? [`Phone${preferred('phone')}: ${phone}`] : []),
-    ...(method === 'chat' ? ['Chat (preferred): in the chat the case was opened from'] : []),
-  ];
+    ...(method === 'chat' ? [way('chat', 'Chat', 'in the chat the case was opened from')] : []),
+    ...(email ? [way('email', 'Email', email)] : []),
+    ...(phone ? [way('phone', 'Phone', phone)] : []),
+  ]
+    .sort((a, b) => Number(b.first) - Number(a.first))
+    .map((w) => w.text);
   return {
     reach: ways.length > 0 ? ways.join(' · ') : `${method} (no address given)`,
     affectedUsers: String(c.affectedUsers),

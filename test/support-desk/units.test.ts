@@ -63,7 +63,7 @@ describe("the case card's contact details", () => {
     );
     const view = supportCaseView(c, new Date());
     expect(view.contact).toEqual({
-      reach: 'Email: a_b@contoso.com · Phone (preferred): <!channel> *now* [call](https://evil.example)',
+      reach: 'Phone (preferred): <!channel> *now* [call](https://evil.example) · Email: a_b@contoso.com',
       affectedUsers: 'the *whole* floor',
       language: 'Traditional Chinese (zh-TW)',
       timeZone: 'Asia/Taipei',
