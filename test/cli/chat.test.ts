@@ -9,7 +9,8 @@ import { chat, tempDir } from './helpers.js';
 
 const CASE_NUMBER = /✔ (SR-\d{6}-\d{4,})/;
 
-describe('npm run chat (terminal, piped input)', () => {
+// Each test starts the real CLI (tsx) once or twice: allow for a slow, busy machine.
+describe('npm run chat (terminal, piped input)', { timeout: 60_000 }, () => {
   it('answers every clarifying question, "Not quite", a category pick and "This solved it"', async () => {
     const run = await chat([
       "it's broken again",
