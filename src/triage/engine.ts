@@ -12,7 +12,8 @@
  */
 import { getCategory, type CategoryId, type Lang, type SupportKind, CATEGORIES } from '../domain/taxonomy.js';
 import type { Severity } from '../domain/severity.js';
-import { CategoryClassifier, classifierFeatures } from './classifier.js';
+import { classifierFeatures } from './classifier.js';
+import { LearnedClassifier } from './learned.js';
 import { CueFinder, type CueOwner, type FoundCues } from './cues.js';
 import { TermSet, type Hit } from './matcher.js';
 import { PatternIndex } from './pattern-index.js';
@@ -73,9 +74,19 @@ interface IntentOwner {
 export interface RuleInput {
   readonly intents: ReadonlyArray<{ readonly file: string; readonly rule: IntentRule }>;
   readonly severity: SeverityFile;
+  /** Examples that train the statistical layer only (intents/training/). */
+  readonly training?: ReadonlyArray<{ readonly category: CategoryId; readonly text: string }>;
 }
 
-type CategoryScore = { category: CategoryId; intent: number; score: number; hits: Hit<IntentOwner>[] };
+type CategoryScore = { category: CategoryId; intent: number; score: number; hits: Hit<IntentOwner>[]; probability?: number };
+type Decision = { best: CategoryScore; runnerUp?: CategoryScore; reason: Reason };
+
+/** The statistical layer places a message only when its best category is at least this likely. */
+export const LEARNED_MIN_PROBABILITY = Number(process.env.LMP ?? 0.5);
+export const NEAR_TIE_MARGIN = Number(process.env.NTM ?? 0);
+export const LEARNED_WEIGHT = Number(process.env.LW ?? 0.001);
+/** A learned placement counts as one phrase: placed, but never as sure as the rules. */
+const LEARNED_SCORE = PHRASE_WEIGHT;
 
 const CAUSE_CATEGORIES = new Set<CategoryId>(['redirect.sovereign', 'boundary.network', 'boundary.third-party', 'boundary.scripts']);
 /** Categories whose cues can be denied ("NOT our volume licensing agreement") without being causes. */
@@ -91,7 +102,7 @@ export class TriageEngine {
     readonly intents: readonly CompiledIntent[],
     private readonly intentTerms: TermSet<IntentOwner>,
     private readonly cueFinder: CueFinder,
-    private readonly classifier: CategoryClassifier,
+    private readonly classifier: LearnedClassifier,
     vocabulary: { words: Iterable<string>; stems: ReadonlySet<string> },
   ) {
     this.corrector = new TypoCorrector(vocabulary.words, vocabulary.stems);
@@ -107,7 +118,7 @@ export class TriageEngine {
   triage(input: string): TriageResult {
     const { text, stems, cues } = this.read(input);
     const scores = this.scoreCategories(text, stems, cues);
-    const decision = this.decideCategory(text, stems, scores);
+    const decision = this.decideCategory(text, stems, scores) ?? this.learnedDecision(text, stems);
     const language: Lang = text.hasCjk ? 'zh-TW' : 'en';
 
     if (!decision) {
@@ -199,11 +210,28 @@ export class TriageEngine {
     return [...best.values()].sort((a, b) => b.score - a.score || CATEGORY_ORDER.get(a.category)! - CATEGORY_ORDER.get(b.category)!);
   }
 
+  /**
+   * The statistical layer: when no rule places the message, the classifier trained on the
+   * examples decides, but only when it clearly prefers one category.
+   */
+  private learnedDecision(text: AnalyzedText, stems: readonly string[]): Decision | undefined {
+    const [first, second] = this.classifier.scores(classifierFeatures(text, stems));
+    if (!first || first.probability < LEARNED_MIN_PROBABILITY) return undefined;
+    const category = first.category as CategoryId;
+    const intent = this.intents.findIndex((candidate) => candidate.category === category);
+    if (intent < 0) return undefined;
+    const best: CategoryScore = { category, intent, score: LEARNED_SCORE, hits: [], probability: first.probability };
+    const runnerUp = second
+      ? { category: second.category as CategoryId, intent: -1, score: LEARNED_SCORE * (second.probability / first.probability), hits: [] }
+      : undefined;
+    return { best, runnerUp, reason: { kind: 'learned', category, probability: Math.round(first.probability * 100) / 100 } };
+  }
+
   private decideCategory(
     text: AnalyzedText,
     stems: readonly string[],
     scores: CategoryScore[],
-  ): { best: CategoryScore; runnerUp?: CategoryScore; reason: Reason } | undefined {
+  ): Decision | undefined {
     const placed = scores.filter((s) => s.score >= MIN_CATEGORY_SCORE);
     const sovereign = placed.find((s) => s.category === 'redirect.sovereign');
     if (sovereign) return { best: sovereign, reason: { kind: 'sovereign', cues: cueList(sovereign) } };
@@ -220,11 +248,12 @@ export class TriageEngine {
     const symptoms = placed.filter((s) => !CAUSE_CATEGORIES.has(s.category));
     let best = symptoms[0];
     if (!best) return undefined;
-    const tied = symptoms.filter((s) => s.score === best!.score);
+    const tied = symptoms.filter((s) => s.score >= best!.score - NEAR_TIE_MARGIN);
     let tiedWith: CategoryId[] = [];
     if (tied.length > 1) {
-      const probabilities = this.classifier.scores(classifierFeatures(text, stems));
-      best = tied.reduce((a, b) => ((probabilities.get(b.category) ?? 0) > (probabilities.get(a.category) ?? 0) ? b : a));
+      const probabilities = new Map(this.classifier.scores(classifierFeatures(text, stems)).map((s) => [s.category, s.probability]));
+      const combined = (s: CategoryScore) => s.score + LEARNED_WEIGHT * (probabilities.get(s.category) ?? 0);
+      best = tied.reduce((a, b) => (combined(b) > combined(a) ? b : a));
       tiedWith = tied.filter((s) => s !== best).map((s) => s.category);
     }
 
@@ -301,7 +330,7 @@ export function compileRules(input: RuleInput): TriageEngine {
   const patterns = new PatternIndex();
   const intentTerms = new TermSet<IntentOwner>(patterns);
   const intents: CompiledIntent[] = [];
-  const classifier = new CategoryClassifier();
+  const classifier = new LearnedClassifier();
   input.intents.forEach(({ file, rule }, index) => {
     const category = rule.category as CategoryId;
     intents.push({ id: rule.id, category, links: rule.links, examples: rule.examples });
@@ -334,6 +363,12 @@ export function compileRules(input: RuleInput): TriageEngine {
       if (i < rule.examples.length) for (const stem of stems) vocabulary.stems.add(stem);
       classifier.add(classifierFeatures(text, stems), rule.category);
     });
+  }
+  for (const { category, text: example } of input.training ?? []) {
+    const text = analyze(example);
+    const stems = text.tokens.map((t) => t.stem);
+    for (const stem of stems) vocabulary.stems.add(stem);
+    classifier.add(classifierFeatures(text, stems), category);
   }
   classifier.train();
   return new TriageEngine(intents, intentTerms, new CueFinder(cueTerms), classifier, vocabulary);
