@@ -20,7 +20,7 @@ import { PatternIndex } from './pattern-index.js';
 import type { IntentRule, SeverityFile } from './rules/schema.js';
 import { renderReasons, type Reason } from './reasons.js';
 import { assessSeverity, type SeverityDecision } from './severity.js';
-import { analyze, type AnalyzedText } from './text.js';
+import { analyze, MAX_ANALYZED_CHARS, type AnalyzedText } from './text.js';
 import { TypoCorrector } from './typos.js';
 import { typedWording } from './wording.js';
 
@@ -62,8 +62,22 @@ export interface TriageResult {
   readonly needs: readonly MissingDetail[];
   /** Other categories the message also pointed at, best first (for "Not quite"). */
   readonly alternatives: readonly CategoryId[];
+  /**
+   * Empty normally; when the two best categories are really close, 2-3 candidates, best first,
+   * for the bot to ask the admin which one it is (category above stays the best guess).
+   */
+  readonly clarify: readonly CategoryId[];
+  /** The message was longer than triage reads (MAX_ANALYZED_CHARS): only its start was triaged. */
+  readonly truncated: boolean;
+  /** Which layer placed the message: the rules, the statistical layer (examples), or the admin's choice. */
+  readonly decidedBy: 'rules' | 'examples' | 'admin' | null;
   /** The language the admin wrote in. */
   readonly language: Lang;
+}
+
+export interface TriageOptions {
+  /** The category the admin chose when asked: triage the message as that category. */
+  readonly category?: CategoryId;
 }
 
 interface IntentOwner {
@@ -79,7 +93,13 @@ export interface RuleInput {
 }
 
 type CategoryScore = { category: CategoryId; intent: number; score: number; hits: Hit<IntentOwner>[]; probability?: number };
-type Decision = { best: CategoryScore; runnerUp?: CategoryScore; reason: Reason };
+type Decision = {
+  best: CategoryScore;
+  runnerUp?: CategoryScore;
+  reason: Reason;
+  /** Categories nearly as likely as the best, best first: worth asking about. */
+  close?: CategoryId[];
+};
 
 /** The statistical layer places a message only when its best category is at least this likely. */
 export const LEARNED_MIN_PROBABILITY = 0.5;
@@ -89,6 +109,11 @@ export const LEARNED_MIN_PROBABILITY = 0.5;
  */
 export const NEAR_TIE_MARGIN = 3;
 export const LEARNED_WEIGHT = 4;
+/** Near-tie candidates whose rule-plus-learned score is within this of the best are asked about. */
+export const CLARIFY_MARGIN = 2;
+/** A learned placement below this probability, with a runner-up above the next, is asked about. */
+const LEARNED_SURE_PROBABILITY = 0.65;
+const LEARNED_CLOSE_PROBABILITY = 0.25;
 /** A learned placement counts as one phrase: placed, but never as sure as the rules. */
 const LEARNED_SCORE = PHRASE_WEIGHT;
 
@@ -115,15 +140,25 @@ export class TriageEngine {
   /** The message analyzed, its stems with typos corrected, and its severity and modifier cues. */
   private read(input: unknown): { text: AnalyzedText; stems: string[]; cues: FoundCues } {
     const text = analyze(typeof input === 'string' ? input : '');
-    const stems = text.tokens.map((token) => this.corrector.correctedStem(token.word, token.stem));
+    const correct = this.corrector.forMessage();
+    const stems = text.tokens.map((token) => correct(token.word, token.stem));
     return { text, stems, cues: this.cueFinder.find(text, stems) };
   }
 
-  triage(input: string): TriageResult {
-    const { text, stems, cues } = this.read(input);
+  /**
+   * Triage one message. With `options.category` (the admin's answer to a clarifying question)
+   * the message is placed in that category and only its intent, links and severity are read.
+   */
+  triage(input: string, options: TriageOptions = {}): TriageResult {
+    const raw = typeof input === 'string' ? input : '';
+    const { text, stems, cues } = this.read(raw);
     const scores = this.scoreCategories(text, stems, cues);
-    const decision = this.decideCategory(text, stems, scores) ?? this.learnedDecision(text, stems);
+    const decision = options.category
+      ? this.chosenDecision(options.category, scores)
+      : (this.decideCategory(text, stems, scores) ?? this.learnedDecision(text, stems));
     const language: Lang = text.hasCjk ? 'zh-TW' : 'en';
+    const shown = raw.length > MAX_ANALYZED_CHARS ? raw.slice(0, MAX_ANALYZED_CHARS) : raw;
+    const truncated = shown.length < raw.length;
 
     if (!decision) {
       const severity = assessSeverity('unknown', cues);
@@ -135,11 +170,14 @@ export class TriageEngine {
         intent: null,
         severity: null,
         confidence: 0,
-        ...worded([{ kind: 'unknown' }], input),
+        ...worded([{ kind: 'unknown' }], shown),
         links: [],
         scope: severity.scope,
         needs,
         alternatives: scores.slice(0, 3).map((s) => s.category),
+        clarify: [],
+        truncated,
+        decidedBy: null,
         language,
       };
     }
@@ -147,23 +185,35 @@ export class TriageEngine {
     const category = getCategory(decision.best.category);
     const severity = assessSeverity(category.support, cues);
     const intent = this.intents[decision.best.intent]!;
-    const confidence = confidenceOf(decision.best.score, decision.runnerUp?.score ?? 0);
+    const confidence = options.category ? 1 : confidenceOf(decision.best.score, decision.runnerUp?.score ?? 0);
     const needs: MissingDetail[] = [];
     if (confidence < 0.5) needs.push('service');
     if (severity.severity !== null && severity.scope === 'unspecified' && severity.severity !== 'C') needs.push('scope');
+    const clarify = decision.close && decision.close.length > 0 ? [category.id as CategoryId, ...decision.close] : [];
     return {
       support: category.support,
       category: category.id as CategoryId,
       intent: intent.id,
       severity: severity.severity,
       confidence,
-      ...worded([decision.reason, ...severity.reasons], input),
+      ...worded([decision.reason, ...severity.reasons], shown),
       links: intent.links,
       scope: severity.scope,
       needs,
-      alternatives: scores.filter((s) => s.category !== category.id).slice(0, 3).map((s) => s.category),
+      alternatives: uniqueCategories([...(decision.close ?? []), ...scores.map((s) => s.category)], category.id as CategoryId).slice(0, 3),
+      clarify,
+      truncated,
+      decidedBy: decision.reason.kind === 'chosen' ? 'admin' : decision.reason.kind === 'learned' ? 'examples' : 'rules',
       language,
     };
+  }
+
+  /** The admin named the category: its best-scoring intent, or its first one when no rule fired. */
+  private chosenDecision(category: CategoryId, scores: readonly CategoryScore[]): Decision | undefined {
+    const scored = scores.find((s) => s.category === category);
+    const intent = scored?.intent ?? this.intents.findIndex((candidate) => candidate.category === category);
+    if (intent < 0) return undefined;
+    return { best: { category, intent, score: scored?.score ?? 0, hits: scored?.hits ?? [] }, reason: { kind: 'chosen', category } };
   }
 
   /** Every cue the message matched, per intent and per severity cue group: for rule authors. */
@@ -228,7 +278,10 @@ export class TriageEngine {
     const runnerUp = second
       ? { category: second.category as CategoryId, intent: -1, score: LEARNED_SCORE * (second.probability / first.probability), hits: [] }
       : undefined;
-    return { best, runnerUp, reason: { kind: 'learned', category, probability: Math.round(first.probability * 100) / 100 } };
+    const close = first.probability < LEARNED_SURE_PROBABILITY && second && second.probability >= LEARNED_CLOSE_PROBABILITY
+      ? [second.category as CategoryId]
+      : [];
+    return { best, runnerUp, close, reason: { kind: 'learned', category, probability: Math.round(first.probability * 100) / 100 } };
   }
 
   private decideCategory(
@@ -254,11 +307,18 @@ export class TriageEngine {
     if (!best) return undefined;
     const tied = symptoms.filter((s) => s.score >= best!.score - NEAR_TIE_MARGIN);
     let tiedWith: CategoryId[] = [];
+    let close: CategoryId[] = [];
     if (tied.length > 1) {
       const probabilities = new Map(this.classifier.scores(classifierFeatures(text, stems)).map((s) => [s.category, s.probability]));
       const combined = (s: CategoryScore) => s.score + LEARNED_WEIGHT * (probabilities.get(s.category) ?? 0);
       best = tied.reduce((a, b) => (combined(b) > combined(a) ? b : a));
       tiedWith = tied.filter((s) => s !== best).map((s) => s.category);
+      const bestValue = combined(best);
+      close = tied
+        .filter((s) => s !== best && bestValue - combined(s) < CLARIFY_MARGIN)
+        .sort((a, b) => combined(b) - combined(a))
+        .slice(0, 2)
+        .map((s) => s.category);
     }
 
     const volume = symptoms.find((s) => s.category === 'redirect.volume-licensing');
@@ -275,7 +335,7 @@ export class TriageEngine {
       };
     }
     const runnerUp = symptoms.find((s) => s !== best);
-    return { best, runnerUp, reason: { kind: 'category', cues: cueList(best), category: best.category, tiedWith } };
+    return { best, runnerUp, close, reason: { kind: 'category', cues: cueList(best), category: best.category, tiedWith } };
   }
 }
 
@@ -306,6 +366,10 @@ function countOnce<Owner>(hits: readonly Hit<Owner>[]): Hit<Owner>[] {
     counted.push(hit);
   }
   return counted;
+}
+
+function uniqueCategories(categories: readonly CategoryId[], except: CategoryId): CategoryId[] {
+  return [...new Set(categories)].filter((category) => category !== except);
 }
 
 function cueList(score: CategoryScore): string[] {

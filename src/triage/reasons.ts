@@ -24,6 +24,7 @@ export type SeverityRule =
 export type Reason =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'category'; readonly cues: readonly string[]; readonly category: CategoryId; readonly tiedWith: readonly CategoryId[] }
+  | { readonly kind: 'chosen'; readonly category: CategoryId }
   | { readonly kind: 'learned'; readonly category: CategoryId; readonly probability: number }
   | { readonly kind: 'sovereign'; readonly cues: readonly string[] }
   | { readonly kind: 'outside-cause'; readonly cues: readonly string[] }
@@ -95,6 +96,8 @@ export function renderReason(reason: Reason, lang: Lang): string {
       if (zh) return `${quoted(reason.cues)} 指向 ${reason.category}${tie ? `(與 ${reason.tiedWith.join('、')} 同分,由範例決定)` : ''}`;
       return `${quoted(reason.cues)} point to ${reason.category}${tie ? ` (tied with ${reason.tiedWith.join(', ')}; the examples decided)` : ''}`;
     }
+    case 'chosen':
+      return zh ? `您選擇了 ${reason.category}` : `You chose ${reason.category}`;
     case 'learned':
       return zh
         ? `沒有規則明確符合;訊息的用字最接近 ${reason.category} 的範例 (${Math.round(reason.probability * 100)}%)`

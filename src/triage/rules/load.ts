@@ -101,10 +101,12 @@ export function buildRules(sources: readonly RuleSource[], trainingSources: read
   for (const { file, rule } of intents) {
     rule.examples.forEach((example, index) => {
       const result = engine.triage(example);
-      if (result.category !== rule.category) {
+      // The statistical layer learned the example itself: only a rule keeps the promise.
+      const byRules = result.decidedBy === 'rules' ? result.category : 'unknown';
+      if (byRules !== rule.category) {
         problems.push(
-          `${file}: intent "${rule.id}", examples[${index}] ("${example.slice(0, 60)}") is placed in ${result.category}` +
-            `${result.intent ? ` (intent "${result.intent}")` : ''}, not ${rule.category}. ` +
+          `${file}: intent "${rule.id}", examples[${index}] ("${example.slice(0, 60)}") is placed in ${byRules}` +
+            `${result.decidedBy === 'rules' && result.intent ? ` (intent "${result.intent}")` : ''}, not ${rule.category}. ` +
             'Add a phrase that sets it apart, a negative cue to the other intent, or move the example.',
         );
       }
