@@ -12,8 +12,7 @@
  */
 import { getCategory, type CategoryId, type Lang, type SupportKind, CATEGORIES } from '../domain/taxonomy.js';
 import type { Severity } from '../domain/severity.js';
-import { classifierFeatures } from './classifier.js';
-import { LearnedClassifier } from './learned.js';
+import { featuresOf, LearnedClassifier, type TrainingDocument } from './learned.js';
 import { CueFinder, type CueOwner, type FoundCues } from './cues.js';
 import { TermSet, type Hit } from './matcher.js';
 import { PatternIndex } from './pattern-index.js';
@@ -133,6 +132,8 @@ export class TriageEngine {
     private readonly cueFinder: CueFinder,
     private readonly classifier: LearnedClassifier,
     vocabulary: { words: Iterable<string>; stems: ReadonlySet<string> },
+    /** What the statistical layer was trained on: for `npm run eval -- --folds K`. */
+    readonly documents: readonly TrainingDocument[] = [],
   ) {
     this.corrector = new TypoCorrector(vocabulary.words, vocabulary.stems);
   }
@@ -269,7 +270,7 @@ export class TriageEngine {
    * examples decides, but only when it clearly prefers one category.
    */
   private learnedDecision(text: AnalyzedText, stems: readonly string[]): Decision | undefined {
-    const [first, second] = this.classifier.scores(classifierFeatures(text, stems));
+    const [first, second] = this.classifier.scores(featuresOf(text, stems));
     if (!first || first.probability < LEARNED_MIN_PROBABILITY) return undefined;
     const category = first.category as CategoryId;
     const intent = this.intents.findIndex((candidate) => candidate.category === category);
@@ -309,7 +310,7 @@ export class TriageEngine {
     let tiedWith: CategoryId[] = [];
     let close: CategoryId[] = [];
     if (tied.length > 1) {
-      const probabilities = new Map(this.classifier.scores(classifierFeatures(text, stems)).map((s) => [s.category, s.probability]));
+      const probabilities = new Map(this.classifier.scores(featuresOf(text, stems)).map((s) => [s.category, s.probability]));
       const combined = (s: CategoryScore) => s.score + LEARNED_WEIGHT * (probabilities.get(s.category) ?? 0);
       best = tied.reduce((a, b) => (combined(b) > combined(a) ? b : a));
       tiedWith = tied.filter((s) => s !== best).map((s) => s.category);
@@ -423,23 +424,31 @@ export function compileRules(input: RuleInput): TriageEngine {
   };
   // Each document is analyzed once: its features train the classifier, and an example's words
   // are known English too, never to be "corrected" into product names.
-  for (const { rule } of input.intents) {
-    const documents = [...rule.examples, rule.phrases.join(' '), rule.keywords.join(' ')];
-    documents.forEach((document, i) => {
-      const text = analyze(document);
-      const stems = text.tokens.map((t) => t.stem);
-      if (i < rule.examples.length) for (const stem of stems) vocabulary.stems.add(stem);
-      classifier.add(classifierFeatures(text, stems), rule.category);
-    });
-  }
-  for (const { category, text: example } of input.training ?? []) {
-    const text = analyze(example);
+  const documents = trainingDocuments(input);
+  for (const document of documents) {
+    const text = analyze(document.text);
     const stems = text.tokens.map((t) => t.stem);
-    for (const stem of stems) vocabulary.stems.add(stem);
-    classifier.add(classifierFeatures(text, stems), category);
+    if (document.kind === 'example') for (const stem of stems) vocabulary.stems.add(stem);
+    classifier.add(featuresOf(text, stems), document.category);
   }
   classifier.train();
-  return new TriageEngine(intents, intentTerms, new CueFinder(cueTerms), classifier, vocabulary);
+  return new TriageEngine(intents, intentTerms, new CueFinder(cueTerms), classifier, vocabulary, documents);
+}
+
+/**
+ * What the statistical layer learns from: each intent's examples and its phrase and keyword
+ * lists (one document each), and the examples of intents/training/. `npm run eval -- --folds K`
+ * holds examples out of these, never the term lists.
+ */
+export function trainingDocuments(input: RuleInput): TrainingDocument[] {
+  const documents: TrainingDocument[] = [];
+  for (const { rule } of input.intents) {
+    const category = rule.category as CategoryId;
+    for (const text of rule.examples) documents.push({ category, text, kind: 'example' });
+    documents.push({ category, text: rule.phrases.join(' '), kind: 'terms' }, { category, text: rule.keywords.join(' '), kind: 'terms' });
+  }
+  for (const { category, text } of input.training ?? []) documents.push({ category, text, kind: 'example' });
+  return documents;
 }
 
 /** Runs one compile step; a failure becomes a RuleCompileError naming the file, the entry and the field. */

@@ -6,8 +6,39 @@
  * costs it less; the multinomial model with a shared vocabulary does not.
  */
 
-/** Add-alpha smoothing; 0.1 measured better than 1 on the project's folds (small corpora). */
-const ALPHA = 0.1;
+import type { CategoryId } from '../domain/taxonomy.js';
+import { analyze, type AnalyzedText } from './text.js';
+
+export interface TrainingDocument {
+  readonly category: CategoryId;
+  readonly text: string;
+  /** An example message, or an intent's phrase or keyword list joined into one document. */
+  readonly kind: 'example' | 'terms';
+}
+
+const STOP_STEMS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'to', 'of', 'in', 'on', 'for', 'at', 'by', 'with', 'from', 'is', 'are', 'wa', 'be',
+  'it', 'i', 'we', 'our', 'my', 'you', 'your', 'thi', 'that', 'do', 'doe', 'can', 'not', 'have', 'ha', 'get', 'so',
+]);
+
+/** Features of a message: content stems plus CJK words and character bigrams. */
+export function featuresOf(text: AnalyzedText, stems: readonly string[]): string[] {
+  const features = stems.filter((stem) => !STOP_STEMS.has(stem) && stem.length > 1);
+  for (const word of text.cjkWords) {
+    features.push(word);
+    for (let i = 0; i + 1 < word.length; i++) features.push(word.slice(i, i + 2));
+  }
+  return features;
+}
+
+/** Features of a raw text, without typo correction (training and cross-validation). */
+export function featuresOfText(raw: string): string[] {
+  const text = analyze(raw);
+  return featuresOf(text, text.tokens.map((t) => t.stem));
+}
+
+/** Add-alpha smoothing: 0.1-0.3 scored best on 5 folds (77%); 1 lost 6 of 123 on the studied half of real-train. */
+const ALPHA = 1;
 
 export interface LearnedScore {
   readonly category: string;
