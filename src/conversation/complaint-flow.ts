@@ -52,6 +52,12 @@ export async function handleComplaint(ctx: TurnContext, text: string): Promise<R
   const result = triage(ctx, text);
   if (result.category === 'unknown' && isGreeting(text) && text.trim().length <= GREETING_MAX_CHARS) return [welcomeReply(ctx.lang)];
 
+  // Two or three categories really close: ask which, rather than answer a guess or ask the service.
+  if (result.category !== 'unknown' && result.clarify.length > 1) {
+    ctx.state.clarification = undefined;
+    ctx.state.lastTriage = { ...storedFrom(text, text, result), asked: [...result.clarify] };
+    return [clarifyQuestion(ctx.lang, result.clarify)];
+  }
   if (needsClarification(result)) {
     const remaining = result.needs.length > 0 ? [...new Set(result.needs)] : (['service'] as const);
     ctx.state.clarification = { message: text, remaining: [...remaining] };
@@ -59,11 +65,6 @@ export async function handleComplaint(ctx: TurnContext, text: string): Promise<R
   }
   ctx.state.clarification = undefined;
   ctx.state.lastTriage = storedFrom(text, text, result);
-  // Two or three categories really close: ask which, rather than answer a guess.
-  if (result.clarify.length > 1) {
-    ctx.state.lastTriage.asked = [...result.clarify];
-    return [clarifyQuestion(ctx.lang, result.clarify)];
-  }
   return answerLastTriage(ctx);
 }
 

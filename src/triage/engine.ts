@@ -100,8 +100,13 @@ type Decision = {
   close?: CategoryId[];
 };
 
-/** The statistical layer places a message only when its best category is at least this likely. */
-export const LEARNED_MIN_PROBABILITY = 0.5;
+/**
+ * The statistical layer places a message only when its best category is at least this likely
+ * (0.6: "me and 5 others are stuck" stays unknown and is asked about; 0.5 placed it in mail flow)
+ * and the message has at least LEARNED_MIN_FEATURES words the examples know.
+ */
+export const LEARNED_MIN_PROBABILITY = 0.6;
+export const LEARNED_MIN_FEATURES = 3;
 /**
  * Rule scores this close to the best are a near tie: the statistical layer adds its probability
  * times LEARNED_WEIGHT to each and the sum decides (3 and 4 measured best on half of real-train).
@@ -270,7 +275,10 @@ export class TriageEngine {
    * examples decides, but only when it clearly prefers one category.
    */
   private learnedDecision(text: AnalyzedText, stems: readonly string[]): Decision | undefined {
-    const [first, second] = this.classifier.scores(featuresOf(text, stems));
+    const features = featuresOf(text, stems);
+    // One or two familiar words ("stuck", "morning") are not enough to name a service.
+    if (this.classifier.knownFeatures(features) < LEARNED_MIN_FEATURES) return undefined;
+    const [first, second] = this.classifier.scores(features);
     if (!first || first.probability < LEARNED_MIN_PROBABILITY) return undefined;
     const category = first.category as CategoryId;
     const intent = this.intents.findIndex((candidate) => candidate.category === category);

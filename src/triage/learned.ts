@@ -90,6 +90,13 @@ export class LearnedClassifier {
     }
   }
 
+  /** How many distinct features of a message the model has seen: its evidence. */
+  knownFeatures(features: readonly string[]): number {
+    let known = 0;
+    for (const feature of new Set(features)) if (this.logLikelihoods.has(feature)) known++;
+    return known;
+  }
+
   /** Categories with their posterior, best first; empty when no feature is known. */
   scores(features: readonly string[]): LearnedScore[] {
     const known = features.filter((f) => this.logLikelihoods.has(f));

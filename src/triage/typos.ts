@@ -8,7 +8,6 @@
  * letter pairs (bigrams) with the word before the distance is computed, and one message gets
  * at most MAX_LOOKUPS_PER_MESSAGE fresh look-ups (a paste of unknown words stays cheap).
  */
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import { stemWord } from './text.js';
 
 const MIN_LENGTH = 6;
@@ -28,6 +27,32 @@ function bigramsOf(word: string): Set<string> {
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < word.length; i++) pairs.add(word.slice(i, i + 2));
   return pairs;
+}
+
+/**
+ * Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions), or
+ * max + 1 as soon as every path already costs more than max: most candidates stop after a
+ * few rows, which is what keeps an unknown word at microseconds.
+ */
+export function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[b.length]!;
 }
 
 export class TypoCorrector {
@@ -84,7 +109,7 @@ export class TypoCorrector {
         let shared = 0;
         for (const pair of pairs) if (candidate.bigrams.has(pair)) shared++;
         if (shared < minShared) continue;
-        const distance = DamerauLevenshteinDistance(word, candidate.word);
+        const distance = boundedDistance(word, candidate.word, bestDistance - 1);
         if (distance < bestDistance || (distance === bestDistance && best !== null && candidate.order < best.order)) {
           best = candidate;
           bestDistance = distance;
