@@ -3,6 +3,8 @@
  * the input cap and the bounded typo correction change for an admin.
  */
 import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/paths.js';
 import { crossValidate } from '../../src/triage/folds.js';
@@ -115,6 +117,18 @@ describe('typo correction', () => {
     for (let i = 0; i < MAX_LOOKUPS_PER_MESSAGE; i++) correct(word(i), word(i));
     expect(correct('sharepiont', 'sharepiont')).toBe('sharepiont');
     expect(corrector.forMessage()('sharepiont', 'sharepiont')).toBe('sharepoint');
+  });
+
+  it('bounded distance equals natural\'s Damerau-Levenshtein distance whenever that is within the bound', () => {
+    const word = fc.stringMatching(/^[a-e]{0,9}$/);
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 3 }), (a, b, max) => {
+        const plain = DamerauLevenshteinDistance(a, b, { restricted: true });
+        const bounded = boundedDistance(a, b, max);
+        return plain <= max ? bounded === plain : bounded > max;
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('bounded distance agrees with the plain distance within the bound', () => {
