@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundlePresent, DEFAULT_BUNDLE_DIR } from '../../src/channels/webchat/index.js';
+import { categoryDisplayName } from '../../src/domain/taxonomy.js';
+import { loadDefaultRules } from '../../src/triage/index.js';
 
 /** Debian's Chromium; CHROMIUM_PATH overrides it (e.g. to check the skip/fail rule). */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -167,6 +169,26 @@ describe.skipIf(!haveChromium && !inCi)('local chat in Chromium', () => {
     const mentions = page.locator('#webchat .webchat__basic-transcript__activity').filter({ hasText: caseNumber! });
     await expect.poll(() => mentions.count(), { timeout: 10_000 }).toBe(2);
     expect(await mentions.last().innerText()).toMatch(/Outlook cannot send for the sales floor/);
+  }, 60_000);
+
+  it('asks "Is this about A or B?" with only those buttons, and the click answers in the chosen category', async () => {
+    const unsure = 'mail sent to the sales distribution group bounces back for outside senders';
+    const names = loadDefaultRules()
+      .triage(unsure)
+      .clarify.map((id) => categoryDisplayName(id, 'en'));
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    await page.goto(`${bot!.url}/`);
+    await page.locator('#who').filter({ hasText: 'Local Admin' }).waitFor();
+
+    await say(unsure);
+    const question = newest(/Is this about .+ or about .+\?/);
+    await question.waitFor();
+    expect(await question.getByRole('button').allInnerTexts()).toEqual(names);
+
+    await question.getByRole('button', { name: names[1]! }).click();
+    const answer = newest(/Sev [ABC]/).filter({ hasText: names[1]! });
+    await answer.waitFor();
+    expect(await answer.innerText()).toMatch(/Response time/);
   }, 60_000);
 
   it('refuses cases to the non-admin identity', async () => {
