@@ -6,11 +6,13 @@
 import type { Severity } from '../domain/severity.js';
 import { caseCanBeOpened, getCategory, isCategoryId, type CategoryId, type SupportKind } from '../domain/taxonomy.js';
 import type { SelfServiceLink, TriageResult } from '../triage/index.js';
+import { MAX_ANALYZED_CHARS } from '../triage/text.js';
 import { isGreeting } from './commands.js';
 import { tenantPlan, type TurnContext } from './context.js';
 import {
   SCOPE_HINTS,
   categoryQuestion,
+  clarifyQuestion,
   isScopeAnswer,
   isServiceArea,
   planQuestion,
@@ -50,6 +52,12 @@ export async function handleComplaint(ctx: TurnContext, text: string): Promise<R
   const result = triage(ctx, text);
   if (result.category === 'unknown' && isGreeting(text) && text.trim().length <= GREETING_MAX_CHARS) return [welcomeReply(ctx.lang)];
 
+  // Two or three categories really close: ask which, rather than answer a guess or ask the service.
+  if (result.category !== 'unknown' && result.clarify.length > 1) {
+    ctx.state.clarification = undefined;
+    ctx.state.lastTriage = { ...storedFrom(text, text, result), asked: [...result.clarify] };
+    return [clarifyQuestion(ctx.lang, result.clarify)];
+  }
   if (needsClarification(result)) {
     const remaining = result.needs.length > 0 ? [...new Set(result.needs)] : (['service'] as const);
     ctx.state.clarification = { message: text, remaining: [...remaining] };
@@ -108,6 +116,12 @@ export async function handlePickCategory(ctx: TurnContext, data: Readonly<Record
   const last = ctx.state.lastTriage;
   const picked = data.category ?? data.value;
   if (!last || typeof picked !== 'string' || !isCategoryId(picked) || picked === 'unknown') return undefined;
+  if (last.asked?.includes(picked)) {
+    // An answer to "Is this about A or B?": the engine reads the original message as the choice.
+    const chosen = ctx.deps.engine.triage(last.triagedText, { category: picked });
+    ctx.state.lastTriage = { ...last, category: picked, severity: chosen.severity, scope: chosen.scope, forced: false, chosen: true, asked: undefined };
+    return answerLastTriage(ctx);
+  }
   ctx.state.lastTriage = { ...last, category: picked, severity: forcedSeverity(picked, last), forced: true };
   return answerLastTriage(ctx);
 }
@@ -135,8 +149,12 @@ function linksFor(ctx: TurnContext, category: CategoryId): SelfServiceLink[] {
 
 function placementOf(ctx: TurnContext, last: StoredTriage & { category: CategoryId }): Placement {
   if (!last.forced) {
-    const result = triage(ctx, last.triagedText);
-    if (result.category === last.category) return { category: last.category, severity: last.severity as Severity | null, reasons: result.reasonsByLang[ctx.lang], links: result.links };
+    const result = last.chosen ? ctx.deps.engine.triage(last.triagedText, { category: last.category }) : triage(ctx, last.triagedText);
+    if (result.category === last.category) {
+      const reasons = [...result.reasonsByLang[ctx.lang]];
+      if (result.truncated) reasons.push(strings(ctx.lang).truncatedNote(MAX_ANALYZED_CHARS.toLocaleString('en-US')));
+      return { category: last.category, severity: last.severity as Severity | null, reasons, links: result.links };
+    }
   }
   const s = strings(ctx.lang);
   const reasons = [s.forcedCategoryReason(getCategory(last.category).topic[ctx.lang])];

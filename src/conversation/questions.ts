@@ -68,6 +68,19 @@ export function categoryQuestion(lang: Lang, first: readonly CategoryId[] = [], 
   };
 }
 
+/** "Is this about mail delivery or about a mailbox's settings?": only the engine's close candidates. */
+export function clarifyQuestion(lang: Lang, candidates: readonly CategoryId[]): QuestionReply {
+  const names = candidates.map((id) => categoryDisplayName(id, lang));
+  return {
+    kind: 'question',
+    lang,
+    question: strings(lang).askBetween(names),
+    field: 'category',
+    options: candidates.map((id, i) => ({ value: id, title: names[i]! })),
+    verb: 'pickCategory',
+  };
+}
+
 /** Plan families first, then the plans the seed names, each titled in both languages. */
 export function planOptions(lang: Lang): ChoiceOption[] {
   const other: Lang = lang === 'en' ? 'zh-TW' : 'en';

@@ -18,6 +18,10 @@ const triageSchema = z.object({
   scope: scopeSchema,
   /** The admin picked the category ("Not quite"); the engine did not place it. */
   forced: z.boolean(),
+  /** The categories the bot asked between, when the engine was unsure (best first). */
+  asked: z.array(z.string()).optional(),
+  /** The admin chose one of `asked`: the engine triages the message as that category. */
+  chosen: z.boolean().optional(),
 });
 
 /** What happens once the plan question is answered. */

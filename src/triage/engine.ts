@@ -12,14 +12,14 @@
  */
 import { getCategory, type CategoryId, type Lang, type SupportKind, CATEGORIES } from '../domain/taxonomy.js';
 import type { Severity } from '../domain/severity.js';
-import { CategoryClassifier, classifierFeatures } from './classifier.js';
+import { featuresOf, LearnedClassifier, type TrainingDocument } from './learned.js';
 import { CueFinder, type CueOwner, type FoundCues } from './cues.js';
 import { TermSet, type Hit } from './matcher.js';
 import { PatternIndex } from './pattern-index.js';
 import type { IntentRule, SeverityFile } from './rules/schema.js';
 import { renderReasons, type Reason } from './reasons.js';
 import { assessSeverity, type SeverityDecision } from './severity.js';
-import { analyze, type AnalyzedText } from './text.js';
+import { analyze, MAX_ANALYZED_CHARS, type AnalyzedText } from './text.js';
 import { TypoCorrector } from './typos.js';
 import { typedWording } from './wording.js';
 
@@ -61,8 +61,22 @@ export interface TriageResult {
   readonly needs: readonly MissingDetail[];
   /** Other categories the message also pointed at, best first (for "Not quite"). */
   readonly alternatives: readonly CategoryId[];
+  /**
+   * Empty normally; when the two best categories are really close, 2-3 candidates, best first,
+   * for the bot to ask the admin which one it is (category above stays the best guess).
+   */
+  readonly clarify: readonly CategoryId[];
+  /** The message was longer than triage reads (MAX_ANALYZED_CHARS): only its start was triaged. */
+  readonly truncated: boolean;
+  /** Which layer placed the message: the rules, the statistical layer (examples), or the admin's choice. */
+  readonly decidedBy: 'rules' | 'examples' | 'admin' | null;
   /** The language the admin wrote in. */
   readonly language: Lang;
+}
+
+export interface TriageOptions {
+  /** The category the admin chose when asked: triage the message as that category. */
+  readonly category?: CategoryId;
 }
 
 interface IntentOwner {
@@ -73,9 +87,39 @@ interface IntentOwner {
 export interface RuleInput {
   readonly intents: ReadonlyArray<{ readonly file: string; readonly rule: IntentRule }>;
   readonly severity: SeverityFile;
+  /** Examples that train the statistical layer only (intents/training/). */
+  readonly training?: ReadonlyArray<{ readonly category: CategoryId; readonly text: string }>;
 }
 
-type CategoryScore = { category: CategoryId; intent: number; score: number; hits: Hit<IntentOwner>[] };
+type CategoryScore = { category: CategoryId; intent: number; score: number; hits: Hit<IntentOwner>[]; probability?: number };
+type Decision = {
+  best: CategoryScore;
+  runnerUp?: CategoryScore;
+  reason: Reason;
+  /** Categories nearly as likely as the best, best first: worth asking about. */
+  close?: CategoryId[];
+};
+
+/**
+ * The statistical layer places a message only when its best category is at least this likely
+ * (0.6: "me and 5 others are stuck" stays unknown and is asked about; 0.5 placed it in mail flow)
+ * and the message has at least LEARNED_MIN_FEATURES words the examples know.
+ */
+export const LEARNED_MIN_PROBABILITY = 0.6;
+export const LEARNED_MIN_FEATURES = 3;
+/**
+ * Rule scores this close to the best are a near tie: the statistical layer adds its probability
+ * times LEARNED_WEIGHT to each and the sum decides (3 and 4 measured best on half of real-train).
+ */
+export const NEAR_TIE_MARGIN = 3;
+export const LEARNED_WEIGHT = 4;
+/** Near-tie candidates whose rule-plus-learned score is within this of the best are asked about. */
+export const CLARIFY_MARGIN = 2;
+/** A learned placement below this probability, with a runner-up above the next, is asked about. */
+const LEARNED_SURE_PROBABILITY = 0.65;
+const LEARNED_CLOSE_PROBABILITY = 0.25;
+/** A learned placement counts as one phrase: placed, but never as sure as the rules. */
+const LEARNED_SCORE = PHRASE_WEIGHT;
 
 const CAUSE_CATEGORIES = new Set<CategoryId>(['redirect.sovereign', 'boundary.network', 'boundary.third-party', 'boundary.scripts']);
 /** Categories whose cues can be denied ("NOT our volume licensing agreement") without being causes. */
@@ -91,8 +135,10 @@ export class TriageEngine {
     readonly intents: readonly CompiledIntent[],
     private readonly intentTerms: TermSet<IntentOwner>,
     private readonly cueFinder: CueFinder,
-    private readonly classifier: CategoryClassifier,
+    private readonly classifier: LearnedClassifier,
     vocabulary: { words: Iterable<string>; stems: ReadonlySet<string> },
+    /** What the statistical layer was trained on: for `npm run eval -- --folds K`. */
+    readonly documents: readonly TrainingDocument[] = [],
   ) {
     this.corrector = new TypoCorrector(vocabulary.words, vocabulary.stems);
   }
@@ -100,15 +146,25 @@ export class TriageEngine {
   /** The message analyzed, its stems with typos corrected, and its severity and modifier cues. */
   private read(input: unknown): { text: AnalyzedText; stems: string[]; cues: FoundCues } {
     const text = analyze(typeof input === 'string' ? input : '');
-    const stems = text.tokens.map((token) => this.corrector.correctedStem(token.word, token.stem));
+    const correct = this.corrector.forMessage();
+    const stems = text.tokens.map((token) => correct(token.word, token.stem));
     return { text, stems, cues: this.cueFinder.find(text, stems) };
   }
 
-  triage(input: string): TriageResult {
-    const { text, stems, cues } = this.read(input);
+  /**
+   * Triage one message. With `options.category` (the admin's answer to a clarifying question)
+   * the message is placed in that category and only its intent, links and severity are read.
+   */
+  triage(input: string, options: TriageOptions = {}): TriageResult {
+    const raw = typeof input === 'string' ? input : '';
+    const { text, stems, cues } = this.read(raw);
     const scores = this.scoreCategories(text, stems, cues);
-    const decision = this.decideCategory(text, stems, scores);
+    const decision = options.category
+      ? this.chosenDecision(options.category, scores)
+      : (this.decideCategory(text, stems, scores) ?? this.learnedDecision(text, stems));
     const language: Lang = text.hasCjk ? 'zh-TW' : 'en';
+    const shown = raw.length > MAX_ANALYZED_CHARS ? raw.slice(0, MAX_ANALYZED_CHARS) : raw;
+    const truncated = shown.length < raw.length;
 
     if (!decision) {
       const severity = assessSeverity('unknown', cues);
@@ -120,11 +176,14 @@ export class TriageEngine {
         intent: null,
         severity: null,
         confidence: 0,
-        ...worded([{ kind: 'unknown' }], input),
+        ...worded([{ kind: 'unknown' }], shown),
         links: [],
         scope: severity.scope,
         needs,
         alternatives: scores.slice(0, 3).map((s) => s.category),
+        clarify: [],
+        truncated,
+        decidedBy: null,
         language,
       };
     }
@@ -132,23 +191,35 @@ export class TriageEngine {
     const category = getCategory(decision.best.category);
     const severity = assessSeverity(category.support, cues);
     const intent = this.intents[decision.best.intent]!;
-    const confidence = confidenceOf(decision.best.score, decision.runnerUp?.score ?? 0);
+    const confidence = options.category ? 1 : confidenceOf(decision.best.score, decision.runnerUp?.score ?? 0);
     const needs: MissingDetail[] = [];
     if (confidence < 0.5) needs.push('service');
     if (severity.severity !== null && severity.scope === 'unspecified' && severity.severity !== 'C') needs.push('scope');
+    const clarify = decision.close && decision.close.length > 0 ? [category.id as CategoryId, ...decision.close] : [];
     return {
       support: category.support,
       category: category.id as CategoryId,
       intent: intent.id,
       severity: severity.severity,
       confidence,
-      ...worded([decision.reason, ...severity.reasons], input),
+      ...worded([decision.reason, ...severity.reasons], shown),
       links: intent.links,
       scope: severity.scope,
       needs,
-      alternatives: scores.filter((s) => s.category !== category.id).slice(0, 3).map((s) => s.category),
+      alternatives: uniqueCategories([...(decision.close ?? []), ...scores.map((s) => s.category)], category.id as CategoryId).slice(0, 3),
+      clarify,
+      truncated,
+      decidedBy: decision.reason.kind === 'chosen' ? 'admin' : decision.reason.kind === 'learned' ? 'examples' : 'rules',
       language,
     };
+  }
+
+  /** The admin named the category: its best-scoring intent, or its first one when no rule fired. */
+  private chosenDecision(category: CategoryId, scores: readonly CategoryScore[]): Decision | undefined {
+    const scored = scores.find((s) => s.category === category);
+    const intent = scored?.intent ?? this.intents.findIndex((candidate) => candidate.category === category);
+    if (intent < 0) return undefined;
+    return { best: { category, intent, score: scored?.score ?? 0, hits: scored?.hits ?? [] }, reason: { kind: 'chosen', category } };
   }
 
   /** Every cue the message matched, per intent and per severity cue group: for rule authors. */
@@ -199,11 +270,34 @@ export class TriageEngine {
     return [...best.values()].sort((a, b) => b.score - a.score || CATEGORY_ORDER.get(a.category)! - CATEGORY_ORDER.get(b.category)!);
   }
 
+  /**
+   * The statistical layer: when no rule places the message, the classifier trained on the
+   * examples decides, but only when it clearly prefers one category.
+   */
+  private learnedDecision(text: AnalyzedText, stems: readonly string[]): Decision | undefined {
+    const features = featuresOf(text, stems);
+    // One or two familiar words ("stuck", "morning") are not enough to name a service.
+    if (this.classifier.knownFeatures(features) < LEARNED_MIN_FEATURES) return undefined;
+    const [first, second] = this.classifier.scores(features);
+    if (!first || first.probability < LEARNED_MIN_PROBABILITY) return undefined;
+    const category = first.category as CategoryId;
+    const intent = this.intents.findIndex((candidate) => candidate.category === category);
+    if (intent < 0) return undefined;
+    const best: CategoryScore = { category, intent, score: LEARNED_SCORE, hits: [], probability: first.probability };
+    const runnerUp = second
+      ? { category: second.category as CategoryId, intent: -1, score: LEARNED_SCORE * (second.probability / first.probability), hits: [] }
+      : undefined;
+    const close = first.probability < LEARNED_SURE_PROBABILITY && second && second.probability >= LEARNED_CLOSE_PROBABILITY
+      ? [second.category as CategoryId]
+      : [];
+    return { best, runnerUp, close, reason: { kind: 'learned', category, probability: Math.round(first.probability * 100) / 100 } };
+  }
+
   private decideCategory(
     text: AnalyzedText,
     stems: readonly string[],
     scores: CategoryScore[],
-  ): { best: CategoryScore; runnerUp?: CategoryScore; reason: Reason } | undefined {
+  ): Decision | undefined {
     const placed = scores.filter((s) => s.score >= MIN_CATEGORY_SCORE);
     const sovereign = placed.find((s) => s.category === 'redirect.sovereign');
     if (sovereign) return { best: sovereign, reason: { kind: 'sovereign', cues: cueList(sovereign) } };
@@ -220,12 +314,20 @@ export class TriageEngine {
     const symptoms = placed.filter((s) => !CAUSE_CATEGORIES.has(s.category));
     let best = symptoms[0];
     if (!best) return undefined;
-    const tied = symptoms.filter((s) => s.score === best!.score);
+    const tied = symptoms.filter((s) => s.score >= best!.score - NEAR_TIE_MARGIN);
     let tiedWith: CategoryId[] = [];
+    let close: CategoryId[] = [];
     if (tied.length > 1) {
-      const probabilities = this.classifier.scores(classifierFeatures(text, stems));
-      best = tied.reduce((a, b) => ((probabilities.get(b.category) ?? 0) > (probabilities.get(a.category) ?? 0) ? b : a));
+      const probabilities = new Map(this.classifier.scores(featuresOf(text, stems)).map((s) => [s.category, s.probability]));
+      const combined = (s: CategoryScore) => s.score + LEARNED_WEIGHT * (probabilities.get(s.category) ?? 0);
+      best = tied.reduce((a, b) => (combined(b) > combined(a) ? b : a));
       tiedWith = tied.filter((s) => s !== best).map((s) => s.category);
+      const bestValue = combined(best);
+      close = tied
+        .filter((s) => s !== best && bestValue - combined(s) < CLARIFY_MARGIN)
+        .sort((a, b) => combined(b) - combined(a))
+        .slice(0, 2)
+        .map((s) => s.category);
     }
 
     const volume = symptoms.find((s) => s.category === 'redirect.volume-licensing');
@@ -242,7 +344,7 @@ export class TriageEngine {
       };
     }
     const runnerUp = symptoms.find((s) => s !== best);
-    return { best, runnerUp, reason: { kind: 'category', cues: cueList(best), category: best.category, tiedWith } };
+    return { best, runnerUp, close, reason: { kind: 'category', cues: cueList(best), category: best.category, tiedWith } };
   }
 }
 
@@ -275,6 +377,10 @@ function countOnce<Owner>(hits: readonly Hit<Owner>[]): Hit<Owner>[] {
   return counted;
 }
 
+function uniqueCategories(categories: readonly CategoryId[], except: CategoryId): CategoryId[] {
+  return [...new Set(categories)].filter((category) => category !== except);
+}
+
 function cueList(score: CategoryScore): string[] {
   return [...score.hits]
     .sort((a, b) => b.term.weight - a.term.weight)
@@ -301,7 +407,7 @@ export function compileRules(input: RuleInput): TriageEngine {
   const patterns = new PatternIndex();
   const intentTerms = new TermSet<IntentOwner>(patterns);
   const intents: CompiledIntent[] = [];
-  const classifier = new CategoryClassifier();
+  const classifier = new LearnedClassifier();
   input.intents.forEach(({ file, rule }, index) => {
     const category = rule.category as CategoryId;
     intents.push({ id: rule.id, category, links: rule.links, examples: rule.examples });
@@ -326,17 +432,31 @@ export function compileRules(input: RuleInput): TriageEngine {
   };
   // Each document is analyzed once: its features train the classifier, and an example's words
   // are known English too, never to be "corrected" into product names.
-  for (const { rule } of input.intents) {
-    const documents = [...rule.examples, rule.phrases.join(' '), rule.keywords.join(' ')];
-    documents.forEach((document, i) => {
-      const text = analyze(document);
-      const stems = text.tokens.map((t) => t.stem);
-      if (i < rule.examples.length) for (const stem of stems) vocabulary.stems.add(stem);
-      classifier.add(classifierFeatures(text, stems), rule.category);
-    });
+  const documents = trainingDocuments(input);
+  for (const document of documents) {
+    const text = analyze(document.text);
+    const stems = text.tokens.map((t) => t.stem);
+    if (document.kind === 'example') for (const stem of stems) vocabulary.stems.add(stem);
+    classifier.add(featuresOf(text, stems), document.category);
   }
   classifier.train();
-  return new TriageEngine(intents, intentTerms, new CueFinder(cueTerms), classifier, vocabulary);
+  return new TriageEngine(intents, intentTerms, new CueFinder(cueTerms), classifier, vocabulary, documents);
+}
+
+/**
+ * What the statistical layer learns from: each intent's examples and its phrase and keyword
+ * lists (one document each), and the examples of intents/training/. `npm run eval -- --folds K`
+ * holds examples out of these, never the term lists.
+ */
+export function trainingDocuments(input: RuleInput): TrainingDocument[] {
+  const documents: TrainingDocument[] = [];
+  for (const { rule } of input.intents) {
+    const category = rule.category as CategoryId;
+    for (const text of rule.examples) documents.push({ category, text, kind: 'example' });
+    documents.push({ category, text: rule.phrases.join(' '), kind: 'terms' }, { category, text: rule.keywords.join(' '), kind: 'terms' });
+  }
+  for (const { category, text } of input.training ?? []) documents.push({ category, text, kind: 'example' });
+  return documents;
 }
 
 /** Runs one compile step; a failure becomes a RuleCompileError naming the file, the entry and the field. */

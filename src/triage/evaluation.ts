@@ -7,9 +7,24 @@ export interface LabeledMessage {
   readonly category: string;
   readonly severity?: 'A' | 'B' | 'C' | null;
   readonly lang?: string;
+  /** Other categories the contract honestly allows for this message. */
+  readonly alt?: readonly string[];
+  readonly alt_severity?: readonly string[];
 }
 
+/** Why a message was missed, guessed from its text and the result: where rule authors should look. */
+export type MissCause =
+  | 'vocabulary missing (sent to unknown)'
+  | 'statistical layer guessed wrong'
+  | 'quoted error or log'
+  | 'third-person help-desk wording'
+  | 'several sentences, one request'
+  | 'how-to after context'
+  | 'scope read wrongly'
+  | 'wrong category, short message';
+
 export interface Miss {
+  readonly cause: MissCause;
   readonly id: string;
   readonly text: string;
   readonly expected: string;
@@ -25,12 +40,36 @@ export interface EvaluationReport {
   readonly perCategory: ReadonlyMap<string, { gold: number; predicted: number; correct: number }>;
   readonly confusions: ReadonlyMap<string, number>;
   readonly misses: readonly Miss[];
+  readonly causes: ReadonlyMap<MissCause, number>;
+}
+
+const QUOTED_ERROR = /["“'`][^"”'`]{12,}["”'`]|\b(0x[0-9a-f]{4,}|aadsts\d+|[45]\.\d\.\d+|error:|exception|\d{3} [a-z]+ error)/i;
+const HELP_DESK = /^\s*(it support|help ?desk|ticket|\[|user\b|user\d|the user|a user|customer|one of our users|employee)/i;
+const QUESTION = /\?|\b(how (do|can|to)|is (it|there)|can (i|we)|what|which|where)\b/i;
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?。！？])\s+|\n+/).filter((s) => s.trim().length > 0);
+}
+
+/** The first cause that fits, most specific first. */
+export function missCause(text: string, categoryOk: boolean, got: { category: string; decidedBy: string | null }): MissCause {
+  if (!categoryOk && got.category === 'unknown') return 'vocabulary missing (sent to unknown)';
+  if (!categoryOk && got.decidedBy === 'examples') return 'statistical layer guessed wrong';
+  if (QUOTED_ERROR.test(text)) return 'quoted error or log';
+  if (HELP_DESK.test(text)) return 'third-person help-desk wording';
+  const parts = sentences(text);
+  if (categoryOk) {
+    const asksLater = parts.length > 1 && parts.slice(1).some((s) => QUESTION.test(s)) && !QUESTION.test(parts[0]!);
+    return asksLater ? 'how-to after context' : 'scope read wrongly';
+  }
+  return parts.length > 2 ? 'several sentences, one request' : 'wrong category, short message';
 }
 
 export function evaluate(engine: TriageEngine, rows: readonly LabeledMessage[]): EvaluationReport {
   const perCategory = new Map<string, { gold: number; predicted: number; correct: number }>();
   const confusions = new Map<string, number>();
   const misses: Miss[] = [];
+  const causes = new Map<MissCause, number>();
   let categoryCorrect = 0;
   let severityScored = 0;
   let severityCorrect = 0;
@@ -41,7 +80,7 @@ export function evaluate(engine: TriageEngine, rows: readonly LabeledMessage[]):
   };
   for (const row of rows) {
     const result = engine.triage(row.text);
-    const categoryOk = result.category === row.category;
+    const categoryOk = result.category === row.category || (row.alt ?? []).includes(result.category);
     stats(row.category).gold++;
     stats(result.category).predicted++;
     if (categoryOk) {
@@ -55,11 +94,14 @@ export function evaluate(engine: TriageEngine, rows: readonly LabeledMessage[]):
     let severityOk = true;
     if (expectedSeverity !== null) {
       severityScored++;
-      severityOk = result.severity === expectedSeverity;
+      severityOk = result.severity === expectedSeverity || (row.alt_severity ?? []).includes(result.severity ?? '');
       if (severityOk) severityCorrect++;
     }
     if (!categoryOk || !severityOk) {
+      const cause = missCause(row.text, categoryOk, result);
+      causes.set(cause, (causes.get(cause) ?? 0) + 1);
       misses.push({
+        cause,
         id: row.id,
         text: row.text,
         expected: `${row.category}/${expectedSeverity ?? '-'}`,
@@ -68,7 +110,7 @@ export function evaluate(engine: TriageEngine, rows: readonly LabeledMessage[]):
       });
     }
   }
-  return { total: rows.length, categoryCorrect, severityScored, severityCorrect, perCategory, confusions, misses };
+  return { total: rows.length, categoryCorrect, severityScored, severityCorrect, perCategory, confusions, misses, causes };
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`);
@@ -86,10 +128,14 @@ export function formatReport(report: EvaluationReport): string {
     lines.push('', 'confusions (expected -> got):');
     for (const [pair, count] of [...report.confusions].sort((a, b) => b[1] - a[1])) lines.push(`  ${count}x ${pair}`);
   }
+  if (report.causes.size > 0) {
+    lines.push('', 'misses by likely cause (category or severity wrong):');
+    for (const [cause, count] of [...report.causes].sort((a, b) => b[1] - a[1])) lines.push(`  ${String(count).padStart(4)}  ${cause}`);
+  }
   if (report.misses.length > 0) {
     lines.push('', `misses (${report.misses.length}):`);
     for (const miss of report.misses) {
-      lines.push(`  ${miss.id}  expected ${miss.expected}  got ${miss.got}`, `      ${miss.text.slice(0, 140)}`);
+      lines.push(`  ${miss.id}  expected ${miss.expected}  got ${miss.got}  [${miss.cause}]`, `      ${miss.text.slice(0, 140)}`);
       for (const reason of miss.reasons) lines.push(`      · ${reason}`);
     }
   }

@@ -25,6 +25,8 @@ export type SeverityRule =
 export type Reason =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'category'; readonly cues: readonly string[]; readonly category: CategoryId; readonly tiedWith: readonly CategoryId[] }
+  | { readonly kind: 'chosen'; readonly category: CategoryId }
+  | { readonly kind: 'learned'; readonly category: CategoryId; readonly probability: number }
   | { readonly kind: 'sovereign'; readonly cues: readonly string[] }
   | { readonly kind: 'outside-cause'; readonly cues: readonly string[] }
   | { readonly kind: 'volume-licensing'; readonly cues: readonly string[] }
@@ -133,6 +135,12 @@ export function renderReason(reason: Reason, lang: Lang): string {
       if (cues.length === 0) return `Placed in ${name}${tie}`;
       return `${said} ${cues.length === 1 ? 'points' : 'point'} to ${name}${tie}`;
     }
+    case 'chosen':
+      return zh ? `您選擇了 ${reason.category}` : `You chose ${reason.category}`;
+    case 'learned':
+      return zh
+        ? `沒有規則明確符合;訊息的用字最接近 ${reason.category} 的範例 (${Math.round(reason.probability * 100)}%)`
+        : `No rule matched clearly; the wording is closest to the examples of ${reason.category} (${Math.round(reason.probability * 100)}%)`;
     case 'sovereign':
       return withCues(reason.cues, zh ? '此租用戶由其所在雲端的專屬支援管道服務' : 'this tenant is served by the support of its own cloud');
     case 'outside-cause':

@@ -13,18 +13,3 @@ declare module 'natural/lib/natural/distance/jaro-winkler_distance.js' {
   function JaroWinklerDistance(s1: string, s2: string, options?: { ignoreCase?: boolean }): number;
   export default JaroWinklerDistance;
 }
-
-declare module 'natural/lib/natural/classifiers/bayes_classifier.js' {
-  interface Classification {
-    label: string;
-    value: number;
-  }
-  class BayesClassifier {
-    constructor(stemmer?: unknown, smoothing?: number);
-    addDocument(tokens: string[] | string, label: string): void;
-    train(): void;
-    getClassifications(observation: string[] | string): Classification[];
-    classify(observation: string[] | string): string;
-  }
-  export default BayesClassifier;
-}

@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBundle, haveChromium, inCi, launchChromium, ROOT, startBot, stopBot } from './browser-helpers.js';
+import { categoryDisplayName } from '../../src/domain/taxonomy.js';
+import { loadDefaultRules } from '../../src/triage/index.js';
 
 const DOCS = join(ROOT, 'docs');
 /** The README's screenshots: refreshed on request, written when missing, otherwise left as committed. */
@@ -103,6 +105,26 @@ describe.skipIf(!haveChromium && !inCi)('local chat in Chromium', () => {
     const mentions = page.locator('#webchat .webchat__basic-transcript__activity').filter({ hasText: caseNumber! });
     await expect.poll(() => mentions.count(), { timeout: 10_000 }).toBe(2);
     expect(await mentions.last().innerText()).toMatch(/Outlook cannot send for the sales floor/);
+  }, 60_000);
+
+  it('asks "Is this about A or B?" with only those buttons, and the click answers in the chosen category', async () => {
+    const unsure = 'mail sent to the sales distribution group bounces back for outside senders';
+    const names = loadDefaultRules()
+      .triage(unsure)
+      .clarify.map((id) => categoryDisplayName(id, 'en'));
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    await page.goto(`${bot!.url}/`);
+    await page.locator('#who').filter({ hasText: 'Local Admin' }).waitFor();
+
+    await say(unsure);
+    const question = newest(/Is this about .+ or about .+\?/);
+    await question.waitFor();
+    expect(await question.getByRole('button').allInnerTexts()).toEqual(names);
+
+    await question.getByRole('button', { name: names[1]! }).click();
+    const answer = newest(/Sev [ABC]/).filter({ hasText: names[1]! });
+    await answer.waitFor();
+    expect(await answer.innerText()).toMatch(/Response time/);
   }, 60_000);
 
   it('refuses cases to the non-admin identity', async () => {

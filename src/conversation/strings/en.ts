@@ -40,6 +40,9 @@ export const en = {
   scopeSeverityReason: (scope: string, severity: string) => `Affected: ${scope} → ${severity}`,
 
   askCategory: 'Which of these fits best?',
+  askBetween: (names: readonly string[]) =>
+    names.length === 2 ? `Is this about ${names[0]} or about ${names[1]}?` : `Is this about ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}?`,
+  truncatedNote: (chars: string) => `Your message was long: only its first ${chars} characters were read.`,
   askService: 'Which service is this about?',
   askScope: 'Who is affected?',
   scopeSingle: 'One user',

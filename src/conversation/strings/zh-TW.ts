@@ -38,6 +38,8 @@ export const zhTW: Strings = {
   scopeSeverityReason: (scope, severity) => `受影響範圍:${scope} → ${severity}`,
 
   askCategory: '下列哪一項最符合?',
+  askBetween: (names) => `這是關於${names.map((name) => `「${name}」`).join('還是')}的問題?`,
+  truncatedNote: (chars) => `您的訊息很長,只讀取了前 ${chars} 個字元。`,
   askService: '這是關於哪一項服務?',
   askScope: '有哪些人受到影響?',
   scopeSingle: '一位使用者',

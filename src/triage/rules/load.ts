@@ -3,14 +3,17 @@
  * `severity.yaml`. Every problem names the file, the intent and the field, and says how to fix
  * it; the bot refuses to start on invalid rules, so the list is complete, not just the first.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import type { CategoryId } from '../../domain/taxonomy.js';
 import { compileRules, RuleCompileError, type TriageEngine } from '../engine.js';
-import { intentFileSchema, severityFileSchema, type IntentRule, type SeverityFile } from './schema.js';
+import { intentFileSchema, severityFileSchema, trainingFileSchema, type IntentRule, type SeverityFile } from './schema.js';
 
 export const SEVERITY_FILE = 'severity.yaml';
+/** The statistical layer's examples live in this subfolder of the rules folder. */
+export const TRAINING_FOLDER = 'training';
 
 export class RulesInvalidError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -33,15 +36,23 @@ export function readRuleSources(directory: string): RuleSource[] {
     .map((name) => ({ file: basename(name), text: readFileSync(join(directory, name), 'utf8') }));
 }
 
+/** Reads the training examples of `directory/training/` (none when the folder is absent). */
+export function readTrainingSources(directory: string): RuleSource[] {
+  const folder = join(directory, TRAINING_FOLDER);
+  if (!existsSync(folder)) return [];
+  return readRuleSources(folder).map((source) => ({ ...source, file: `${TRAINING_FOLDER}/${source.file}` }));
+}
+
 export function loadRules(directory: string): TriageEngine {
-  return buildRules(readRuleSources(directory));
+  return buildRules(readRuleSources(directory), readTrainingSources(directory));
 }
 
 /** Validates rule sources and compiles the engine; throws RulesInvalidError listing every problem. */
-export function buildRules(sources: readonly RuleSource[]): TriageEngine {
+export function buildRules(sources: readonly RuleSource[], trainingSources: readonly RuleSource[] = []): TriageEngine {
   const problems: string[] = [];
   const intents: { file: string; rule: IntentRule }[] = [];
   let severity: SeverityFile | undefined;
+  const training = readTraining(trainingSources, problems);
 
   for (const source of sources) {
     const data = parseYaml(source, problems);
@@ -80,7 +91,7 @@ export function buildRules(sources: readonly RuleSource[]): TriageEngine {
 
   let engine: TriageEngine;
   try {
-    engine = compileRules({ intents, severity });
+    engine = compileRules({ intents, severity, training });
   } catch (error) {
     if (error instanceof RuleCompileError) throw new RulesInvalidError([`${error.message}. Fix the term or delete it.`]);
     throw error;
@@ -90,10 +101,12 @@ export function buildRules(sources: readonly RuleSource[]): TriageEngine {
   for (const { file, rule } of intents) {
     rule.examples.forEach((example, index) => {
       const result = engine.triage(example);
-      if (result.category !== rule.category) {
+      // The statistical layer learned the example itself: only a rule keeps the promise.
+      const byRules = result.decidedBy === 'rules' ? result.category : 'unknown';
+      if (byRules !== rule.category) {
         problems.push(
-          `${file}: intent "${rule.id}", examples[${index}] ("${example.slice(0, 60)}") is placed in ${result.category}` +
-            `${result.intent ? ` (intent "${result.intent}")` : ''}, not ${rule.category}. ` +
+          `${file}: intent "${rule.id}", examples[${index}] ("${example.slice(0, 60)}") is placed in ${byRules}` +
+            `${result.decidedBy === 'rules' && result.intent ? ` (intent "${result.intent}")` : ''}, not ${rule.category}. ` +
             'Add a phrase that sets it apart, a negative cue to the other intent, or move the example.',
         );
       }
@@ -101,6 +114,23 @@ export function buildRules(sources: readonly RuleSource[]): TriageEngine {
   }
   if (problems.length > 0) throw new RulesInvalidError(problems);
   return engine;
+}
+
+function readTraining(sources: readonly RuleSource[], problems: string[]): { category: CategoryId; text: string }[] {
+  const training: { category: CategoryId; text: string }[] = [];
+  for (const source of sources) {
+    const data = parseYaml(source, problems);
+    if (data === undefined) continue;
+    const parsed = trainingFileSchema.safeParse(data);
+    if (!parsed.success) {
+      problems.push(...describeIssues(source.file, parsed.error, data));
+      continue;
+    }
+    for (const [category, texts] of Object.entries(parsed.data.examples)) {
+      for (const text of texts) training.push({ category: category as CategoryId, text });
+    }
+  }
+  return training;
 }
 
 function parseYaml(source: RuleSource, problems: string[]): unknown {

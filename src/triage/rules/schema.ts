@@ -67,6 +67,21 @@ export const intentFileSchema = z
   .strict();
 
 export type IntentRule = z.infer<typeof intentSchema>;
+
+/**
+ * `intents/training/*.yaml`: example messages per category that train the statistical layer.
+ * Unlike an intent's `examples`, the rules need not place them: they teach what the rules miss.
+ */
+export const trainingFileSchema = z
+  .object({
+    examples: z.record(
+      z.string().refine(isCategoryId, 'is not a category id of taxonomy.md: use one of its table, e.g. "exchange.mailflow"'),
+      z.array(nonEmptyText).min(3, 'needs at least 3 example messages: write them as admins would, in your own words'),
+    ),
+  })
+  .strict();
+
+export type TrainingFile = z.infer<typeof trainingFileSchema>;
 export type IntentFile = z.infer<typeof intentFileSchema>;
 
 /** A group of severity cues: phrases (word sequences, `*` skips up to three words) and regexes. */
