@@ -135,12 +135,17 @@ export function renderReason(reason: Reason, lang: Lang): string {
       if (cues.length === 0) return `Placed in ${name}${tie}`;
       return `${said} ${cues.length === 1 ? 'points' : 'point'} to ${name}${tie}`;
     }
-    case 'chosen':
-      return zh ? `您選擇了 ${reason.category}` : `You chose ${reason.category}`;
-    case 'learned':
+    case 'chosen': {
+      const name = categoryDisplayName(reason.category, lang);
+      return zh ? `您選擇了 ${name}` : `You chose ${name}`;
+    }
+    case 'learned': {
+      const name = categoryDisplayName(reason.category, lang);
+      const percent = Math.round(reason.probability * 100);
       return zh
-        ? `沒有規則明確符合;訊息的用字最接近 ${reason.category} 的範例 (${Math.round(reason.probability * 100)}%)`
-        : `No rule matched clearly; the wording is closest to the examples of ${reason.category} (${Math.round(reason.probability * 100)}%)`;
+        ? `沒有規則明確符合；訊息的用字最接近 ${name} 的範例（${percent}%）`
+        : `No rule matched clearly; the wording is closest to the examples of ${name} (${percent}%)`;
+    }
     case 'sovereign':
       return withCues(reason.cues, zh ? '此租用戶由其所在雲端的專屬支援管道服務' : 'this tenant is served by the support of its own cloud');
     case 'outside-cause':
