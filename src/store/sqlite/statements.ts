@@ -69,6 +69,31 @@ export function prepareStatements(db: Database.Database) {
     deleteExpiredClaims: db.prepare('DELETE FROM dedup_claims WHERE expires_at <= ?'),
     insertClaim: db.prepare('INSERT INTO dedup_claims (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
     selectLiveClaim: db.prepare('SELECT 1 FROM dedup_claims WHERE key = ? AND expires_at > ?'),
+    insertOutbox: db.prepare('INSERT INTO case_outbox (case_id, target, created_at, next_attempt_at) VALUES (?, ?, ?, ?)'),
+    claimOutbox: db.prepare(`
+      UPDATE case_outbox SET lease = @lease, lease_until = @leaseUntil, attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM case_outbox
+        WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= @now
+          AND (lease_until IS NULL OR lease_until <= @now)
+        ORDER BY next_attempt_at, id
+        LIMIT @limit)
+      RETURNING id, target, attempts,
+        (SELECT tenant_id FROM cases WHERE cases.id = case_id) AS tenant_id,
+        (SELECT number FROM cases WHERE cases.id = case_id) AS number`),
+    settleOutboxDelivered: db.prepare(`
+      UPDATE case_outbox SET delivered_at = @now, last_error = NULL, lease = NULL, lease_until = NULL
+      WHERE id = @id AND lease = @lease AND delivered_at IS NULL AND failed_at IS NULL`),
+    settleOutboxRetry: db.prepare(`
+      UPDATE case_outbox SET next_attempt_at = @retryAt, last_error = @error, lease = NULL, lease_until = NULL
+      WHERE id = @id AND lease = @lease AND delivered_at IS NULL AND failed_at IS NULL`),
+    settleOutboxFailed: db.prepare(`
+      UPDATE case_outbox SET failed_at = @now, last_error = @error, lease = NULL, lease_until = NULL
+      WHERE id = @id AND lease = @lease AND delivered_at IS NULL AND failed_at IS NULL`),
+    outboxStatus: db.prepare(`
+      SELECT count(*) FILTER (WHERE delivered_at IS NULL AND failed_at IS NULL) AS pending,
+             count(delivered_at) AS delivered, count(failed_at) AS failed
+      FROM case_outbox`),
     // One row always (the LEFT JOIN on a one-row table): claim, state and tenant, or nulls.
     selectTurn: db.prepare(`
       SELECT
