@@ -11,9 +11,12 @@ import { ChatConversations, createLocalChat, bundlePresent, DEFAULT_BUNDLE_DIR, 
 import { mountSlack, slackConfigFromEnv, type SlackChannel } from './channels/slack/index.js';
 import { createConversationCore } from './conversation/core.js';
 import { ConfigError as CoreConfigError, loadCoreConfig, type CoreConfig } from './conversation/config.js';
-import { createWebhookHandoff } from './handoff/webhook.js';
+import { createWebhookTarget } from './handoff/webhook.js';
+import { SUPPORT_DESK_TARGET, supportDeskTarget } from './handoff/desk-target.js';
+import { OutboxRelay } from './handoff/outbox-relay.js';
+import { outboxConfigFromEnv, type OutboxConfig } from './handoff/config.js';
 import { createBotServer, MESSAGES_PATH } from './server/index.js';
-import { openSqliteStore } from './store/index.js';
+import { openStore, storeChoiceFromEnv, StoreConfigError, StoreUnavailableError, type StoreChoice, type SupportCase } from './store/index.js';
 import { createSupportDeskRuntime, SupportDeskConfigError, type SupportDeskRuntime } from './support-desk/index.js';
 import { loadDefaultRules, RulesInvalidError, type TriageEngine } from './triage/index.js';
 
@@ -27,6 +30,15 @@ function readConfig(): { config: AppConfig; coreConfig: CoreConfig } {
     return { config: loadConfig(process.env), coreConfig: loadCoreConfig(process.env) };
   } catch (error) {
     if (error instanceof ConfigError || error instanceof CoreConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+function readStoreConfig(): { storeChoice: StoreChoice; outboxConfig: OutboxConfig } {
+  try {
+    return { storeChoice: storeChoiceFromEnv(process.env), outboxConfig: outboxConfigFromEnv(process.env) };
+  } catch (error) {
+    if (error instanceof StoreConfigError) fail(error.message);
     throw error;
   }
 }
@@ -54,7 +66,17 @@ async function main(): Promise<void> {
     if (error instanceof CardTemplateError) fail(error.message);
     throw error;
   }
-  const store = await openSqliteStore({ dataDir: config.DATA_DIR });
+  const { storeChoice, outboxConfig } = readStoreConfig();
+  // Every new case is announced from the outbox: to the support desk, and to the webhook if set.
+  const webhook = config.HANDOFF_WEBHOOK_URL && config.HANDOFF_WEBHOOK_SECRET
+    ? createWebhookTarget({ url: config.HANDOFF_WEBHOOK_URL, secret: config.HANDOFF_WEBHOOK_SECRET, logger: logger.child({ module: 'handoff' }) })
+    : undefined;
+  const outboxTargets = [SUPPORT_DESK_TARGET, ...(webhook ? [webhook.name] : [])];
+  const store = await openStore({ choice: storeChoice, dataDir: config.DATA_DIR, outboxTargets }).catch((error: unknown) => {
+    if (error instanceof StoreUnavailableError) fail(`The case store could not be opened (${storeChoice.kind === 'postgres' ? `DATABASE_URL, ${storeChoice.where}` : `DATA_DIR ${config.DATA_DIR}`}): ${error.message}`);
+    throw error;
+  });
+  logger.info({ store: storeChoice.kind === 'postgres' ? `postgres ${storeChoice.where}` : `sqlite ${config.DATA_DIR}`, outboxTargets }, 'case store opened');
   let support: SupportDeskRuntime;
   try {
     support = createSupportDeskRuntime({ env: process.env, store, engine, logger, businessHours: coreConfig.businessHours, appId: config.MicrosoftAppId });
@@ -63,20 +85,12 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const handoff =
-    config.HANDOFF_WEBHOOK_URL && config.HANDOFF_WEBHOOK_SECRET
-      ? createWebhookHandoff({
-          url: config.HANDOFF_WEBHOOK_URL,
-          secret: config.HANDOFF_WEBHOOK_SECRET,
-          logger: logger.child({ module: 'handoff' }),
-          retry: { attempts: 5, baseDelayMs: 1000 },
-        })
-      : undefined;
+  const targets = [supportDeskTarget(support.desk), ...(webhook ? [webhook] : [])];
+  const outbox = new OutboxRelay({ store, targets, logger: logger.child({ module: 'outbox' }), ...outboxConfig });
   const caseEvents = {
-    onCaseCreated: (c: Parameters<typeof support.caseCreated>[0]) => {
+    onCaseCreated: (c: SupportCase) => {
       logger.info({ case: c.number, tenant: c.tenantId, severity: c.severity, category: c.category }, 'case created');
-      handoff?.(c);
-      support.caseCreated(c);
+      outbox.kick();
     },
     onCaseChanged: support.caseChanged,
   };
@@ -104,6 +118,8 @@ async function main(): Promise<void> {
   });
   const running = await server.listen(config.PORT);
   support.start();
+  // Replays what a previous run committed but did not announce, then keeps polling.
+  outbox.start();
   logger.info(
     { port: running.port, auth: botAuthEnabled(config) ? 'bot-framework' : 'none (emulator mode)', dataDir: config.DATA_DIR },
     `Support Triage Bot listening on ${running.url}${MESSAGES_PATH}`,
@@ -136,6 +152,7 @@ async function main(): Promise<void> {
       localChat?.close();
       slack?.close();
       await support.stop();
+      await outbox.stop();
       await store.close();
       logger.info('stopped');
       process.exit(0);

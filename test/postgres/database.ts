@@ -24,7 +24,8 @@ export async function createTestDatabase(): Promise<string> {
   const admin = new pg.Client({ connectionString: clusterUrl() });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    // FILE_COPY: with fsync off in the test cluster it is about twice as fast as the default WAL_LOG.
+    await admin.query(`CREATE DATABASE ${name} STRATEGY FILE_COPY`);
   } finally {
     await admin.end();
   }
