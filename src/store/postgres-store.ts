@@ -68,9 +68,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   pool.on('error', () => {});
   try {
     const client = await pool.connect();
+    const lost = (): void => {};
+    client.on('error', lost); // see transaction(): the query in flight reports it
     try {
       await applyMigrations(client);
     } finally {
+      client.off('error', lost);
       client.release();
     }
     return new PostgresCaseStore(pool, options.now ?? (() => new Date()), requireTargets(options.outboxTargets ?? []));
@@ -451,6 +454,12 @@ class PostgresCaseStore implements CaseStore {
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
+    // A connection lost mid-transaction also emits 'error' on the client; unheard, that would
+    // crash the process. The query in flight rejects anyway and is reported from there.
+    const lost = (): void => {
+      broken = true;
+    };
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -462,7 +471,8 @@ class PostgresCaseStore implements CaseStore {
       });
       throw error;
     } finally {
-      // A connection that cannot even roll back is destroyed rather than reused.
+      client.off('error', lost);
+      // A connection that is lost or cannot even roll back is destroyed rather than reused.
       client.release(broken);
     }
   }
