@@ -41,7 +41,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startCluster(bin: string): Promise<RunningCluster> {
+/** `durable`: keep fsync and synchronous commit on, as in production (for measurements). */
+export async function startCluster(bin: string, options: { durable?: boolean } = {}): Promise<RunningCluster> {
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'pg-test-'));
   const asRoot = process.getuid?.() === 0;
@@ -58,8 +59,9 @@ export async function startCluster(bin: string): Promise<RunningCluster> {
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
   // fsync off: the cluster dies with the run, durability across power cuts is not under test.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'server.log'), '-o', options, 'start']);
+  const fast = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`;
+  run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'server.log'), '-o', serverOptions, 'start']);
   return {
     port,
     startMs: performance.now() - started,
