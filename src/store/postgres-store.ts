@@ -231,6 +231,12 @@ class PostgresCaseStore implements CaseStore {
     });
   }
 
+  releaseClaim(key: string): Promise<void> {
+    return this.run('releaseClaim', async () => {
+      await this.pool.query('DELETE FROM dedup_claims WHERE key = $1', [key]);
+    });
+  }
+
   isClaimed(key: string): Promise<boolean> {
     return this.run('isClaimed', async () => {
       const { rowCount } = await this.pool.query('SELECT 1 FROM dedup_claims WHERE key = $1 AND expires_at > $2', [key, this.now()]);

@@ -208,6 +208,12 @@ class SqliteCaseStore implements CaseStore {
     });
   }
 
+  releaseClaim(key: string): Promise<void> {
+    return this.run('releaseClaim', () => {
+      this.db.transaction(() => this.sql.deleteClaim.run(key)).immediate();
+    });
+  }
+
   isClaimed(key: string): Promise<boolean> {
     return this.run('isClaimed', () => this.sql.selectLiveClaim.get(key, this.now().getTime()) !== undefined);
   }

@@ -244,6 +244,8 @@ export interface CaseStore {
    * drops retried Slack events and duplicate Bot Framework activities.
    */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /** Gives up a claim before its TTL (the work it guarded failed and may be tried again). */
+  releaseClaim(key: string): Promise<void>;
   /** Whether `key` holds a claim younger than its TTL; a read that claims nothing. */
   isClaimed(key: string): Promise<boolean>;
   /**

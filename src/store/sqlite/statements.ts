@@ -68,6 +68,7 @@ export function prepareStatements(db: Database.Database) {
     deleteState: db.prepare('DELETE FROM conversation_state WHERE key = ?'),
     deleteExpiredClaims: db.prepare('DELETE FROM dedup_claims WHERE expires_at <= ?'),
     insertClaim: db.prepare('INSERT INTO dedup_claims (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
+    deleteClaim: db.prepare('DELETE FROM dedup_claims WHERE key = ?'),
     selectLiveClaim: db.prepare('SELECT 1 FROM dedup_claims WHERE key = ? AND expires_at > ?'),
     insertOutbox: db.prepare('INSERT INTO case_outbox (case_id, target, created_at, next_attempt_at) VALUES (?, ?, ?, ?)'),
     claimOutbox: db.prepare(`
