@@ -86,6 +86,17 @@ describe('claimOnce', () => {
     expect(await second.claimOnce('activity-1', 60_000)).toBe(false);
   });
 
+  it('makes a released claim claimable again at once, leaving other keys claimed', async () => {
+    const store = await kind.open();
+    expect(await store.claimOnce('card-post:1', 60_000)).toBe(true);
+    expect(await store.claimOnce('card-post:2', 60_000)).toBe(true);
+    await store.releaseClaim('card-post:1');
+    await store.releaseClaim('never-claimed');
+    expect(await store.isClaimed('card-post:1')).toBe(false);
+    expect(await store.claimOnce('card-post:1', 60_000)).toBe(true);
+    expect(await store.claimOnce('card-post:2', 60_000)).toBe(false);
+  });
+
   it('rejects a ttl that is not positive', async () => {
     const store = await kind.open();
     await expect(store.claimOnce('k', 0)).rejects.toThrow(RangeError);
