@@ -12,11 +12,10 @@ import { applyCaseChange, assertValidDate } from './case-change.js';
 import { formatCaseNumber, utcDayKey } from './case-number.js';
 import { checkFilter, checkOutboxClaim, requireAudit, requireTargets, requireText, requireTtl } from './checks.js';
 import { CaseNotFoundError, StoreUnavailableError } from './errors.js';
-import { CASE_COLUMNS, caseColumnValues, casePlaceholders, pgRowToAuditEntry, pgRowToCase, type PgAuditRow, type PgCaseRow } from './postgres/case-rows.js';
+import { CASE_COLUMNS, caseColumnValues, casePlaceholders, pgJson, pgRowToAuditEntry, pgRowToCase, pgText, type PgAuditRow, type PgCaseRow } from './postgres/case-rows.js';
 import { toStoreError } from './postgres/error-mapping.js';
 import { applyMigrations } from './postgres/migrations.js';
 import { TurnBatcher } from './postgres/turn-batcher.js';
-import { toJson } from './sqlite/case-rows.js';
 import type {
   AuditEntry,
   AuditInput,
@@ -173,7 +172,7 @@ class PostgresCaseStore implements CaseStore {
         const at = this.checkedNow();
         const { rows } = await client.query<PgAuditRow>(
           'INSERT INTO case_audit (case_id, at, actor, action, detail) VALUES ($1, $2, $3, $4, $5) RETURNING *',
-          [row.id, at, audit.actor, audit.action, audit.detail ?? null],
+          [row.id, at, pgText(audit.actor), pgText(audit.action), pgText(audit.detail ?? null)],
         );
         return pgRowToAuditEntry(rows[0]!);
       });
@@ -211,7 +210,7 @@ class PostgresCaseStore implements CaseStore {
   setConversationState(key: string, value: unknown): Promise<void> {
     return this.run('setConversationState', async () => {
       requireText(key, 'key');
-      await upsertState(this.pool, key, toJson(value, 'conversation state'), this.now());
+      await upsertState(this.pool, key, pgJson(value, 'conversation state'), this.now());
     });
   }
 
@@ -278,7 +277,7 @@ class PostgresCaseStore implements CaseStore {
         requireTtl(turn.claim.ttlMs);
       }
       if (turn.state) requireText(turn.state.key, 'state.key');
-      json = turn.state ? toJson(turn.state.value, 'conversation state') : undefined;
+      json = turn.state ? pgJson(turn.state.value, 'conversation state') : undefined;
     } catch (error) {
       return Promise.reject(toStoreError(error, 'saveTurn'));
     }
@@ -373,7 +372,7 @@ class PostgresCaseStore implements CaseStore {
       [number, input.tenantId, idempotencyKey, now, ...values],
     );
     if (!inserted) throw new LostCreateRace();
-    await client.query('INSERT INTO case_audit (case_id, at, actor, action) VALUES ($1, $2, $3, $4)', [inserted.id, now, input.requester.userId, 'created']);
+    await client.query('INSERT INTO case_audit (case_id, at, actor, action) VALUES ($1, $2, $3, $4)', [inserted.id, now, pgText(input.requester.userId), 'created']);
     if (this.outboxTargets.length > 0) {
       await client.query(
         'INSERT INTO case_outbox (case_id, target, created_at, next_attempt_at) SELECT $1, unnest($2::text[]), $3, $3',
@@ -391,10 +390,10 @@ class PostgresCaseStore implements CaseStore {
     await client.query('INSERT INTO case_audit (case_id, at, actor, action, detail, changes) VALUES ($1, $2, $3, $4, $5, $6::jsonb)', [
       row.id,
       now,
-      audit.actor,
-      audit.action,
-      audit.detail ?? null,
-      Object.keys(changes).length > 0 ? toJson(changes, 'changes') : null,
+      pgText(audit.actor),
+      pgText(audit.action),
+      pgText(audit.detail ?? null),
+      Object.keys(changes).length > 0 ? pgJson(changes, 'changes') : null,
     ]);
     return this.loadCase(client, updated!);
   }

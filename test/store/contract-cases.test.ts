@@ -262,6 +262,18 @@ for (const kind of STORE_KINDS) describe.skipIf(kind.skip !== undefined)(`${kind
     expect((await store.getCase(c.tenantId, c.number))?.audit).toHaveLength(1);
   });
 
+  it('saves text carrying a NUL character (PostgreSQL keeps it as U+FFFD), and a literal backslash-u0000 verbatim', async () => {
+    const store = await kind.open();
+    const nul = 'before\u0000after';
+    const kept = kind.name === 'PostgreSQL' ? 'before\uFFFDafter' : nul;
+    const { case: c } = await store.createCase(newCase({ title: nul, description: `${nul} and \\u0000 typed`, extra: { note: nul } }), 'k');
+    expect(c.title).toBe(kept);
+    expect(c.description).toBe(`${kept} and \\u0000 typed`);
+    expect(c.extra).toEqual({ note: kept });
+    await store.setConversationState('s', { text: nul });
+    expect(await store.getConversationState('s')).toEqual({ text: kept });
+  });
+
   it('stores SQL injection attempts verbatim', async () => {
     const store = await kind.open();
     const attack = `'); DROP TABLE cases; --`;

@@ -46,6 +46,19 @@ export interface PgAuditRow {
   changes: AuditEntry['changes'] | null;
 }
 
+/**
+ * PostgreSQL cannot store U+0000 in text or jsonb (SQLite can); user text carrying one would
+ * fail the write. It is stored as U+FFFD instead, so the case is saved and the rest kept.
+ */
+export function pgText<T extends string | null>(value: T): T {
+  return (typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value) as T;
+}
+
+/** `toJson`, with every escaped U+0000 (an odd run of backslashes before u0000) as U+FFFD. */
+export function pgJson(value: unknown, field: string): string {
+  return toJson(value, field).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
+}
+
 /** The columns a write sets, in this order, as $1..$21 of `CASE_COLUMNS`. */
 export const CASE_COLUMNS = [
   'requester_channel', 'requester_user_id', 'requester_name', 'category', 'severity', 'plan_family',
@@ -63,27 +76,27 @@ export function casePlaceholders(first: number): string[] {
 
 export function caseColumnValues(c: Omit<SupportCase, 'number' | 'tenantId' | 'createdAt' | 'audit'>): unknown[] {
   return [
-    c.requester.channel,
-    c.requester.userId,
-    c.requester.name,
+    pgText(c.requester.channel),
+    pgText(c.requester.userId),
+    pgText(c.requester.name),
     c.category,
     c.severity,
-    c.planFamily,
-    c.title,
-    c.description,
+    pgText(c.planFamily),
+    pgText(c.title),
+    pgText(c.description),
     c.contact.method,
-    c.contact.email ?? null,
-    c.contact.phone ?? null,
+    pgText(c.contact.email ?? null),
+    pgText(c.contact.phone ?? null),
     c.contact.language,
-    c.contact.timeZone,
-    toJson(c.affectedUsers, 'affectedUsers'),
+    pgText(c.contact.timeZone),
+    pgJson(c.affectedUsers, 'affectedUsers'),
     c.status,
     c.updatedAt,
     c.closedAt ?? null,
     c.respondBy ?? null,
-    c.owner ?? null,
-    toJson(c.conversationReference ?? null, 'conversationReference'),
-    toJson(c.extra, 'extra'),
+    pgText(c.owner ?? null),
+    pgJson(c.conversationReference ?? null, 'conversationReference'),
+    pgJson(c.extra, 'extra'),
   ];
 }
 
