@@ -22,6 +22,10 @@ export function checkFilter(filter: CaseFilter): void {
   }
 }
 
+export function checkLimit(limit: number): void {
+  if (!(Number.isSafeInteger(limit) && limit > 0)) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+}
+
 export function checkOutboxClaim(claim: OutboxClaim): void {
   if (!(Number.isSafeInteger(claim.leaseMs) && claim.leaseMs > 0)) throw new RangeError(`leaseMs must be a positive integer, got ${claim.leaseMs}`);
   if (!(Number.isSafeInteger(claim.limit) && claim.limit > 0)) throw new RangeError(`limit must be a positive integer, got ${claim.limit}`);

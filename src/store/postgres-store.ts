@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { applyCaseChange, assertValidDate } from './case-change.js';
 import { formatCaseNumber, utcDayKey } from './case-number.js';
-import { checkFilter, checkOutboxClaim, requireAudit, requireTargets, requireText, requireTtl } from './checks.js';
+import { checkFilter, checkLimit, checkOutboxClaim, requireAudit, requireTargets, requireText, requireTtl } from './checks.js';
 import { CaseNotFoundError, StoreUnavailableError } from './errors.js';
 import { CASE_COLUMNS, caseColumnValues, casePlaceholders, pgJson, pgRowToAuditEntry, pgRowToCase, pgText, type PgAuditRow, type PgCaseRow } from './postgres/case-rows.js';
 import { toStoreError } from './postgres/error-mapping.js';
@@ -141,6 +141,33 @@ class PostgresCaseStore implements CaseStore {
     return this.run('listOpenCases', async () => {
       const { rows } = await this.pool.query<PgCaseRow>(`SELECT * FROM cases WHERE status = 'open' ORDER BY created_at, id`);
       return this.loadCases(rows);
+    });
+  }
+
+  listDueForReminder(now: Date, limit: number): Promise<SupportCase[]> {
+    return this.run('listDueForReminder', async () => {
+      assertValidDate(now);
+      checkLimit(limit);
+      const { rows } = await this.pool.query<PgCaseRow>(
+        `SELECT * FROM cases
+         WHERE next_reminder_at IS NOT NULL AND next_reminder_at <= $1 AND status = 'open'
+         ORDER BY next_reminder_at, id
+         LIMIT $2`,
+        [now, limit],
+      );
+      return this.loadCases(rows);
+    });
+  }
+
+  scheduleReminder(tenantId: string, number: string, at: Date | undefined, seenUpdatedAt: Date): Promise<boolean> {
+    return this.run('scheduleReminder', async () => {
+      if (at) assertValidDate(at);
+      const { rowCount } = await this.pool.query(
+        `UPDATE cases SET next_reminder_at = $1
+         WHERE tenant_id = $2 AND number = $3 AND updated_at = $4 AND status = 'open'`,
+        [at ?? null, tenantId, number, seenUpdatedAt],
+      );
+      return rowCount === 1;
     });
   }
 
@@ -365,8 +392,8 @@ class PostgresCaseStore implements CaseStore {
     const values = caseColumnValues({ ...input, extra: input.extra ?? {}, status: 'open', updatedAt: now });
     const inserted = await this.queryCase(
       client,
-      `INSERT INTO cases (number, tenant_id, idempotency_key, created_at, ${CASE_COLUMNS.join(', ')})
-       VALUES ($1, $2, $3, $4, ${casePlaceholders(5).join(', ')})
+      `INSERT INTO cases (number, tenant_id, idempotency_key, created_at, next_reminder_at, ${CASE_COLUMNS.join(', ')})
+       VALUES ($1, $2, $3, $4, $4, ${casePlaceholders(5).join(', ')})
        ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
        RETURNING *`,
       [number, input.tenantId, idempotencyKey, now, ...values],
@@ -386,7 +413,15 @@ class PostgresCaseStore implements CaseStore {
     const now = this.checkedNow();
     const { next, changes } = applyCaseChange(pgRowToCase(row, []), change, now);
     const assignments = CASE_COLUMNS.map((column, i) => `${column} = ${casePlaceholders(2)[i]}`).join(', ');
-    const updated = await this.queryCase(client, `UPDATE cases SET ${assignments} WHERE id = $1 RETURNING *`, [row.id, ...caseColumnValues(next)]);
+    const param = (column: (typeof CASE_COLUMNS)[number]): string => `$${2 + CASE_COLUMNS.indexOf(column)}`;
+    // Any change to an open case makes its SLA check due again; a closed case is never checked.
+    const updated = await this.queryCase(
+      client,
+      // (SET expressions read the old row, so the new status and time come from the parameters.)
+      `UPDATE cases SET ${assignments}, next_reminder_at = CASE WHEN ${param('status')}::text = 'open' THEN ${param('updated_at')}::timestamptz END
+       WHERE id = $1 RETURNING *`,
+      [row.id, ...caseColumnValues(next)],
+    );
     await client.query('INSERT INTO case_audit (case_id, at, actor, action, detail, changes) VALUES ($1, $2, $3, $4, $5, $6::jsonb)', [
       row.id,
       now,

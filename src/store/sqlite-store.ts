@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { applyCaseChange, assertValidDate } from './case-change.js';
 import { formatCaseNumber, utcDayKey } from './case-number.js';
-import { checkFilter, checkOutboxClaim, requireAudit, requireTargets, requireText, requireTtl } from './checks.js';
+import { checkFilter, checkLimit, checkOutboxClaim, requireAudit, requireTargets, requireText, requireTtl } from './checks.js';
 import { CaseNotFoundError, StoreUnavailableError } from './errors.js';
 import {
   caseColumnParams,
@@ -138,6 +138,22 @@ class SqliteCaseStore implements CaseStore {
 
   listOpenCases(): Promise<SupportCase[]> {
     return this.run('listOpenCases', () => this.loadCases(this.sql.listOpenCases.all() as CaseRow[]));
+  }
+
+  listDueForReminder(now: Date, limit: number): Promise<SupportCase[]> {
+    return this.run('listDueForReminder', () => {
+      assertValidDate(now);
+      checkLimit(limit);
+      return this.loadCases(this.sql.listDueForReminder.all(now.getTime(), limit) as CaseRow[]);
+    });
+  }
+
+  scheduleReminder(tenantId: string, number: string, at: Date | undefined, seenUpdatedAt: Date): Promise<boolean> {
+    return this.run('scheduleReminder', () => {
+      if (at) assertValidDate(at);
+      const write = this.db.transaction(() => this.sql.scheduleReminder.run(at?.getTime() ?? null, tenantId, number, seenUpdatedAt.getTime()));
+      return write.immediate().changes === 1;
+    });
   }
 
   updateCase(tenantId: string, number: string, change: CaseChange, audit: AuditInput): Promise<SupportCase> {

@@ -219,6 +219,18 @@ export interface CaseStore {
   /** Open cases of every tenant, oldest first: the SLA scheduler's work list. */
   listOpenCases(): Promise<SupportCase[]>;
   /**
+   * Open cases whose SLA check is due (their next reminder moment has passed), soonest first, at
+   * most `limit`: an indexed read, whatever the number of cases stored. A new case is due at once;
+   * every change to an open case makes it due again; a closed case never is.
+   */
+  listDueForReminder(now: Date, limit: number): Promise<SupportCase[]>;
+  /**
+   * When the SLA check must look at this case next (undefined: not until it changes). Written only
+   * if the case is unchanged since `seenUpdatedAt`, so a check computed from a stale read never
+   * postpones the reminder of a case changed meanwhile; false when nothing was written.
+   */
+  scheduleReminder(tenantId: string, number: string, at: Date | undefined, seenUpdatedAt: Date): Promise<boolean>;
+  /**
    * Applies the change and appends its audit entry in one transaction; rejects with
    * `CaseNotFoundError` when the case is not in this tenant.
    */

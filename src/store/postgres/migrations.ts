@@ -100,6 +100,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX case_outbox_pending ON case_outbox (next_attempt_at)
     WHERE delivered_at IS NULL AND failed_at IS NULL;
   `,
+  /* 3: when the SLA check must next look at an open case (NULL: not until it changes) */ `
+  ALTER TABLE cases ADD COLUMN next_reminder_at timestamptz;
+  UPDATE cases SET next_reminder_at = created_at WHERE status = 'open';
+  CREATE INDEX cases_reminder_due ON cases (next_reminder_at) WHERE next_reminder_at IS NOT NULL;
+  `,
 ];
 
 /** Applies what is missing under the advisory lock; returns the resulting version. */

@@ -12,7 +12,8 @@ const CASE_COLUMNS_SET = `
   contact_language = @contact_language, contact_time_zone = @contact_time_zone,
   affected_users_json = @affected_users_json, status = @status, updated_at = @updated_at,
   closed_at = @closed_at, respond_by = @respond_by, owner = @owner,
-  conversation_reference_json = @conversation_reference_json, extra_json = @extra_json`;
+  conversation_reference_json = @conversation_reference_json, extra_json = @extra_json,
+  next_reminder_at = CASE WHEN @status = 'open' THEN @updated_at END`;
 
 export type Statements = ReturnType<typeof prepareStatements>;
 
@@ -40,13 +41,23 @@ export function prepareStatements(db: Database.Database) {
         number, tenant_id, idempotency_key, created_at, requester_channel, requester_user_id,
         requester_name, category, severity, plan_family, title, description, contact_method,
         contact_email, contact_phone, contact_language, contact_time_zone, affected_users_json,
-        status, updated_at, closed_at, respond_by, owner, conversation_reference_json, extra_json
+        status, updated_at, closed_at, respond_by, owner, conversation_reference_json, extra_json,
+        next_reminder_at
       ) VALUES (
         @number, @tenant_id, @idempotency_key, @created_at, @requester_channel, @requester_user_id,
         @requester_name, @category, @severity, @plan_family, @title, @description, @contact_method,
         @contact_email, @contact_phone, @contact_language, @contact_time_zone, @affected_users_json,
-        @status, @updated_at, @closed_at, @respond_by, @owner, @conversation_reference_json, @extra_json
+        @status, @updated_at, @closed_at, @respond_by, @owner, @conversation_reference_json, @extra_json,
+        @created_at
       )`),
+    listDueForReminder: db.prepare(`
+      SELECT * FROM cases
+      WHERE next_reminder_at IS NOT NULL AND next_reminder_at <= ? AND status = 'open'
+      ORDER BY next_reminder_at, id
+      LIMIT ?`),
+    scheduleReminder: db.prepare(`
+      UPDATE cases SET next_reminder_at = ?
+      WHERE tenant_id = ? AND number = ? AND updated_at = ? AND status = 'open'`),
     updateCase: db.prepare(`UPDATE cases SET ${CASE_COLUMNS_SET} WHERE id = @id`),
     insertAudit: db.prepare(
       'INSERT INTO case_audit (case_id, at, actor, action, detail, changes_json) VALUES (?, ?, ?, ?, ?, ?)',
