@@ -18,8 +18,12 @@ export interface MessageRefStore<T> {
   release(tenantId: string, number: string): Promise<void>;
 }
 
-/** Longer than any one post takes; a poster that died frees the case's card after this. */
-const POST_RESERVATION_MS = 2 * 60_000;
+/**
+ * Longer than one post takes (the Bot Connector and Slack answer in well under a second; their
+ * retries stay within this), and short, because a poster that died holds the case's card until it
+ * expires (the outbox retries it with backoff meanwhile).
+ */
+const POST_RESERVATION_MS = 15_000;
 
 export function messageRefs<T>(store: CaseStore, channel: string): MessageRefStore<T> {
   const key = (tenantId: string, number: string): string => `support-desk:card:${channel}:${tenantId}:${number}`;

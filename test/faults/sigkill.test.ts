@@ -54,6 +54,7 @@ describe('fault: SIGKILL during case submissions', () => {
     await webhook?.close();
   });
 
+  // Long: the restart waits out the killed process's outbox leases (2 s) and card reservations (15 s).
   it('keeps every confirmed case exactly once across the crash', async () => {
     connector = await startFakeConnector();
     supportChannel = await startGatedReceiver();
@@ -120,8 +121,9 @@ describe('fault: SIGKILL during case submissions', () => {
       expect(numbers.every(Boolean)).toBe(true);
       for (const number of sentToAdmins) expect(numbers).toContain(number);
       // Every case, confirmed before the kill or after, reaches both once the outbox replays.
-      await supportChannel.until((answered) => new Set(cardsPosted(answered)).size === ADMINS);
-      await webhook.until((answered) => new Set(handedOff(answered)).size === ADMINS);
+      // (A card the killed process was posting is reserved for 15 s: the outbox retries it after.)
+      await supportChannel.until((answered) => new Set(cardsPosted(answered)).size === ADMINS, 60_000);
+      await webhook.until((answered) => new Set(handedOff(answered)).size === ADMINS, 60_000);
     } finally {
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
@@ -153,5 +155,5 @@ describe('fault: SIGKILL during case submissions', () => {
     } finally {
       db.close();
     }
-  }, 60_000);
+  }, 150_000);
 });
