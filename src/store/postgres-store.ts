@@ -45,12 +45,15 @@ export interface PostgresStoreOptions {
   readonly outboxTargets?: readonly string[];
   /** Pool size; 10 by default. */
   readonly maxConnections?: number;
-  /** How long a call waits for a free connection (or to connect) before failing as unavailable. */
+  /**
+   * How long a call waits for a free pooled connection (or to connect) before failing as
+   * unavailable; node-postgres uses one timeout for both, so it is long enough for a burst to queue.
+   */
   readonly connectionTimeoutMs?: number;
 }
 
 const DEFAULT_MAX_CONNECTIONS = 10;
-const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+const DEFAULT_CONNECTION_TIMEOUT_MS = 15_000;
 /** Expired dedup claims are swept at most this often per instance (a claim write re-checks expiry itself). */
 const CLAIM_SWEEP_INTERVAL_MS = 60_000;
 
