@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     env: { DOTENV_CONFIG_QUIET: 'true' },
+    // One throwaway PostgreSQL cluster per run for the store suites (test/postgres/).
+    globalSetup: ['test/postgres/global-setup.ts'],
   },
 });

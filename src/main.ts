@@ -11,10 +11,11 @@ import { ChatConversations, createLocalChat, bundlePresent, DEFAULT_BUNDLE_DIR, 
 import { mountSlack, slackConfigFromEnv, type SlackChannel } from './channels/slack/index.js';
 import { createConversationCore } from './conversation/core.js';
 import { ConfigError as CoreConfigError, loadCoreConfig, type CoreConfig } from './conversation/config.js';
-import { createCaseEvents } from './case-events.js';
+import { createCaseEvents, planAnnouncements } from './case-events.js';
 import { EnvFileError, loadEnvFile } from './env-file.js';
+import { outboxConfigFromEnv, type OutboxConfig } from './handoff/config.js';
 import { createBotServer, MESSAGES_PATH } from './server/index.js';
-import { openSqliteStore } from './store/index.js';
+import { openStore, storeChoiceFromEnv, StoreConfigError, StoreUnavailableError, type StoreChoice } from './store/index.js';
 import { createSupportDeskRuntime, SupportDeskConfigError, type SupportDeskRuntime } from './support-desk/index.js';
 import { loadDefaultRules, RulesInvalidError, type TriageEngine } from './triage/index.js';
 
@@ -28,6 +29,15 @@ function readConfig(): { config: AppConfig; coreConfig: CoreConfig } {
     return { config: loadConfig(process.env), coreConfig: loadCoreConfig(process.env) };
   } catch (error) {
     if (error instanceof ConfigError || error instanceof CoreConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+function readStoreConfig(): { storeChoice: StoreChoice; outboxConfig: OutboxConfig } {
+  try {
+    return { storeChoice: storeChoiceFromEnv(process.env), outboxConfig: outboxConfigFromEnv(process.env) };
+  } catch (error) {
+    if (error instanceof StoreConfigError) fail(error.message);
     throw error;
   }
 }
@@ -88,7 +98,15 @@ async function main(): Promise<void> {
     if (error instanceof CardTemplateError) fail(error.message);
     throw error;
   }
-  const store = await openSqliteStore({ dataDir: config.DATA_DIR });
+  const { storeChoice, outboxConfig } = readStoreConfig();
+  // Every new case is announced from the outbox: to the support desk, and to the webhook if set.
+  const announcements = planAnnouncements(config, logger);
+  const outboxTargets = [...announcements.names];
+  const store = await openStore({ choice: storeChoice, dataDir: config.DATA_DIR, outboxTargets }).catch((error: unknown) => {
+    if (error instanceof StoreUnavailableError) fail(`The case store could not be opened (${storeChoice.kind === 'postgres' ? `DATABASE_URL, ${storeChoice.where}` : `DATA_DIR ${config.DATA_DIR}`}): ${error.message}`);
+    throw error;
+  });
+  logger.info({ store: storeChoice.kind === 'postgres' ? `postgres ${storeChoice.where}` : `sqlite ${config.DATA_DIR}`, outboxTargets }, 'case store opened');
   let support: SupportDeskRuntime;
   try {
     support = createSupportDeskRuntime({ env: process.env, store, engine, logger, businessHours: coreConfig.businessHours, appId: config.MicrosoftAppId });
@@ -97,7 +115,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const caseEvents = createCaseEvents({ config, logger, support });
+  const caseEvents = createCaseEvents({ plan: announcements, store, support, logger, outbox: outboxConfig });
   const core = createConversationCore({ engine, store, config: coreConfig, logger: logger.child({ module: 'core' }), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged });
   // The local chat's cases reach the desk too; its /support page is the local support channel.
   const localConversations = localChatEnabled(config) ? new ChatConversations() : undefined;
@@ -133,6 +151,8 @@ async function main(): Promise<void> {
     throw error;
   }
   support.start();
+  // Replays what a previous run committed but did not announce, then keeps polling.
+  caseEvents.start();
   logger.info(
     { port: running.port, address: running.host, botEndpoint: botEndpointMode(config), envFile: envFile ?? 'none', dataDir: config.DATA_DIR },
     `Support Triage Bot listening on ${running.url}${MESSAGES_PATH} (address ${running.host})`,
@@ -166,6 +186,7 @@ async function main(): Promise<void> {
       localChat?.close();
       slack?.close();
       await support.stop();
+      await caseEvents.stop();
       await store.close();
       logger.info('stopped');
       process.exit(0);

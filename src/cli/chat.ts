@@ -9,7 +9,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { createCaseEvents } from '../case-events.js';
+import { createCaseEvents, planAnnouncements } from '../case-events.js';
 import { botAuthEnabled, loadConfig, ConfigError as AppConfigError } from '../config.js';
 import { createTeamsAdapter } from '../channels/teams/index.js';
 import { loadCoreConfig, ConfigError, type CoreConfig } from '../conversation/config.js';
@@ -65,7 +65,9 @@ async function main(): Promise<void> {
   const { app, core: coreConfig, engine } = settings();
   // Logs go to stderr, so the conversation on stdout stays readable and scriptable.
   const logger = pino({ level: process.env.LOG_LEVEL ? app.LOG_LEVEL : 'warn' }, pino.destination(2));
-  const store = await openSqliteStore({ dataDir: flags.memory ? ':memory:' : app.DATA_DIR });
+  // Cases opened here are announced like the server's: from the outbox, to the desk and the webhook.
+  const announcements = planAnnouncements(app, logger);
+  const store = await openSqliteStore({ dataDir: flags.memory ? ':memory:' : app.DATA_DIR, outboxTargets: announcements.names });
   let support;
   try {
     support = createSupportDeskRuntime({ env: process.env, store, engine, logger, businessHours: coreConfig.businessHours, appId: app.MicrosoftAppId });
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
   // With bot credentials, case cards reach the Teams support channel the server learned; this
   // process receives no Teams activity, so the bot logic behind the adapter is never called.
   if (botAuthEnabled(app) && support.config.teamsChannel) support.wrapTeamsBot(async () => {}, createTeamsAdapter(app, logger));
-  const events = createCaseEvents({ config: app, logger, support });
+  const events = createCaseEvents({ plan: announcements, store, support, logger });
   const core = createConversationCore({ engine, store, config: coreConfig, logger, onCaseCreated: events.onCaseCreated, onCaseChanged: events.onCaseChanged });
 
   const interactive = process.stdin.isTTY === true;

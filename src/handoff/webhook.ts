@@ -1,23 +1,26 @@
 /**
  * Hands each new case to people: POSTs the case as JSON to a webhook, signed with HMAC-SHA256 of
- * the raw body (`X-Signature-256: sha256=<hex>`, as GitHub signs its webhooks). Fire and forget:
- * the caller never waits; network errors and 5xx answers are retried with exponential backoff,
- * 4xx answers are not (the receiver rejected the payload; retrying sends the same bytes).
+ * the raw body (`X-Signature-256: sha256=<hex>`, as GitHub signs its webhooks). One attempt per
+ * call: the outbox (`outbox-relay.ts`) retries network errors and 5xx answers with backoff and
+ * never repeats a 4xx (the receiver rejected the payload; retrying sends the same bytes).
+ * `X-Delivery-Id` is the same on every attempt for a case, so a receiver can drop a repeat (a
+ * process that died after the POST but before recording it delivers once more).
  */
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { SupportCase } from '../store/index.js';
+import type { AnnouncementTarget, DeliveryOutcome } from './target.js';
 
 export const SIGNATURE_HEADER = 'X-Signature-256';
+export const DELIVERY_ID_HEADER = 'X-Delivery-Id';
+export const WEBHOOK_TARGET = 'webhook';
 
-export interface WebhookHandoffOptions {
+export interface WebhookTargetOptions {
   readonly url: string;
   /** HANDOFF_WEBHOOK_SECRET. */
   readonly secret: string;
   readonly fetch?: typeof globalThis.fetch;
   readonly logger: Logger;
-  /** attempts: total tries including the first; baseDelayMs doubles after each failure. */
-  readonly retry: { readonly attempts: number; readonly baseDelayMs: number };
   /** Per attempt; 10 s by default. */
   readonly timeoutMs?: number;
 }
@@ -31,54 +34,36 @@ export function handoffPayload(c: SupportCase): string {
   return JSON.stringify({ event: 'case.created', case: c });
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Stable per case and event; a hash, so any tenant id fits in a header. */
+export function deliveryId(c: Pick<SupportCase, 'tenantId' | 'number'>): string {
+  return createHash('sha256').update(`case.created\0${c.tenantId}\0${c.number}`).digest('hex').slice(0, 32);
+}
 
-/** Hands a case off in the background; `settled()` resolves once every delivery started so far has ended. */
-export type WebhookHandoff = ((c: SupportCase) => void) & { settled(): Promise<void> };
-
-export function createWebhookHandoff(options: WebhookHandoffOptions): WebhookHandoff {
+export function createWebhookTarget(options: WebhookTargetOptions): AnnouncementTarget {
   const doFetch = options.fetch ?? globalThis.fetch;
-  const attempts = Math.max(1, Math.floor(options.retry.attempts));
   const timeoutMs = options.timeoutMs ?? 10_000;
   const log = options.logger;
-
-  async function deliver(c: SupportCase): Promise<void> {
-    const body = handoffPayload(c);
-    const signature = signBody(body, options.secret);
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      let retryable: boolean;
-      let detail: Record<string, unknown>;
+  return {
+    name: WEBHOOK_TARGET,
+    async deliver(c: SupportCase): Promise<DeliveryOutcome> {
+      const body = handoffPayload(c);
       try {
         const response = await doFetch(options.url, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: signature },
+          headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: signBody(body, options.secret), [DELIVERY_ID_HEADER]: deliveryId(c) },
           body,
           signal: AbortSignal.timeout(timeoutMs),
         });
+        await response.body?.cancel();
         if (response.ok) {
-          log.info({ case: c.number, attempt, status: response.status }, 'case handed off');
-          return;
+          log.info({ case: c.number, status: response.status }, 'case handed off');
+          return { delivered: true };
         }
-        retryable = response.status >= 500;
-        detail = { status: response.status };
+        const detail = `the webhook answered ${response.status}`;
+        return response.status >= 500 || response.status === 429 ? { retry: detail } : { fail: detail };
       } catch (error) {
-        retryable = true;
-        detail = { err: error };
+        return { retry: `the webhook could not be reached: ${error instanceof Error ? error.message : String(error)}` };
       }
-      const last = attempt === attempts || !retryable;
-      log[last ? 'error' : 'warn']({ case: c.number, attempt, ...detail }, last ? 'case handoff failed' : 'case handoff attempt failed, retrying');
-      if (last) return;
-      await sleep(options.retry.baseDelayMs * 2 ** (attempt - 1));
-    }
-  }
-
-  // A short-lived process (the terminal chat) waits for these before it exits.
-  const inFlight = new Set<Promise<void>>();
-  const handoff = (c: SupportCase): void => {
-    log.info({ case: c.number, tenant: c.tenantId, severity: c.severity, category: c.category }, 'case to hand off');
-    const delivery = deliver(c).catch((error: unknown) => log.error({ err: error, case: c.number }, 'case handoff crashed'));
-    inFlight.add(delivery);
-    void delivery.finally(() => inFlight.delete(delivery));
+    },
   };
-  return Object.assign(handoff, { settled: async () => void (await Promise.all([...inFlight])) });
 }

@@ -3,9 +3,11 @@
  * IMMEDIATE transaction (the write lock is taken before the first read, so read-then-write
  * sequences such as idempotent creation stay correct across processes).
  */
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { applyCaseChange, assertValidDate } from './case-change.js';
 import { formatCaseNumber, utcDayKey } from './case-number.js';
+import { checkFilter, checkLimit, checkOutboxClaim, requireAudit, requireTargets, requireText, requireTtl } from './checks.js';
 import { CaseNotFoundError, StoreUnavailableError } from './errors.js';
 import {
   caseColumnParams,
@@ -29,6 +31,10 @@ import type {
   CaseStore,
   CreateCaseResult,
   NewCase,
+  OutboxClaim,
+  OutboxItem,
+  OutboxOutcome,
+  OutboxStatus,
   SupportCase,
   TenantSettings,
   TurnRead,
@@ -47,6 +53,8 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
   /** Opens an existing, already migrated file without ever writing to it. */
   readonly readonly?: boolean;
+  /** One outbox row per target is written with every new case (see `CaseStore.claimOutbox`). */
+  readonly outboxTargets?: readonly string[];
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
@@ -65,7 +73,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Case
     });
     if (readonly) assertSchemaCurrent(db);
     else applyMigrations(db);
-    return new SqliteCaseStore(db, options.now ?? (() => new Date()));
+    return new SqliteCaseStore(db, options.now ?? (() => new Date()), requireTargets(options.outboxTargets ?? []));
   } catch (error) {
     db?.close();
     throw toStoreError(error, 'opening the store');
@@ -87,6 +95,7 @@ class SqliteCaseStore implements CaseStore {
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => Date,
+    private readonly outboxTargets: readonly string[],
   ) {
     this.sql = prepareStatements(db);
     this.createCaseTx = db.transaction(this.createCaseNow.bind(this));
@@ -115,10 +124,7 @@ class SqliteCaseStore implements CaseStore {
 
   listCases(tenantId: string, filter: CaseFilter = {}): Promise<SupportCase[]> {
     return this.run('listCases', () => {
-      if (filter.closedSince) assertValidDate(filter.closedSince);
-      if (filter.limit !== undefined && !(Number.isSafeInteger(filter.limit) && filter.limit > 0)) {
-        throw new RangeError(`limit must be a positive integer, got ${filter.limit}`);
-      }
+      checkFilter(filter);
       const rows = this.sql.listCases.all({
         tenant: tenantId,
         requester: filter.requesterUserId ?? null,
@@ -132,6 +138,22 @@ class SqliteCaseStore implements CaseStore {
 
   listOpenCases(): Promise<SupportCase[]> {
     return this.run('listOpenCases', () => this.loadCases(this.sql.listOpenCases.all() as CaseRow[]));
+  }
+
+  listDueForReminder(now: Date, limit: number): Promise<SupportCase[]> {
+    return this.run('listDueForReminder', () => {
+      assertValidDate(now);
+      checkLimit(limit);
+      return this.loadCases(this.sql.listDueForReminder.all(now.getTime(), limit) as CaseRow[]);
+    });
+  }
+
+  scheduleReminder(tenantId: string, number: string, at: Date | undefined, seenUpdatedAt: Date): Promise<boolean> {
+    return this.run('scheduleReminder', () => {
+      if (at) assertValidDate(at);
+      const write = this.db.transaction(() => this.sql.scheduleReminder.run(at?.getTime() ?? null, tenantId, number, seenUpdatedAt.getTime()));
+      return write.immediate().changes === 1;
+    });
   }
 
   updateCase(tenantId: string, number: string, change: CaseChange, audit: AuditInput): Promise<SupportCase> {
@@ -197,8 +219,14 @@ class SqliteCaseStore implements CaseStore {
   claimOnce(key: string, ttlMs: number): Promise<boolean> {
     return this.run('claimOnce', () => {
       requireText(key, 'key');
-      if (!(Number.isFinite(ttlMs) && ttlMs > 0)) throw new RangeError(`ttlMs must be positive, got ${ttlMs}`);
+      requireTtl(ttlMs);
       return this.claimOnceTx.immediate(key, ttlMs);
+    });
+  }
+
+  releaseClaim(key: string): Promise<void> {
+    return this.run('releaseClaim', () => {
+      this.db.transaction(() => this.sql.deleteClaim.run(key)).immediate();
     });
   }
 
@@ -229,7 +257,7 @@ class SqliteCaseStore implements CaseStore {
       if (this.closed) throw new StoreUnavailableError('closed', 'saveTurn failed: the store is closed');
       if (turn.claim) {
         requireText(turn.claim.key, 'claim.key');
-        if (!(Number.isFinite(turn.claim.ttlMs) && turn.claim.ttlMs > 0)) throw new RangeError(`ttlMs must be positive, got ${turn.claim.ttlMs}`);
+        requireTtl(turn.claim.ttlMs);
       }
       if (turn.state) requireText(turn.state.key, 'state.key');
       json = turn.state ? toJson(turn.state.value, 'conversation state') : undefined;
@@ -276,6 +304,38 @@ class SqliteCaseStore implements CaseStore {
     batch.forEach((pending, i) => pending.resolve(saved[i]!));
   }
 
+  claimOutbox(claim: OutboxClaim): Promise<OutboxItem[]> {
+    return this.run('claimOutbox', () => {
+      checkOutboxClaim(claim);
+      const now = this.now().getTime();
+      const lease = randomUUID();
+      const claimNow = this.db.transaction(
+        () => this.sql.claimOutbox.all({ lease, leaseUntil: now + claim.leaseMs, now, limit: claim.limit }) as OutboxRow[],
+      );
+      return claimNow
+        .immediate()
+        .sort((a, b) => a.id - b.id)
+        .map((r) => ({ id: String(r.id), target: r.target, tenantId: r.tenant_id, number: r.number, attempts: r.attempts, lease }));
+    });
+  }
+
+  settleOutbox(item: OutboxItem, outcome: OutboxOutcome): Promise<boolean> {
+    return this.run('settleOutbox', () => {
+      const key = { id: Number(item.id), lease: item.lease };
+      const now = this.now().getTime();
+      const settle = this.db.transaction(() => {
+        if ('delivered' in outcome) return this.sql.settleOutboxDelivered.run({ ...key, now });
+        if ('retryAt' in outcome) return this.sql.settleOutboxRetry.run({ ...key, retryAt: outcome.retryAt.getTime(), error: outcome.error });
+        return this.sql.settleOutboxFailed.run({ ...key, now, error: outcome.failed });
+      });
+      return settle.immediate().changes === 1;
+    });
+  }
+
+  outboxStatus(): Promise<OutboxStatus> {
+    return this.run('outboxStatus', () => this.sql.outboxStatus.get() as OutboxStatus);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     // Turns already handed to saveTurn are committed, not dropped.
@@ -306,6 +366,7 @@ class SqliteCaseStore implements CaseStore {
     });
     const caseId = Number(lastInsertRowid);
     this.sql.insertAudit.run(caseId, now.getTime(), input.requester.userId, 'created', null, null);
+    for (const target of this.outboxTargets) this.sql.insertOutbox.run(caseId, target, now.getTime(), now.getTime());
     return { case: this.loadCase(this.sql.selectCaseById.get(caseId) as CaseRow), created: true };
   }
 
@@ -409,6 +470,14 @@ interface PendingTurn {
   readonly reject: (error: unknown) => void;
 }
 
+interface OutboxRow {
+  id: number;
+  target: string;
+  attempts: number;
+  tenant_id: string;
+  number: string;
+}
+
 interface TenantRow {
   tenant_id: string;
   plan: string | null;
@@ -421,13 +490,4 @@ type TurnRow = { claimed: 0 | 1; state_json: string | null } & (TenantRow | { te
 function rowToTenantSettings(row: TenantRow): TenantSettings {
   const settings = { tenantId: row.tenant_id, updatedAt: new Date(row.updated_at) };
   return row.plan === null ? settings : { ...settings, plan: row.plan };
-}
-
-function requireText(value: string, name: string): void {
-  if (typeof value !== 'string' || value.length === 0) throw new TypeError(`${name} must be a non-empty string`);
-}
-
-function requireAudit(audit: AuditInput): void {
-  requireText(audit.actor, 'audit.actor');
-  requireText(audit.action, 'audit.action');
 }

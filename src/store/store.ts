@@ -169,6 +169,43 @@ export interface TurnWrite {
   readonly state?: { readonly key: string; readonly value: unknown };
 }
 
+/**
+ * The outbox: `createCase` writes one row per announcement target (the store's `outboxTargets`,
+ * e.g. 'support-desk' and 'webhook') in the same transaction as the case, so a case the admin
+ * was told about is announced even if the process dies right after the commit. A relay claims
+ * due rows with a lease, delivers, and settles each row with the lease it was given.
+ */
+export interface OutboxItem {
+  readonly id: string;
+  readonly target: string;
+  readonly tenantId: string;
+  readonly number: string;
+  /** Delivery attempts so far, including the one this claim is for. */
+  readonly attempts: number;
+  /** Proof of the claim: settling with a lease that expired and was taken over does nothing. */
+  readonly lease: string;
+}
+
+export interface OutboxClaim {
+  /** How long the row stays claimed; a relay that dies lets it be claimed again after this. */
+  readonly leaseMs: number;
+  readonly limit: number;
+}
+
+export type OutboxOutcome =
+  | { readonly delivered: true }
+  /** Try again at `retryAt` (a network error, a 5xx). */
+  | { readonly retryAt: Date; readonly error: string }
+  /** Never again (the receiver refused it, or the retries are used up). */
+  | { readonly failed: string };
+
+export interface OutboxStatus {
+  /** Rows neither delivered nor given up. */
+  readonly pending: number;
+  readonly delivered: number;
+  readonly failed: number;
+}
+
 export interface CaseStore {
   /**
    * Opens a case, or returns the case already opened with the same idempotency key in the same
@@ -181,6 +218,18 @@ export interface CaseStore {
   listCases(tenantId: string, filter?: CaseFilter): Promise<SupportCase[]>;
   /** Open cases of every tenant, oldest first: the SLA scheduler's work list. */
   listOpenCases(): Promise<SupportCase[]>;
+  /**
+   * Open cases whose SLA check is due (their next reminder moment has passed), soonest first, at
+   * most `limit`: an indexed read, whatever the number of cases stored. A new case is due at once;
+   * every change to an open case makes it due again; a closed case never is.
+   */
+  listDueForReminder(now: Date, limit: number): Promise<SupportCase[]>;
+  /**
+   * When the SLA check must look at this case next (undefined: not until it changes). Written only
+   * if the case is unchanged since `seenUpdatedAt`, so a check computed from a stale read never
+   * postpones the reminder of a case changed meanwhile; false when nothing was written.
+   */
+  scheduleReminder(tenantId: string, number: string, at: Date | undefined, seenUpdatedAt: Date): Promise<boolean>;
   /**
    * Applies the change and appends its audit entry in one transaction; rejects with
    * `CaseNotFoundError` when the case is not in this tenant.
@@ -207,6 +256,8 @@ export interface CaseStore {
    * drops retried Slack events and duplicate Bot Framework activities.
    */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /** Gives up a claim before its TTL (the work it guarded failed and may be tried again). */
+  releaseClaim(key: string): Promise<void>;
   /** Whether `key` holds a claim younger than its TTL; a read that claims nothing. */
   isClaimed(key: string): Promise<boolean>;
   /**
@@ -221,6 +272,16 @@ export interface CaseStore {
    * is written (a duplicate delivery that raced the first one). Either part may be absent.
    */
   saveTurn(turn: TurnWrite): Promise<boolean>;
+
+  /**
+   * Claims up to `limit` outbox rows that are due (never delivered, not given up, next attempt
+   * reached, no live lease), oldest first, atomically: two relays never hold the same row.
+   */
+  claimOutbox(claim: OutboxClaim): Promise<OutboxItem[]>;
+  /** Records the outcome of a claimed row; false (nothing written) when the lease was lost. */
+  settleOutbox(item: OutboxItem, outcome: OutboxOutcome): Promise<boolean>;
+  /** Counts of the outbox rows, for logs and tests. */
+  outboxStatus(): Promise<OutboxStatus>;
 
   /** Idempotent; later calls reject with `StoreUnavailableError`. */
   close(): Promise<void>;

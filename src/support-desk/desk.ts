@@ -82,9 +82,12 @@ export class SupportDesk {
     return listed.includes(actor.id.toLowerCase()) || (actor.email !== undefined && listed.includes(actor.email.toLowerCase()));
   }
 
-  /** A new case: its card goes to every support channel. Never throws. */
-  async caseOpened(c: SupportCase): Promise<void> {
-    await this.showCase(c);
+  /**
+   * A new case: its card goes to every support channel. Never throws; false when a channel did
+   * not take it (the outbox retries: a channel that has the card already updates it in place).
+   */
+  async caseOpened(c: SupportCase): Promise<boolean> {
+    return this.fanOut('showCase', (n) => n.showCase(this.caseView(c)));
   }
 
   async act(actor: DeskActor, verb: DeskVerb, data: DeskActionData): Promise<DeskOutcome> {
@@ -307,15 +310,20 @@ export class SupportDesk {
     }
   }
 
-  private async fanOut(what: string, send: (n: Notifier) => Promise<boolean>): Promise<void> {
+  /** true when every support channel took it. */
+  private async fanOut(what: string, send: (n: Notifier) => Promise<boolean>): Promise<boolean> {
+    let all = true;
     for (const notifier of this.notifiers) {
       try {
         if (!(await notifier.hasSupportChannel())) continue;
         const ok = await send(notifier);
         if (!ok) this.logger.warn({ what, channels: notifier.channels }, 'support channel delivery failed');
+        all &&= ok;
       } catch (error) {
         this.logger.error({ err: error, what, channels: notifier.channels }, 'support channel delivery failed');
+        all = false;
       }
     }
+    return all;
   }
 }

@@ -21,7 +21,7 @@ import { createTeamsSupport, type TeamsSupport } from './teams.js';
 
 export { loadSupportDeskConfig, SupportDeskConfigError, DEFAULT_SLA_CHECK_INTERVAL_SECONDS, type SupportDeskConfig } from './config.js';
 export { SupportDesk, isOnlyThanks, type SupportDeskDeps } from './desk.js';
-export { SlaWatch, reminderKey, type SentReminder, type ReminderLevel } from './sla-watch.js';
+export { SlaWatch, reminderKey, DUE_PAGE_SIZE, type SentReminder, type ReminderLevel } from './sla-watch.js';
 export { slaClock, timeLeftText, WARNING_FRACTION } from './sla.js';
 export { supportCaseView } from './view.js';
 export { attachSlackSupport, type SlackSupportOptions } from './slack.js';

@@ -9,11 +9,34 @@ import { pino, type Logger } from 'pino';
 import type { BusinessHours } from '../domain/business-hours.js';
 import type { CaseStore, SupportCase } from '../store/index.js';
 import type { SupportDesk } from './desk.js';
-import { formatDuration, slaClock, WARNING_FRACTION } from './sla.js';
+import { formatDuration, slaClock, WARNING_FRACTION, type SlaClock } from './sla.js';
 
 /** Reminder keys outlive any case's response cycle (the store sweeps expired claims). */
 export const REMINDER_KEY_TTL_MS = 400 * 24 * 60 * 60 * 1000;
 export const SLA_ACTOR = 'sla-scheduler';
+/** Cases read per query of a pass. */
+export const DUE_PAGE_SIZE = 100;
+/** Never reschedule sooner than this (a clock a hair before its moment). */
+const MIN_RECHECK_MS = 1_000;
+
+/**
+ * The next moment worth a look: when 80% is reached, then the breach, then never (a reminder per
+ * level). Objective time (business hours) never runs faster than the wall clock, so the wall-clock
+ * moment computed from it is never late; if early, the next look simply reschedules.
+ */
+export function nextCheckAt(clock: SlaClock, now: Date): Date | undefined {
+  if (clock.fraction >= 1) return undefined;
+  if (clock.dueAt) {
+    // 24x7: exact wall-clock moments.
+    const start = clock.start.getTime();
+    const warning = start + Math.floor(WARNING_FRACTION * (clock.dueAt.getTime() - start));
+    return new Date(Math.max(now.getTime() + MIN_RECHECK_MS, clock.fraction < WARNING_FRACTION ? warning : clock.dueAt.getTime()));
+  }
+  const allowed = clock.remainingMs / (1 - clock.fraction);
+  const untilMs = clock.fraction < WARNING_FRACTION ? clock.remainingMs - (1 - WARNING_FRACTION) * allowed : clock.remainingMs;
+  // Rounded down: a look a moment early only reschedules; a late one would delay the reminder.
+  return new Date(now.getTime() + Math.max(MIN_RECHECK_MS, Math.floor(untilMs)));
+}
 
 export type ReminderLevel = 'warning' | 'breach';
 
@@ -44,41 +67,69 @@ export class SlaWatch {
     this.logger = deps.logger ?? pino({ level: 'silent' });
   }
 
-  /** One pass over the open cases; returns the reminders this pass sent. Never throws. */
+  /**
+   * One pass over the cases whose check is due (the store keeps each open case's next moment in
+   * an indexed column), in pages of `DUE_PAGE_SIZE`; returns the reminders this pass sent. Each
+   * case checked is rescheduled to its next moment (80%, then breach, then never until it
+   * changes), so a pass reads only what is due however many cases are stored. Never throws.
+   */
   async tick(now: Date = (this.deps.now ?? (() => new Date()))()): Promise<SentReminder[]> {
     const sent: SentReminder[] = [];
-    let cases: SupportCase[];
-    try {
-      cases = await this.deps.store.listOpenCases();
-    } catch (error) {
-      this.logger.warn({ err: error }, 'SLA watch could not list open cases');
-      return sent;
-    }
-    for (const c of cases) {
-      if (c.owner) continue;
-      const clock = slaClock(c, now, this.deps.businessHours);
-      if (!clock) continue;
-      const level: ReminderLevel | undefined = clock.fraction >= 1 ? 'breach' : clock.fraction >= WARNING_FRACTION ? 'warning' : undefined;
-      if (!level) continue;
+    const checked = new Set<string>();
+    for (;;) {
+      let page: SupportCase[];
       try {
-        // Claimed before sending: a crash between the two loses a reminder rather than doubling it.
-        if (!(await this.deps.store.claimOnce(reminderKey(c, clock.start, level), REMINDER_KEY_TTL_MS))) continue;
-        const text =
-          level === 'breach'
-            ? `🚨 BREACHED: ${c.number} (${c.severity}, ${c.title}) has had no engineer for its whole response time; overdue by ${formatDuration(-clock.remainingMs)}. Claim it now.`
-            : `⏰ Reminder: ${c.number} (${c.severity}, ${c.title}) is unclaimed and has used 80% of its response time; ${formatDuration(clock.remainingMs)} left.`;
-        await this.deps.store.addAuditEntry(c.tenantId, c.number, { actor: SLA_ACTOR, action: level === 'breach' ? 'sla-breach' : 'sla-warning' });
-        await this.deps.desk.note({ tenantId: c.tenantId, number: c.number, text, level: level === 'breach' ? 'breach' : 'reminder' });
-        const fresh = await this.deps.store.getCase(c.tenantId, c.number);
-        if (fresh) await this.deps.desk.showCase(fresh);
-        sent.push({ tenantId: c.tenantId, number: c.number, level });
-        this.logger.info({ case: c.number, reminder: level }, 'SLA reminder sent');
+        page = await this.deps.store.listDueForReminder(now, DUE_PAGE_SIZE);
       } catch (error) {
-        // `reminder`, not `level`: a field named level would shadow pino's own in the JSON line.
-        this.logger.warn({ err: error, case: c.number, reminder: level }, 'SLA reminder failed');
+        this.logger.warn({ err: error }, 'SLA watch could not list the cases due');
+        return sent;
       }
+      // A case whose reschedule failed stays due: it waits for the next pass, not this loop.
+      const fresh = page.filter((c) => !checked.has(`${c.tenantId}\0${c.number}`));
+      for (const c of fresh) {
+        checked.add(`${c.tenantId}\0${c.number}`);
+        await this.check(c, now, sent);
+      }
+      if (fresh.length === 0 || page.length < DUE_PAGE_SIZE) return sent;
     }
-    return sent;
+  }
+
+  private async check(c: SupportCase, now: Date, sent: SentReminder[]): Promise<void> {
+    const clock = c.owner ? undefined : slaClock(c, now, this.deps.businessHours);
+    const level: ReminderLevel | undefined = !clock ? undefined : clock.fraction >= 1 ? 'breach' : clock.fraction >= WARNING_FRACTION ? 'warning' : undefined;
+    if (level && !(await this.remind(c, clock!, level, sent))) return;
+    try {
+      await this.deps.store.scheduleReminder(c.tenantId, c.number, clock && nextCheckAt(clock, now), c.updatedAt);
+    } catch (error) {
+      this.logger.warn({ err: error, case: c.number }, 'SLA watch could not schedule the next check');
+    }
+  }
+
+  /** false when the store failed before the reminder was claimed: the case stays due. */
+  private async remind(c: SupportCase, clock: SlaClock, level: ReminderLevel, sent: SentReminder[]): Promise<boolean> {
+    try {
+      // Claimed before sending: a crash between the two loses a reminder rather than doubling it.
+      if (!(await this.deps.store.claimOnce(reminderKey(c, clock.start, level), REMINDER_KEY_TTL_MS))) return true;
+    } catch (error) {
+      // `reminder`, not `level`: a field named level would shadow pino's own in the JSON line.
+      this.logger.warn({ err: error, case: c.number, reminder: level }, 'SLA reminder could not be claimed; retried on the next pass');
+      return false;
+    }
+    try {
+      const text =
+        level === 'breach'
+          ? `🚨 BREACHED: ${c.number} (${c.severity}, ${c.title}) has had no engineer for its whole response time; overdue by ${formatDuration(-clock.remainingMs)}. Claim it now.`
+          : `⏰ Reminder: ${c.number} (${c.severity}, ${c.title}) is unclaimed and has used 80% of its response time; ${formatDuration(clock.remainingMs)} left.`;
+      await this.deps.store.addAuditEntry(c.tenantId, c.number, { actor: SLA_ACTOR, action: level === 'breach' ? 'sla-breach' : 'sla-warning' });
+      await this.deps.desk.note({ tenantId: c.tenantId, number: c.number, text, level: level === 'breach' ? 'breach' : 'reminder' });
+      const fresh = await this.deps.store.getCase(c.tenantId, c.number);
+      if (fresh) await this.deps.desk.showCase(fresh);
+      sent.push({ tenantId: c.tenantId, number: c.number, level });
+      this.logger.info({ case: c.number, reminder: level }, 'SLA reminder sent');
+    } catch (error) {
+      this.logger.warn({ err: error, case: c.number, reminder: level }, 'SLA reminder failed');
+    }
+    return true;
   }
 
   /** Runs `tick` every `intervalMs` (one pass at a time); the timer does not keep the process alive. */

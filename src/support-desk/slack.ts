@@ -193,8 +193,12 @@ export function attachSlackSupport(options: SlackSupportOptions): Notifier {
           const updated = await call('chat.update', { channel: existing.channel, ts: existing.ts, text: message.text, blocks: message.blocks });
           return updated?.ok === true;
         }
+        if (!(await refs.reservePost(view.tenantId, view.number))) return false;
         const posted = await call('chat.postMessage', { channel: channelId, text: message.text, blocks: message.blocks });
-        if (posted?.ok !== true || typeof posted.ts !== 'string') return false;
+        if (posted?.ok !== true || typeof posted.ts !== 'string') {
+          await refs.release(view.tenantId, view.number);
+          return false;
+        }
         await refs.set(view.tenantId, view.number, { channel: typeof posted.channel === 'string' ? posted.channel : channelId, ts: posted.ts });
         return true;
       });

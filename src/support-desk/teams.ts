@@ -127,11 +127,13 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
             await ctx.updateActivity({ ...cardActivity(card), id: existing.activityId, conversation: target.conversation as ConversationReference['conversation'] });
           });
         }
+        if (!(await refs.reservePost(view.tenantId, view.number))) return false;
         let posted: string | undefined;
         const ok = await send(reference, async (ctx) => {
           posted = (await ctx.sendActivity(cardActivity(card)))?.id;
         });
         if (ok && posted) await refs.set(view.tenantId, view.number, { activityId: posted, conversationId: reference.conversation?.id ?? channelId ?? '' });
+        else await refs.release(view.tenantId, view.number);
         return ok && posted !== undefined;
       });
     },

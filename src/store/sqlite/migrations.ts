@@ -82,6 +82,28 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX dedup_claims_by_expiry ON dedup_claims (expires_at);
   `,
+  /* 2: the outbox of case announcements, one row per case and target (see store.ts, claimOutbox) */ `
+  CREATE TABLE case_outbox (
+    id              INTEGER PRIMARY KEY,
+    case_id         INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    target          TEXT    NOT NULL,
+    created_at      INTEGER NOT NULL,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    lease           TEXT,
+    lease_until     INTEGER,
+    delivered_at    INTEGER,
+    failed_at       INTEGER,
+    last_error      TEXT,
+    UNIQUE (case_id, target)
+  ) STRICT;
+  CREATE INDEX case_outbox_pending ON case_outbox (next_attempt_at) WHERE delivered_at IS NULL AND failed_at IS NULL;
+  `,
+  /* 3: when the SLA check must next look at an open case (NULL: not until it changes) */ `
+  ALTER TABLE cases ADD COLUMN next_reminder_at INTEGER;
+  UPDATE cases SET next_reminder_at = created_at WHERE status = 'open';
+  CREATE INDEX cases_reminder_due ON cases (next_reminder_at) WHERE next_reminder_at IS NOT NULL;
+  `,
 ];
 
 export function schemaVersion(db: Database.Database): number {

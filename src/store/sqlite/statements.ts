@@ -12,7 +12,8 @@ const CASE_COLUMNS_SET = `
   contact_language = @contact_language, contact_time_zone = @contact_time_zone,
   affected_users_json = @affected_users_json, status = @status, updated_at = @updated_at,
   closed_at = @closed_at, respond_by = @respond_by, owner = @owner,
-  conversation_reference_json = @conversation_reference_json, extra_json = @extra_json`;
+  conversation_reference_json = @conversation_reference_json, extra_json = @extra_json,
+  next_reminder_at = CASE WHEN @status = 'open' THEN @updated_at END`;
 
 export type Statements = ReturnType<typeof prepareStatements>;
 
@@ -40,13 +41,23 @@ export function prepareStatements(db: Database.Database) {
         number, tenant_id, idempotency_key, created_at, requester_channel, requester_user_id,
         requester_name, category, severity, plan_family, title, description, contact_method,
         contact_email, contact_phone, contact_language, contact_time_zone, affected_users_json,
-        status, updated_at, closed_at, respond_by, owner, conversation_reference_json, extra_json
+        status, updated_at, closed_at, respond_by, owner, conversation_reference_json, extra_json,
+        next_reminder_at
       ) VALUES (
         @number, @tenant_id, @idempotency_key, @created_at, @requester_channel, @requester_user_id,
         @requester_name, @category, @severity, @plan_family, @title, @description, @contact_method,
         @contact_email, @contact_phone, @contact_language, @contact_time_zone, @affected_users_json,
-        @status, @updated_at, @closed_at, @respond_by, @owner, @conversation_reference_json, @extra_json
+        @status, @updated_at, @closed_at, @respond_by, @owner, @conversation_reference_json, @extra_json,
+        @created_at
       )`),
+    listDueForReminder: db.prepare(`
+      SELECT * FROM cases
+      WHERE next_reminder_at IS NOT NULL AND next_reminder_at <= ? AND status = 'open'
+      ORDER BY next_reminder_at, id
+      LIMIT ?`),
+    scheduleReminder: db.prepare(`
+      UPDATE cases SET next_reminder_at = ?
+      WHERE tenant_id = ? AND number = ? AND updated_at = ? AND status = 'open'`),
     updateCase: db.prepare(`UPDATE cases SET ${CASE_COLUMNS_SET} WHERE id = @id`),
     insertAudit: db.prepare(
       'INSERT INTO case_audit (case_id, at, actor, action, detail, changes_json) VALUES (?, ?, ?, ?, ?, ?)',
@@ -68,7 +79,33 @@ export function prepareStatements(db: Database.Database) {
     deleteState: db.prepare('DELETE FROM conversation_state WHERE key = ?'),
     deleteExpiredClaims: db.prepare('DELETE FROM dedup_claims WHERE expires_at <= ?'),
     insertClaim: db.prepare('INSERT INTO dedup_claims (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
+    deleteClaim: db.prepare('DELETE FROM dedup_claims WHERE key = ?'),
     selectLiveClaim: db.prepare('SELECT 1 FROM dedup_claims WHERE key = ? AND expires_at > ?'),
+    insertOutbox: db.prepare('INSERT INTO case_outbox (case_id, target, created_at, next_attempt_at) VALUES (?, ?, ?, ?)'),
+    claimOutbox: db.prepare(`
+      UPDATE case_outbox SET lease = @lease, lease_until = @leaseUntil, attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM case_outbox
+        WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= @now
+          AND (lease_until IS NULL OR lease_until <= @now)
+        ORDER BY next_attempt_at, id
+        LIMIT @limit)
+      RETURNING id, target, attempts,
+        (SELECT tenant_id FROM cases WHERE cases.id = case_id) AS tenant_id,
+        (SELECT number FROM cases WHERE cases.id = case_id) AS number`),
+    settleOutboxDelivered: db.prepare(`
+      UPDATE case_outbox SET delivered_at = @now, last_error = NULL, lease = NULL, lease_until = NULL
+      WHERE id = @id AND lease = @lease AND delivered_at IS NULL AND failed_at IS NULL`),
+    settleOutboxRetry: db.prepare(`
+      UPDATE case_outbox SET next_attempt_at = @retryAt, last_error = @error, lease = NULL, lease_until = NULL
+      WHERE id = @id AND lease = @lease AND delivered_at IS NULL AND failed_at IS NULL`),
+    settleOutboxFailed: db.prepare(`
+      UPDATE case_outbox SET failed_at = @now, last_error = @error, lease = NULL, lease_until = NULL
+      WHERE id = @id AND lease = @lease AND delivered_at IS NULL AND failed_at IS NULL`),
+    outboxStatus: db.prepare(`
+      SELECT count(*) FILTER (WHERE delivered_at IS NULL AND failed_at IS NULL) AS pending,
+             count(delivered_at) AS delivered, count(failed_at) AS failed
+      FROM case_outbox`),
     // One row always (the LEFT JOIN on a one-row table): claim, state and tenant, or nulls.
     selectTurn: db.prepare(`
       SELECT

@@ -1,12 +1,15 @@
+/** The CaseStore contract for settings, state, claims and turns, run against every store. */
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../src/store/sqlite-store.js';
-import { openTestStore, tempDataDir, testClock } from './helpers.js';
+import { testClock } from './helpers.js';
+import { STORE_KINDS } from './kinds.js';
 
-describe('SQLite case store: tenant settings', () => {
+for (const kind of STORE_KINDS) describe.skipIf(kind.skip !== undefined)(`${kind.name} case store`, () => {
+
+describe('tenant settings', () => {
   it('remembers the plan of a tenant, across a reopen, and replaces it when it changes', async () => {
     const clock = testClock('2026-11-24T09:00:00.000Z');
-    const dataDir = tempDataDir();
-    const store = await openSqliteStore({ dataDir, now: clock.now });
+    const db = await kind.database();
+    const store = await db.openUnmanaged({ now: clock.now });
     expect(await store.getTenantSettings('tenant-a')).toBeUndefined();
 
     expect(await store.setTenantPlan('tenant-a', 'Business Premium')).toEqual({
@@ -17,7 +20,7 @@ describe('SQLite case store: tenant settings', () => {
     await store.close();
 
     clock.set('2026-11-25T09:00:00.000Z');
-    const reopened = await openTestStore({ dataDir, now: clock.now });
+    const reopened = await db.open({ now: clock.now });
     expect((await reopened.getTenantSettings('tenant-a'))?.plan).toBe('Business Premium');
     await reopened.setTenantPlan('tenant-a', 'elevated');
     expect(await reopened.getTenantSettings('tenant-a')).toEqual({
@@ -29,9 +32,9 @@ describe('SQLite case store: tenant settings', () => {
   });
 });
 
-describe('SQLite case store: conversation state', () => {
+describe('conversation state', () => {
   it('round-trips JSON values, overwrites and deletes them', async () => {
-    const store = await openTestStore();
+    const store = await kind.open();
     const key = 'msteams:tenant-a:aad-user-1:last-triage';
     const triaged = { text: '所有人都收不到信', category: 'exchange.mailflow', severity: 'A', at: '2026-11-24T09:00:00Z' };
 
@@ -51,17 +54,17 @@ describe('SQLite case store: conversation state', () => {
   });
 
   it('refuses a value JSON cannot hold', async () => {
-    const store = await openTestStore();
+    const store = await kind.open();
     await expect(store.setConversationState('k', undefined)).rejects.toThrow(TypeError);
     await expect(store.setConversationState('k', () => 1)).rejects.toThrow(TypeError);
     expect(await store.getConversationState('k')).toBeUndefined();
   });
 });
 
-describe('SQLite case store: claimOnce', () => {
+describe('claimOnce', () => {
   it('is true the first time, false for retries within the ttl, true again after it', async () => {
     const clock = testClock();
-    const store = await openTestStore({ now: clock.now });
+    const store = await kind.open({ now: clock.now });
 
     expect(await store.claimOnce('slack:Ev123', 60_000)).toBe(true);
     expect(await store.claimOnce('slack:Ev123', 60_000)).toBe(false);
@@ -75,25 +78,36 @@ describe('SQLite case store: claimOnce', () => {
 
   it('holds claims across a reopen, so a retry after a restart is still dropped', async () => {
     const clock = testClock();
-    const dataDir = tempDataDir();
-    const first = await openSqliteStore({ dataDir, now: clock.now });
+    const db = await kind.database();
+    const first = await db.openUnmanaged({ now: clock.now });
     expect(await first.claimOnce('activity-1', 60_000)).toBe(true);
     await first.close();
-    const second = await openTestStore({ dataDir, now: clock.now });
+    const second = await db.open({ now: clock.now });
     expect(await second.claimOnce('activity-1', 60_000)).toBe(false);
   });
 
+  it('makes a released claim claimable again at once, leaving other keys claimed', async () => {
+    const store = await kind.open();
+    expect(await store.claimOnce('card-post:1', 60_000)).toBe(true);
+    expect(await store.claimOnce('card-post:2', 60_000)).toBe(true);
+    await store.releaseClaim('card-post:1');
+    await store.releaseClaim('never-claimed');
+    expect(await store.isClaimed('card-post:1')).toBe(false);
+    expect(await store.claimOnce('card-post:1', 60_000)).toBe(true);
+    expect(await store.claimOnce('card-post:2', 60_000)).toBe(false);
+  });
+
   it('rejects a ttl that is not positive', async () => {
-    const store = await openTestStore();
+    const store = await kind.open();
     await expect(store.claimOnce('k', 0)).rejects.toThrow(RangeError);
     await expect(store.claimOnce('k', Number.NaN)).rejects.toThrow(RangeError);
   });
 });
 
-describe('SQLite case store: readTurn (claim, state and tenant in one read)', () => {
+describe('readTurn (claim, state and tenant in one read)', () => {
   it('answers what isClaimed, getConversationState and getTenantSettings answer, for a new and a known conversation', async () => {
     const clock = testClock('2026-11-24T09:00:00.000Z');
-    const store = await openTestStore({ now: clock.now });
+    const store = await kind.open({ now: clock.now });
     const read = { claimKey: 'delivery:slack:Ev1', stateKey: 'conversation:slack:T1:D1', tenantId: 'T1' };
 
     expect(await store.readTurn(read)).toEqual({ claimed: false, state: undefined, tenant: undefined });
@@ -120,10 +134,10 @@ describe('SQLite case store: readTurn (claim, state and tenant in one read)', ()
   });
 });
 
-describe('SQLite case store: saveTurn (the claim and the state in one transaction)', () => {
+describe('saveTurn (the claim and the state in one transaction)', () => {
   it('writes the claim and the state together; a second save of the same claim writes nothing', async () => {
     const clock = testClock();
-    const store = await openTestStore({ now: clock.now });
+    const store = await kind.open({ now: clock.now });
     const claim = { key: 'delivery:msteams:a-1', ttlMs: 60_000 };
 
     expect(await store.isClaimed(claim.key)).toBe(false);
@@ -143,7 +157,7 @@ describe('SQLite case store: saveTurn (the claim and the state in one transactio
   });
 
   it('writes only the state without a claim, only the claim without a state, and nothing for neither', async () => {
-    const store = await openTestStore();
+    const store = await kind.open();
     expect(await store.saveTurn({ state: { key: 'conv-1', value: { a: 1 } } })).toBe(true);
     expect(await store.saveTurn({ state: { key: 'conv-1', value: { a: 2 } } })).toBe(true);
     expect(await store.getConversationState('conv-1')).toEqual({ a: 2 });
@@ -156,9 +170,9 @@ describe('SQLite case store: saveTurn (the claim and the state in one transactio
   });
 });
 
-describe('SQLite case store: saveTurn under concurrency (group commit)', () => {
+describe('saveTurn under concurrency (group commit)', () => {
   it('settles turns saved at the same moment as if one after the other: one claim wins, every state lands', async () => {
-    const store = await openTestStore();
+    const store = await kind.open();
     const saves = Array.from({ length: 40 }, (_, i) =>
       store.saveTurn({ claim: { key: `delivery:${i % 20}`, ttlMs: 60_000 }, state: { key: `conv-${i}`, value: { turn: i } } }),
     );
@@ -171,20 +185,20 @@ describe('SQLite case store: saveTurn under concurrency (group commit)', () => {
   });
 
   it('commits the last of several concurrent states of one conversation', async () => {
-    const store = await openTestStore();
+    const store = await kind.open();
     await Promise.all([1, 2, 3].map((n) => store.saveTurn({ state: { key: 'conv-1', value: { n } } })));
     expect(await store.getConversationState('conv-1')).toEqual({ n: 3 });
   });
 
   it('commits turns already handed over when the store closes, and refuses later ones', async () => {
-    const dataDir = tempDataDir();
-    const store = await openSqliteStore({ dataDir });
+    const db = await kind.database();
+    const store = await db.openUnmanaged();
     const pending = store.saveTurn({ state: { key: 'conv-1', value: { kept: true } } });
     await store.close();
     expect(await pending).toBe(true);
     await expect(store.saveTurn({ state: { key: 'conv-2', value: {} } })).rejects.toMatchObject({ reason: 'closed' });
-    const reopened = await openSqliteStore({ dataDir });
+    const reopened = await db.open();
     expect(await reopened.getConversationState('conv-1')).toEqual({ kept: true });
-    await reopened.close();
   });
+});
 });

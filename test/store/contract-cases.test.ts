@@ -1,20 +1,14 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+/** The CaseStore contract for cases, run against every store (test/store/kinds.ts). */
 import { describe, expect, it } from 'vitest';
 import { CASE_NUMBER_PATTERN } from '../../src/store/case-number.js';
 import { CaseNotFoundError } from '../../src/store/errors.js';
-import { SQLITE_FILE_NAME } from '../../src/store/sqlite-store.js';
-import { newCase, openTestStore, tempDataDir, testClock } from './helpers.js';
+import { newCase, testClock } from './helpers.js';
+import { STORE_KINDS } from './kinds.js';
 
-/** A second, raw connection to the same file: to look behind the store's back. */
-function rawConnection(dataDir: string): Database.Database {
-  return new Database(join(dataDir, SQLITE_FILE_NAME));
-}
-
-describe('SQLite case store: cases', () => {
+for (const kind of STORE_KINDS) describe.skipIf(kind.skip !== undefined)(`${kind.name} case store: cases`, () => {
   it('creates a case and reads back every field', async () => {
     const clock = testClock('2026-11-24T09:30:00.000Z');
-    const store = await openTestStore({ now: clock.now });
+    const store = await kind.open({ now: clock.now });
     const input = newCase({
       requester: { channel: 'slack', userId: 'U123', name: '王小明' },
       category: 'sharepoint.external',
@@ -57,7 +51,7 @@ describe('SQLite case store: cases', () => {
   });
 
   it('keeps a numeric affectedUsers a number and leaves absent optional fields absent', async () => {
-    const store = await openTestStore();
+    const store = await kind.open();
     const { case: created } = await store.createCase(newCase({ affectedUsers: 3 }), 'k');
     expect(created.affectedUsers).toBe(3);
     expect(created).not.toHaveProperty('closedAt');
@@ -67,7 +61,7 @@ describe('SQLite case store: cases', () => {
   });
 
   it('gives 500 rapid creates well-formed, unique, consecutive numbers', async () => {
-    const store = await openTestStore({ now: testClock('2026-11-24T10:00:00Z').now });
+    const store = await kind.open({ now: testClock('2026-11-24T10:00:00Z').now });
     const results = await Promise.all(
       Array.from({ length: 500 }, (_, i) => store.createCase(newCase({ title: `case ${i}` }), `key-${i}`)),
     );
@@ -81,7 +75,7 @@ describe('SQLite case store: cases', () => {
 
   it('restarts the daily sequence on a new UTC day', async () => {
     const clock = testClock('2026-11-24T23:59:59.998Z');
-    const store = await openTestStore({ now: clock.now });
+    const store = await kind.open({ now: clock.now });
     const first = await store.createCase(newCase(), 'a');
     clock.advance(1);
     const second = await store.createCase(newCase(), 'b');
@@ -96,11 +90,9 @@ describe('SQLite case store: cases', () => {
   });
 
   it('keeps numbering past 9999 in one day with more digits', async () => {
-    const dataDir = tempDataDir();
-    const store = await openTestStore({ dataDir, now: testClock('2026-11-24T10:00:00Z').now });
-    const raw = rawConnection(dataDir);
-    raw.prepare('INSERT INTO case_number_sequences (utc_day, last_sequence) VALUES (?, ?)').run('261124', 9998);
-    raw.close();
+    const db = await kind.database();
+    const store = await db.open({ now: testClock('2026-11-24T10:00:00Z').now });
+    await db.setSequence('261124', 9998);
 
     const numbers: string[] = [];
     for (const key of ['a', 'b', 'c']) numbers.push((await store.createCase(newCase(), key)).case.number);
@@ -109,7 +101,7 @@ describe('SQLite case store: cases', () => {
 
   it('returns the earlier case, creating nothing, when the same form is submitted twice', async () => {
     const clock = testClock();
-    const store = await openTestStore({ now: clock.now });
+    const store = await kind.open({ now: clock.now });
     const first = await store.createCase(newCase(), 'activity-42');
     clock.advance(5_000);
     const again = await store.createCase(newCase({ title: 'edited before the retry' }), 'activity-42');
@@ -123,7 +115,7 @@ describe('SQLite case store: cases', () => {
   });
 
   it('scopes idempotency keys to the tenant, so a key never returns another tenant case', async () => {
-    const store = await openTestStore();
+    const store = await kind.open();
     const a = await store.createCase(newCase({ tenantId: 'tenant-a' }), 'same-key');
     const b = await store.createCase(newCase({ tenantId: 'tenant-b' }), 'same-key');
     expect(b.created).toBe(true);
@@ -133,7 +125,7 @@ describe('SQLite case store: cases', () => {
 
   it('filters listCases by requester, status and closed-since, newest first', async () => {
     const clock = testClock('2026-11-20T08:00:00Z');
-    const store = await openTestStore({ now: clock.now });
+    const store = await kind.open({ now: clock.now });
     const create = async (userId: string, key: string) => {
       clock.advance(60_000);
       return (await store.createCase(newCase({ requester: { channel: 'msteams', userId, name: userId } }), key)).case;
@@ -164,7 +156,7 @@ describe('SQLite case store: cases', () => {
   });
 
   it('never shows tenant A the cases of tenant B', async () => {
-    const store = await openTestStore();
+    const store = await kind.open();
     const a = (await store.createCase(newCase({ tenantId: 'tenant-a' }), 'k1')).case;
     const b = (await store.createCase(newCase({ tenantId: 'tenant-b' }), 'k2')).case;
 
@@ -185,7 +177,7 @@ describe('SQLite case store: cases', () => {
 
   it('lists open cases of every tenant, oldest first, for the SLA scheduler', async () => {
     const clock = testClock();
-    const store = await openTestStore({ now: clock.now });
+    const store = await kind.open({ now: clock.now });
     const a = (await store.createCase(newCase({ tenantId: 'tenant-a' }), 'k1')).case;
     clock.advance(1_000);
     const b = (await store.createCase(newCase({ tenantId: 'tenant-b' }), 'k2')).case;
@@ -198,7 +190,7 @@ describe('SQLite case store: cases', () => {
 
   it('writes each update with its audit entry, and the diff of what changed', async () => {
     const clock = testClock('2026-11-24T09:00:00.000Z');
-    const store = await openTestStore({ now: clock.now });
+    const store = await kind.open({ now: clock.now });
     const { case: c } = await store.createCase(newCase({ severity: 'B' }), 'k');
 
     clock.set('2026-11-24T10:00:00.000Z');
@@ -244,12 +236,10 @@ describe('SQLite case store: cases', () => {
   });
 
   it('rolls back the change when its audit entry cannot be written', async () => {
-    const dataDir = tempDataDir();
-    const store = await openTestStore({ dataDir });
+    const db = await kind.database();
+    const store = await db.open();
     const { case: c } = await store.createCase(newCase({ severity: 'B' }), 'k');
-    const raw = rawConnection(dataDir);
-    raw.exec(`CREATE TRIGGER audit_fails BEFORE INSERT ON case_audit BEGIN SELECT RAISE(ABORT, 'audit disk gone'); END`);
-    raw.close();
+    await db.breakAuditWrites();
 
     await expect(
       store.updateCase(c.tenantId, c.number, { severity: 'A', status: 'closed' }, { actor: 'u', action: 'closed' }),
@@ -259,14 +249,12 @@ describe('SQLite case store: cases', () => {
     const after = await store.getCase(c.tenantId, c.number);
     expect(after).toEqual(c);
     expect(await store.listCases(c.tenantId)).toHaveLength(1);
-    const check = rawConnection(dataDir);
     // The failed create did not burn a sequence number.
-    expect(check.prepare('SELECT last_sequence FROM case_number_sequences').pluck().all()).toEqual([1]);
-    check.close();
+    expect(await db.sequences()).toEqual([1]);
   });
 
   it('rejects a closedAt on a case that stays open, without writing anything', async () => {
-    const store = await openTestStore();
+    const store = await kind.open();
     const { case: c } = await store.createCase(newCase(), 'k');
     await expect(
       store.updateCase(c.tenantId, c.number, { closedAt: new Date() }, { actor: 'u', action: 'edit' }),
@@ -274,8 +262,20 @@ describe('SQLite case store: cases', () => {
     expect((await store.getCase(c.tenantId, c.number))?.audit).toHaveLength(1);
   });
 
+  it('saves text carrying a NUL character (PostgreSQL keeps it as U+FFFD), and a literal backslash-u0000 verbatim', async () => {
+    const store = await kind.open();
+    const nul = 'before\u0000after';
+    const kept = kind.name === 'PostgreSQL' ? 'before\uFFFDafter' : nul;
+    const { case: c } = await store.createCase(newCase({ title: nul, description: `${nul} and \\u0000 typed`, extra: { note: nul } }), 'k');
+    expect(c.title).toBe(kept);
+    expect(c.description).toBe(`${kept} and \\u0000 typed`);
+    expect(c.extra).toEqual({ note: kept });
+    await store.setConversationState('s', { text: nul });
+    expect(await store.getConversationState('s')).toEqual({ text: kept });
+  });
+
   it('stores SQL injection attempts verbatim', async () => {
-    const store = await openTestStore();
+    const store = await kind.open();
     const attack = `'); DROP TABLE cases; --`;
     const { case: c } = await store.createCase(
       newCase({
