@@ -136,13 +136,13 @@ function linksFor(ctx: TurnContext, category: CategoryId): SelfServiceLink[] {
 function placementOf(ctx: TurnContext, last: StoredTriage & { category: CategoryId }): Placement {
   if (!last.forced) {
     const result = triage(ctx, last.triagedText);
-    if (result.category === last.category) return { category: last.category, severity: last.severity as Severity | null, reasons: result.reasonsByLang[ctx.lang], links: result.links };
+    if (result.category === last.category) return { category: last.category, severity: last.severity as Severity | null, reasons: result.reasonsByLang[ctx.lang], links: result.links, scope: last.scope };
   }
   const s = strings(ctx.lang);
   const reasons = [s.forcedCategoryReason(getCategory(last.category).topic[ctx.lang])];
   const severity = last.severity as Severity | null;
   if (severity) reasons.push(s.scopeSeverityReason(scopeTitle(last.scope, ctx.lang), `Sev ${severity}`));
-  return { category: last.category, severity, reasons, links: linksFor(ctx, last.category) };
+  return { category: last.category, severity, reasons, links: linksFor(ctx, last.category), scope: last.scope };
 }
 
 /** Answers `state.lastTriage`, asking the plan first when a case could be opened and none is known. */
