@@ -19,6 +19,9 @@ const SYMPTOMS: ReadonlyArray<[message: string, expectedPage: string]> = [
   ['the intranet site says it is read-only for everyone', '/sharepoint/manage-lock-status'],
   ['one user gets access denied on the Legal library', '/sharepoint/understanding-permission-levels'],
   ['customers get an NDR 550 5.7.1 when they email our sales team', '/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online'],
+  ['Outlook crashes on start for our CFO, even in safe mode', '/troubleshoot/exchange/outlook-issues/crash-issues'],
+  ['the OneDrive sync client shows a red x on every file for one user', '/sharepoint/sync-health'],
+  ['how can guests skip the lobby in our Teams meetings?', '/microsoftteams/who-can-bypass-meeting-lobby'],
 ];
 
 describe('self-help links per intent', () => {
