@@ -153,14 +153,14 @@ function placementOf(ctx: TurnContext, last: StoredTriage & { category: Category
     if (result.category === last.category) {
       const reasons = [...result.reasonsByLang[ctx.lang]];
       if (result.truncated) reasons.push(strings(ctx.lang).truncatedNote(MAX_ANALYZED_CHARS.toLocaleString('en-US')));
-      return { category: last.category, severity: last.severity as Severity | null, reasons, links: result.links };
+      return { category: last.category, severity: last.severity as Severity | null, reasons, links: result.links, scope: last.scope };
     }
   }
   const s = strings(ctx.lang);
   const reasons = [s.forcedCategoryReason(getCategory(last.category).topic[ctx.lang])];
   const severity = last.severity as Severity | null;
   if (severity) reasons.push(s.scopeSeverityReason(scopeTitle(last.scope, ctx.lang), `Sev ${severity}`));
-  return { category: last.category, severity, reasons, links: linksFor(ctx, last.category) };
+  return { category: last.category, severity, reasons, links: linksFor(ctx, last.category), scope: last.scope };
 }
 
 /** Answers `state.lastTriage`, asking the plan first when a case could be opened and none is known. */

@@ -9,15 +9,24 @@ import { caseCanBeOpened, categoryDisplayName, getCategory, type CategoryId, typ
 import type { SelfServiceLink } from '../triage/engine.js';
 import { expectationViewAt } from './expectation.js';
 import { strings } from './strings/index.js';
+import type { Scope } from './state.js';
 import type { ActionButton, TextReply, TriageReply } from './types.js';
 
 export const MAX_LINKS = 4;
+
+/** Microsoft's page on the service health dashboard: an outage may be theirs, not the tenant's. */
+export const SERVICE_HEALTH_LINK: SelfServiceLink = {
+  title: 'How to check Microsoft 365 service health',
+  url: 'https://learn.microsoft.com/en-us/microsoft-365/enterprise/view-service-health',
+};
 
 export interface Placement {
   readonly category: CategoryId;
   readonly severity: Severity | null;
   readonly reasons: readonly string[];
   readonly links: readonly SelfServiceLink[];
+  /** Who is affected, as read from the message or answered by the admin. */
+  readonly scope?: Scope;
 }
 
 export interface TriageReplyContext {
@@ -37,14 +46,9 @@ export function buildTriageReply(placement: Placement, ctx: TriageReplyContext):
   const support = category.support;
   const guidance = boundaryGuidance(placement.category);
 
-  const links: SelfServiceLink[] = [];
-  const seen = new Set<string>();
   const guidanceLinks = guidance ? guidance.links.map((l) => ({ title: l.title[ctx.lang], url: l.url })) : [];
-  for (const link of [...guidanceLinks, ...placement.links]) {
-    if (seen.has(link.url) || links.length >= MAX_LINKS) continue;
-    seen.add(link.url);
-    links.push(link);
-  }
+  const healthLinks = readsAsOutage(placement) ? [SERVICE_HEALTH_LINK] : [];
+  const links = firstDistinct([...healthLinks, ...guidanceLinks, ...placement.links], MAX_LINKS);
 
   let notice: string | undefined;
   if (guidance) notice = s.boundaryNotice(guidance.why[ctx.lang], guidance.whereToGo[ctx.lang]);
@@ -82,6 +86,25 @@ export function buildTriageReply(placement: Placement, ctx: TriageReplyContext):
     ...(notice ? { notice } : {}),
     actions,
   };
+}
+
+/**
+ * A Sev A that cuts off several users or everyone: the first thing to rule out is an incident on
+ * Microsoft's side, which the tenant's service health dashboard shows before any case is opened.
+ */
+function readsAsOutage(placement: Placement): boolean {
+  return placement.severity === 'A' && (placement.scope === 'everyone' || placement.scope === 'several');
+}
+
+function firstDistinct(candidates: readonly SelfServiceLink[], max: number): SelfServiceLink[] {
+  const seen = new Set<string>();
+  const links: SelfServiceLink[] = [];
+  for (const link of candidates) {
+    if (seen.has(link.url) || links.length >= max) continue;
+    seen.add(link.url);
+    links.push(link);
+  }
+  return links;
 }
 
 /** The text a non-admin forwards to their admin: the message and the triage in one line. */

@@ -86,6 +86,13 @@ describe('rule validation: every problem names the file, the intent, the field a
     expect(problem).toMatch(/intent "mailflow", links: needs 2 to 4 self-service links/);
   });
 
+  it('too many links', () => {
+    const extra = ['service-health', 'a', 'b'].map((page) => `\n      - title: Page ${page}\n        url: https://learn.microsoft.com/en-us/microsoft-365/enterprise/${page}`).join('');
+    const text = intentFile(MAILFLOW.replace(/(non-delivery-reports-in-exchange-online)/, `$1${extra}`));
+    const [problem] = problemsOf([severity, { file: 'exchange.yaml', text }]);
+    expect(problem).toMatch(/intent "mailflow", links: has more than 4 links: keep the 2 to 4 most useful/);
+  });
+
   it('a missing field', () => {
     const text = intentFile(MAILFLOW.replace('    category: exchange.mailflow\n', ''));
     const [problem] = problemsOf([severity, { file: 'exchange.yaml', text }]);
