@@ -178,12 +178,13 @@ export const SAMPLE_REPLIES: Readonly<Record<ReplyKind, readonly Reply[]>> = {
       lang: 'en',
       title: 'Hi, I triage Office 365 problems',
       text: 'Describe the problem in your own words.',
+      exampleLead: 'e.g.',
       examples: ['outlook cannot send for anyone'],
       commands: [
         { command: 'my cases', description: 'list your cases' },
         { command: 'help', description: 'this message' },
       ],
     },
-    { kind: 'welcome', lang: 'en', title: 'Hi', text: 'Hello', examples: [], commands: [] },
+    { kind: 'welcome', lang: 'en', title: 'Hi', text: 'Hello', exampleLead: 'e.g.', examples: [], commands: [] },
   ],
 };

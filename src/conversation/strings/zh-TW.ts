@@ -5,6 +5,7 @@ export const zhTW: Strings = {
   welcomeTitle: 'Office 365 支援分流',
   welcomeText:
     '請用您自己的話描述 Office 365 租用戶的問題。我會告訴您它屬於哪個支援領域、嚴重性、您可以自行嘗試的方法,以及 Microsoft 支援的回應時間。系統管理員可以直接在這裡提出案件。',
+  welcomeExampleLead: '例如',
   welcomeExamples: ['全公司從早上八點起都收不到外部郵件', '一位使用者重設 MFA 後無法登入', '如何設定永不過期的密碼?'],
   commandMyCases: '我的案件',
   commandMyCasesHelp: '未結案件,以及最近 14 天內關閉的案件',
