@@ -129,7 +129,7 @@ export const SAMPLE_REPLIES: Readonly<Record<ReplyKind, readonly Reply[]>> = {
       },
       severityEditable: false,
       categoryOptions: [{ value: 'unknown', title: '尚未分類' }],
-      severityOptions: [{ value: 'C', title: 'Sev C (非嚴重)' }],
+      severityOptions: [{ value: 'C', title: 'Sev C（非嚴重）' }],
       errors: { phone: '請輸入電話號碼', title: '請輸入標題', form: '表單有錯誤' },
       formId: 'form-2',
       note: 'Severity comes from your plan.',
