@@ -7,6 +7,7 @@ import { DEFAULT_BUSINESS_HOURS, formatBusinessHours, type BusinessHours } from 
 import { SEVERITY_DEFINITIONS, type Severity } from '../domain/severity.js';
 import { caseCanBeOpened, categoryDisplayName, getCategory, type CategoryId, type Lang } from '../domain/taxonomy.js';
 import type { SelfServiceLink } from '../triage/engine.js';
+import { localizeLink } from './link-titles.zh-TW.js';
 import { expectationViewAt } from './expectation.js';
 import { strings } from './strings/index.js';
 import type { ActionButton, TextReply, TriageReply } from './types.js';
@@ -43,7 +44,7 @@ export function buildTriageReply(placement: Placement, ctx: TriageReplyContext):
   for (const link of [...guidanceLinks, ...placement.links]) {
     if (seen.has(link.url) || links.length >= MAX_LINKS) continue;
     seen.add(link.url);
-    links.push(link);
+    links.push(localizeLink(link, ctx.lang));
   }
 
   let notice: string | undefined;
