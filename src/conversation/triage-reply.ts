@@ -7,6 +7,7 @@ import { DEFAULT_BUSINESS_HOURS, formatBusinessHours, type BusinessHours } from 
 import { SEVERITY_DEFINITIONS, type Severity } from '../domain/severity.js';
 import { caseCanBeOpened, categoryDisplayName, getCategory, type CategoryId, type Lang } from '../domain/taxonomy.js';
 import type { SelfServiceLink } from '../triage/engine.js';
+import { localizeLink } from './link-titles.zh-TW.js';
 import { expectationViewAt } from './expectation.js';
 import { strings } from './strings/index.js';
 import type { Scope } from './state.js';
@@ -48,7 +49,7 @@ export function buildTriageReply(placement: Placement, ctx: TriageReplyContext):
 
   const guidanceLinks = guidance ? guidance.links.map((l) => ({ title: l.title[ctx.lang], url: l.url })) : [];
   const healthLinks = readsAsOutage(placement) ? [SERVICE_HEALTH_LINK] : [];
-  const links = firstDistinct([...healthLinks, ...guidanceLinks, ...placement.links], MAX_LINKS);
+  const links = firstDistinct([...healthLinks, ...guidanceLinks, ...placement.links], MAX_LINKS).map((link) => localizeLink(link, ctx.lang));
 
   let notice: string | undefined;
   if (guidance) notice = s.boundaryNotice(guidance.why[ctx.lang], guidance.whereToGo[ctx.lang]);

@@ -201,6 +201,8 @@ export interface WelcomeReply {
   readonly lang: Lang;
   readonly title: string;
   readonly text: string;
+  /** Words before each example in plain text ("e.g.", "例如"). */
+  readonly exampleLead: string;
   readonly examples: readonly string[];
   readonly commands: readonly { readonly command: string; readonly description: string }[];
 }

@@ -10,6 +10,7 @@ export function welcomeReply(lang: Lang): WelcomeReply {
     lang,
     title: s.welcomeTitle,
     text: s.welcomeText,
+    exampleLead: s.welcomeExampleLead,
     examples: [...s.welcomeExamples],
     commands: [
       { command: s.commandNewCase, description: s.commandNewCaseHelp },

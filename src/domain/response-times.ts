@@ -236,8 +236,8 @@ const PHRASES = {
     comma: ', ',
   },
   'zh-TW': {
-    availability: { '24x7': '全天候 (24/7)', 'business-hours': '上班時間' },
-    weekdaysOnly: '上班時間 (星期一至星期五)',
+    availability: { '24x7': '全天候（24/7）', 'business-hours': '上班時間' },
+    weekdaysOnly: '上班時間（星期一至星期五）',
     objective: {
       'one-hour': '一小時內初步回應',
       'two-hours': '兩小時內初步回應',
@@ -246,9 +246,9 @@ const PHRASES = {
       'no-commitment': '無回應時間承諾',
     },
     yourTime: (fellBack: boolean) => (fellBack ? 'UTC 時間' : '您當地時間'),
-    respondBy: (t: string, zone: string) => `；若現在提出案件，預計在 ${t} (${zone}) 前獲得回應`,
-    respondByOpened: (t: string, zone: string) => `；預計在 ${t} (${zone}) 前獲得回應`,
-    resumes: (t: string, zone: string) => `；上班時間將於 ${t} (${zone}) 恢復`,
+    respondBy: (t: string, zone: string) => `；若現在提出案件，預計在 ${t}（${zone}）前獲得回應`,
+    respondByOpened: (t: string, zone: string) => `；預計在 ${t}（${zone}）前獲得回應`,
+    resumes: (t: string, zone: string) => `；上班時間將於 ${t}（${zone}）恢復`,
     openNow: '；目前為上班時間',
     anyTime: '；可隨時提出案件',
     sep: '：',

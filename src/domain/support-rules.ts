@@ -66,7 +66,7 @@ export type SupportRuleId = (typeof SUPPORT_RULE_IDS)[number];
 export const SUPPORT_RULES: Readonly<Record<SupportRuleId, Localized>> = {
   'admins-only': {
     en: 'Only people with an Office 365 administrator role can open, view or reopen service requests; the admin is the contact for their users.',
-    'zh-TW': '只有具備 Office 365 系統管理員角色的人員可以提出、檢視或重新開啟服務要求;系統管理員是其使用者的聯絡窗口。',
+    'zh-TW': '只有具備 Office 365 系統管理員角色的人員可以提出、檢視或重新開啟服務要求；系統管理員是其使用者的聯絡窗口。',
   },
   'reopen-window': {
     en: `A closed service request can be reopened for up to ${REOPEN_WINDOW_DAYS} days after it was closed.`,
@@ -74,19 +74,19 @@ export const SUPPORT_RULES: Readonly<Record<SupportRuleId, Localized>> = {
   },
   'severity-assigned': {
     en: 'Severity is assigned from the description of the issue and its impact when the case is opened.',
-    'zh-TW': '嚴重性會在提出案件時,依問題描述與影響程度指派。',
+    'zh-TW': '嚴重性會在提出案件時，依問題描述與影響程度指派。',
   },
   'elevated-sets-severity': {
     en: 'Only plans with elevated support (Premier, Professional Direct, Microsoft Services) can set a different severity themselves.',
-    'zh-TW': '只有具備進階支援的方案 (Premier、Professional Direct、Microsoft Services) 可以自行設定不同的嚴重性。',
+    'zh-TW': '只有具備進階支援的方案（Premier、Professional Direct、Microsoft Services）可以自行設定不同的嚴重性。',
   },
   'partner-delegation': {
     en: 'Admins can delegate administration to a Microsoft partner, including creating service requests.',
-    'zh-TW': '系統管理員可以將系統管理工作 (包括建立服務要求) 委派給 Microsoft 合作夥伴。',
+    'zh-TW': '系統管理員可以將系統管理工作（包括建立服務要求）委派給 Microsoft 合作夥伴。',
   },
   'translation-on-call': {
     en: 'If you need translation, the support engineer can stay on the line and arrange for a translator to join the call.',
-    'zh-TW': '若需要翻譯協助,支援工程師可以留在線上,並安排口譯人員加入通話。',
+    'zh-TW': '若需要翻譯協助，支援工程師可以留在線上，並安排口譯人員加入通話。',
   },
 };
 
@@ -96,7 +96,7 @@ export function caseActionRefusal(requester: Requester, action: CaseAction): Loc
   if (requester === 'delegated-partner') {
     return {
       en: 'A delegated partner can open service requests for this organization; viewing and reopening them is for its Office 365 admins.',
-      'zh-TW': '受委派的合作夥伴可以為此組織提出服務要求;檢視與重新開啟則由該組織的 Office 365 系統管理員進行。',
+      'zh-TW': '受委派的合作夥伴可以為此組織提出服務要求；檢視與重新開啟則由該組織的 Office 365 系統管理員進行。',
     };
   }
   return SUPPORT_RULES['admins-only'];

@@ -129,7 +129,7 @@ export const SAMPLE_REPLIES: Readonly<Record<ReplyKind, readonly Reply[]>> = {
       },
       severityEditable: false,
       categoryOptions: [{ value: 'unknown', title: '尚未分類' }],
-      severityOptions: [{ value: 'C', title: 'Sev C (非嚴重)' }],
+      severityOptions: [{ value: 'C', title: 'Sev C（非嚴重）' }],
       errors: { phone: '請輸入電話號碼', title: '請輸入標題', form: '表單有錯誤' },
       formId: 'form-2',
       note: 'Severity comes from your plan.',
@@ -178,12 +178,13 @@ export const SAMPLE_REPLIES: Readonly<Record<ReplyKind, readonly Reply[]>> = {
       lang: 'en',
       title: 'Hi, I triage Office 365 problems',
       text: 'Describe the problem in your own words.',
+      exampleLead: 'e.g.',
       examples: ['outlook cannot send for anyone'],
       commands: [
         { command: 'my cases', description: 'list your cases' },
         { command: 'help', description: 'this message' },
       ],
     },
-    { kind: 'welcome', lang: 'en', title: 'Hi', text: 'Hello', examples: [], commands: [] },
+    { kind: 'welcome', lang: 'en', title: 'Hi', text: 'Hello', exampleLead: 'e.g.', examples: [], commands: [] },
   ],
 };

@@ -133,3 +133,23 @@ describe('npm run chat (terminal, piped input)', { timeout: 60_000 }, () => {
     expect(run.stdout).toMatch(/Response times for your plan \(Premier Support\)/);
   });
 });
+
+describe('npm run chat in Chinese', () => {
+  it('"說明" lists examples after 例如 and lines the command descriptions up in one column as the terminal shows it', async () => {
+    const run = await chat(['說明']);
+    expect(run.code, run.stderr).toBe(0);
+    const examples = run.stdout.split('\n').filter((line) => line.includes('收不到外部郵件') || line.includes('無法登入'));
+    expect(examples.length).toBeGreaterThan(0);
+    for (const line of examples) expect(line).toMatch(/^\s+例如「/);
+    expect(run.stdout).not.toContain('e.g.');
+    // Each command row: indent, the command, padding, its description. The descriptions must start
+    // at the same display column (a CJK character takes two).
+    const rows = ['我的案件', '說明'].map((command) => run.stdout.split('\n').find((line) => line.trimStart().startsWith(`${command} `)));
+    expect(rows.every(Boolean), run.stdout).toBe(true);
+    const column = (line: string) => {
+      const head = /^(\s+\S+\s+)/.exec(line)![1]!;
+      return [...head].reduce((width, ch) => width + (/\p{Script=Han}/u.test(ch) ? 2 : 1), 0);
+    };
+    expect(column(rows[0]!)).toBe(column(rows[1]!));
+  });
+});

@@ -53,7 +53,7 @@ describe('summary', () => {
     expect(result.summary.en).toBe(
       'Enterprise · Sev A: 24/7, initial response within one hour; if you open a case now, expect a response by 14:05 your time',
     );
-    expect(result.summary['zh-TW']).toBe('企業 · Sev A：全天候 (24/7)，一小時內初步回應；若現在提出案件，預計在 14:05 (您當地時間) 前獲得回應');
+    expect(result.summary['zh-TW']).toBe('企業 · Sev A：全天候（24/7），一小時內初步回應；若現在提出案件，預計在 14:05（您當地時間）前獲得回應');
   });
 
   it('names the weekday when the due time is not today', () => {
@@ -98,7 +98,7 @@ describe('business-hours edges (business plan, Sev B, Taipei)', () => {
     const result = at('2026-03-14T03:30:00Z'); // Saturday 11:30
     expect(result.openNow).toBe(false);
     expect(result.summary.en).toBe('Business · Sev B: business hours, no commitment; business hours resume Monday 09:00 your time');
-    expect(result.summary['zh-TW']).toBe('商務 · Sev B：上班時間，無回應時間承諾；上班時間將於 星期一 09:00 (您當地時間) 恢復');
+    expect(result.summary['zh-TW']).toBe('商務 · Sev B：上班時間，無回應時間承諾；上班時間將於 星期一 09:00（您當地時間）恢復');
   });
 
   it('gives different answers for the same instant in two zones', () => {
@@ -204,7 +204,7 @@ describe('time zone fallback', () => {
     expect(result.timeZone).toBe('UTC');
     expect(result.timeZoneFellBackToUtc).toBe(true);
     expect(result.summary.en).toContain('expect a response by 06:05 UTC');
-    expect(result.summary['zh-TW']).toContain('06:05 (UTC 時間)');
+    expect(result.summary['zh-TW']).toContain('06:05（UTC 時間）');
   });
 
   it('reports the zone it used when the zone is valid', () => {

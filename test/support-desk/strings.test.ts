@@ -58,10 +58,10 @@ describe('requester notices in the admin language', () => {
       ['resolved', 'zh-TW'],
       ['reopened', 'zh-TW'],
     ]);
-    expect(notices[0]!.text).toBe(`支援工程師 Eve Engineer 已接手 ${c.number},正在處理中。`);
+    expect(notices[0]!.text).toBe(`支援工程師 Eve Engineer 已接手 ${c.number}，正在處理中。`);
     expect(notices[1]!.text).toContain('請重新啟動連接器。');
-    expect(notices[2]!.text).toContain('Sev A (嚴重)');
-    expect(notices[2]!.text).toContain('Sev B (高)');
+    expect(notices[2]!.text).toContain('Sev A（嚴重）');
+    expect(notices[2]!.text).toContain('Sev B（高）');
     expect(notices[3]!.text).toMatch(/已解決[\s\S]*憑證已更新。[\s\S]*14 天內重新開啟/);
 
     const templates = loadSupportCardTemplates();

@@ -43,7 +43,7 @@ describe('card renderer', () => {
     expect(editable.get('severity')?.type).toBe('Input.ChoiceSet');
     const fixed = renderer.render(SAMPLE_REPLIES['case-form'][1]!);
     expect(inputs(fixed).has('severity')).toBe(false);
-    expect(cardText(fixed)).toContain('Sev C \\(非嚴重\\)');
+    expect(cardText(fixed)).toContain('Sev C（非嚴重）');
   });
 
   it('offers few choices as buttons and many as a drop-down, both sending { verb, field, value }', () => {

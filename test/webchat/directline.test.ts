@@ -322,3 +322,37 @@ describe('LOCAL_CHAT', () => {
     expect(() => loadConfig({ LOCAL_CHAT: 'yes' })).toThrow(/LOCAL_CHAT must be on or off/);
   });
 });
+
+describe('the local chat in the browser language', () => {
+  let close: () => Promise<void>;
+  let url: string;
+  beforeAll(async () => {
+    const started = await startServer();
+    close = started.close;
+    url = started.server.url;
+  });
+  afterAll(async () => {
+    await close();
+  });
+
+  async function welcomeFor(acceptLanguage: string): Promise<string> {
+    const started = await call(url, 'POST', '/v3/directline/conversations', { headers: { 'accept-language': acceptLanguage } });
+    expect(started.status).toBe(201);
+    const first = await poll(url, started.json as Started);
+    return cardText(cardsOf(first.activities)[0]);
+  }
+
+  it('a zh-TW browser gets the welcome card and the page hint in Traditional Chinese before typing', async () => {
+    expect(await welcomeFor('zh-TW,zh;q=0.9,en;q=0.8')).toContain('請用您自己的話描述');
+    const page = await call(url, 'GET', '/', { headers: { 'accept-language': 'zh-TW,zh;q=0.9' } });
+    expect(page.text).toContain('請像系統管理員一樣描述問題');
+    expect(page.text).not.toContain('Describe a problem the way an admin would');
+  });
+
+  it('an English browser keeps English, and a bad header is ignored', async () => {
+    expect(await welcomeFor('en-US,en;q=0.9')).toContain('Describe a problem');
+    expect(await welcomeFor('<script>')).toContain('Describe a problem');
+    const page = await call(url, 'GET', '/', { headers: { 'accept-language': 'en-US' } });
+    expect(page.text).toContain('Describe a problem the way an admin would');
+  });
+});

@@ -3,7 +3,21 @@
  * become numbered choices the user can type. Exhaustive over reply kinds.
  */
 import { assertNever, type ActionButton, type ChoiceOption, type Reply, type TurnAction } from '../../conversation/types.js';
+import stringWidth from 'string-width';
+import type { Lang } from '../../domain/taxonomy.js';
 import { renderCaseForm } from './case-form.js';
+
+/** Columns the command names take in the help, counted as a terminal shows them (CJK = 2). */
+const COMMAND_COLUMN = 16;
+
+/** Pads by display width, so Chinese command names line up with English ones. */
+function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(1, width - stringWidth(text)));
+}
+
+function exampleLine(lang: Lang, lead: string, example: string): string {
+  return lang === 'zh-TW' ? `${lead}「${example}」` : `${lead} "${example}"`;
+}
 
 export interface RenderedReply {
   readonly text: string;
@@ -70,8 +84,8 @@ export function renderForTerminal(reply: Reply): RenderedReply {
       break;
     case 'welcome':
       lines.push(`── ${reply.title}`, reply.text);
-      for (const example of reply.examples) lines.push(`   e.g. "${example}"`);
-      for (const command of reply.commands) lines.push(`   ${command.command.padEnd(16)} ${command.description}`);
+      for (const example of reply.examples) lines.push(`   ${exampleLine(reply.lang, reply.exampleLead, example)}`);
+      for (const command of reply.commands) lines.push(`   ${padToWidth(command.command, COMMAND_COLUMN)} ${command.description}`);
       break;
     default:
       return assertNever(reply);

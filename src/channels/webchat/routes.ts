@@ -21,6 +21,8 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Res
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { CoreConfig } from '../../conversation/config.js';
+import { languageOfAction } from '../../conversation/language.js';
+import type { Lang } from '../../domain/taxonomy.js';
 import { projectPath } from '../../paths.js';
 import { JsonTooDeepError, verifyJsonDepth } from '../../server/json-depth.js';
 import { bundlePath, bundlePresent, FETCH_COMMAND, WEBCHAT_VERSION } from './bundle.js';
@@ -134,9 +136,19 @@ function bundleBlockOf(bundle: boolean): string {
     <code>.cache/webchat/</code>), then reload this page. Meanwhile, <code>npm run chat</code> talks to the same bot in a terminal.</div>`;
 }
 
+/** The browser's first preferred language (Accept-Language), e.g. "zh-TW"; a preference, never an identity. */
+function browserLocale(req: Request): string | undefined {
+  const first = req.get('accept-language')?.split(',')[0]?.split(';')[0]?.trim();
+  return first && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(first) ? first : undefined;
+}
+
 const CHAT_HINT =
   'Describe a problem the way an admin would, for example <q>outlook can\'t send for the whole sales floor since 9am</q>; ' +
   'type <code>my cases</code> to list your cases, or <code>help</code> for everything the bot understands.';
+
+const CHAT_HINT_ZH =
+  '請像系統管理員一樣描述問題，例如<q>整個業務樓層從早上九點起都無法從 Outlook 寄信</q>；' +
+  '輸入 <code>我的案件</code> 可列出您的案件，輸入 <code>說明</code> 可查看機器人能做的所有事。';
 
 const SUPPORT_HINT =
   'This page stands in for the Teams/Slack support channel. Each case opened in the local chat (or anywhere else, while ' +
@@ -208,13 +220,23 @@ export function renderSupportPage(bundle: boolean): string {
 }
 
 /** The chat page for an identity; says how to fetch the bundle when it is missing. */
-export function renderPage(identity: LocalIdentity, admin: boolean, bundle: boolean): string {
+export function renderPage(identity: LocalIdentity, admin: boolean, bundle: boolean, lang: Lang = 'en'): string {
   const other = identity.as === 'admin' ? LOCAL_IDENTITIES.user : LOCAL_IDENTITIES.admin;
+  return fillPage(chatPageView(identity, other, admin, lang), bundle);
+}
+
+function chatHint(admin: boolean, lang: Lang): string {
+  if (lang === 'zh-TW') {
+    return `${CHAT_HINT_ZH}${admin ? '在分流卡片上按<em>提出案件</em>即可開啟案件表單。' : '非系統管理員會收到分流結果與要轉給系統管理員的文字，但無法提出案件。'}`;
+  }
   const roleHint = admin
     ? 'Press <em>Open a case</em> on a triage card to get the case form.'
     : 'As a non-admin you get the triage and the text to forward to your admin, but no cases.';
-  return fillPage(
-    {
+  return `${CHAT_HINT} ${roleHint}`;
+}
+
+function chatPageView(identity: LocalIdentity, other: LocalIdentity, admin: boolean, lang: Lang): PageView {
+  return {
       identity,
       title: 'local chat',
       subtitle: 'local chat · tenant <code>local</code>',
@@ -223,13 +245,11 @@ export function renderPage(identity: LocalIdentity, admin: boolean, bundle: bool
       switchHref: `/?as=${other.as}`,
       switchLabel: other.as === 'user' ? 'Switch to a non-admin user' : 'Switch back to the admin',
       switchInNewTab: false,
-      hint: `${CHAT_HINT} ${roleHint}`,
+      hint: chatHint(admin, lang),
       ariaLabel: 'Chat with the Support Triage Bot',
       initials: identity.as === 'user' ? 'LU' : 'LA',
       admin,
-    },
-    bundle,
-  );
+  };
 }
 
 export function mountLocalChat(app: Express, deps: LocalChatRoutesDeps): void {
@@ -251,7 +271,7 @@ export function mountLocalChat(app: Express, deps: LocalChatRoutesDeps): void {
       .status(200)
       .type('html')
       .set('cache-control', 'no-store')
-      .send(renderPage(identity, isLocalAdmin(identity, deps.coreConfig), bundle));
+      .send(renderPage(identity, isLocalAdmin(identity, deps.coreConfig), bundle, languageOfAction(undefined, browserLocale(req))));
   };
   app.get('/', page);
   app.get('/index.html', page);
@@ -334,7 +354,7 @@ export function mountLocalChat(app: Express, deps: LocalChatRoutesDeps): void {
     const { conversation, token: issued } = started;
     logger?.debug({ conversation: conversation.id, user: identity.id }, 'local chat conversation started');
     if (identity.as === 'engineer') await deps.support?.supportStarted(conversation);
-    else if (deps.welcome !== false) await runTurn(serviceUrlOf(req), conversation, welcomeActivity(conversation));
+    else if (deps.welcome !== false) await runTurn(serviceUrlOf(req), conversation, welcomeActivity(conversation, browserLocale(req)));
     res.status(201).json(conversationBody(conversation, issued.token, issued.expiresIn));
   });
 
@@ -469,9 +489,11 @@ export function mountLocalChat(app: Express, deps: LocalChatRoutesDeps): void {
     };
   }
 
-  function welcomeActivity(conversation: ChatConversation): Json {
+  /** The welcome speaks the browser's language until the admin writes (Web Chat sends `locale` with each message). */
+  function welcomeActivity(conversation: ChatConversation, locale: string | undefined): Json {
     return {
       type: 'conversationUpdate',
+      ...(locale ? { locale } : {}),
       id: `${conversation.id}|welcome`,
       timestamp: new Date().toISOString(),
       membersAdded: [LOCAL_BOT, { id: conversation.identity.id, name: conversation.identity.name }],

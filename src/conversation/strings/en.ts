@@ -3,6 +3,7 @@ export const en = {
   welcomeTitle: 'Office 365 support triage',
   welcomeText:
     'Describe a problem in your Office 365 tenant in your own words. I will tell you which support area it belongs to, how severe it is, what you can try yourself, and when Microsoft support would respond. Admins can open a case from here.',
+  welcomeExampleLead: 'e.g.',
   welcomeExamples: [
     'Nobody in the company receives external mail since 8:00',
     'One user cannot sign in after an MFA reset',
