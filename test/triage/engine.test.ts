@@ -111,6 +111,16 @@ describe('triage: severity in the order taxonomy.md gives', () => {
     expect(engine.triage('domain verification fails and our brand switch-over is tonight').severity).toBe('A');
   });
 
+  it('a failure only asked about is a question (C); the same failure stated is not', () => {
+    expect(engine.triage('if the Entra Connect upgrade fails halfway, is there any way to roll back?').severity).toBe('C');
+    expect(engine.triage('the Entra Connect upgrade fails halfway. is there any way to roll back?').severity).not.toBe('C');
+  });
+
+  it('a day named as when the fault began is no deadline; a due day is', () => {
+    expect(engine.triage('Today I tried again and Outlook still crashes on start').severity).toBe('B');
+    expect(engine.triage('the shared mailbox stopped sending for the whole team, payroll is due by Friday').severity).toBe('A');
+  });
+
   it('one user broken without a workaround is B', () => {
     expect(engine.triage('one user cannot open the finance library, access denied').severity).toBe('B');
   });
