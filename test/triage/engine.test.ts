@@ -121,6 +121,10 @@ describe('triage: severity in the order taxonomy.md gives', () => {
     expect(engine.triage('the shared mailbox stopped sending for the whole team, payroll is due by Friday').severity).toBe('A');
   });
 
+  it('a request for new access breaks nothing (C)', () => {
+    expect(engine.triage("I am trying to get access to upload to the Finance SharePoint, I have it on the HR one already").severity).toBe('C');
+  });
+
   it('one user broken without a workaround is B', () => {
     expect(engine.triage('one user cannot open the finance library, access denied').severity).toBe('B');
   });
