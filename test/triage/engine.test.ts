@@ -121,6 +121,11 @@ describe('triage: severity in the order taxonomy.md gives', () => {
     expect(engine.triage('the shared mailbox stopped sending for the whole team, payroll is due by Friday').severity).toBe('A');
   });
 
+  it('"every other app works" leaves several users several; "every other user is fine" makes it one', () => {
+    expect(engine.triage('several users cannot sign in to Teams on their laptops, every other app works for them').severity).toBe('A');
+    expect(engine.triage('one laptop cannot sign in to Teams, every other user is fine').severity).toBe('B');
+  });
+
   it('a request for new access breaks nothing (C)', () => {
     expect(engine.triage("I am trying to get access to upload to the Finance SharePoint, I have it on the HR one already").severity).toBe('C');
   });
