@@ -96,6 +96,12 @@ describe('triage: tie-breaks in taxonomy order', () => {
   });
 });
 
+describe('triage: DNS records for a domain', () => {
+  it('the DKIM selector CNAMEs are domain DNS records, not Autodiscover', () => {
+    expect(engine.triage('the Defender portal will not show the two DKIM CNAME records I have to add at our DNS host').category).toBe('tenant.domains');
+  });
+});
+
 describe('triage: severity in the order taxonomy.md gives', () => {
   it('a how-to question is C however critical the topic', () => {
     expect(engine.triage('how do I fail over our AD FS farm to the second server?').severity).toBe('C');
