@@ -132,6 +132,11 @@ describe('triage: severity in the order taxonomy.md gives', () => {
     expect(engine.triage('one laptop cannot sign in to Teams, every other user is fine').severity).toBe('B');
   });
 
+  it('another route that still works for the user is a workaround (C); for several users it stays A', () => {
+    expect(engine.triage('the Teams chat will not let me add the contractor, I am currently able to message him from Skype').severity).toBe('C');
+    expect(engine.triage('the whole team cannot chat with the contractor in Teams, we are currently able to reach him by email').severity).toBe('A');
+  });
+
   it('a request for new access breaks nothing (C)', () => {
     expect(engine.triage("I am trying to get access to upload to the Finance SharePoint, I have it on the HR one already").severity).toBe('C');
   });
