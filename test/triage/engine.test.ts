@@ -137,6 +137,10 @@ describe('triage: severity in the order taxonomy.md gives', () => {
     expect(engine.triage('the whole team cannot chat with the contractor in Teams, we are currently able to reach him by email').severity).toBe('A');
   });
 
+  it('asking for documentation to be cleared up is C even when it names a limit', () => {
+    expect(engine.triage('Helpdesk admins cannot reset MFA methods, and I cannot find any documentation on which role may. Please document it').severity).toBe('C');
+  });
+
   it('a request for new access breaks nothing (C)', () => {
     expect(engine.triage("I am trying to get access to upload to the Finance SharePoint, I have it on the HR one already").severity).toBe('C');
   });
