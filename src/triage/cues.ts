@@ -108,6 +108,16 @@ export class FoundCues {
     return (this.byGroup.get('doubt') ?? []).some((doubt) => doubt.clause === hit.clause);
   }
 
+  /**
+   * A failure the admin only asks about: "if the upgrade fails, is there any roll back?" sits in
+   * a clause that ends with a question mark and holds a question or hypothetical cue.
+   */
+  isAskedAbout(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
+    if (hit.start < 0 || !this.text.questionClauses.has(hit.clause)) return false;
+    const asking = [...(this.byGroup.get('question') ?? NO_HITS), ...(this.byGroup.get('hypothetical') ?? NO_HITS)];
+    return asking.some((cue) => cue.clause === hit.clause);
+  }
+
   /** Spans covered by a group's affirmed hits, to drop "everyone" inside "everyone else". */
   overlaps(hit: Hit<CueOwner>, group: CueOwner): boolean {
     return this.affirmed(group).some((other) => other.start >= 0 && other.start <= hit.end && hit.start <= other.end);

@@ -45,7 +45,7 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
     return { severity: null, reasons: [], scope: scope.kind };
   }
 
-  const failures = cues.affirmed('failure');
+  const failures = cues.affirmed('failure').filter((hit) => !cues.isAskedAbout(hit));
   const multi = scope.kind === 'everyone' || scope.kind === 'several';
 
   if (support !== 'technical') {

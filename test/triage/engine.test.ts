@@ -96,6 +96,12 @@ describe('triage: tie-breaks in taxonomy order', () => {
   });
 });
 
+describe('triage: DNS records for a domain', () => {
+  it('the DKIM selector CNAMEs are domain DNS records, not Autodiscover', () => {
+    expect(engine.triage('the Defender portal will not show the two DKIM CNAME records I have to add at our DNS host').category).toBe('tenant.domains');
+  });
+});
+
 describe('triage: severity in the order taxonomy.md gives', () => {
   it('a how-to question is C however critical the topic', () => {
     expect(engine.triage('how do I fail over our AD FS farm to the second server?').severity).toBe('C');
@@ -109,6 +115,34 @@ describe('triage: severity in the order taxonomy.md gives', () => {
 
   it('a deadline at risk makes an outage A', () => {
     expect(engine.triage('domain verification fails and our brand switch-over is tonight').severity).toBe('A');
+  });
+
+  it('a failure only asked about is a question (C); the same failure stated is not', () => {
+    expect(engine.triage('if the Entra Connect upgrade fails halfway, is there any way to roll back?').severity).toBe('C');
+    expect(engine.triage('the Entra Connect upgrade fails halfway. is there any way to roll back?').severity).not.toBe('C');
+  });
+
+  it('a day named as when the fault began is no deadline; a due day is', () => {
+    expect(engine.triage('Today I tried again and Outlook still crashes on start').severity).toBe('B');
+    expect(engine.triage('the shared mailbox stopped sending for the whole team, payroll is due by Friday').severity).toBe('A');
+  });
+
+  it('"every other app works" leaves several users several; "every other user is fine" makes it one', () => {
+    expect(engine.triage('several users cannot sign in to Teams on their laptops, every other app works for them').severity).toBe('A');
+    expect(engine.triage('one laptop cannot sign in to Teams, every other user is fine').severity).toBe('B');
+  });
+
+  it('another route that still works for the user is a workaround (C); for several users it stays A', () => {
+    expect(engine.triage('the Teams chat will not let me add the contractor, I am currently able to message him from Skype').severity).toBe('C');
+    expect(engine.triage('the whole team cannot chat with the contractor in Teams, we are currently able to reach him by email').severity).toBe('A');
+  });
+
+  it('asking for documentation to be cleared up is C even when it names a limit', () => {
+    expect(engine.triage('Helpdesk admins cannot reset MFA methods, and I cannot find any documentation on which role may. Please document it').severity).toBe('C');
+  });
+
+  it('a request for new access breaks nothing (C)', () => {
+    expect(engine.triage("I am trying to get access to upload to the Finance SharePoint, I have it on the HR one already").severity).toBe('C');
   });
 
   it('one user broken without a workaround is B', () => {

@@ -58,6 +58,13 @@ describe('asking instead of guessing', () => {
     expect(new Set(result.clarify)).toEqual(new Set(['exchange.mailflow', 'exchange.recipients']));
   });
 
+  it('offers the runners-up when the evidence for the best is weak, without a near tie', () => {
+    const result = engine.triage('the script that exports mailbox sizes stopped giving numbers');
+    expect(result.confidence).toBeLessThan(0.5);
+    expect(result.clarify).toEqual([result.category, ...result.alternatives.slice(0, 2)]);
+    expect(result.clarify).toContain('exchange.usage');
+  });
+
   it('asks nothing when one category is clear', () => {
     expect(engine.triage('our cutover migration batch is stuck at syncing for all 40 mailboxes').clarify).toEqual([]);
   });
