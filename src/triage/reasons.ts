@@ -101,7 +101,7 @@ const SEVERITY_EN: Record<SeverityRule | 'group', string> = {
 
 const SEVERITY_ZH: Record<SeverityRule | 'group', string> = {
   'nothing-broken': '目前沒有任何功能故障',
-  question: '這是操作方式或規劃上的問題,目前沒有故障',
+  question: '這是操作方式或規劃上的問題，目前沒有故障',
   everyone: '所有使用者都受到影響',
   group: '整個團隊或群組的使用者都受到影響',
   several: '多位使用者受到影響',
@@ -109,11 +109,11 @@ const SEVERITY_ZH: Record<SeverityRule | 'group', string> = {
   outage: '服務中斷',
   cosmetic: '只是外觀上的問題',
   workaround: '使用者有因應措施',
-  single: '單一使用者或單一功能故障,使用者沒有因應措施',
-  'one-feature': '單一功能故障,使用者沒有因應措施',
-  unspecified: '有功能不正常,且沒有提到因應措施',
+  single: '單一使用者或單一功能故障，使用者沒有因應措施',
+  'one-feature': '單一功能故障，使用者沒有因應措施',
+  unspecified: '有功能不正常，且沒有提到因應措施',
   'cut-off': '使用者無法使用服務',
-  billing: '帳單或訂閱要求,沒有使用者被中斷服務',
+  billing: '帳單或訂閱要求，沒有使用者被中斷服務',
   presales: '售前諮詢問題',
 };
 
@@ -161,7 +161,7 @@ export function renderReason(reason: Reason, lang: Lang): string {
       const adminOnly =
         reason.adminOnly && reason.adminOnly.length > 0
           ? zh
-            ? `(${quoted(reason.adminOnly, 1)} 是只有管理員能用的因應措施,不會降低嚴重性)`
+            ? `（${quoted(reason.adminOnly, 1)} 是只有管理員能用的因應措施，不會降低嚴重性）`
             : ` (${quoted(reason.adminOnly, 1)} is a workaround only an admin can use, so it does not lower the severity)`
           : '';
       return zh

@@ -2,7 +2,6 @@
  * Chinese sentences use full-width punctuation (，。：；？！（）). Every string literal in src/ that
  * holds a Han character is read with the TypeScript parser and checked for a half-width , . : ; ? ! ( )
  * touching a Han character (or one space away from it), which a zh-TW reader sees as a typo.
- * src/triage/ is the triage engine's own wording and is checked by its owner.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -16,7 +15,7 @@ const MIXED = /\p{Script=Han} ?[,.:;?!()]|[,.:;?!()] ?\p{Script=Han}/u;
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return relative(root, path) === join('src', 'triage') ? [] : sourceFiles(path);
+    if (entry.isDirectory()) return sourceFiles(path);
     return entry.name.endsWith('.ts') ? [path] : [];
   });
 }
