@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   GUID_PATTERN,
   ICON_SIZES,
@@ -28,13 +28,8 @@ import {
   resolveInputs,
   validateManifest,
 } from '../src/teams-package/index.js';
-import { loadCardTemplates } from '../src/channels/teams/index.js';
-import { loadCoreConfig } from '../src/conversation/config.js';
-import { createConversationCore } from '../src/conversation/core.js';
-import { createBotServer, type RunningServer } from '../src/server/index.js';
-import { openSqliteStore, type CaseStore } from '../src/store/index.js';
-import { loadDefaultRules } from '../src/triage/index.js';
-import { ALEX, BOT, cardOf, cardText, post, startFakeConnector, teamsMessage, type FakeConnector } from './teams/helpers.js';
+import { useCoreOverTeams } from './teams/core-bot.js';
+import { ALEX, BOT, cardOf, cardText, post, teamsMessage } from './teams/helpers.js';
 
 const BOT_ID = '2b1f3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const ENV = { MicrosoftAppId: BOT_ID, BOT_DOMAIN: 'triage-bot.contoso.com' };
@@ -312,26 +307,7 @@ describe('scripts/package-teams.ts', () => {
 });
 
 describe('the commands the manifest advertises, sent as Teams messages to the real core', () => {
-  let connector: FakeConnector;
-  let server: RunningServer;
-  let store: CaseStore;
-
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-  });
-  afterAll(async () => {
-    await connector.close();
-  });
-  beforeEach(async () => {
-    store = await openSqliteStore({ dataDir: ':memory:' });
-    const engine = loadDefaultRules();
-    const core = createConversationCore({ engine, store, config: loadCoreConfig({ ADMIN_USERS: ALEX.aadObjectId }) });
-    server = await createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), store }).listen(0, '127.0.0.1');
-  });
-  afterEach(async () => {
-    await server.close();
-    await store.close();
-  });
+  const bot = useCoreOverTeams({ ADMIN_USERS: ALEX.aadObjectId });
 
   const lists = (): { scopes: string[]; commands: { title: string }[] }[] =>
     (manifest.bots[0]!.commandLists as { scopes: string[]; commands: { title: string }[] }[]);
@@ -341,9 +317,9 @@ describe('the commands the manifest advertises, sent as Teams messages to the re
     for (const list of lists()) {
       for (const { title } of list.commands) {
         const inChannel = !list.scopes.includes('personal');
-        const before = connector.calls.length;
+        const before = bot.connector.calls.length;
         const activity = teamsMessage({
-          serviceUrl: connector.url,
+          serviceUrl: bot.connector.url,
           conversationId: `${inChannel ? '19:channel' : 'a:personal'}-${title.replace(/\s/g, '-')}`,
           ...(inChannel
             ? {
@@ -353,8 +329,8 @@ describe('the commands the manifest advertises, sent as Teams messages to the re
               }
             : { text: title }),
         });
-        expect((await post(server.url, activity)).status).toBe(200);
-        const text = connector.calls.slice(before).map((call) => cardText(cardOf(call))).join('\n');
+        expect((await post(bot.server.url, activity)).status).toBe(200);
+        const text = bot.connector.calls.slice(before).map((call) => cardText(cardOf(call))).join('\n');
         expect(text, title).not.toMatch(/Which service is this about|card has expired|Which of these fits best/);
         expect(text, title).not.toMatch(/Not quite/);
         expect(text.length, title).toBeGreaterThan(0);
@@ -366,11 +342,11 @@ describe('the commands the manifest advertises, sent as Teams messages to the re
 
   it('"new case" asks for the problem, and the next message is triaged', async () => {
     const conversationId = 'a:personal-new-case-flow';
-    const before = connector.calls.length;
-    await post(server.url, teamsMessage({ serviceUrl: connector.url, conversationId, text: 'new case' }));
-    expect(cardText(cardOf(connector.calls[before]))).toMatch(/Describe the problem/);
-    await post(server.url, teamsMessage({ serviceUrl: connector.url, conversationId, text: 'All users cannot send email since this morning' }));
-    const after = connector.calls.slice(before + 1).map((call) => cardText(cardOf(call))).join('\n');
+    const before = bot.connector.calls.length;
+    await post(bot.server.url, teamsMessage({ serviceUrl: bot.connector.url, conversationId, text: 'new case' }));
+    expect(cardText(cardOf(bot.connector.calls[before]))).toMatch(/Describe the problem/);
+    await post(bot.server.url, teamsMessage({ serviceUrl: bot.connector.url, conversationId, text: 'All users cannot send email since this morning' }));
+    const after = bot.connector.calls.slice(before + 1).map((call) => cardText(cardOf(call))).join('\n');
     expect(after).toMatch(/Which Office 365 plan/);
   });
 });

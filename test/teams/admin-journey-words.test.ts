@@ -1,40 +1,15 @@
 /** Over Teams HTTP with the real core: the plan dropdown, questions about support, the form's prefill. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadCardTemplates } from '../../src/channels/teams/index.js';
-import { loadCoreConfig } from '../../src/conversation/config.js';
-import { createConversationCore } from '../../src/conversation/core.js';
-import { createBotServer, type RunningServer } from '../../src/server/index.js';
-import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
-import { loadDefaultRules } from '../../src/triage/index.js';
-import { ALEX, cardOf, cardText, inputs, post, startFakeConnector, submitActions, teamsMessage, type FakeConnector } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useCoreOverTeams } from './core-bot.js';
+import { ALEX, cardOf, cardText, inputs, post, submitActions, teamsMessage } from './helpers.js';
 
 describe('Teams: the admin journey without DEFAULT_PLAN', () => {
-  let connector: FakeConnector;
-  let server: RunningServer;
-  let store: CaseStore;
-
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-  });
-  afterAll(async () => {
-    await connector.close();
-  });
-  // A store and server per test: the tenant's plan is set by the first and must not leak.
-  beforeEach(async () => {
-    store = await openSqliteStore({ dataDir: ':memory:' });
-    const engine = loadDefaultRules();
-    const core = createConversationCore({ engine, store, config: loadCoreConfig({ ADMIN_USERS: ALEX.aadObjectId }) });
-    server = await createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), store }).listen(0, '127.0.0.1');
-  });
-  afterEach(async () => {
-    await server.close();
-    await store.close();
-  });
+  const bot = useCoreOverTeams({ ADMIN_USERS: ALEX.aadObjectId });
 
   async function say(conversationId: string, options: { text?: string; value?: Record<string, unknown> }) {
-    const before = connector.calls.length;
-    expect((await post(server.url, teamsMessage({ serviceUrl: connector.url, conversationId, ...options }))).status).toBe(200);
-    return connector.calls.slice(before).map(cardOf);
+    const before = bot.connector.calls.length;
+    expect((await post(bot.server.url, teamsMessage({ serviceUrl: bot.connector.url, conversationId, ...options }))).status).toBe(200);
+    return bot.connector.calls.slice(before).map(cardOf);
   }
 
   it('Choose with nothing picked in the plan dropdown says to pick a plan; a pick answers the complaint', async () => {

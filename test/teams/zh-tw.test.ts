@@ -1,42 +1,18 @@
 /** Over Teams HTTP with the real core: the welcome follows the Teams client's locale; Chinese replies link the zh-tw pages. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadCardTemplates } from '../../src/channels/teams/index.js';
-import { loadCoreConfig } from '../../src/conversation/config.js';
-import { createConversationCore } from '../../src/conversation/core.js';
-import { createBotServer, type RunningServer } from '../../src/server/index.js';
-import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
-import { loadDefaultRules } from '../../src/triage/index.js';
-import { ALEX, BOT, cardOf, cardText, post, startFakeConnector, teamsMessage, type FakeConnector } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useCoreOverTeams } from './core-bot.js';
+import { ALEX, BOT, cardOf, cardText, post, teamsMessage } from './helpers.js';
 
 describe('Teams in Traditional Chinese', () => {
-  let connector: FakeConnector;
-  let server: RunningServer;
-  let store: CaseStore;
-
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-  });
-  afterAll(async () => {
-    await connector.close();
-  });
-  beforeEach(async () => {
-    store = await openSqliteStore({ dataDir: ':memory:' });
-    const engine = loadDefaultRules();
-    const core = createConversationCore({ engine, store, config: loadCoreConfig({ ADMIN_USERS: ALEX.aadObjectId, DEFAULT_PLAN: 'Office 365 E3' }) });
-    server = await createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), store }).listen(0, '127.0.0.1');
-  });
-  afterEach(async () => {
-    await server.close();
-    await store.close();
-  });
+  const bot = useCoreOverTeams({ ADMIN_USERS: ALEX.aadObjectId, DEFAULT_PLAN: 'Office 365 E3' });
 
   async function added(conversationId: string, locale: string) {
-    const base = teamsMessage({ serviceUrl: connector.url, conversationId, locale, entities: [{ type: 'clientInfo', locale, timezone: 'Asia/Taipei' }] });
+    const base = teamsMessage({ serviceUrl: bot.connector.url, conversationId, locale, entities: [{ type: 'clientInfo', locale, timezone: 'Asia/Taipei' }] });
     delete base.text;
-    const before = connector.calls.length;
-    expect((await post(server.url, { ...base, type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] })).status).toBe(200);
-    await connector.waitFor(before + 1);
-    return connector.calls.slice(before).map(cardOf).map(cardText).join('\n');
+    const before = bot.connector.calls.length;
+    expect((await post(bot.server.url, { ...base, type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] })).status).toBe(200);
+    await bot.connector.waitFor(before + 1);
+    return bot.connector.calls.slice(before).map(cardOf).map(cardText).join('\n');
   }
 
   it('a zh-TW Teams client gets the welcome in Traditional Chinese, with Chinese punctuation', async () => {
@@ -53,9 +29,9 @@ describe('Teams in Traditional Chinese', () => {
 
   it('a Chinese complaint links the zh-tw pages with Chinese titles; English keeps en-us', async () => {
     const say = async (conversationId: string, text: string) => {
-      const before = connector.calls.length;
-      expect((await post(server.url, teamsMessage({ serviceUrl: connector.url, conversationId, text }))).status).toBe(200);
-      return JSON.stringify(connector.calls.slice(before).map(cardOf));
+      const before = bot.connector.calls.length;
+      expect((await post(bot.server.url, teamsMessage({ serviceUrl: bot.connector.url, conversationId, text }))).status).toBe(200);
+      return JSON.stringify(bot.connector.calls.slice(before).map(cardOf));
     };
     const zh = await say('a:personal-links-zh', '全公司從早上八點起都收不到外部郵件，寄件者收到 NDR 550 5.7.1');
     expect(zh).toContain('https://learn.microsoft.com/zh-tw/');
