@@ -61,6 +61,8 @@ const stateSchema = z.object({
   forms: z.record(z.string(), formSchema).optional(),
   /** formIds oldest first, to drop old forms. */
   formOrder: z.array(z.string()).optional(),
+  /** The words last added to a case as the answer to an engineer's question ("It's a new problem" triages them). */
+  lastAnswer: z.object({ number: z.string(), text: z.string() }).optional(),
 });
 
 export type ConversationState = z.infer<typeof stateSchema>;
