@@ -21,12 +21,17 @@ function openQuestionAt(c: SupportCase): number | undefined {
   return last?.action === INFO_REQUESTED ? last.at.getTime() : undefined;
 }
 
-/** The requester's open case whose engineer's question is the latest unanswered one. */
+/**
+ * Of the open cases this user opened in this conversation (where the desk's notices arrive), the
+ * one whose engineer's question is the latest unanswered.
+ */
 export async function caseAwaitingAnswer(ctx: TurnContext): Promise<SupportCase | undefined> {
+  const here = new Set(ctx.state.casesOpenedHere ?? []);
+  if (here.size === 0) return undefined;
   const open = await ctx.deps.store.listCases(ctx.turn.tenantId, { status: 'open' });
   let best: { c: SupportCase; at: number } | undefined;
   for (const c of open) {
-    if (c.requester.userId !== ctx.turn.user.id || c.requester.channel !== ctx.turn.channel) continue;
+    if (!here.has(c.number) || c.requester.userId !== ctx.turn.user.id || c.requester.channel !== ctx.turn.channel) continue;
     const at = openQuestionAt(c);
     if (at !== undefined && (!best || at > best.at)) best = { c, at };
   }

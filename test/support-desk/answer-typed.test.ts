@@ -174,6 +174,17 @@ describe('an answer typed after an engineer asks for information (Teams)', () =>
     expect(cardText(reply)).toContain(`Added to ${number} as your answer.`);
   });
 
+  it('only the conversation the case was opened in (where the question arrived) takes the answer', async () => {
+    const { number, thread } = await openCase();
+    await engineerAsks(number, thread, 'Which connector does the NDR name?');
+
+    const elsewhere = (await send({ serviceUrl: connector.url, conversationId: 'a:other-chat-alex', text: 'sharepoint site is down for everyone since noon' })).filter((c) => c.conversationId === 'a:other-chat-alex').map(cardOf);
+    expect(cardText(elsewhere[0])).not.toContain('as your answer');
+    expect(await answersOn(number)).toEqual([]);
+    const [reply] = (await say('Contoso-Outbound')).map(cardOf);
+    expect(cardText(reply)).toContain(`Added to ${number} as your answer.`);
+  });
+
   it('without an engineer question, a typed message is triaged as before', async () => {
     const { number } = await openCase();
     const [triage] = (await say('sharepoint site is down for everyone since noon')).map(cardOf);
