@@ -17,7 +17,7 @@ import { forcedSeverity } from './complaint-flow.js';
 import { computeExpectation, expectationView } from './expectation.js';
 import { planQuestion } from './questions.js';
 import { rateLimitKey } from './rate-limit.js';
-import { rememberForm } from './state.js';
+import { rememberCaseOpenedHere, rememberForm } from './state.js';
 import { strings } from './strings/index.js';
 import type { Reply } from './types.js';
 import { textReply } from './welcome.js';
@@ -130,6 +130,7 @@ export async function submitForm(ctx: TurnContext, data: Readonly<Record<string,
     throw error;
   }
   const c = created.case;
+  rememberCaseOpenedHere(ctx.state, c.number);
   if (created.created) ctx.deps.rateLimiter?.caseCreated(limitKey, ctx.now.getTime());
   ctx.logger.info({ case: c.number, tenant: c.tenantId, created: created.created }, created.created ? 'case created' : 'case submitted again');
   if (created.created && ctx.deps.onCaseCreated) {

@@ -12,10 +12,10 @@ import type { Turn } from './types.js';
 
 /** What the requester did to a case from the chat (for the support desk's card and channel note). */
 export interface CaseChangeNotice {
-  readonly action: 'closed' | 'reopened';
+  readonly action: 'closed' | 'reopened' | 'answered';
   /** The requester's user id. */
   readonly by: string;
-  /** The reopen reason, when one was given. */
+  /** The reopen reason, when one was given; the answer's text. */
   readonly note?: string;
 }
 

@@ -16,6 +16,7 @@ import { hasCjk, languageOfAction, languageOfMessage } from './language.js';
 import { acceptPlan, askPlanAgain, pickPlanFirst, planNotRecognized } from './plan-flow.js';
 import { planToStore } from './questions.js';
 import { answerSupportQuestion, supportQuestionOf } from './support-questions.js';
+import { answerToCase, caseAwaitingAnswer, newProblemInstead } from './answer-flow.js';
 import { createRateLimiter, rateLimitKey } from './rate-limit.js';
 import { parseState, stateKey } from './state.js';
 import { strings } from './strings/index.js';
@@ -131,6 +132,9 @@ async function handleText(ctx: TurnContext, text: string): Promise<Reply[]> {
   if (command) return runCommand(ctx, command);
   const supportQuestion = supportQuestionOf(text);
   if (supportQuestion) return answerSupportQuestion(ctx, supportQuestion, text);
+  // An engineer's question is out: these words are the answer ("It's a new problem" undoes that).
+  const awaiting = ctx.admin.admin ? await caseAwaitingAnswer(ctx) : undefined;
+  if (awaiting) return answerToCase(ctx, awaiting, text);
 
   if (ctx.state.planQuestion) {
     const accepted = await acceptPlan(ctx, text);
@@ -208,6 +212,8 @@ async function handleAction(ctx: TurnContext, action: TurnAction): Promise<Reply
       return runCommand(ctx, { kind: 'myCases' });
     case 'help':
       return [welcomeReply(ctx.lang)];
+    case 'newProblemInstead':
+      return newProblemInstead(ctx, data);
     default:
       return undefined;
   }

@@ -61,6 +61,10 @@ const stateSchema = z.object({
   forms: z.record(z.string(), formSchema).optional(),
   /** formIds oldest first, to drop old forms. */
   formOrder: z.array(z.string()).optional(),
+  /** Cases opened in this conversation (the last few): where an engineer's question comes back to. */
+  casesOpenedHere: z.array(z.string()).optional(),
+  /** The words last added to a case as the answer to an engineer's question ("It's a new problem" triages them). */
+  lastAnswer: z.object({ number: z.string(), text: z.string() }).optional(),
 });
 
 export type ConversationState = z.infer<typeof stateSchema>;
@@ -87,4 +91,13 @@ export function rememberForm(state: ConversationState, formId: string, form: Sto
   while (order.length > MAX_REMEMBERED_FORMS) delete forms[order.shift()!];
   state.forms = forms;
   state.formOrder = order;
+}
+
+export const MAX_REMEMBERED_CASES = 20;
+
+/** Only conversations that opened a case look for an engineer's open question: no extra read for the rest. */
+export function rememberCaseOpenedHere(state: ConversationState, number: string): void {
+  const numbers = (state.casesOpenedHere ?? []).filter((n) => n !== number);
+  numbers.push(number);
+  state.casesOpenedHere = numbers.slice(-MAX_REMEMBERED_CASES);
 }

@@ -66,6 +66,7 @@ export const ACTION_VERBS = [
   'reopenCase',
   'myCases',
   'help',
+  'newProblemInstead',
 ] as const;
 export type ActionVerb = (typeof ACTION_VERBS)[number];
 
@@ -112,7 +113,7 @@ export interface QuestionReply {
   readonly lang: Lang;
   readonly question: string;
   /** What the answer fills in: which service, how many users, or the right category. */
-  readonly field: MissingDetail | 'category';
+  readonly field: MissingDetail | 'category' | 'answer';
   readonly options: readonly ChoiceOption[];
   /** The verb a choice is sent back with. */
   readonly verb: ActionVerb;

@@ -158,7 +158,7 @@ export class SupportDesk {
    * the card is updated in place and the support channel gets a line. The core already told the
    * requester and applied the change; a reopen restarts the response clock here. Never throws.
    */
-  async requesterChanged(c: SupportCase, change: { action: 'closed' | 'reopened'; by: string; note?: string }): Promise<void> {
+  async requesterChanged(c: SupportCase, change: { action: 'closed' | 'reopened' | 'answered'; by: string; note?: string }): Promise<void> {
     try {
       let current = c;
       if (change.action === 'reopened' && c.status === 'open') {
@@ -167,7 +167,9 @@ export class SupportDesk {
       // Any admin of the tenant may close or reopen from the chat, not only the requester.
       const who = change.by === c.requester.userId ? c.requester.name : `An admin of ${c.tenantId} (${change.by})`;
       const text =
-        change.action === 'closed'
+        change.action === 'answered'
+          ? `${who} answered on ${c.number}: ${change.note ?? ''}`
+          : change.action === 'closed'
           ? `${who} closed ${c.number} from the chat.`
           : `${who} reopened ${c.number} from the chat${change.note ? `: ${change.note}` : ' (no reason given)'}.`;
       await this.note({ tenantId: c.tenantId, number: c.number, text, level: 'info' });

@@ -36,6 +36,14 @@ describe('one read and one write per turn', () => {
     expect(await h.store.isClaimed('delivery:msteams:d-1')).toBe(true);
   });
 
+  it("an admin's complaint in a conversation that opened no case does not look for an engineer's question", async () => {
+    const calls: Record<string, number> = {};
+    const h = await harness(engine, { store: counting(calls) });
+    expect(only(await h.say('outlook cannot send mail for the whole company'), 'triage').category).toBe('exchange.mailflow');
+    expect(calls.listCases).toBeUndefined();
+    expect(calls.readTurn).toBe(1);
+  });
+
   it('an unchanged state is not written again', async () => {
     const saved: TurnWrite[] = [];
     const h = await harness(engine, {

@@ -98,6 +98,8 @@ export const en = {
   caseNotFound: (number: string) => `I could not find case ${number} in your organization.`,
   caseClosed: (number: string) => `Case ${number} is closed. You can reopen it within 14 days.`,
   caseAlreadyClosed: (number: string) => `Case ${number} is already closed.`,
+  addedAsAnswer: (number: string) => `Added to ${number} as your answer. The support engineer will see it.`,
+  newProblemInstead: "It's a new problem",
   caseReopened: (number: string) => `Case ${number} is open again.`,
   reopenOnlyThanks: (number: string) => `Glad it helped! Case ${number} stays closed. To reopen it, say what is still wrong, for example "reopen ${number} the error is back".`,
   caseAlreadyOpen: (number: string) => `Case ${number} is already open.`,

@@ -91,6 +91,8 @@ export const zhTW: Strings = {
   caseNotFound: (number) => `在貴組織中找不到案件 ${number}。`,
   caseClosed: (number) => `案件 ${number} 已關閉。您可以在 14 天內重新開啟。`,
   caseAlreadyClosed: (number) => `案件 ${number} 已經是關閉狀態。`,
+  addedAsAnswer: (number) => `已將此訊息加入 ${number}，作為您的回覆。支援工程師會看到。`,
+  newProblemInstead: '這是新的問題',
   caseReopened: (number) => `案件 ${number} 已重新開啟。`,
   reopenOnlyThanks: (number) => `很高興問題已解決！案件 ${number} 維持關閉。若要重新開啟，請說明仍有什麼問題，例如「重新開啟 ${number} 錯誤又出現了」。`,
   caseAlreadyOpen: (number) => `案件 ${number} 目前仍為開啟狀態。`,
