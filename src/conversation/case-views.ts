@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { canReopen } from '../domain/support-rules.js';
 import { categoryDisplayName, type Lang } from '../domain/taxonomy.js';
 import type { SupportCase } from '../store/index.js';
+import type { CaseListFilter } from './commands.js';
 import { strings } from './strings/index.js';
 import type { ActionButton, CaseDetailReply, CaseListReply, CaseSummaryView } from './types.js';
 
@@ -36,9 +37,30 @@ export function caseSummary(c: SupportCase, lang: Lang, zone: string): CaseSumma
   };
 }
 
-export function caseList(cases: readonly SupportCase[], lang: Lang, zone: string): CaseListReply {
+export interface CaseListPage {
+  readonly cases: readonly SupportCase[];
+  readonly filter: CaseListFilter;
+  /** Matching cases after this page. */
+  readonly remaining: number;
+}
+
+export function caseList(page: CaseListPage, lang: Lang, zone: string): CaseListReply {
   const s = strings(lang);
-  return { kind: 'case-list', lang, title: s.caseListTitle, cases: cases.map((c) => caseSummary(c, lang, zone)), empty: s.caseListEmpty };
+  const { filter, remaining } = page;
+  const title = [
+    filter.closedOnly ? s.caseListTitleClosed : s.caseListTitle,
+    ...(filter.severity ? [s.caseListTitleSeverity(filter.severity)] : []),
+    ...(filter.page > 1 ? [s.caseListTitlePage(filter.page)] : []),
+  ].join(' · ');
+  const next = s.caseListCommand({ ...filter, page: filter.page + 1 });
+  return {
+    kind: 'case-list',
+    lang,
+    title,
+    cases: page.cases.map((c) => caseSummary(c, lang, zone)),
+    empty: filter.page > 1 ? s.caseListPageEmpty(filter.page) : s.caseListEmpty,
+    ...(remaining > 0 ? { more: s.caseListMore(remaining, next) } : {}),
+  };
 }
 
 export function caseDetail(c: SupportCase, lang: Lang, zone: string, now: Date): CaseDetailReply {
