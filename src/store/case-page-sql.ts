@@ -16,7 +16,8 @@ export function casePageSql(tenantId: string, query: CasePageQuery, dialect: 'sq
   const params: unknown[] = [];
   const bind = (value: unknown): string => {
     params.push(value);
-    return dialect === 'sqlite' ? `?${params.length}` : `$${params.length}`;
+    // Every value is used once, in order, so SQLite's anonymous `?` binds like Postgres's numbered ones.
+    return dialect === 'sqlite' ? '?' : `$${params.length}`;
   };
   const conditions = [`tenant_id = ${bind(tenantId)}`, query.status === 'open' ? `status = 'open'` : `status = 'closed'`];
   if (query.status === 'closed') conditions.push(`closed_at >= ${bind(closedSince)}`);
