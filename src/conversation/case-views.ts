@@ -22,7 +22,8 @@ export function formatDate(at: Date, zone: string): string {
 }
 
 export function caseSummary(c: SupportCase, lang: Lang, zone: string): CaseSummaryView {
-  const last = c.audit.at(-1);
+  // A listed case comes without its audit trail: its last change is then `updatedAt`.
+  const lastAt = c.audit.at(-1)?.at ?? c.updatedAt;
   return {
     number: c.number,
     title: c.title,
@@ -33,7 +34,7 @@ export function caseSummary(c: SupportCase, lang: Lang, zone: string): CaseSumma
     ...(c.closedAt ? { closedAt: formatMoment(c.closedAt, zone) } : {}),
     ...(c.respondBy ? { respondBy: formatMoment(c.respondBy, zone) } : {}),
     ...(c.owner ? { owner: c.owner } : {}),
-    ...(last ? { lastUpdate: formatMoment(last.at, zone) } : {}),
+    lastUpdate: formatMoment(lastAt, zone),
   };
 }
 
