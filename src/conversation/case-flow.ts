@@ -11,7 +11,7 @@ import { StoreUnavailableError, type SupportCase } from '../store/index.js';
 import { buildCaseForm, newFormId, validateCaseForm } from './case-form.js';
 import { caseDetail, caseList, caseSummary, formatDate } from './case-views.js';
 import { tenantPlan, type CaseChangeNotice, type TurnContext } from './context.js';
-import { reopenNoteOf } from './commands.js';
+import { reopenNoteOf, type CaseListFilter } from './commands.js';
 import { isOnlyThanks } from '../domain/thanks.js';
 import { forcedSeverity } from './complaint-flow.js';
 import { computeExpectation, expectationView } from './expectation.js';
@@ -151,12 +151,31 @@ export async function submitForm(ctx: TurnContext, data: Readonly<Record<string,
   ];
 }
 
-export async function listMyCases(ctx: TurnContext): Promise<Reply[]> {
+/** At most this many cases per `my cases` reply: a busy tenant's list stays a small card. */
+export const CASE_LIST_PAGE_SIZE = 10;
+
+/** Newest open cases first, then those closed within the reopen window; one page of them. */
+export async function listMyCases(ctx: TurnContext, filter: CaseListFilter = { page: 1, closedOnly: false }): Promise<Reply[]> {
   const { store } = ctx.deps;
   const tenant = ctx.turn.tenantId;
-  const open = await store.listCases(tenant, { status: 'open' });
-  const closed = await store.listCases(tenant, { closedSince: new Date(ctx.now.getTime() - REOPEN_WINDOW_DAYS * DAY_MS) });
-  return [caseList([...open, ...closed], ctx.lang, ctx.zone)];
+  const offset = (filter.page - 1) * CASE_LIST_PAGE_SIZE;
+  const severity = filter.severity ? { severity: filter.severity } : {};
+  const closedSince = new Date(ctx.now.getTime() - REOPEN_WINDOW_DAYS * DAY_MS);
+  const open = filter.closedOnly
+    ? { cases: [], total: 0 }
+    : await store.listCasePage(tenant, { status: 'open', ...severity, limit: CASE_LIST_PAGE_SIZE, offset });
+  const room = CASE_LIST_PAGE_SIZE - open.cases.length;
+  // The closed cases continue where the open ones end; with no room left only their count is needed.
+  const closed = await store.listCasePage(tenant, {
+    status: 'closed',
+    closedSince,
+    ...severity,
+    limit: Math.max(room, 1),
+    offset: Math.max(offset - open.total, 0),
+  });
+  const cases = [...open.cases, ...closed.cases.slice(0, room)];
+  const remaining = Math.max(open.total + closed.total - offset - cases.length, 0);
+  return [caseList({ cases, filter, remaining }, ctx.lang, ctx.zone)];
 }
 
 export async function showCase(ctx: TurnContext, number: string | undefined): Promise<Reply[]> {

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { canReopen } from '../domain/support-rules.js';
 import { categoryDisplayName, type Lang } from '../domain/taxonomy.js';
 import type { SupportCase } from '../store/index.js';
+import type { CaseListFilter } from './commands.js';
 import { strings } from './strings/index.js';
 import type { ActionButton, CaseDetailReply, CaseListReply, CaseSummaryView } from './types.js';
 
@@ -21,7 +22,8 @@ export function formatDate(at: Date, zone: string): string {
 }
 
 export function caseSummary(c: SupportCase, lang: Lang, zone: string): CaseSummaryView {
-  const last = c.audit.at(-1);
+  // A listed case comes without its audit trail: its last change is then `updatedAt`.
+  const lastAt = c.audit.at(-1)?.at ?? c.updatedAt;
   return {
     number: c.number,
     title: c.title,
@@ -32,13 +34,34 @@ export function caseSummary(c: SupportCase, lang: Lang, zone: string): CaseSumma
     ...(c.closedAt ? { closedAt: formatMoment(c.closedAt, zone) } : {}),
     ...(c.respondBy ? { respondBy: formatMoment(c.respondBy, zone) } : {}),
     ...(c.owner ? { owner: c.owner } : {}),
-    ...(last ? { lastUpdate: formatMoment(last.at, zone) } : {}),
+    lastUpdate: formatMoment(lastAt, zone),
   };
 }
 
-export function caseList(cases: readonly SupportCase[], lang: Lang, zone: string): CaseListReply {
+export interface CaseListPage {
+  readonly cases: readonly SupportCase[];
+  readonly filter: CaseListFilter;
+  /** Matching cases after this page. */
+  readonly remaining: number;
+}
+
+export function caseList(page: CaseListPage, lang: Lang, zone: string): CaseListReply {
   const s = strings(lang);
-  return { kind: 'case-list', lang, title: s.caseListTitle, cases: cases.map((c) => caseSummary(c, lang, zone)), empty: s.caseListEmpty };
+  const { filter, remaining } = page;
+  const title = [
+    filter.closedOnly ? s.caseListTitleClosed : s.caseListTitle,
+    ...(filter.severity ? [s.caseListTitleSeverity(filter.severity)] : []),
+    ...(filter.page > 1 ? [s.caseListTitlePage(filter.page)] : []),
+  ].join(' · ');
+  const next = s.caseListCommand({ ...filter, page: filter.page + 1 });
+  return {
+    kind: 'case-list',
+    lang,
+    title,
+    cases: page.cases.map((c) => caseSummary(c, lang, zone)),
+    empty: filter.page > 1 ? s.caseListPageEmpty(filter.page) : s.caseListEmpty,
+    ...(remaining > 0 ? { more: s.caseListMore(remaining, next) } : {}),
+  };
 }
 
 export function caseDetail(c: SupportCase, lang: Lang, zone: string, now: Date): CaseDetailReply {

@@ -1,7 +1,15 @@
 /** Commands typed in chat, in English and Traditional Chinese. Anything else is a complaint. */
+import type { Severity } from '../domain/severity.js';
+
+/** What `my cases` narrows to: a page (from 1), one severity, only the recently closed. */
+export interface CaseListFilter {
+  readonly page: number;
+  readonly severity?: Severity;
+  readonly closedOnly: boolean;
+}
 
 export type Command =
-  | { readonly kind: 'myCases' }
+  | { readonly kind: 'myCases'; readonly filter?: CaseListFilter }
   | { readonly kind: 'showCase' | 'closeCase' | 'reopenCase'; readonly number: string | undefined }
   | { readonly kind: 'changePlan' }
   | { readonly kind: 'help' }
@@ -23,10 +31,35 @@ function withNumber(kind: 'showCase' | 'closeCase' | 'reopenCase', rest: string)
   return rest.trim() === '' ? { kind, number: undefined } : undefined;
 }
 
+const LIST_OPTIONS: readonly { readonly pattern: RegExp; readonly apply: (match: RegExpExecArray, into: { -readonly [K in keyof CaseListFilter]: CaseListFilter[K] }) => void }[] = [
+  { pattern: /^(?:page|p|第)\s*(\d{1,5})\s*頁?/, apply: (m, into) => void (into.page = Number(m[1])) },
+  { pattern: /^(?:sev|severity|嚴重性|嚴重程度)\s*-?\s*([abc])(?![a-z])/, apply: (m, into) => void (into.severity = m[1]!.toUpperCase() as Severity) },
+  { pattern: /^(?:closed|已關閉|已結案|關閉)(?![a-z])/, apply: (_m, into) => void (into.closedOnly = true) },
+];
+
+/** The options after `my cases`, in any order; undefined when anything else follows. */
+function caseListFilterOf(rest: string): CaseListFilter | undefined {
+  const filter: { -readonly [K in keyof CaseListFilter]: CaseListFilter[K] } = { page: 1, closedOnly: false };
+  let remaining = rest.trim();
+  while (remaining !== '') {
+    const option = LIST_OPTIONS.find((o) => o.pattern.test(remaining));
+    const match = option?.pattern.exec(remaining);
+    if (!option || !match) return undefined;
+    option.apply(match, filter);
+    remaining = remaining.slice(match[0].length).replace(/^[\s,,、]+/u, '');
+  }
+  return filter.page >= 1 ? filter : undefined;
+}
+
 export function parseCommand(raw: string): Command | undefined {
   const text = tidy(raw);
   const lower = text.toLowerCase();
-  if (/^(?:my cases|my case|cases|list cases|我的案件|我的案例)$/.test(lower)) return { kind: 'myCases' };
+  const myCases = /^(?:my cases|my case|cases|list cases|我的案件|我的案例)(?![a-z])\s*/.exec(lower);
+  if (myCases) {
+    const filter = caseListFilterOf(lower.slice(myCases[0].length));
+    // "my case is about Outlook" stays a complaint.
+    if (filter) return { kind: 'myCases', filter };
+  }
   if (/^(?:help|\?|menu|說明|幫助|help me)$/.test(lower)) return { kind: 'help' };
   // The Teams manifest advertises "new case": it asks for the problem rather than triaging two words.
   if (/^(?:new case|new request|open a case|open case|new ticket|新案件|建立案件|開新案件|提出案件)$/.test(lower)) return { kind: 'newCase' };

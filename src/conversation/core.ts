@@ -158,7 +158,7 @@ async function runCommand(ctx: TurnContext, command: Command): Promise<Reply[]> 
       ctx.state.planQuestion = { kind: 'nothing' };
       return askPlanAgain(ctx);
     case 'myCases':
-      return ctx.admin.admin ? listMyCases(ctx) : refusal(ctx);
+      return ctx.admin.admin ? listMyCases(ctx, command.filter) : refusal(ctx);
     case 'showCase':
       return ctx.admin.admin ? showCase(ctx, command.number) : refusal(ctx);
     case 'closeCase':

@@ -181,6 +181,8 @@ export interface CaseListReply {
   readonly title: string;
   readonly cases: readonly CaseSummaryView[];
   readonly empty: string;
+  /** "and N more: `my cases page 2`" when the list was cut to a page. */
+  readonly more?: string;
 }
 
 export interface CaseDetailReply {

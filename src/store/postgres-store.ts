@@ -11,12 +11,15 @@ import pg from 'pg';
 import { applyCaseChange, assertValidDate } from './case-change.js';
 import { formatCaseNumber, utcDayKey } from './case-number.js';
 import { checkFilter, checkLimit, checkOutboxClaim, requireAudit, requireTargets, requireText, requireTtl } from './checks.js';
+import { casePageSql, checkCasePageQuery } from './case-page-sql.js';
 import { CaseNotFoundError, StoreUnavailableError } from './errors.js';
 import { CASE_COLUMNS, caseColumnValues, casePlaceholders, pgJson, pgRowToAuditEntry, pgRowToCase, pgText, type PgAuditRow, type PgCaseRow } from './postgres/case-rows.js';
 import { toStoreError } from './postgres/error-mapping.js';
 import { applyMigrations } from './postgres/migrations.js';
 import { TurnBatcher } from './postgres/turn-batcher.js';
 import type {
+  CasePage,
+  CasePageQuery,
   AuditEntry,
   AuditInput,
   CaseChange,
@@ -137,6 +140,18 @@ class PostgresCaseStore implements CaseStore {
         [tenantId, filter.requesterUserId ?? null, filter.status ?? null, filter.closedSince ?? null, filter.limit ?? null],
       );
       return this.loadCases(rows);
+    });
+  }
+
+  listCasePage(tenantId: string, query: CasePageQuery): Promise<CasePage> {
+    return this.run('listCasePage', async () => {
+      checkCasePageQuery(query);
+      const sql = casePageSql(tenantId, query, 'postgres', query.status === 'closed' ? query.closedSince : undefined);
+      const [list, count] = await Promise.all([
+        this.pool.query<PgCaseRow>(sql.list, [...sql.listParams]),
+        this.pool.query<{ total: string }>(sql.count, [...sql.countParams]),
+      ]);
+      return { cases: list.rows.map((row) => pgRowToCase(row, [])), total: Number(count.rows[0]?.total ?? 0) };
     });
   }
 

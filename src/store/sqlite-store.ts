@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { applyCaseChange, assertValidDate } from './case-change.js';
 import { formatCaseNumber, utcDayKey } from './case-number.js';
 import { checkFilter, checkLimit, checkOutboxClaim, requireAudit, requireTargets, requireText, requireTtl } from './checks.js';
+import { casePageSql, checkCasePageQuery } from './case-page-sql.js';
 import { CaseNotFoundError, StoreUnavailableError } from './errors.js';
 import {
   caseColumnParams,
@@ -22,6 +23,8 @@ import { prepareStatements, type Statements } from './sqlite/statements.js';
 import { toStoreError } from './sqlite/error-mapping.js';
 import { applyMigrations, assertSchemaCurrent } from './sqlite/migrations.js';
 import type {
+  CasePage,
+  CasePageQuery,
   AuditEntry,
   AuditInput,
   CaseChange,
@@ -133,6 +136,19 @@ class SqliteCaseStore implements CaseStore {
         limit: filter.limit ?? NO_LIMIT,
       }) as CaseRow[];
       return this.loadCases(rows);
+    });
+  }
+
+  listCasePage(tenantId: string, query: CasePageQuery): Promise<CasePage> {
+    return this.run('listCasePage', () => {
+      checkCasePageQuery(query);
+      const sql = casePageSql(tenantId, query, 'sqlite', query.status === 'closed' ? query.closedSince.getTime() : undefined);
+      const read = this.db.transaction(() => ({
+        rows: this.db.prepare(sql.list).all(...sql.listParams) as CaseRow[],
+        total: (this.db.prepare(sql.count).get(...sql.countParams) as { total: number }).total,
+      }));
+      const { rows, total } = read();
+      return { cases: rows.map((row) => rowToCase(row, [])), total };
     });
   }
 

@@ -136,6 +136,26 @@ export interface CaseFilter {
   readonly limit?: number;
 }
 
+/**
+ * One page of a tenant's open cases, or of its cases closed since `closedSince`, newest first.
+ * Separate shapes rather than optional columns so each is one indexed query.
+ */
+export type CasePageQuery = (
+  | { readonly status: 'open' }
+  | { readonly status: 'closed'; readonly closedSince: Date }
+) & {
+  readonly severity?: Severity;
+  readonly limit: number;
+  readonly offset: number;
+};
+
+export interface CasePage {
+  /** The page's cases with an empty `audit`: a list shows no history (getCase has it). */
+  readonly cases: readonly SupportCase[];
+  /** How many cases match the query in all, not only on this page. */
+  readonly total: number;
+}
+
 export interface TenantSettings {
   readonly tenantId: string;
   readonly plan?: string;
@@ -216,6 +236,8 @@ export interface CaseStore {
   getCase(tenantId: string, number: string): Promise<SupportCase | undefined>;
   /** Newest first. */
   listCases(tenantId: string, filter?: CaseFilter): Promise<SupportCase[]>;
+  /** A bounded page for `my cases`: index reads on (tenant, status, created), no audit trails. */
+  listCasePage(tenantId: string, query: CasePageQuery): Promise<CasePage>;
   /** Open cases of every tenant, oldest first: the SLA scheduler's work list. */
   listOpenCases(): Promise<SupportCase[]>;
   /**

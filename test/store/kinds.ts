@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterEach } from 'vitest';
 import { openPostgresStore } from '../../src/store/postgres-store.js';
 import { openSqliteStore, SQLITE_FILE_NAME } from '../../src/store/sqlite-store.js';
@@ -29,6 +30,11 @@ export interface TestDatabase {
   readonly url?: string;
   /** From now on every audit insert fails with "audit disk gone". */
   breakAuditWrites(): Promise<void>;
+  /**
+   * The plan of `sql` (the store's own placeholders) as text. PostgreSQL plans on fresh statistics
+   * with sequential scans disabled, so a small test table still shows which index serves it.
+   */
+  explain(sql: string, params: readonly unknown[]): Promise<string>;
 }
 
 export interface StoreKind {
@@ -77,6 +83,8 @@ const sqlite: StoreKind = {
       breakAuditWrites: async () => {
         raw((db) => db.exec(`CREATE TRIGGER audit_fails BEFORE INSERT ON case_audit BEGIN SELECT RAISE(ABORT, 'audit disk gone'); END`));
       },
+      explain: async (sql, params) =>
+        raw((db) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n')),
     };
   },
   async open(options) {
@@ -103,6 +111,18 @@ const postgres: StoreKind = {
       breakAuditWrites: async () => {
         await rawQuery(url, `CREATE FUNCTION audit_fails() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit disk gone'; END $$`);
         await rawQuery(url, 'CREATE TRIGGER audit_fails BEFORE INSERT ON case_audit FOR EACH ROW EXECUTE FUNCTION audit_fails()');
+      },
+      explain: async (sql, params) => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          await client.query('ANALYZE cases');
+          await client.query('SET enable_seqscan = off');
+          const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, [...params]);
+          return rows.map((r) => r['QUERY PLAN']).join('\n');
+        } finally {
+          await client.end();
+        }
       },
     };
   },

@@ -274,7 +274,7 @@ export function renderReply(reply: Reply): SlackMessage {
       };
     }
     case 'case-list':
-      return { text: textOf([reply.title, ...reply.cases.map((c) => `${c.number}: ${c.title}`)]), blocks: caseListBlocks(reply, labels, LIMITS.messageBlocks) };
+      return { text: textOf([reply.title, ...reply.cases.map((c) => `${c.number}: ${c.title}`), ...(reply.more ? [reply.more] : [])]), blocks: caseListBlocks(reply, labels, LIMITS.messageBlocks) };
     case 'case-detail': {
       const history = reply.case.history.slice(-20);
       return {
@@ -332,6 +332,7 @@ function caseListBlocks(reply: Extract<Reply, { kind: 'case-list' }>, labels: Sl
     });
   }
   if (reply.cases.length > shown.length) blocks.push({ type: 'context', elements: [mrkdwn(escapeMrkdwn(labels.more(reply.cases.length - shown.length)))] });
+  else if (reply.more) blocks.push({ type: 'context', elements: [mrkdwn(escapeMrkdwn(reply.more))] });
   return blocks;
 }
 

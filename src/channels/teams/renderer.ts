@@ -257,6 +257,8 @@ export function cardData(reply: Reply): CardJson {
         title: inline(reply.title),
         isEmpty: reply.cases.length === 0,
         empty: text(reply.empty),
+        hasMore: reply.more !== undefined,
+        more: text(reply.more ?? ''),
         cases: reply.cases.map((c) => ({
           heading: `${inline(c.number)}: ${inline(c.title)}`,
           summary: inline(

@@ -72,6 +72,7 @@ export function renderForTerminal(reply: Reply): RenderedReply {
         lines.push(`   ${c.number}  ${c.status}  Sev ${c.severity}  ${c.title}${c.owner ? `  (${c.owner})` : ''}`);
         offer(c.number, { verb: 'showCase', data: { number: c.number } });
       }
+      if (reply.more) lines.push(`   ${reply.more}`);
       break;
     case 'case-detail':
       lines.push(`── ${reply.case.number} · ${reply.case.title} · ${reply.case.status} · Sev ${reply.case.severity}`);

@@ -95,6 +95,13 @@ export const en = {
 
   caseListTitle: 'Cases: open, and closed in the last 14 days',
   caseListEmpty: 'No open cases, and none closed in the last 14 days.',
+  caseListTitleClosed: 'Cases closed in the last 14 days',
+  caseListTitleSeverity: (severity: string) => `Severity ${severity}`,
+  caseListTitlePage: (page: number) => `page ${page}`,
+  caseListPageEmpty: (page: number) => `Nothing on page ${page}; type "my cases" for the first page.`,
+  caseListCommand: (options: { page?: number; severity?: string; closedOnly: boolean }) =>
+    ['my cases', ...(options.closedOnly ? ['closed'] : []), ...(options.severity ? [`sev ${options.severity}`] : []), ...(options.page ? [`page ${options.page}`] : [])].join(' '),
+  caseListMore: (count: number, command: string) => `and ${count} more: \`${command}\``,
   caseNotFound: (number: string) => `I could not find case ${number} in your organization.`,
   caseClosed: (number: string) => `Case ${number} is closed. You can reopen it within 14 days.`,
   caseAlreadyClosed: (number: string) => `Case ${number} is already closed.`,

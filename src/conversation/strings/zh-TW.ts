@@ -88,6 +88,13 @@ export const zhTW: Strings = {
 
   caseListTitle: '案件：未結案件，以及最近 14 天內關閉的案件',
   caseListEmpty: '沒有未結案件，最近 14 天內也沒有關閉的案件。',
+  caseListTitleClosed: '最近 14 天內關閉的案件',
+  caseListTitleSeverity: (severity) => `嚴重性 ${severity}`,
+  caseListTitlePage: (page) => `第 ${page} 頁`,
+  caseListPageEmpty: (page) => `第 ${page} 頁沒有案件；輸入「我的案件」查看第一頁。`,
+  caseListCommand: (options) =>
+    ['我的案件', ...(options.closedOnly ? ['已關閉'] : []), ...(options.severity ? [`嚴重性 ${options.severity}`] : []), ...(options.page ? [`第 ${options.page} 頁`] : [])].join(' '),
+  caseListMore: (count, command) => `還有 ${count} 件：「${command}」`,
   caseNotFound: (number) => `在貴組織中找不到案件 ${number}。`,
   caseClosed: (number) => `案件 ${number} 已關閉。您可以在 14 天內重新開啟。`,
   caseAlreadyClosed: (number) => `案件 ${number} 已經是關閉狀態。`,

@@ -105,6 +105,9 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE cases SET next_reminder_at = created_at WHERE status = 'open';
   CREATE INDEX cases_reminder_due ON cases (next_reminder_at) WHERE next_reminder_at IS NOT NULL;
   `,
+  /* 4: `my cases` pages a tenant's cases by status, newest first */ `
+  CREATE INDEX cases_by_tenant_status_created ON cases (tenant_id, status, created_at, id);
+  `,
 ];
 
 /** Applies what is missing under the advisory lock; returns the resulting version. */
