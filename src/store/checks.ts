@@ -1,6 +1,6 @@
 /** Argument checks every store runs before touching its database, so both reject alike. */
 import { assertValidDate } from './case-change.js';
-import type { AuditInput, CaseFilter, OutboxClaim } from './store.js';
+import type { AuditInput, CaseFilter, OutboxClaim, TurnWrite } from './store.js';
 
 export function requireText(value: string, name: string): void {
   if (typeof value !== 'string' || value.length === 0) throw new TypeError(`${name} must be a non-empty string`);
@@ -17,18 +17,29 @@ export function requireTtl(ttlMs: number): void {
 
 export function checkFilter(filter: CaseFilter): void {
   if (filter.closedSince) assertValidDate(filter.closedSince);
-  if (filter.limit !== undefined && !(Number.isSafeInteger(filter.limit) && filter.limit > 0)) {
-    throw new RangeError(`limit must be a positive integer, got ${filter.limit}`);
-  }
+  if (filter.limit !== undefined) checkLimit(filter.limit);
+}
+
+function requirePositiveInteger(value: number, name: string): void {
+  if (!(Number.isSafeInteger(value) && value > 0)) throw new RangeError(`${name} must be a positive integer, got ${value}`);
 }
 
 export function checkLimit(limit: number): void {
-  if (!(Number.isSafeInteger(limit) && limit > 0)) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+  requirePositiveInteger(limit, 'limit');
 }
 
 export function checkOutboxClaim(claim: OutboxClaim): void {
-  if (!(Number.isSafeInteger(claim.leaseMs) && claim.leaseMs > 0)) throw new RangeError(`leaseMs must be a positive integer, got ${claim.leaseMs}`);
-  if (!(Number.isSafeInteger(claim.limit) && claim.limit > 0)) throw new RangeError(`limit must be a positive integer, got ${claim.limit}`);
+  requirePositiveInteger(claim.leaseMs, 'leaseMs');
+  requirePositiveInteger(claim.limit, 'limit');
+}
+
+/** A turn's claim and state keys, and the claim's lifetime. */
+export function checkTurnWrite(turn: TurnWrite): void {
+  if (turn.claim) {
+    requireText(turn.claim.key, 'claim.key');
+    requireTtl(turn.claim.ttlMs);
+  }
+  if (turn.state) requireText(turn.state.key, 'state.key');
 }
 
 export function requireTargets(targets: readonly string[]): readonly string[] {

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { applyCaseChange, assertValidDate } from './case-change.js';
 import { formatCaseNumber, utcDayKey } from './case-number.js';
-import { checkFilter, checkLimit, checkOutboxClaim, requireAudit, requireTargets, requireText, requireTtl } from './checks.js';
+import { checkFilter, checkLimit, checkOutboxClaim, checkTurnWrite, requireAudit, requireTargets, requireText, requireTtl } from './checks.js';
 import { casePageSql, checkCasePageQuery } from './case-page-sql.js';
 import { CaseNotFoundError, StoreUnavailableError } from './errors.js';
 import { CASE_COLUMNS, caseColumnValues, casePlaceholders, pgJson, pgRowToAuditEntry, pgRowToCase, pgText, type PgAuditRow, type PgCaseRow } from './postgres/case-rows.js';
@@ -317,11 +317,7 @@ class PostgresCaseStore implements CaseStore {
     let json: string | undefined;
     try {
       if (this.closed) throw new StoreUnavailableError('closed', 'saveTurn failed: the store is closed');
-      if (turn.claim) {
-        requireText(turn.claim.key, 'claim.key');
-        requireTtl(turn.claim.ttlMs);
-      }
-      if (turn.state) requireText(turn.state.key, 'state.key');
+      checkTurnWrite(turn);
       json = turn.state ? pgJson(turn.state.value, 'conversation state') : undefined;
     } catch (error) {
       return Promise.reject(toStoreError(error, 'saveTurn'));

@@ -7,14 +7,14 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { applyCaseChange, assertValidDate } from './case-change.js';
 import { formatCaseNumber, utcDayKey } from './case-number.js';
-import { checkFilter, checkLimit, checkOutboxClaim, requireAudit, requireTargets, requireText, requireTtl } from './checks.js';
+import { checkFilter, checkLimit, checkOutboxClaim, checkTurnWrite, requireAudit, requireTargets, requireText, requireTtl } from './checks.js';
 import { casePageSql, checkCasePageQuery } from './case-page-sql.js';
+import { toJson } from './case-record.js';
 import { CaseNotFoundError, StoreUnavailableError } from './errors.js';
 import {
   caseColumnParams,
   rowToAuditEntry,
   rowToCase,
-  toJson,
   type AuditRow,
   type CaseRow,
 } from './sqlite/case-rows.js';
@@ -271,11 +271,7 @@ class SqliteCaseStore implements CaseStore {
     let json: string | undefined;
     try {
       if (this.closed) throw new StoreUnavailableError('closed', 'saveTurn failed: the store is closed');
-      if (turn.claim) {
-        requireText(turn.claim.key, 'claim.key');
-        requireTtl(turn.claim.ttlMs);
-      }
-      if (turn.state) requireText(turn.state.key, 'state.key');
+      checkTurnWrite(turn);
       json = turn.state ? toJson(turn.state.value, 'conversation state') : undefined;
     } catch (error) {
       return Promise.reject(toStoreError(error, 'saveTurn'));

@@ -3,35 +3,16 @@
  * into Date and `jsonb` into values; JSON is always sent as text (`$n::jsonb`) because the driver
  * would turn a JS array into a PostgreSQL array.
  */
-import type { CategoryId, Lang } from '../../domain/taxonomy.js';
-import type { Severity } from '../../domain/severity.js';
-import { toJson } from '../sqlite/case-rows.js';
-import type { AuditEntry, CaseStatus, ContactMethod, SupportCase } from '../store.js';
+import { caseFromRow, toJson, withoutUndefined, type CaseTextColumns } from '../case-record.js';
+import type { AuditEntry, SupportCase } from '../store.js';
 
-export interface PgCaseRow {
+export interface PgCaseRow extends CaseTextColumns {
   id: string;
-  number: string;
-  tenant_id: string;
-  requester_channel: string;
-  requester_user_id: string;
-  requester_name: string;
-  category: string;
-  severity: string;
-  plan_family: string;
-  title: string;
-  description: string;
-  contact_method: string;
-  contact_email: string | null;
-  contact_phone: string | null;
-  contact_language: string;
-  contact_time_zone: string;
   affected_users: number | string;
-  status: string;
   created_at: Date;
   updated_at: Date;
   closed_at: Date | null;
   respond_by: Date | null;
-  owner: string | null;
   conversation_reference: unknown;
   extra: Record<string, unknown>;
 }
@@ -101,33 +82,16 @@ export function caseColumnValues(c: Omit<SupportCase, 'number' | 'tenantId' | 'c
 }
 
 export function pgRowToCase(row: PgCaseRow, audit: readonly AuditEntry[]): SupportCase {
-  return withoutUndefined({
-    number: row.number,
-    tenantId: row.tenant_id,
-    requester: { channel: row.requester_channel, userId: row.requester_user_id, name: row.requester_name },
-    category: row.category as CategoryId,
-    severity: row.severity as Severity,
-    planFamily: row.plan_family,
-    title: row.title,
-    description: row.description,
-    contact: withoutUndefined({
-      method: row.contact_method as ContactMethod,
-      email: row.contact_email ?? undefined,
-      phone: row.contact_phone ?? undefined,
-      language: row.contact_language as Lang,
-      timeZone: row.contact_time_zone,
-    }),
+  const decoded = {
     affectedUsers: row.affected_users,
-    status: row.status as CaseStatus,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     closedAt: row.closed_at ?? undefined,
     respondBy: row.respond_by ?? undefined,
-    owner: row.owner ?? undefined,
     conversationReference: row.conversation_reference,
     extra: row.extra,
-    audit,
-  });
+  };
+  return caseFromRow(row, decoded, audit);
 }
 
 export function pgRowToAuditEntry(row: PgAuditRow): AuditEntry {
@@ -138,8 +102,4 @@ export function pgRowToAuditEntry(row: PgAuditRow): AuditEntry {
     detail: row.detail ?? undefined,
     changes: row.changes ?? undefined,
   });
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
