@@ -58,7 +58,8 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   if (nothingBroken.length > 0) return decided(scope, 'C', 'nothing-broken', nothingBroken);
 
   const asking = [...cues.affirmed('question'), ...cues.affirmed('hypothetical')];
-  if (failures.length === 0 && asking.length > 0) return decided(scope, 'C', 'question', asking);
+  const asksFix = cues.has('asks_fix');
+  if (failures.length === 0 && !asksFix && asking.length > 0) return decided(scope, 'C', 'question', asking);
 
   const cosmetic = cues.affirmed('cosmetic');
   const outage = cues.affirmed('outage');
@@ -75,6 +76,7 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   if (cosmetic.length > 0) return decided(scope, 'C', 'cosmetic', [...cosmetic, ...workaround]);
   if (workaround.length > 0 && adminOnly.length === 0) return decided(scope, 'C', 'workaround', workaround);
 
+  if (failures.length === 0 && !asksFix && outage.length === 0 && !cues.has('cut_off')) return decided(scope, 'C', 'nothing-broken', []);
   if (failures.length === 0 && scope.kind === 'unspecified') return decided(scope, 'B', 'unspecified', []);
   const failure = failures[0]?.text;
   const adminExtra = adminOnly.length > 0 ? { adminOnly: texts(adminOnly, 1) } : {};

@@ -95,6 +95,7 @@ const cueGroup = z
 export const SEVERITY_CUE_GROUPS = [
   'question',
   'hypothetical',
+  'asks_fix',
   'nothing_broken',
   'failure',
   'everyone',
