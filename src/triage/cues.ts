@@ -10,6 +10,8 @@ import type { AnalyzedText } from './text.js';
 const NEGATION_WINDOW_BEFORE = 6;
 const NEGATION_WINDOW_AFTER = 4;
 const CJK_NEGATORS = /(不是|並非|並不是|沒有|無關|非|不會讓?|避免|以免|防止)/u;
+/** The characters that end a clause in text.ts (a clause is what severity reads as one sentence). */
+const CLAUSE_BREAK = /[.!?;:。！？；：]/u;
 
 export type CueOwner = SeverityCueGroup;
 
@@ -116,6 +118,39 @@ export class FoundCues {
     if (hit.start < 0 || !this.text.questionClauses.has(hit.clause)) return false;
     const asking = [...(this.byGroup.get('question') ?? NO_HITS), ...(this.byGroup.get('hypothetical') ?? NO_HITS)];
     return asking.some((cue) => cue.clause === hit.clause);
+  }
+
+  /**
+   * The sentence (clause) a hit is in, numbered as text.ts numbers the clauses of words, also for
+   * CJK phrases and patterns that match no English word.
+   */
+  sentenceOf(hit: Pick<Hit<unknown>, 'start' | 'clause' | 'offset' | 'text'>): number {
+    if (hit.start >= 0) return hit.clause;
+    if (hit.offset < 0) return -1;
+    const at = this.normalizedOffset(hit);
+    let clause = 0;
+    let from = 0;
+    for (const token of this.text.tokens) {
+      if (token.from >= at) break;
+      clause = token.clause;
+      from = token.to;
+    }
+    const { normalized } = this.text;
+    for (let i = from; i < at; i++) if (CLAUSE_BREAK.test(normalized[i]!)) clause++;
+    return clause;
+  }
+
+  /** Patterns report offsets in `normalized`, CJK phrases in `compact` (no spaces): map the latter back. */
+  private normalizedOffset(hit: Pick<Hit<unknown>, 'offset' | 'text'>): number {
+    const { normalized } = this.text;
+    if (normalized.startsWith(hit.text, hit.offset)) return hit.offset;
+    let seen = 0;
+    for (let i = 0; i < normalized.length; i++) {
+      if (normalized[i] === ' ') continue;
+      if (seen === hit.offset) return i;
+      seen++;
+    }
+    return normalized.length;
   }
 
   /** Spans covered by a group's affirmed hits, to drop "everyone" inside "everyone else". */

@@ -40,12 +40,12 @@ function decided(scope: Scope, severity: Severity, rule: SeverityRule, hits: rea
 }
 
 export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityDecision {
-  const scope = assessScope(cues);
+  const failures = cues.affirmed('failure').filter((hit) => !cues.isAskedAbout(hit));
+  const scope = assessScope(cues, new Set([...failures, ...cues.affirmed('cut_off')].map((hit) => cues.sentenceOf(hit))));
   if (!caseCanBeOpened(support)) {
     return { severity: null, reasons: [], scope: scope.kind };
   }
 
-  const failures = cues.affirmed('failure').filter((hit) => !cues.isAskedAbout(hit));
   const multi = scope.kind === 'everyone' || scope.kind === 'several';
 
   if (support !== 'technical') {
@@ -93,19 +93,30 @@ interface Scope {
  * Who is affected. "Everyone else is fine" and "34 of 35 done" make it one user whatever
  * numbers the message has; otherwise a population ("nobody", "all 80 users") makes it many.
  */
-function assessScope(cues: FoundCues): Scope {
+function assessScope(cues: FoundCues, failing: ReadonlySet<number>): Scope {
   const othersFine = cues.affirmed('others_fine');
   if (othersFine.length > 0) return { kind: 'single', hits: othersFine };
-  const everyone = cues.affirmed('everyone').filter((hit) => notInsideOthersFine(cues, hit));
+  const aboutFailure = (hit: Hit<CueOwner>): boolean => nearFailure(cues.sentenceOf(hit), failing);
+  const everyone = cues.affirmed('everyone').filter((hit) => notInsideOthersFine(cues, hit) && aboutFailure(hit));
   if (everyone.length > 0) return { kind: 'everyone', hits: everyone };
   // An explicit "one user" outweighs numbers elsewhere ("8 users migrated, one user failed").
   const single = cues.affirmed('single');
   if (single.length > 0) return { kind: 'single', hits: single };
-  const several = cues.affirmed('several').filter((hit) => notInsideOthersFine(cues, hit));
+  const several = cues.affirmed('several').filter((hit) => notInsideOthersFine(cues, hit) && aboutFailure(hit));
   if (several.length > 0) return { kind: 'several', hits: several };
   const weakSingle = [...cues.affirmed('one_person'), ...cues.affirmed('partial')];
   if (weakSingle.length > 0) return { kind: 'single', hits: weakSingle };
   return { kind: 'unspecified', hits: [] };
+}
+
+/**
+ * Who is affected is said where the failure is, or in the sentence just before or after it
+ * ("We have 40 users in the office. None of them can sign in."); "our users" in a sentence of
+ * background does not make a one-feature fault a Sev A. With no failure sentence, any sentence counts.
+ */
+function nearFailure(sentence: number, failing: ReadonlySet<number>): boolean {
+  if (failing.size === 0 || sentence < 0 || failing.has(-1)) return true;
+  return failing.has(sentence) || failing.has(sentence - 1) || failing.has(sentence + 1);
 }
 
 /** "one of our users" is one user, not "our users"; "everyone else" is not everyone. */
