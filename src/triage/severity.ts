@@ -40,7 +40,8 @@ function decided(scope: Scope, severity: Severity, rule: SeverityRule, hits: rea
 }
 
 export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityDecision {
-  const failures = cues.affirmed('failure').filter((hit) => !cues.isAskedAbout(hit));
+  const aboutDocs = new Set(cues.affirmed('documentation').map((hit) => cues.sentenceOf(hit)));
+  const failures = cues.affirmed('failure').filter((hit) => !cues.isAskedAbout(hit) && !aboutDocs.has(cues.sentenceOf(hit)));
   const scope = assessScope(cues, new Set([...failures, ...cues.affirmed('cut_off')].map((hit) => cues.sentenceOf(hit))));
   if (!caseCanBeOpened(support)) {
     return { severity: null, reasons: [], scope: scope.kind };

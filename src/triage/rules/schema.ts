@@ -96,6 +96,7 @@ export const SEVERITY_CUE_GROUPS = [
   'question',
   'hypothetical',
   'asks_fix',
+  'documentation',
   'nothing_broken',
   'failure',
   'everyone',
