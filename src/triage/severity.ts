@@ -57,6 +57,9 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
 
   const nothingBroken = cues.affirmed('nothing_broken');
   if (nothingBroken.length > 0) return decided(scope, 'C', 'nothing-broken', nothingBroken);
+  const requests = cues.affirmed('request');
+  const requestSentences = new Set(requests.map((hit) => cues.sentenceOf(hit)));
+  if (requests.length > 0 && failures.every((hit) => requestSentences.has(cues.sentenceOf(hit)))) return decided(scope, 'C', 'nothing-broken', requests);
 
   const asking = [...cues.affirmed('question'), ...cues.affirmed('hypothetical')];
   const asksFix = cues.has('asks_fix');

@@ -98,6 +98,7 @@ export const SEVERITY_CUE_GROUPS = [
   'asks_fix',
   'documentation',
   'nothing_broken',
+  'request',
   'failure',
   'everyone',
   'several',
