@@ -41,7 +41,11 @@ function decided(scope: Scope, severity: Severity, rule: SeverityRule, hits: rea
 
 export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityDecision {
   const aboutDocs = new Set(cues.affirmed('documentation').map((hit) => cues.sentenceOf(hit)));
-  const failures = cues.affirmed('failure').filter((hit) => !cues.isAskedAbout(hit) && !aboutDocs.has(cues.sentenceOf(hit)));
+  const notNow = new Set([...aboutDocs, ...cues.affirmed('past').map((hit) => cues.sentenceOf(hit))]);
+  const failures = [
+    ...cues.affirmed('failure').filter((hit) => !cues.isAskedAbout(hit) && !notNow.has(cues.sentenceOf(hit))),
+    ...garbledControls(cues),
+  ];
   const scope = assessScope(cues, new Set([...failures, ...cues.affirmed('cut_off')].map((hit) => cues.sentenceOf(hit))));
   if (!caseCanBeOpened(support)) {
     return { severity: null, reasons: [], scope: scope.kind };
@@ -65,7 +69,7 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const asksFix = cues.has('asks_fix');
   if (failures.length === 0 && !asksFix && asking.length > 0) return decided(scope, 'C', 'question', asking);
 
-  const cosmetic = cues.affirmed('cosmetic');
+  const cosmetic = [...cues.affirmed('cosmetic'), ...cues.affirmed('display_fault').filter((hit) => !onControl(cues, hit))];
   const outage = cues.affirmed('outage');
   const deadline = cues.affirmed('deadline');
   if (failures.length > 0 && cosmetic.length === 0) {
@@ -86,6 +90,16 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const adminExtra = adminOnly.length > 0 ? { adminOnly: texts(adminOnly, 1) } : {};
   if (scope.kind === 'single') return decided(scope, 'B', 'single', scope.hits, { ...(failure ? { failure } : {}), ...adminExtra });
   return decided(scope, 'B', 'one-feature', [], { ...(failure ? { failure } : {}), ...adminExtra });
+}
+
+/** A control the user needs, garbled: "the Send button shows weird symbols" is a fault, not cosmetic. */
+function onControl(cues: FoundCues, hit: Hit<CueOwner>): boolean {
+  const sentence = cues.sentenceOf(hit);
+  return cues.affirmed('control').some((control) => cues.sentenceOf(control) === sentence);
+}
+
+function garbledControls(cues: FoundCues): Hit<CueOwner>[] {
+  return cues.affirmed('display_fault').filter((hit) => onControl(cues, hit));
 }
 
 interface Scope {
