@@ -128,13 +128,13 @@ function assessScope(cues: FoundCues, failing: ReadonlySet<number>): Scope {
 }
 
 /**
- * Who is affected is said where the failure is, or in the sentence just before or after it
- * ("We have 40 users in the office. None of them can sign in."); "our users" in a sentence of
- * background does not make a one-feature fault a Sev A. With no failure sentence, any sentence counts.
+ * Who is affected is said where the failure is, or in the sentence right after it ("the admin
+ * pages error out. 60 users waiting"); "We have 200 users." before a one-feature fault is
+ * background and does not make it Sev A. With no failure sentence, any sentence counts.
  */
 function nearFailure(sentence: number, failing: ReadonlySet<number>): boolean {
   if (failing.size === 0 || sentence < 0 || failing.has(-1)) return true;
-  return failing.has(sentence) || failing.has(sentence - 1) || failing.has(sentence + 1);
+  return failing.has(sentence) || failing.has(sentence - 1);
 }
 
 /** "one of our users" is one user, not "our users"; "everyone else" is not everyone. */
