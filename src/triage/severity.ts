@@ -84,9 +84,12 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   if (cosmetic.length > 0) return decided(scope, 'C', 'cosmetic', [...cosmetic, ...workaround]);
   if (workaround.length > 0 && adminOnly.length === 0) return decided(scope, 'C', 'workaround', workaround);
 
-  if (failures.length === 0 && !asksFix && outage.length === 0 && !cues.has('cut_off')) return decided(scope, 'C', 'nothing-broken', []);
-  if (failures.length === 0 && scope.kind === 'unspecified') return decided(scope, 'B', 'unspecified', []);
-  const failure = failures[0]?.text;
+  const impaired = cues.affirmed('impaired').filter((hit) => !notNow.has(cues.sentenceOf(hit)));
+  if (failures.length === 0 && impaired.length === 0 && !asksFix && outage.length === 0 && !cues.has('cut_off')) {
+    return decided(scope, 'C', 'nothing-broken', []);
+  }
+  if (failures.length === 0 && impaired.length === 0 && scope.kind === 'unspecified') return decided(scope, 'B', 'unspecified', []);
+  const failure = (failures[0] ?? impaired[0])?.text;
   const adminExtra = adminOnly.length > 0 ? { adminOnly: texts(adminOnly, 1) } : {};
   if (scope.kind === 'single') return decided(scope, 'B', 'single', scope.hits, { ...(failure ? { failure } : {}), ...adminExtra });
   return decided(scope, 'B', 'one-feature', [], { ...(failure ? { failure } : {}), ...adminExtra });

@@ -57,6 +57,10 @@ describe('rule 3: one user or one feature broken, no workaround on the user side
     expect(severityOf(text)).toBe('B');
   });
 
+  it('a site everyone can still read but not change is impaired, not down: B', () => {
+    expect(severityOf('our intranet SharePoint site turned read-only for everyone yesterday')).toBe('B');
+  });
+
   it('a workaround only the admin can use (PowerShell) does not lower it', () => {
     const result = engine.triage('The mailbox permissions page in the admin center is empty; I can still set Full Access in PowerShell');
     expect(result.severity).toBe('B');

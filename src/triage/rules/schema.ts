@@ -100,6 +100,7 @@ export const SEVERITY_CUE_GROUPS = [
   'nothing_broken',
   'request',
   'failure',
+  'impaired',
   'everyone',
   'several',
   'single',
