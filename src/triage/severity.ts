@@ -68,6 +68,8 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const asking = [...cues.affirmed('question'), ...cues.affirmed('hypothetical')];
   const asksFix = cues.has('asks_fix');
   if (failures.length === 0 && !asksFix && asking.length > 0) return decided(scope, 'C', 'question', asking);
+  const howTo = cues.affirmed('question');
+  if (howTo.length > 0 && !asksFix && failures.every((hit) => isVague(cues, hit))) return decided(scope, 'C', 'question', howTo);
 
   const cosmetic = [...cues.affirmed('cosmetic'), ...cues.affirmed('display_fault').filter((hit) => !onControl(cues, hit))];
   const outage = cues.affirmed('outage');
@@ -93,6 +95,11 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const adminExtra = adminOnly.length > 0 ? { adminOnly: texts(adminOnly, 1) } : {};
   if (scope.kind === 'single') return decided(scope, 'B', 'single', scope.hits, { ...(failure ? { failure } : {}), ...adminExtra });
   return decided(scope, 'B', 'one-feature', [], { ...(failure ? { failure } : {}), ...adminExtra });
+}
+
+/** A failure word no stronger than "does not" or "error": a how-to question outweighs it. */
+function isVague(cues: FoundCues, hit: Hit<CueOwner>): boolean {
+  return cues.affirmed('vague_failure').some((vague) => vague.start === hit.start && vague.end === hit.end && vague.offset === hit.offset);
 }
 
 /** A control the user needs, garbled: "the Send button shows weird symbols" is a fault, not cosmetic. */

@@ -31,6 +31,11 @@ describe('rule 1: a how-to, a hypothetical or nothing broken right now is C', ()
     expect(severityOf('I need access to the Legal library in SharePoint. The owner added me twice and I still get access denied.')).toBe('B');
   });
 
+  it('a how-to question outweighs a vague "does not", never a clear failure', () => {
+    expect(severityOf('How do I point the outbound connector in Exchange Online at port 587? The smart host field does not take a port.')).toBe('C');
+    expect(severityOf('How do I point the outbound connector in Exchange Online at port 587? Since Monday every message to the smart host fails.')).not.toBe('C');
+  });
+
   it('asking why something happens is no how-to', () => {
     expect(severityOf('Why do all the Teams meeting recordings of our sales team vanish from OneDrive after a day?')).not.toBe('C');
   });

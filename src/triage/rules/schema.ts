@@ -101,6 +101,7 @@ export const SEVERITY_CUE_GROUPS = [
   'request',
   'failure',
   'impaired',
+  'vague_failure',
   'everyone',
   'several',
   'single',
