@@ -1,28 +1,15 @@
 /**
- * Wires the Teams channel into the HTTP server: CloudAdapter + thin bot + card renderer in front
- * of a conversation core, with `/healthz` checks for the rules, the card templates and the
- * store. `src/main.ts` calls it with real resources; the HTTP tests call it with an in-memory
- * store and a fake Bot Connector.
+ * The bot's HTTP server as `src/main.ts` and the HTTP tests build it: the generic server with its
+ * `/healthz` checks (rules, card templates, store) and the Teams channel mounted on it, in front
+ * of a conversation core. More routes (the local chat, Slack) come through `extend`.
  */
-import type { CloudAdapter } from 'botbuilder';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import {
-  createBotFrameworkAuth,
-  createCardRenderer,
-  createRequestAuthenticator,
-  createTeamsAdapter,
-  createTeamsBot,
-  type BotFrameworkEndpoints,
-  type CardTemplates,
-  type TeamsBotLogic,
-  type TeamsCredentials,
-} from '../channels/teams/index.js';
+import { createCardRenderer, mountTeams, type BotFrameworkEndpoints, type CardTemplates, type TeamsCredentials, type TeamsSupport } from '../channels/teams/index.js';
 import type { ConversationCore } from '../conversation/types.js';
+import { createServer, type BotServer, type HttpParts } from '../server/index.js';
 import type { CaseStore } from '../store/index.js';
 import type { TriageEngine } from '../triage/index.js';
-import { createServer, type BotServer } from './app.js';
-import type { BotEndpoint } from './bot-endpoint.js';
 
 export interface BotServerDeps {
   readonly credentials: TeamsCredentials;
@@ -39,30 +26,18 @@ export interface BotServerDeps {
   readonly templates: CardTemplates;
   readonly store: CaseStore;
   readonly logger?: Logger;
-  /** More routes (the local chat, Slack), mounted through `createServer`'s `extend` hook. */
-  readonly extend?: (app: Express) => void;
-  /** Puts a layer in front of the Teams bot that can also use the adapter (the support desk). */
-  readonly wrapTeamsBot?: (bot: TeamsBotLogic, adapter: CloudAdapter) => TeamsBotLogic;
+  /** More routes (the local chat, Slack), mounted after /api/messages. */
+  readonly extend?: (app: Express, parts: HttpParts) => void;
+  /** The support desk's Teams side (createTeamsSupport): desk card actions, the support channel. */
+  readonly teamsSupport?: Pick<TeamsSupport, 'attach' | 'observe' | 'act'>;
 }
 
 /** A read that touches the database: rejects once the store is closed or unreachable. */
 const STORE_PROBE_TENANT = '__healthz__';
 
 export function createBotServer(deps: BotServerDeps): BotServer {
-  const renderer = createCardRenderer(deps.templates);
-  const auth = createBotFrameworkAuth(deps.credentials, deps.botFrameworkEndpoints);
-  const adapter = createTeamsAdapter(auth, deps.logger);
-  const endpoint: BotEndpoint =
-    deps.botEndpoint === 'off'
-      ? { mode: 'off' }
-      : deps.credentials.MicrosoftAppId
-        ? { mode: 'bot-framework', authenticate: createRequestAuthenticator(auth) }
-        : { mode: 'emulator' };
-  const coreBot = createTeamsBot({ core: deps.core, renderer, ...(deps.logger ? { logger: deps.logger } : {}) });
-  const bot = deps.wrapTeamsBot ? deps.wrapTeamsBot(coreBot, adapter) : coreBot;
+  const { logger } = deps;
   return createServer({
-    adapter,
-    bot,
     health: {
       rules: () => deps.engine !== undefined,
       cards: () => Object.keys(deps.templates).length > 0,
@@ -71,8 +46,19 @@ export function createBotServer(deps: BotServerDeps): BotServer {
         return true;
       },
     },
-    endpoint,
-    ...(deps.logger ? { logger: deps.logger } : {}),
-    ...(deps.extend ? { extend: deps.extend } : {}),
+    ...(logger ? { logger } : {}),
+    extend: (app, parts) => {
+      mountTeams(app, {
+        credentials: deps.credentials,
+        ...(deps.botEndpoint ? { botEndpoint: deps.botEndpoint } : {}),
+        ...(deps.botFrameworkEndpoints ? { botFrameworkEndpoints: deps.botFrameworkEndpoints } : {}),
+        core: deps.core,
+        renderer: createCardRenderer(deps.templates),
+        ...(deps.teamsSupport ? { desk: deps.teamsSupport } : {}),
+        json: parts.json,
+        ...(logger ? { logger } : {}),
+      });
+      deps.extend?.(app, parts);
+    },
   });
 }

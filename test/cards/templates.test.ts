@@ -1,7 +1,7 @@
 import { AdaptiveCard, SerializationContext } from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/conversation/types.js';
-import { CARD_VERSION, createCardRenderer, loadCardTemplates, REPLY_KINDS } from '../../src/channels/teams/renderer.js';
+import { CARD_VERSION, createCardRenderer, loadCardTemplates, REPLY_KINDS } from '../../src/channels/teams/index.js';
 import { SAMPLE_REPLIES } from './samples.js';
 
 const renderer = createCardRenderer(loadCardTemplates());

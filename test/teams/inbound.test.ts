@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityToTurn, NO_TENANT } from '../../src/channels/teams/activity.js';
+import { activityToTurn, NO_TENANT } from '../../src/channels/teams/inbound.js';
 import { ALEX, BOT, TENANT, teamsMessage } from './helpers.js';
 
 const serviceUrl = 'https://smba.trafficmanager.net/amer/';

@@ -1,5 +1,6 @@
 /**
- * The support desk in Teams. `wrap(bot, adapter)` puts a thin layer in front of the Teams bot:
+ * The support desk in Teams: the Teams bot (bot.ts) gives it every activity to `observe` and the
+ * desk card actions inbound.ts found to `act` on:
  *
  * - it remembers where the support channel is: when the bot is added to a team
  *   (conversationUpdate with the bot in membersAdded) or hears anything in the support channel,
@@ -13,15 +14,15 @@
  */
 import { ActivityTypes, MessageFactory, TurnContext, type CloudAdapter, type ConversationReference, type TurnContext as Ctx } from 'botbuilder';
 import { pino, type Logger } from 'pino';
-import { EMULATOR_TENANT, tenantIdOf, userOf } from '../channels/teams/activity.js';
-import type { TeamsBotLogic } from '../channels/teams/bot.js';
-import type { CardJson } from '../channels/teams/renderer.js';
-import type { CaseStore } from '../store/index.js';
-import type { SupportDesk } from './desk.js';
-import { messageRefs } from './message-refs.js';
-import { loadSupportCardTemplates, renderRequesterNoticeCard, renderSupportCaseCard, type SupportCardTemplates } from './teams-cards.js';
-import { answerInChat, deskActionData, deskButtonOf, isRecord, str } from './card-action.js';
-import { deskVerbOf, isDeskVerb, type Notifier, type RequesterNotice, type SupportCaseView, type SupportNote } from './types.js';
+import type { CaseStore } from '../../store/index.js';
+import { answerInChat, deskActionData, deskButtonOf, isRecord, str } from '../../support-desk/card-action.js';
+import type { SupportDesk } from '../../support-desk/desk.js';
+import { messageRefs } from '../../support-desk/message-refs.js';
+import { isDeskVerb, type Notifier, type RequesterNotice, type SupportCaseView, type SupportNote } from '../../support-desk/types.js';
+import type { TeamsDeskSide } from './bot.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type CardJson } from './card-template.js';
+import { loadSupportCardTemplates, renderRequesterNoticeCard, renderSupportCaseCard, type SupportCardTemplates } from './desk-render.js';
+import { EMULATOR_TENANT, tenantIdOf, userOf, type DeskCardAction } from './inbound.js';
 
 export const TEAMS_CHANNEL_REF_KEY = 'support-desk:teams:team-reference';
 /** A retried activity carrying a desk action is handled once. */
@@ -40,9 +41,10 @@ export interface TeamsSupportOptions {
   readonly logger?: Logger;
 }
 
-export interface TeamsSupport {
+export interface TeamsSupport extends TeamsDeskSide {
   readonly notifier: Notifier;
-  wrap(bot: TeamsBotLogic, adapter: CloudAdapter): TeamsBotLogic;
+  /** The adapter the notifier's proactive messages go through; nothing is sent before it is attached. */
+  attach(adapter: CloudAdapter): void;
 }
 
 interface CardRef {
@@ -107,7 +109,7 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
     }
   };
 
-  const cardActivity = (card: CardJson) => MessageFactory.attachment({ contentType: 'application/vnd.microsoft.card.adaptive', content: card });
+  const cardActivity = (card: CardJson) => MessageFactory.attachment({ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card });
 
   const notifier: Notifier = {
     channels: BOT_FRAMEWORK_CHANNELS,
@@ -180,8 +182,9 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
     }
   };
 
-  const handleDeskAction = async (context: Ctx, value: Record<string, unknown>): Promise<void> => {
-    const activity = context.activity;
+  const handleDeskAction = async (context: Ctx, action: DeskCardAction): Promise<void> => {
+    const { activity } = context;
+    const { value } = action;
     const button = deskButtonOf(value);
     if (!button) return;
     const { verb, number, tenant } = button;
@@ -212,17 +215,8 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
 
   return {
     notifier,
-    wrap(bot, cloudAdapter) {
-      adapter = cloudAdapter;
-      return async (context) => {
-        await rememberChannel(context);
-        const activity = context.activity;
-        if (activity.type === ActivityTypes.Message && isRecord(activity.value) && deskVerbOf(activity.value.verb)) {
-          await handleDeskAction(context, activity.value);
-          return;
-        }
-        await bot(context);
-      };
-    },
+    attach: (cloudAdapter) => void (adapter = cloudAdapter),
+    observe: rememberChannel,
+    act: handleDeskAction,
   };
 }
