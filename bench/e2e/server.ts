@@ -13,7 +13,7 @@ import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import type { RequestHandler } from 'express';
 import { pino } from 'pino';
 import { mountSlack, type SlackChannel } from '../../src/channels/slack/index.js';
-import { CloudAdapter, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { loadCardTemplates } from '../../src/channels/teams/index.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
 import { createConversationCore } from '../../src/conversation/core.js';
@@ -34,7 +34,7 @@ let slack: SlackChannel | undefined;
 async function build(): Promise<BotServer> {
   if (kind === 'teams-echo') {
     // A bare botbuilder echo bot as plain bots are written: CloudAdapter, JSON body, sendActivity.
-    const adapter = new CloudAdapter();
+    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
     const echo = async (context: TurnContext) => {
       if (context.activity.type === 'message') await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
     };

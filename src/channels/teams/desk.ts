@@ -63,17 +63,27 @@ export function teamsChannelIdOf(activity: Partial<Ctx['activity']>): string | u
   return str(conversation.id)?.split(';')[0];
 }
 
-export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
-  const { desk, store, channelId } = options;
-  const logger = options.logger ?? pino({ level: 'silent' });
-  const appId = options.appId ?? '';
-  // Without an app id nobody is authenticated (the Emulator): the support channel reference and
-  // every click come from whoever reached /api/messages, so only the emulator tenant's cases show.
-  const authenticated = appId !== '';
-  const shown = (tenantId: string): boolean => authenticated || tenantId === EMULATOR_TENANT;
-  const templates = options.templates ?? loadSupportCardTemplates();
-  const refs = messageRefs<CardRef>(store, 'msteams');
-  let adapter: CloudAdapter | undefined;
+/** What the notifier and the desk actions share; `adapter` is set once the channel is mounted. */
+interface DeskScope {
+  readonly desk: SupportDesk;
+  readonly store: CaseStore;
+  readonly channelId: string | undefined;
+  readonly appId: string;
+  /** False without an app id (the Emulator): nobody is authenticated. */
+  readonly authenticated: boolean;
+  readonly templates: SupportCardTemplates;
+  readonly refs: ReturnType<typeof messageRefs<CardRef>>;
+  readonly logger: Logger;
+  adapter?: CloudAdapter;
+}
+
+/** Whether a tenant's cases show here: every tenant when authenticated, only the emulator's otherwise. */
+const shownIn = (scope: DeskScope, tenantId: string): boolean => scope.authenticated || tenantId === EMULATOR_TENANT;
+
+/** The notifier: case cards posted to and updated in the support channel, notes, requester notices. */
+function teamsNotifier(scope: DeskScope): Notifier {
+  const { store, channelId, appId, templates, refs, logger } = scope;
+  const shown = (tenantId: string) => shownIn(scope, tenantId);
   /** Serializes card posts per case, so two quick changes cannot post two cards. */
   const chains = new Map<string, Promise<unknown>>();
   const serialized = <T>(key: string, work: () => Promise<T>): Promise<T> => {
@@ -99,6 +109,7 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
   };
 
   const send = async (reference: Partial<ConversationReference>, work: (ctx: Ctx) => Promise<void>): Promise<boolean> => {
+    const { adapter } = scope;
     if (!adapter) return false;
     try {
       await adapter.continueConversationAsync(appId, reference, work);
@@ -111,10 +122,10 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
 
   const cardActivity = (card: CardJson) => MessageFactory.attachment({ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card });
 
-  const notifier: Notifier = {
+  return {
     channels: BOT_FRAMEWORK_CHANNELS,
     async hasSupportChannel() {
-      return adapter !== undefined && (await channelReference()) !== undefined;
+      return scope.adapter !== undefined && (await channelReference()) !== undefined;
     },
     showCase(view: SupportCaseView) {
       if (!shown(view.tenantId)) return Promise.resolve(true);
@@ -159,9 +170,13 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
       });
     },
   };
+}
 
+/** Remembers where the support channel is, from the activities the bot hears there. */
+function channelRecorder(scope: DeskScope): (context: Ctx) => Promise<void> {
+  const { store, channelId, logger } = scope;
   let lastRecorded: string | undefined;
-  const rememberChannel = async (context: Ctx): Promise<void> => {
+  return async (context: Ctx): Promise<void> => {
     const activity = context.activity;
     const added = Array.isArray(activity.membersAdded) ? activity.membersAdded : [];
     const botAdded = activity.type === ActivityTypes.ConversationUpdate && added.some((m) => m.id === activity.recipient?.id);
@@ -181,8 +196,13 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
       logger.warn({ err: error }, 'could not record the Teams support channel');
     }
   };
+}
 
-  const handleDeskAction = async (context: Ctx, action: DeskCardAction): Promise<void> => {
+/** Engineers' actions from case cards, requesters' answers and reopens from notices. */
+function deskActionHandler(scope: DeskScope): (context: Ctx, action: DeskCardAction) => Promise<void> {
+  const { desk, store, channelId, authenticated, refs } = scope;
+  const shown = (tenantId: string) => shownIn(scope, tenantId);
+  return async (context: Ctx, action: DeskCardAction): Promise<void> => {
     const { activity } = context;
     const { value } = action;
     const button = deskButtonOf(value);
@@ -212,11 +232,26 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
     const outcome = verb === 'answer' ? await desk.answer(requester, tenantIdOf(activity), number, message) : await desk.reopen(requester, tenantIdOf(activity), number, message);
     await answerInChat(context, outcome, false);
   };
+}
 
+export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
+  const appId = options.appId ?? '';
+  const scope: DeskScope = {
+    desk: options.desk,
+    store: options.store,
+    channelId: options.channelId,
+    appId,
+    // Without an app id nobody is authenticated (the Emulator): the support channel reference and
+    // every click come from whoever reached /api/messages, so only the emulator tenant's cases show.
+    authenticated: appId !== '',
+    templates: options.templates ?? loadSupportCardTemplates(),
+    refs: messageRefs<CardRef>(options.store, 'msteams'),
+    logger: options.logger ?? pino({ level: 'silent' }),
+  };
   return {
-    notifier,
-    attach: (cloudAdapter) => void (adapter = cloudAdapter),
-    observe: rememberChannel,
-    act: handleDeskAction,
+    notifier: teamsNotifier(scope),
+    attach: (adapter) => void (scope.adapter = adapter),
+    observe: channelRecorder(scope),
+    act: deskActionHandler(scope),
   };
 }

@@ -128,32 +128,131 @@ function choicesView(
   };
 }
 
+function triageData(reply: Extract<Reply, { kind: 'triage' }>, labels: CardLabels): CardJson {
+  const facts: FactView[] = [{ title: labels.category, value: inline(reply.categoryName) }];
+  if (reply.severity !== null) {
+    facts.push({ title: labels.severity, value: inline(reply.severityLabel ?? severityLabel(reply.severity, reply.lang)) });
+  }
+  if (reply.expectation) {
+    facts.push({ title: labels.responseTime, value: inline(reply.expectation.summary) });
+    if (reply.expectation.respondBy) facts.push({ title: labels.respondBy, value: inline(reply.expectation.respondBy) });
+  }
+  return {
+    labels,
+    message: text(reply.message),
+    facts,
+    hasReasons: reply.reasons.length > 0,
+    reasons: bullets(reply.reasons),
+    hasLinks: reply.links.length > 0,
+    links: reply.links.map((link) => `- ${markdownLink(link.title, link.url)}`).join('\n'),
+    hasNotice: Boolean(reply.notice),
+    notice: text(reply.notice ?? ''),
+    actions: reply.actions.map(actionView),
+  };
+}
+
+function caseFormData(reply: Extract<Reply, { kind: 'case-form' }>, labels: CardLabels): CardJson {
+  const { values, errors } = reply;
+  const error = (field: keyof typeof errors): string => inline(errors[field] ?? '');
+  const currentSeverity = reply.severityOptions.find((option) => option.value === values.severity);
+  return {
+    labels,
+    // Inputs take the raw values: an Input.Text value is not Markdown.
+    values,
+    severityEditable: reply.severityEditable,
+    severityText: inline(currentSeverity?.title ?? severityLabel(values.severity, reply.lang)),
+    categoryOptions: reply.categoryOptions,
+    severityOptions: reply.severityOptions,
+    contactOptions: [
+      { value: 'email', title: labels.contactEmail },
+      { value: 'phone', title: labels.contactPhone },
+      { value: 'chat', title: labels.contactChat },
+    ],
+    languageOptions: [
+      { value: 'en', title: labels.langEn },
+      { value: 'zh-TW', title: labels.langZh },
+    ],
+    errors: {
+      form: error('form'),
+      title: error('title'),
+      description: error('description'),
+      category: error('category'),
+      severity: error('severity'),
+      affectedUsers: error('affectedUsers'),
+      contactMethod: error('contactMethod'),
+      email: error('email'),
+      phone: error('phone'),
+      language: error('language'),
+      timeZone: error('timeZone'),
+    },
+    hasNote: Boolean(reply.note),
+    note: text(reply.note ?? ''),
+    submit: { title: labels.submit, style: 'positive', data: actionData('submitCase', { formId: reply.formId }) },
+  };
+}
+
+function caseCreatedData(reply: Extract<Reply, { kind: 'case-created' }>, labels: CardLabels): CardJson {
+  const facts = caseFacts(reply.case, reply.lang, labels);
+  if (reply.expectation) facts.push({ title: labels.responseTime, value: inline(reply.expectation.summary) });
+  return {
+    labels,
+    heading: `${inline(reply.case.number)}: ${inline(reply.case.title)}`,
+    facts,
+    nextSteps: text(reply.nextSteps),
+    actions: [
+      { title: labels.details, style: 'default', data: actionData('showCase', { number: reply.case.number }) },
+      { title: labels.myCases, style: 'default', data: actionData('myCases') },
+    ],
+  };
+}
+
+function caseListData(reply: Extract<Reply, { kind: 'case-list' }>, labels: CardLabels): CardJson {
+  return {
+    labels,
+    title: inline(reply.title),
+    isEmpty: reply.cases.length === 0,
+    empty: text(reply.empty),
+    hasMore: reply.more !== undefined,
+    more: text(reply.more ?? ''),
+    cases: reply.cases.map((c) => ({
+      heading: `${inline(c.number)}: ${inline(c.title)}`,
+      summary: inline(
+        [
+          statusLabel(c.status, labels),
+          ...(c.owner ? [`${labels.owner}: ${c.owner}`] : []),
+          severityLabel(c.severity, reply.lang),
+          c.categoryName,
+          c.createdAt,
+          ...(c.lastUpdate ? [`${labels.lastUpdate}: ${c.lastUpdate}`] : []),
+        ].join(' · '),
+      ),
+      isOpen: c.status === 'open',
+      details: { title: labels.details, style: 'default', data: actionData('showCase', { number: c.number }) },
+    })),
+  };
+}
+
+function welcomeData(reply: Extract<Reply, { kind: 'welcome' }>, labels: CardLabels): CardJson {
+  return {
+    labels,
+    title: inline(reply.title),
+    text: text(reply.text),
+    hasExamples: reply.examples.length > 0,
+    examples: reply.examples.map((example) => `- "${inline(example)}"`).join('\n'),
+    hasCommands: reply.commands.length > 0,
+    commands: reply.commands.map((c) => ({ title: inline(c.command), value: inline(c.description) })),
+    actions: [
+      { title: labels.myCases, style: 'default', data: actionData('myCases') },
+    ],
+  };
+}
+
 /** The template's data for one reply. Exhaustive: a new reply kind does not compile here. */
 export function cardData(reply: Reply): CardJson {
   const labels = CARD_LABELS[reply.lang] ?? CARD_LABELS.en;
   switch (reply.kind) {
-    case 'triage': {
-      const facts: FactView[] = [{ title: labels.category, value: inline(reply.categoryName) }];
-      if (reply.severity !== null) {
-        facts.push({ title: labels.severity, value: inline(reply.severityLabel ?? severityLabel(reply.severity, reply.lang)) });
-      }
-      if (reply.expectation) {
-        facts.push({ title: labels.responseTime, value: inline(reply.expectation.summary) });
-        if (reply.expectation.respondBy) facts.push({ title: labels.respondBy, value: inline(reply.expectation.respondBy) });
-      }
-      return {
-        labels,
-        message: text(reply.message),
-        facts,
-        hasReasons: reply.reasons.length > 0,
-        reasons: bullets(reply.reasons),
-        hasLinks: reply.links.length > 0,
-        links: reply.links.map((link) => `- ${markdownLink(link.title, link.url)}`).join('\n'),
-        hasNotice: Boolean(reply.notice),
-        notice: text(reply.notice ?? ''),
-        actions: reply.actions.map(actionView),
-      };
-    }
+    case 'triage':
+      return triageData(reply, labels);
     case 'question':
       return {
         labels,
@@ -166,83 +265,12 @@ export function cardData(reply: Reply): CardJson {
         question: text(reply.question),
         ...choicesView('choosePlan', {}, reply.options, labels),
       };
-    case 'case-form': {
-      const { values, errors } = reply;
-      const error = (field: keyof typeof errors): string => inline(errors[field] ?? '');
-      const currentSeverity = reply.severityOptions.find((option) => option.value === values.severity);
-      return {
-        labels,
-        // Inputs take the raw values: an Input.Text value is not Markdown.
-        values,
-        severityEditable: reply.severityEditable,
-        severityText: inline(currentSeverity?.title ?? severityLabel(values.severity, reply.lang)),
-        categoryOptions: reply.categoryOptions,
-        severityOptions: reply.severityOptions,
-        contactOptions: [
-          { value: 'email', title: labels.contactEmail },
-          { value: 'phone', title: labels.contactPhone },
-          { value: 'chat', title: labels.contactChat },
-        ],
-        languageOptions: [
-          { value: 'en', title: labels.langEn },
-          { value: 'zh-TW', title: labels.langZh },
-        ],
-        errors: {
-          form: error('form'),
-          title: error('title'),
-          description: error('description'),
-          category: error('category'),
-          severity: error('severity'),
-          affectedUsers: error('affectedUsers'),
-          contactMethod: error('contactMethod'),
-          email: error('email'),
-          phone: error('phone'),
-          language: error('language'),
-          timeZone: error('timeZone'),
-        },
-        hasNote: Boolean(reply.note),
-        note: text(reply.note ?? ''),
-        submit: { title: labels.submit, style: 'positive', data: actionData('submitCase', { formId: reply.formId }) },
-      };
-    }
-    case 'case-created': {
-      const facts = caseFacts(reply.case, reply.lang, labels);
-      if (reply.expectation) facts.push({ title: labels.responseTime, value: inline(reply.expectation.summary) });
-      return {
-        labels,
-        heading: `${inline(reply.case.number)}: ${inline(reply.case.title)}`,
-        facts,
-        nextSteps: text(reply.nextSteps),
-        actions: [
-          { title: labels.details, style: 'default', data: actionData('showCase', { number: reply.case.number }) },
-          { title: labels.myCases, style: 'default', data: actionData('myCases') },
-        ],
-      };
-    }
+    case 'case-form':
+      return caseFormData(reply, labels);
+    case 'case-created':
+      return caseCreatedData(reply, labels);
     case 'case-list':
-      return {
-        labels,
-        title: inline(reply.title),
-        isEmpty: reply.cases.length === 0,
-        empty: text(reply.empty),
-        hasMore: reply.more !== undefined,
-        more: text(reply.more ?? ''),
-        cases: reply.cases.map((c) => ({
-          heading: `${inline(c.number)}: ${inline(c.title)}`,
-          summary: inline(
-            [
-              statusLabel(c.status, labels),
-              ...(c.owner ? [`${labels.owner}: ${c.owner}`] : []),
-              severityLabel(c.severity, reply.lang),
-              c.categoryName,
-              c.createdAt,
-              ...(c.lastUpdate ? [`${labels.lastUpdate}: ${c.lastUpdate}`] : []),
-            ].join(' · '),
-          ),
-          isOpen: c.status === 'open',
-          details: { title: labels.details, style: 'default', data: actionData('showCase', { number: c.number }) },
-        })),
-      };
+      return caseListData(reply, labels);
     case 'case-detail':
       return {
         labels,
@@ -260,18 +288,7 @@ export function cardData(reply: Reply): CardJson {
         color: reply.tone === 'error' ? 'attention' : reply.tone === 'warning' ? 'warning' : 'default',
       };
     case 'welcome':
-      return {
-        labels,
-        title: inline(reply.title),
-        text: text(reply.text),
-        hasExamples: reply.examples.length > 0,
-        examples: reply.examples.map((example) => `- "${inline(example)}"`).join('\n'),
-        hasCommands: reply.commands.length > 0,
-        commands: reply.commands.map((c) => ({ title: inline(c.command), value: inline(c.description) })),
-        actions: [
-          { title: labels.myCases, style: 'default', data: actionData('myCases') },
-        ],
-      };
+      return welcomeData(reply, labels);
     default:
       return assertNever(reply);
   }
