@@ -128,29 +128,7 @@ function choicesView(
   };
 }
 
-function triageData(reply: Extract<Reply, { kind: 'triage' }>, labels: CardLabels): CardJson {
-  const facts: FactView[] = [{ title: labels.category, value: inline(reply.categoryName) }];
-  if (reply.severity !== null) {
-    facts.push({ title: labels.severity, value: inline(reply.severityLabel ?? severityLabel(reply.severity, reply.lang)) });
-  }
-  if (reply.expectation) {
-    facts.push({ title: labels.responseTime, value: inline(reply.expectation.summary) });
-    if (reply.expectation.respondBy) facts.push({ title: labels.respondBy, value: inline(reply.expectation.respondBy) });
-  }
-  return {
-    labels,
-    message: text(reply.message),
-    facts,
-    hasReasons: reply.reasons.length > 0,
-    reasons: bullets(reply.reasons),
-    hasLinks: reply.links.length > 0,
-    links: reply.links.map((link) => `- ${markdownLink(link.title, link.url)}`).join('\n'),
-    hasNotice: Boolean(reply.notice),
-    notice: text(reply.notice ?? ''),
-    actions: reply.actions.map(actionView),
-  };
-}
-
+/** The case form's data: inputs take the raw values, everything shown is escaped. */
 function caseFormData(reply: Extract<Reply, { kind: 'case-form' }>, labels: CardLabels): CardJson {
   const { values, errors } = reply;
   const error = (field: keyof typeof errors): string => inline(errors[field] ?? '');
@@ -191,68 +169,32 @@ function caseFormData(reply: Extract<Reply, { kind: 'case-form' }>, labels: Card
   };
 }
 
-function caseCreatedData(reply: Extract<Reply, { kind: 'case-created' }>, labels: CardLabels): CardJson {
-  const facts = caseFacts(reply.case, reply.lang, labels);
-  if (reply.expectation) facts.push({ title: labels.responseTime, value: inline(reply.expectation.summary) });
-  return {
-    labels,
-    heading: `${inline(reply.case.number)}: ${inline(reply.case.title)}`,
-    facts,
-    nextSteps: text(reply.nextSteps),
-    actions: [
-      { title: labels.details, style: 'default', data: actionData('showCase', { number: reply.case.number }) },
-      { title: labels.myCases, style: 'default', data: actionData('myCases') },
-    ],
-  };
-}
-
-function caseListData(reply: Extract<Reply, { kind: 'case-list' }>, labels: CardLabels): CardJson {
-  return {
-    labels,
-    title: inline(reply.title),
-    isEmpty: reply.cases.length === 0,
-    empty: text(reply.empty),
-    hasMore: reply.more !== undefined,
-    more: text(reply.more ?? ''),
-    cases: reply.cases.map((c) => ({
-      heading: `${inline(c.number)}: ${inline(c.title)}`,
-      summary: inline(
-        [
-          statusLabel(c.status, labels),
-          ...(c.owner ? [`${labels.owner}: ${c.owner}`] : []),
-          severityLabel(c.severity, reply.lang),
-          c.categoryName,
-          c.createdAt,
-          ...(c.lastUpdate ? [`${labels.lastUpdate}: ${c.lastUpdate}`] : []),
-        ].join(' · '),
-      ),
-      isOpen: c.status === 'open',
-      details: { title: labels.details, style: 'default', data: actionData('showCase', { number: c.number }) },
-    })),
-  };
-}
-
-function welcomeData(reply: Extract<Reply, { kind: 'welcome' }>, labels: CardLabels): CardJson {
-  return {
-    labels,
-    title: inline(reply.title),
-    text: text(reply.text),
-    hasExamples: reply.examples.length > 0,
-    examples: reply.examples.map((example) => `- "${inline(example)}"`).join('\n'),
-    hasCommands: reply.commands.length > 0,
-    commands: reply.commands.map((c) => ({ title: inline(c.command), value: inline(c.description) })),
-    actions: [
-      { title: labels.myCases, style: 'default', data: actionData('myCases') },
-    ],
-  };
-}
-
 /** The template's data for one reply. Exhaustive: a new reply kind does not compile here. */
 export function cardData(reply: Reply): CardJson {
   const labels = CARD_LABELS[reply.lang] ?? CARD_LABELS.en;
   switch (reply.kind) {
-    case 'triage':
-      return triageData(reply, labels);
+    case 'triage': {
+      const facts: FactView[] = [{ title: labels.category, value: inline(reply.categoryName) }];
+      if (reply.severity !== null) {
+        facts.push({ title: labels.severity, value: inline(reply.severityLabel ?? severityLabel(reply.severity, reply.lang)) });
+      }
+      if (reply.expectation) {
+        facts.push({ title: labels.responseTime, value: inline(reply.expectation.summary) });
+        if (reply.expectation.respondBy) facts.push({ title: labels.respondBy, value: inline(reply.expectation.respondBy) });
+      }
+      return {
+        labels,
+        message: text(reply.message),
+        facts,
+        hasReasons: reply.reasons.length > 0,
+        reasons: bullets(reply.reasons),
+        hasLinks: reply.links.length > 0,
+        links: reply.links.map((link) => `- ${markdownLink(link.title, link.url)}`).join('\n'),
+        hasNotice: Boolean(reply.notice),
+        notice: text(reply.notice ?? ''),
+        actions: reply.actions.map(actionView),
+      };
+    }
     case 'question':
       return {
         labels,
@@ -267,10 +209,44 @@ export function cardData(reply: Reply): CardJson {
       };
     case 'case-form':
       return caseFormData(reply, labels);
-    case 'case-created':
-      return caseCreatedData(reply, labels);
+    case 'case-created': {
+      const facts = caseFacts(reply.case, reply.lang, labels);
+      if (reply.expectation) facts.push({ title: labels.responseTime, value: inline(reply.expectation.summary) });
+      return {
+        labels,
+        heading: `${inline(reply.case.number)}: ${inline(reply.case.title)}`,
+        facts,
+        nextSteps: text(reply.nextSteps),
+        actions: [
+          { title: labels.details, style: 'default', data: actionData('showCase', { number: reply.case.number }) },
+          { title: labels.myCases, style: 'default', data: actionData('myCases') },
+        ],
+      };
+    }
     case 'case-list':
-      return caseListData(reply, labels);
+      return {
+        labels,
+        title: inline(reply.title),
+        isEmpty: reply.cases.length === 0,
+        empty: text(reply.empty),
+        hasMore: reply.more !== undefined,
+        more: text(reply.more ?? ''),
+        cases: reply.cases.map((c) => ({
+          heading: `${inline(c.number)}: ${inline(c.title)}`,
+          summary: inline(
+            [
+              statusLabel(c.status, labels),
+              ...(c.owner ? [`${labels.owner}: ${c.owner}`] : []),
+              severityLabel(c.severity, reply.lang),
+              c.categoryName,
+              c.createdAt,
+              ...(c.lastUpdate ? [`${labels.lastUpdate}: ${c.lastUpdate}`] : []),
+            ].join(' · '),
+          ),
+          isOpen: c.status === 'open',
+          details: { title: labels.details, style: 'default', data: actionData('showCase', { number: c.number }) },
+        })),
+      };
     case 'case-detail':
       return {
         labels,
@@ -288,7 +264,18 @@ export function cardData(reply: Reply): CardJson {
         color: reply.tone === 'error' ? 'attention' : reply.tone === 'warning' ? 'warning' : 'default',
       };
     case 'welcome':
-      return welcomeData(reply, labels);
+      return {
+        labels,
+        title: inline(reply.title),
+        text: text(reply.text),
+        hasExamples: reply.examples.length > 0,
+        examples: reply.examples.map((example) => `- "${inline(example)}"`).join('\n'),
+        hasCommands: reply.commands.length > 0,
+        commands: reply.commands.map((c) => ({ title: inline(c.command), value: inline(c.description) })),
+        actions: [
+          { title: labels.myCases, style: 'default', data: actionData('myCases') },
+        ],
+      };
     default:
       return assertNever(reply);
   }
