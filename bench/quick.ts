@@ -20,8 +20,13 @@ try {
         bot.repliesPerTurn !== undefined
           ? `; messages posted per turn bot ${bot.repliesPerTurn} echo ${echo.repliesPerTurn}, extra replies ${bot.extraReplies}, users.info during load ${bot.usersInfo}`
           : '';
+      // The bot's own work: what a turn costs it above the bare framework echo.
+      const cpu =
+        bot.cpuUsPerTurn !== undefined && echo.cpuUsPerTurn !== undefined
+          ? `; cpu per turn bot ${bot.cpuUsPerTurn} echo ${echo.cpuUsPerTurn} µs (bot's own ${bot.cpuUsPerTurn - echo.cpuUsPerTurn} µs)`
+          : '';
       console.log(
-        `${channel} ${String(c).padStart(3)} conn: bot ${Math.round(bot.requestsPerSecond)}/s p50 ${bot.p50Ms} p99 ${bot.p99Ms} ms, echo ${Math.round(echo.requestsPerSecond)}/s p50 ${echo.p50Ms} p99 ${echo.p99Ms} ms; ratio throughput ${r.throughput}, p50 ${r.p50}, p99 ${r.p99}; errors bot ${errorsOf(bot)} (non-2xx ${bot.non2xx}, timeouts ${bot.timeouts}) echo ${errorsOf(echo)}${perTurn}`,
+        `${channel} ${String(c).padStart(3)} conn: bot ${Math.round(bot.requestsPerSecond)}/s p50 ${bot.p50Ms} p99 ${bot.p99Ms} ms, echo ${Math.round(echo.requestsPerSecond)}/s p50 ${echo.p50Ms} p99 ${echo.p99Ms} ms; ratio throughput ${r.throughput}, p50 ${r.p50}, p99 ${r.p99}${cpu}; errors bot ${errorsOf(bot)} (non-2xx ${bot.non2xx}, timeouts ${bot.timeouts}) echo ${errorsOf(echo)}${perTurn}`,
       );
     }
     console.log(`${channel} RSS after warm-up: bot ${figures.botRssAfterWarmupMb} MB (echo ${figures.echoRssAfterWarmupMb}), after load ${figures.botRssAfterLoadMb} MB (echo ${figures.echoRssAfterLoadMb}); heap used ${JSON.stringify(figures.heapUsedMb)} MB; bot rate-limited turns ${figures.botRateLimited}`);

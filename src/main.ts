@@ -6,7 +6,7 @@
  */
 import { pino, type Logger } from 'pino';
 import { ConfigError, loadConfig, botEndpointMode, channelCredentialsConfigured, listenHost, localChatEnabled, type AppConfig } from './config.js';
-import { CardTemplateError, loadCardTemplates } from './channels/teams/index.js';
+import { CardTemplateError, loadCardTemplates, MESSAGES_PATH } from './channels/teams/index.js';
 import { ChatConversations, createLocalChat, bundlePresent, DEFAULT_BUNDLE_DIR, FETCH_COMMAND } from './channels/webchat/index.js';
 import { mountSlack, slackConfigFromEnv, type SlackChannel } from './channels/slack/index.js';
 import { createConversationCore } from './conversation/core.js';
@@ -14,7 +14,7 @@ import { ConfigError as CoreConfigError, loadCoreConfig, type CoreConfig } from 
 import { createCaseEvents, planAnnouncements } from './case-events.js';
 import { EnvFileError, loadEnvFile } from './env-file.js';
 import { outboxConfigFromEnv, type OutboxConfig } from './handoff/config.js';
-import { createBotServer, MESSAGES_PATH } from './server/index.js';
+import { createBotServer } from './app/bot-server.js';
 import { openStore, storeChoiceFromEnv, StoreConfigError, StoreUnavailableError, type StoreChoice } from './store/index.js';
 import { createSupportDeskRuntime, SupportDeskConfigError, type SupportDeskRuntime } from './support-desk/index.js';
 import { loadDefaultRules, RulesInvalidError, type TriageEngine } from './triage/index.js';
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
     templates,
     store,
     logger,
-    wrapTeamsBot: support.wrapTeamsBot,
+    teamsSupport: support.teams,
     extend: (app) => {
       localChat?.extend(app);
       if (slackEnv.config) slack = mountSlack(app, { core, ...slackEnv.config, logger: logger.child({ module: 'slack' }), store });

@@ -10,12 +10,15 @@
 import { readFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import type { RequestHandler } from 'express';
 import { pino } from 'pino';
 import { mountSlack, type SlackChannel } from '../../src/channels/slack/index.js';
-import { createTeamsAdapter, loadCardTemplates } from '../../src/channels/teams/index.js';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { loadCardTemplates } from '../../src/channels/teams/index.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
 import { createConversationCore } from '../../src/conversation/core.js';
-import { createBotServer, createServer, type BotServer } from '../../src/server/index.js';
+import { createBotServer } from '../../src/app/bot-server.js';
+import { createServer, type BotServer } from '../../src/server/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 
@@ -30,20 +33,24 @@ let slack: SlackChannel | undefined;
 
 async function build(): Promise<BotServer> {
   if (kind === 'teams-echo') {
+    // A bare botbuilder echo bot as plain bots are written: CloudAdapter, JSON body, sendActivity.
+    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    const echo = async (context: TurnContext) => {
+      if (context.activity.type === 'message') await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+    };
     return createServer({
-      adapter: createTeamsAdapter({}, logger),
-      bot: async (context) => {
-        if (context.activity.type === 'message') await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
-      },
       health: { ok: () => true },
       logger,
+      extend: (app, parts) => {
+        const json = parts.json({ limit: '1mb', what: 'an activity' });
+        const handle: RequestHandler = (req, res) => adapter.process(req, res, echo);
+        app.post('/api/messages', json.parse, handle, json.errors);
+      },
     });
   }
   if (kind === 'slack-echo') {
     let bolt: App | undefined;
     const server = createServer({
-      adapter: { process: async () => undefined },
-      bot: async () => undefined,
       health: { ok: () => true },
       logger,
       extend: (app) => {

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   }
   // With bot credentials, case cards reach the Teams support channel the server learned; this
   // process receives no Teams activity, so the bot logic behind the adapter is never called.
-  if (botAuthEnabled(app) && support.config.teamsChannel) support.wrapTeamsBot(async () => {}, createTeamsAdapter(app, logger));
+  if (botAuthEnabled(app) && support.config.teamsChannel) support.teams.attach(createTeamsAdapter(app, logger));
   const events = createCaseEvents({ plan: announcements, store, support, logger });
   const core = createConversationCore({ engine, store, config: coreConfig, logger, onCaseCreated: events.onCaseCreated, onCaseChanged: events.onCaseChanged });
 

@@ -1,14 +1,13 @@
+/** The generic HTTP server (express app, JSON body routes, health checks, listen/close); knows no channel. */
 export {
-  activityProblem,
   createServer,
   HEALTH_PATH,
-  MAX_ACTIVITY_BYTES,
-  MESSAGES_PATH,
-  type ActivityProcessor,
+  jsonRoute,
   type BotServer,
+  type HttpParts,
+  type JsonRoute,
+  type JsonRouteOptions,
   type RunningServer,
   type ServerDeps,
 } from './app.js';
 export { runHealthChecks, type HealthCheck, type HealthReport } from './health.js';
-export { createBotServer, type BotServerDeps } from './bot-server.js';
-export { confineToEmulatorTenant, createEndpointGate, isLoopbackUrl, rateLimitedWarn, type BotEndpoint } from './bot-endpoint.js';

@@ -14,10 +14,9 @@ import type { TriageEngine } from '../triage/index.js';
 import { loadSupportDeskConfig, type SupportDeskConfig } from './config.js';
 import { SupportDesk } from './desk.js';
 import { createLocalSupport } from './local.js';
-import { loadSupportCardTemplates } from './teams-cards.js';
 import { SlaWatch } from './sla-watch.js';
 import { attachSlackSupport } from './slack.js';
-import { createTeamsSupport, type TeamsSupport } from './teams.js';
+import { createTeamsSupport, loadSupportCardTemplates, type TeamsSupport } from '../channels/teams/index.js';
 
 export { loadSupportDeskConfig, SupportDeskConfigError, DEFAULT_SLA_CHECK_INTERVAL_SECONDS, type SupportDeskConfig } from './config.js';
 export { SupportDesk, isOnlyThanks, type SupportDeskDeps } from './desk.js';
@@ -26,9 +25,9 @@ export { slaClock, timeLeftText, WARNING_FRACTION } from './sla.js';
 export { supportCaseView } from './view.js';
 export { attachSlackSupport, type SlackSupportOptions } from './slack.js';
 export { createLocalSupport, type LocalSupport, type LocalSupportOptions } from './local.js';
-export { createTeamsSupport, TEAMS_CHANNEL_REF_KEY, type TeamsSupport, type TeamsSupportOptions } from './teams.js';
+export { createTeamsSupport, TEAMS_CHANNEL_REF_KEY, type TeamsSupport, type TeamsSupportOptions } from '../channels/teams/index.js';
 export { renderSupportCaseBlocks, renderRequesterNoticeBlocks } from './slack-blocks.js';
-export { renderSupportCaseCard, renderRequesterNoticeCard, loadSupportCardTemplates } from './teams-cards.js';
+export { renderSupportCaseCard, renderRequesterNoticeCard, loadSupportCardTemplates } from '../channels/teams/index.js';
 export * from './types.js';
 
 export interface SupportDeskRuntimeDeps {
@@ -53,8 +52,6 @@ export interface SupportDeskRuntime {
   caseChanged(c: SupportCase, change: CaseChangeNotice): void;
   /** With the local chat on: the `/support` page's desk side (a Notifier is registered). */
   attachLocalChat(conversations: ChatConversations): LocalSupportHooks;
-  /** For createBotServer's wrapTeamsBot. */
-  wrapTeamsBot: TeamsSupport['wrap'];
   /** After mountSlack: routes desk buttons and delivers to Slack. */
   attachSlack(slack: Pick<SlackChannel, 'app' | 'api'>): void;
   start(): void;
@@ -93,7 +90,6 @@ export function createSupportDeskRuntime(deps: SupportDeskRuntimeDeps): SupportD
     teams,
     sla,
     caseCreated: (c) => void desk.caseOpened(c).catch((error: unknown) => logger.error({ err: error, case: c.number }, 'posting the case card failed')),
-    wrapTeamsBot: (bot, adapter) => teams.wrap(bot, adapter),
     caseChanged: (c, change) => void desk.requesterChanged(c, change),
     attachLocalChat: (conversations) => {
       const local = createLocalSupport({ desk, store: deps.store, conversations, logger: logger.child({ channel: 'webchat' }), templates });

@@ -23,16 +23,13 @@
  */
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { pino, type Logger } from 'pino';
-import type { TeamsBotLogic } from '../channels/teams/bot.js';
-import type { CardJson } from '../channels/teams/renderer.js';
+import { compactCaseCard, loadSupportCardTemplates, renderRequesterNoticeCard, renderSupportCaseCard, type CardJson, type SupportCardTemplates, type TeamsBotLogic } from '../channels/teams/index.js';
 import type { ChatConversation, ChatConversations } from '../channels/webchat/conversations.js';
 import { LOCAL_CHANNEL, LOCAL_IDENTITIES, LOCAL_TENANT } from '../channels/webchat/identity.js';
 import { LOCAL_BOT } from '../channels/webchat/routes.js';
 import type { LocalSupportHooks } from '../channels/webchat/support-hooks.js';
 import type { CaseStore } from '../store/index.js';
 import type { SupportDesk } from './desk.js';
-import { compactCaseCard } from './compact-card.js';
-import { loadSupportCardTemplates, renderRequesterNoticeCard, renderSupportCaseCard, type SupportCardTemplates } from './teams-cards.js';
 import { answerInChat, deskActionData, deskButtonOf, isRecord, str } from './card-action.js';
 import { deskVerbOf, isDeskVerb, type Notifier, type RequesterNotice, type SupportCaseView, type SupportNote } from './types.js';
 

@@ -1,7 +1,10 @@
 import { AdaptiveCard, SerializationContext } from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/conversation/types.js';
-import { CARD_VERSION, createCardRenderer, loadCardTemplates, REPLY_KINDS } from '../../src/channels/teams/renderer.js';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CARD_VERSION, CardTemplateError, createCardRenderer, DEFAULT_CARDS_DIR, loadCardTemplates, loadSupportCardTemplates, REPLY_KINDS } from '../../src/channels/teams/index.js';
 import { SAMPLE_REPLIES } from './samples.js';
 
 const renderer = createCardRenderer(loadCardTemplates());
@@ -52,5 +55,29 @@ describe('card templates', () => {
   it('a template rendered twice gives the same card (templates are reusable)', () => {
     const reply = SAMPLE_REPLIES.triage[0] as Reply;
     expect(renderer.render(reply)).toEqual(renderer.render(reply));
+  });
+});
+
+describe('support desk card templates', () => {
+  const problemsLoading = (dir: string): readonly string[] => {
+    try {
+      loadSupportCardTemplates(dir);
+    } catch (error) {
+      expect(error).toBeInstanceOf(CardTemplateError);
+      return (error as CardTemplateError).problems;
+    }
+    return [];
+  };
+
+  it('refuses a broken or missing desk template with an error naming the file, like the reply cards', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-cards-'));
+    writeFileSync(join(dir, 'support-case.json'), '{ "type": "AdaptiveCard", "version": "1.2" }');
+    expect(problemsLoading(dir)).toEqual(['support-case.json: "version" must be "1.5"', expect.stringMatching(/^support-notice\.json: .*no such file/)]);
+  });
+
+  it('loads the shipped desk templates', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-cards-'));
+    for (const file of ['support-case.json', 'support-notice.json']) copyFileSync(join(DEFAULT_CARDS_DIR, file), join(dir, file));
+    expect(problemsLoading(dir)).toEqual([]);
   });
 });

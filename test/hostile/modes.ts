@@ -11,7 +11,8 @@ import { ChatConversations, createLocalChat } from '../../src/channels/webchat/i
 import { mountSlack, slackConfigFromEnv, type SlackChannel } from '../../src/channels/slack/index.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
 import { createConversationCore } from '../../src/conversation/core.js';
-import { createBotServer, type RunningServer } from '../../src/server/index.js';
+import { createBotServer } from '../../src/app/bot-server.js';
+import type { RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
 import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/support-desk/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
@@ -107,7 +108,7 @@ export async function startBot(mode: Mode): Promise<Bot> {
     templates,
     store,
     logger,
-    wrapTeamsBot: support.wrapTeamsBot,
+    teamsSupport: support.teams,
     extend: (app) => {
       localChat?.extend(app);
       if (slackEnv.config) channel = mountSlack(app, { core, ...slackEnv.config, logger, store });

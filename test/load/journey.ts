@@ -6,7 +6,8 @@
 import { loadCardTemplates } from '../../src/channels/teams/index.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
 import { createConversationCore } from '../../src/conversation/core.js';
-import { createBotServer, type RunningServer } from '../../src/server/index.js';
+import { createBotServer } from '../../src/app/bot-server.js';
+import type { RunningServer } from '../../src/server/index.js';
 import type { CaseStore } from '../../src/store/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { cardOf, cardText, inputs, post, submitActions, teamsMessage, type FakeConnector } from '../teams/helpers.js';

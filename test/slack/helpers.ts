@@ -222,8 +222,6 @@ export async function startSlackHarness(options: { core: ConversationCore; store
   const { logger, logs } = captureLogger();
   let channel: SlackChannel | undefined;
   const server = createServer({
-    adapter: { process: async () => undefined },
-    bot: async () => undefined,
     health: { ok: () => true },
     logger,
     extend: (app) => {

@@ -8,7 +8,8 @@ import { pino } from 'pino';
 import { loadCardTemplates } from '../../src/channels/teams/index.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
 import { createConversationCore } from '../../src/conversation/core.js';
-import { createBotServer, type RunningServer } from '../../src/server/index.js';
+import { createBotServer } from '../../src/app/bot-server.js';
+import type { RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
 import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/support-desk/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
@@ -49,7 +50,7 @@ describe('an answer typed after an engineer asks for information (Teams)', () =>
       onCaseCreated: (c) => runtime.caseCreated(c),
       onCaseChanged: (c, change) => runtime.caseChanged(c, change),
     });
-    server = await createBotServer({ credentials: issuer.credentials, botFrameworkEndpoints: issuer.endpoints, core, engine, templates: loadCardTemplates(), store, wrapTeamsBot: runtime.wrapTeamsBot }).listen(0, '127.0.0.1');
+    server = await createBotServer({ credentials: issuer.credentials, botFrameworkEndpoints: issuer.endpoints, core, engine, templates: loadCardTemplates(), store, teamsSupport: runtime.teams }).listen(0, '127.0.0.1');
     await addBotToTeam();
   });
   afterEach(async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isOnlyThanks, loadSupportDeskConfig, SupportDeskConfigError, deskVerbOf } from '../../src/support-desk/index.js';
 import { renderSupportCaseBlocks } from '../../src/support-desk/slack-blocks.js';
-import { loadSupportCardTemplates, renderSupportCaseCard } from '../../src/support-desk/teams-cards.js';
+import { loadSupportCardTemplates, renderSupportCaseCard } from '../../src/channels/teams/index.js';
 import { supportCaseView } from '../../src/support-desk/view.js';
 import { newCase, openTestStore } from '../store/helpers.js';
 

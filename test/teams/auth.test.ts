@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_TENANT, loadCardTemplates } from '../../src/channels/teams/index.js';
 import { createConversationCore } from '../../src/conversation/core.js';
-import { createBotServer, type RunningServer } from '../../src/server/index.js';
+import { createBotServer } from '../../src/app/bot-server.js';
+import type { RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { captureLogger } from '../slack/helpers.js';

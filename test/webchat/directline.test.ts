@@ -11,7 +11,8 @@ import { createLocalChat, DEFAULT_BUNDLE_DIR, type LocalChat } from '../../src/c
 import { loadConfig, localChatEnabled } from '../../src/config.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
 import { createConversationCore } from '../../src/conversation/core.js';
-import { createBotServer, type RunningServer } from '../../src/server/index.js';
+import { createBotServer } from '../../src/app/bot-server.js';
+import type { RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { cardText, submitActions } from '../teams/helpers.js';

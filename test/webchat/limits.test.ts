@@ -8,7 +8,7 @@ import { loadCardTemplates } from '../../src/channels/teams/index.js';
 import { ChatConversations, createLocalChat, type ConversationLimits } from '../../src/channels/webchat/index.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
 import { createConversationCore } from '../../src/conversation/core.js';
-import { createBotServer } from '../../src/server/index.js';
+import { createBotServer } from '../../src/app/bot-server.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { cardText } from '../teams/helpers.js';

@@ -15,7 +15,7 @@ export type AuthCheck =
   | { readonly ok: true }
   | { readonly ok: false; readonly status: 401 | 503; readonly reason: AuthFailure; readonly detail?: string };
 
-export type RequestAuthenticator = (activity: Record<string, unknown>, authHeader: string) => Promise<AuthCheck>;
+export type RequestAuthenticator = (activity: Partial<Activity>, authHeader: string) => Promise<AuthCheck>;
 
 /** A failure to reach or read the metadata: a network error, or botbuilder's 5xx AuthenticationError. */
 function cannotCheck(error: unknown): boolean {
@@ -28,7 +28,8 @@ export function createRequestAuthenticator(auth: BotFrameworkAuthentication): Re
   return async (activity, authHeader) => {
     if (authHeader.trim() === '') return { ok: false, status: 401, reason: 'missing token' };
     try {
-      await auth.authenticateRequest(activity as unknown as Activity, authHeader);
+      // Only the token is checked here: the activity's shape was checked before (request-check.ts).
+      await auth.authenticateRequest(activity as Activity, authHeader);
       return { ok: true };
     } catch (error) {
       if (cannotCheck(error)) return { ok: false, status: 503, reason: 'token could not be checked (OpenID metadata unreachable)' };

@@ -2,7 +2,7 @@
  * What the local chat needs from the support desk for its `/support` page, without importing
  * the desk: src/support-desk/local.ts implements it, src/main.ts passes it to createLocalChat.
  */
-import type { TeamsBotLogic } from '../teams/bot.js';
+import type { TeamsBotLogic } from '../teams/index.js';
 import type { ChatConversation } from './conversations.js';
 
 export interface LocalSupportHooks {

@@ -9,9 +9,11 @@
  *   in the emulator's own tenant, whatever tenant it claims.
  * - `off` (channel credentials without MicrosoftAppId, EMULATOR unset or off): 403, nothing runs.
  */
+import type { Activity } from 'botbuilder';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { EMULATOR_TENANT, type RequestAuthenticator } from '../channels/teams/index.js';
+import { EMULATOR_TENANT } from './inbound.js';
+import type { RequestAuthenticator } from './request-auth.js';
 
 export type BotEndpoint =
   | { readonly mode: 'bot-framework'; readonly authenticate: RequestAuthenticator }
@@ -95,7 +97,7 @@ export function createEndpointGate(endpoint: BotEndpoint, logger: Logger | undef
         return true;
       case 'bot-framework': {
         const header = req.get('authorization') ?? '';
-        const check = await endpoint.authenticate(activity, header);
+        const check = await endpoint.authenticate(req.body as Partial<Activity>, header);
         if (check.ok) return true;
         warn(check.reason, { status: check.status, ...(check.detail ? { detail: check.detail } : {}) });
         if (check.status === 503) res.set('retry-after', String(RETRY_AFTER_SECONDS));

@@ -1,16 +1,13 @@
 /**
  * The support desk's Adaptive Cards: `cards/support-case.json` (the case card in the support
- * channel) and `cards/support-notice.json` (what the requester is told), expanded with
- * `compileTemplate` (../channels/teams/templating.ts) like every other card. Text is
- * Markdown-escaped here; the templates hold no wording.
+ * channel), `cards/support-notice.json` (what the requester is told), both expanded by
+ * adaptivecards-templating like every other card, and the compact case card of the local
+ * `/support` page. Text is Markdown-escaped here; the templates hold no wording.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DEFAULT_CARDS_DIR, CARD_VERSION, type CardJson } from '../channels/teams/renderer.js';
-import { inlineCardText as inline, plainTextToCard } from '../channels/teams/markdown.js';
-import { compileTemplate, type CardTemplate } from '../channels/teams/templating.js';
-import { deskStrings } from './strings/index.js';
-import { DESK_VERB_PREFIX, type RequesterNotice, type SupportCaseView } from './types.js';
+import { deskStrings } from '../../support-desk/strings/index.js';
+import { DESK_VERB_PREFIX, type RequesterNotice, type SupportCaseView } from '../../support-desk/types.js';
+import { cardTemplate, CARD_VERSION, CardTemplateError, DEFAULT_CARDS_DIR, readCardTemplate, type CardJson, type CardTemplate } from './card-template.js';
+import { inlineCardText as inline, plainTextToCard } from './markdown.js';
 
 export const SUPPORT_CARD_LABELS = {
   description: 'Description',
@@ -31,27 +28,17 @@ export const SUPPORT_CARD_LABELS = {
 } as const;
 
 export interface SupportCardTemplates {
-  readonly case: CardJson;
-  readonly notice: CardJson;
+  readonly case: CardTemplate;
+  readonly notice: CardTemplate;
 }
 
+/** Reads both desk templates; throws one CardTemplateError naming every bad file. */
 export function loadSupportCardTemplates(directory: string = DEFAULT_CARDS_DIR): SupportCardTemplates {
-  const read = (name: string): CardJson => {
-    const parsed = JSON.parse(readFileSync(join(directory, name), 'utf8')) as CardJson;
-    if (parsed.type !== 'AdaptiveCard' || parsed.version !== CARD_VERSION) throw new Error(`${name}: not an Adaptive Card ${CARD_VERSION}`);
-    return parsed;
-  };
-  return { case: read('support-case.json'), notice: read('support-notice.json') };
-}
-
-
-/** Compiled once per loaded template: compiling costs far more than expanding. */
-const compiled = new WeakMap<CardJson, CardTemplate>();
-
-function expand(template: CardJson, data: unknown): CardJson {
-  let card = compiled.get(template);
-  if (!card) compiled.set(template, (card = compileTemplate(template)));
-  return card.expand({ $root: data }) as CardJson;
+  const problems: string[] = [];
+  const caseJson = readCardTemplate(directory, 'support-case.json', problems);
+  const noticeJson = readCardTemplate(directory, 'support-notice.json', problems);
+  if (!caseJson || !noticeJson) throw new CardTemplateError(problems);
+  return { case: cardTemplate(caseJson), notice: cardTemplate(noticeJson) };
 }
 
 export function renderSupportCaseCard(templates: SupportCardTemplates, view: SupportCaseView): CardJson {
@@ -70,7 +57,7 @@ export function renderSupportCaseCard(templates: SupportCardTemplates, view: Sup
     { title: 'Respond by', value: inline(view.respondBy ?? 'no commitment') },
     { title: view.status === 'closed' ? 'Response time' : 'Time left', value: inline(view.timeLeft) },
   ];
-  return expand(templates.case, {
+  return templates.case.expand({
     heading: inline(`${view.number} · ${view.severityLabel}`),
     headingColor: view.status === 'closed' ? 'Good' : view.severity === 'A' ? 'Attention' : 'Default',
     title: inline(view.title),
@@ -93,7 +80,7 @@ export function renderSupportCaseCard(templates: SupportCardTemplates, view: Sup
 export function renderRequesterNoticeCard(templates: SupportCardTemplates, notice: RequesterNotice): CardJson {
   const hasInput = notice.answerable || notice.reopenable;
   const s = deskStrings(notice.lang);
-  return expand(templates.notice, {
+  return templates.notice.expand({
     heading: inline(`${notice.number}: ${s.noticeHeadings[notice.kind]}`),
     text: plainTextToCard(notice.text),
     hasInput,
@@ -103,4 +90,27 @@ export function renderRequesterNoticeCard(templates: SupportCardTemplates, notic
     number: notice.number,
     tenantId: notice.tenantId,
   });
+}
+
+/** The full card's first two blocks are its heading and title; the rest goes behind "Open". */
+const SUMMARY_BLOCKS = 2;
+
+/**
+ * The local `/support` page's compact case card: a one-line summary (number, severity, status,
+ * time left) and the title, with the full card (facts, inputs, buttons) behind an "Open" button
+ * (Action.ShowCard, which Web Chat expands in place without a round trip). The page shows every
+ * case this way except the one the engineer is working on, so it reads as a list.
+ */
+export function compactCaseCard(full: CardJson, view: SupportCaseView): CardJson {
+  const body = Array.isArray(full.body) ? (full.body as unknown[]) : [];
+  const summary = [view.statusLabel, view.owner ? `owner ${view.owner}` : undefined, view.timeLeft].filter((part): part is string => part !== undefined);
+  return {
+    type: 'AdaptiveCard',
+    version: CARD_VERSION,
+    body: [
+      ...body.slice(0, SUMMARY_BLOCKS),
+      { type: 'TextBlock', text: inline(summary.join(' · ')), isSubtle: true, wrap: true, spacing: 'Small' },
+    ],
+    actions: [{ type: 'Action.ShowCard', title: `Open ${view.number}`, card: { type: 'AdaptiveCard', body: body.slice(SUMMARY_BLOCKS) } }],
+  };
 }

@@ -1,5 +1,6 @@
 /**
- * The support desk in Teams. `wrap(bot, adapter)` puts a thin layer in front of the Teams bot:
+ * The support desk in Teams: the Teams bot (bot.ts) gives it every activity to `observe` and the
+ * desk card actions inbound.ts found to `act` on:
  *
  * - it remembers where the support channel is: when the bot is added to a team
  *   (conversationUpdate with the bot in membersAdded) or hears anything in the support channel,
@@ -13,15 +14,15 @@
  */
 import { ActivityTypes, MessageFactory, TurnContext, type CloudAdapter, type ConversationReference, type TurnContext as Ctx } from 'botbuilder';
 import { pino, type Logger } from 'pino';
-import { EMULATOR_TENANT, tenantIdOf, userOf } from '../channels/teams/activity.js';
-import type { TeamsBotLogic } from '../channels/teams/bot.js';
-import type { CardJson } from '../channels/teams/renderer.js';
-import type { CaseStore } from '../store/index.js';
-import type { SupportDesk } from './desk.js';
-import { messageRefs } from './message-refs.js';
-import { loadSupportCardTemplates, renderRequesterNoticeCard, renderSupportCaseCard, type SupportCardTemplates } from './teams-cards.js';
-import { answerInChat, deskActionData, deskButtonOf, isRecord, str } from './card-action.js';
-import { deskVerbOf, isDeskVerb, type Notifier, type RequesterNotice, type SupportCaseView, type SupportNote } from './types.js';
+import type { CaseStore } from '../../store/index.js';
+import { answerInChat, deskActionData, deskButtonOf, isRecord, str } from '../../support-desk/card-action.js';
+import type { SupportDesk } from '../../support-desk/desk.js';
+import { messageRefs } from '../../support-desk/message-refs.js';
+import { isDeskVerb, type Notifier, type RequesterNotice, type SupportCaseView, type SupportNote } from '../../support-desk/types.js';
+import type { TeamsDeskSide } from './bot.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type CardJson } from './card-template.js';
+import { loadSupportCardTemplates, renderRequesterNoticeCard, renderSupportCaseCard, type SupportCardTemplates } from './desk-render.js';
+import { EMULATOR_TENANT, tenantIdOf, userOf, type DeskCardAction } from './inbound.js';
 
 export const TEAMS_CHANNEL_REF_KEY = 'support-desk:teams:team-reference';
 /** A retried activity carrying a desk action is handled once. */
@@ -40,9 +41,10 @@ export interface TeamsSupportOptions {
   readonly logger?: Logger;
 }
 
-export interface TeamsSupport {
+export interface TeamsSupport extends TeamsDeskSide {
   readonly notifier: Notifier;
-  wrap(bot: TeamsBotLogic, adapter: CloudAdapter): TeamsBotLogic;
+  /** The adapter the notifier's proactive messages go through; nothing is sent before it is attached. */
+  attach(adapter: CloudAdapter): void;
 }
 
 interface CardRef {
@@ -61,17 +63,27 @@ export function teamsChannelIdOf(activity: Partial<Ctx['activity']>): string | u
   return str(conversation.id)?.split(';')[0];
 }
 
-export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
-  const { desk, store, channelId } = options;
-  const logger = options.logger ?? pino({ level: 'silent' });
-  const appId = options.appId ?? '';
-  // Without an app id nobody is authenticated (the Emulator): the support channel reference and
-  // every click come from whoever reached /api/messages, so only the emulator tenant's cases show.
-  const authenticated = appId !== '';
-  const shown = (tenantId: string): boolean => authenticated || tenantId === EMULATOR_TENANT;
-  const templates = options.templates ?? loadSupportCardTemplates();
-  const refs = messageRefs<CardRef>(store, 'msteams');
-  let adapter: CloudAdapter | undefined;
+/** What the notifier and the desk actions share; `adapter` is set once the channel is mounted. */
+interface DeskScope {
+  readonly desk: SupportDesk;
+  readonly store: CaseStore;
+  readonly channelId: string | undefined;
+  readonly appId: string;
+  /** False without an app id (the Emulator): nobody is authenticated. */
+  readonly authenticated: boolean;
+  readonly templates: SupportCardTemplates;
+  readonly refs: ReturnType<typeof messageRefs<CardRef>>;
+  readonly logger: Logger;
+  adapter?: CloudAdapter;
+}
+
+/** Whether a tenant's cases show here: every tenant when authenticated, only the emulator's otherwise. */
+const shownIn = (scope: DeskScope, tenantId: string): boolean => scope.authenticated || tenantId === EMULATOR_TENANT;
+
+/** The notifier: case cards posted to and updated in the support channel, notes, requester notices. */
+function teamsNotifier(scope: DeskScope): Notifier {
+  const { store, channelId, appId, templates, refs, logger } = scope;
+  const shown = (tenantId: string) => shownIn(scope, tenantId);
   /** Serializes card posts per case, so two quick changes cannot post two cards. */
   const chains = new Map<string, Promise<unknown>>();
   const serialized = <T>(key: string, work: () => Promise<T>): Promise<T> => {
@@ -97,6 +109,7 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
   };
 
   const send = async (reference: Partial<ConversationReference>, work: (ctx: Ctx) => Promise<void>): Promise<boolean> => {
+    const { adapter } = scope;
     if (!adapter) return false;
     try {
       await adapter.continueConversationAsync(appId, reference, work);
@@ -107,12 +120,12 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
     }
   };
 
-  const cardActivity = (card: CardJson) => MessageFactory.attachment({ contentType: 'application/vnd.microsoft.card.adaptive', content: card });
+  const cardActivity = (card: CardJson) => MessageFactory.attachment({ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card });
 
-  const notifier: Notifier = {
+  return {
     channels: BOT_FRAMEWORK_CHANNELS,
     async hasSupportChannel() {
-      return adapter !== undefined && (await channelReference()) !== undefined;
+      return scope.adapter !== undefined && (await channelReference()) !== undefined;
     },
     showCase(view: SupportCaseView) {
       if (!shown(view.tenantId)) return Promise.resolve(true);
@@ -157,9 +170,13 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
       });
     },
   };
+}
 
+/** Remembers where the support channel is, from the activities the bot hears there. */
+function channelRecorder(scope: DeskScope): (context: Ctx) => Promise<void> {
+  const { store, channelId, logger } = scope;
   let lastRecorded: string | undefined;
-  const rememberChannel = async (context: Ctx): Promise<void> => {
+  return async (context: Ctx): Promise<void> => {
     const activity = context.activity;
     const added = Array.isArray(activity.membersAdded) ? activity.membersAdded : [];
     const botAdded = activity.type === ActivityTypes.ConversationUpdate && added.some((m) => m.id === activity.recipient?.id);
@@ -179,9 +196,15 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
       logger.warn({ err: error }, 'could not record the Teams support channel');
     }
   };
+}
 
-  const handleDeskAction = async (context: Ctx, value: Record<string, unknown>): Promise<void> => {
-    const activity = context.activity;
+/** Engineers' actions from case cards, requesters' answers and reopens from notices. */
+function deskActionHandler(scope: DeskScope): (context: Ctx, action: DeskCardAction) => Promise<void> {
+  const { desk, store, channelId, authenticated, refs } = scope;
+  const shown = (tenantId: string) => shownIn(scope, tenantId);
+  return async (context: Ctx, action: DeskCardAction): Promise<void> => {
+    const { activity } = context;
+    const { value } = action;
     const button = deskButtonOf(value);
     if (!button) return;
     const { verb, number, tenant } = button;
@@ -209,20 +232,26 @@ export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
     const outcome = verb === 'answer' ? await desk.answer(requester, tenantIdOf(activity), number, message) : await desk.reopen(requester, tenantIdOf(activity), number, message);
     await answerInChat(context, outcome, false);
   };
+}
 
+export function createTeamsSupport(options: TeamsSupportOptions): TeamsSupport {
+  const appId = options.appId ?? '';
+  const scope: DeskScope = {
+    desk: options.desk,
+    store: options.store,
+    channelId: options.channelId,
+    appId,
+    // Without an app id nobody is authenticated (the Emulator): the support channel reference and
+    // every click come from whoever reached /api/messages, so only the emulator tenant's cases show.
+    authenticated: appId !== '',
+    templates: options.templates ?? loadSupportCardTemplates(),
+    refs: messageRefs<CardRef>(options.store, 'msteams'),
+    logger: options.logger ?? pino({ level: 'silent' }),
+  };
   return {
-    notifier,
-    wrap(bot, cloudAdapter) {
-      adapter = cloudAdapter;
-      return async (context) => {
-        await rememberChannel(context);
-        const activity = context.activity;
-        if (activity.type === ActivityTypes.Message && isRecord(activity.value) && deskVerbOf(activity.value.verb)) {
-          await handleDeskAction(context, activity.value);
-          return;
-        }
-        await bot(context);
-      };
-    },
+    notifier: teamsNotifier(scope),
+    attach: (adapter) => void (scope.adapter = adapter),
+    observe: channelRecorder(scope),
+    act: deskActionHandler(scope),
   };
 }

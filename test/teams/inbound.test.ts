@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityToTurn, NO_TENANT } from '../../src/channels/teams/activity.js';
+import { activityToTurn, inboundOf, NO_TENANT } from '../../src/channels/teams/inbound.js';
 import { ALEX, BOT, TENANT, teamsMessage } from './helpers.js';
 
 const serviceUrl = 'https://smba.trafficmanager.net/amer/';
@@ -63,5 +63,24 @@ describe('activityToTurn', () => {
     expect(activityToTurn({ ...base, type: 'conversationUpdate', membersAdded: [BOT] })).toMatchObject({ kind: 'welcome', turn: { text: 'help' } });
     expect(activityToTurn({ ...base, type: 'conversationUpdate', membersAdded: [{ id: '29:other', name: 'Other' }] })).toBeUndefined();
     expect(activityToTurn({ ...base, type: 'conversationUpdate', membersRemoved: [BOT] })).toBeUndefined();
+  });
+});
+
+describe('inboundOf', () => {
+  const click = (verb: string) => teamsMessage({ serviceUrl, value: { verb, number: 'SR-261125-0001', tenant: TENANT } });
+
+  it('sends a desk button to the desk with its inputs, and everything else to the core', () => {
+    expect(inboundOf(click('desk.claim'), { desk: true })).toEqual({ to: 'desk', action: { verb: 'claim', value: { verb: 'desk.claim', number: 'SR-261125-0001', tenant: TENANT } } });
+    expect(inboundOf(click('showCase'), { desk: true })).toMatchObject({ to: 'core', kind: 'action', turn: { action: { verb: 'showCase' } } });
+    expect(inboundOf(teamsMessage({ serviceUrl, text: 'hi' }), { desk: true })).toMatchObject({ to: 'core', kind: 'message' });
+  });
+
+  it('gives the core a desk button when there is no desk, and an unknown desk verb always', () => {
+    expect(inboundOf(click('desk.claim'), { desk: false })).toMatchObject({ to: 'core', turn: { action: { verb: 'desk.claim' } } });
+    expect(inboundOf(click('desk.explode'), { desk: true })).toMatchObject({ to: 'core', turn: { action: { verb: 'desk.explode' } } });
+  });
+
+  it('has nothing for a typing activity', () => {
+    expect(inboundOf({ ...teamsMessage({ serviceUrl }), type: 'typing' }, { desk: true })).toBeUndefined();
   });
 });

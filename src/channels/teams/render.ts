@@ -1,18 +1,14 @@
 /**
  * Replies → Adaptive Cards (1.5). Each reply kind has one template, `cards/<kind>.json`,
- * expanded by `compileTemplate(json).expand({ $root: data })` (./templating.ts: the subset of the
- * Adaptive Card templating language we use, compiled once; adaptivecards-templating for anything
- * else) against a view model built here. The view model holds
- * display-ready strings: everything the core says is treated as plain text and Markdown-escaped
- * (the contract is channel-neutral, so a reply never carries Teams Markdown on purpose), while
- * input values (the case form) are passed raw because inputs are not Markdown.
+ * expanded by adaptivecards-templating (card-template.ts) against a view model built here. The
+ * view model holds display-ready strings: everything the core says is treated as plain text and
+ * Markdown-escaped (the contract is channel-neutral, so a reply never carries Teams Markdown on
+ * purpose), while input values (the case form) are passed raw because inputs are not Markdown.
  *
  * Buttons are `Action.Submit` with `data: { verb, ...data }`: Teams delivers them as a message
  * activity whose `value` is that data merged with the card's inputs, in personal chats, group
  * chats and channels alike, with no Universal Actions (`Action.Execute`) registration needed.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CardFactory, type Attachment } from 'botbuilder';
 import {
   assertNever,
@@ -23,14 +19,9 @@ import {
   type ReplyKind,
 } from '../../conversation/types.js';
 import type { Lang } from '../../domain/taxonomy.js';
-import { projectPath } from '../../paths.js';
+import { cardTemplate, CardTemplateError, DEFAULT_CARDS_DIR, readCardTemplate, type CardJson, type CardTemplate } from './card-template.js';
 import { CARD_LABELS, severityLabel, type CardLabels } from './labels.js';
 import { inlineCardText as inline, markdownLink, plainTextToCard } from './markdown.js';
-import { compileTemplate, type CardTemplate } from './templating.js';
-
-export const DEFAULT_CARDS_DIR = projectPath('cards/');
-export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
-export const CARD_VERSION = '1.5';
 
 /** Every reply kind, so each template can be loaded and checked at start-up. */
 const KIND_TABLE: Readonly<Record<ReplyKind, true>> = {
@@ -49,38 +40,15 @@ export const REPLY_KINDS = Object.keys(KIND_TABLE) as readonly ReplyKind[];
 /** Up to this many choices are buttons; more become a drop-down with one submit button. */
 export const MAX_CHOICE_BUTTONS = 5;
 
-export type CardJson = Record<string, unknown>;
 export type CardTemplates = Readonly<Record<ReplyKind, CardJson>>;
-
-export class CardTemplateError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Card templates are invalid:\n- ${problems.join('\n- ')}`);
-    this.name = 'CardTemplateError';
-  }
-}
 
 /** Reads `cards/<kind>.json` for every reply kind; throws one error listing every bad file. */
 export function loadCardTemplates(directory: string = DEFAULT_CARDS_DIR): CardTemplates {
   const problems: string[] = [];
   const templates: Partial<Record<ReplyKind, CardJson>> = {};
   for (const kind of REPLY_KINDS) {
-    const file = join(directory, `${kind}.json`);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      problems.push(`${kind}.json: ${(error as Error).message}`);
-      continue;
-    }
-    if (typeof parsed !== 'object' || parsed === null || (parsed as CardJson).type !== 'AdaptiveCard') {
-      problems.push(`${kind}.json: not an Adaptive Card (its "type" must be "AdaptiveCard")`);
-      continue;
-    }
-    if ((parsed as CardJson).version !== CARD_VERSION) {
-      problems.push(`${kind}.json: "version" must be "${CARD_VERSION}"`);
-      continue;
-    }
-    templates[kind] = parsed as CardJson;
+    const json = readCardTemplate(directory, `${kind}.json`, problems);
+    if (json) templates[kind] = json;
   }
   if (problems.length > 0) throw new CardTemplateError(problems);
   return templates as CardTemplates;
@@ -160,6 +128,47 @@ function choicesView(
   };
 }
 
+/** The case form's data: inputs take the raw values, everything shown is escaped. */
+function caseFormData(reply: Extract<Reply, { kind: 'case-form' }>, labels: CardLabels): CardJson {
+  const { values, errors } = reply;
+  const error = (field: keyof typeof errors): string => inline(errors[field] ?? '');
+  const currentSeverity = reply.severityOptions.find((option) => option.value === values.severity);
+  return {
+    labels,
+    // Inputs take the raw values: an Input.Text value is not Markdown.
+    values,
+    severityEditable: reply.severityEditable,
+    severityText: inline(currentSeverity?.title ?? severityLabel(values.severity, reply.lang)),
+    categoryOptions: reply.categoryOptions,
+    severityOptions: reply.severityOptions,
+    contactOptions: [
+      { value: 'email', title: labels.contactEmail },
+      { value: 'phone', title: labels.contactPhone },
+      { value: 'chat', title: labels.contactChat },
+    ],
+    languageOptions: [
+      { value: 'en', title: labels.langEn },
+      { value: 'zh-TW', title: labels.langZh },
+    ],
+    errors: {
+      form: error('form'),
+      title: error('title'),
+      description: error('description'),
+      category: error('category'),
+      severity: error('severity'),
+      affectedUsers: error('affectedUsers'),
+      contactMethod: error('contactMethod'),
+      email: error('email'),
+      phone: error('phone'),
+      language: error('language'),
+      timeZone: error('timeZone'),
+    },
+    hasNote: Boolean(reply.note),
+    note: text(reply.note ?? ''),
+    submit: { title: labels.submit, style: 'positive', data: actionData('submitCase', { formId: reply.formId }) },
+  };
+}
+
 /** The template's data for one reply. Exhaustive: a new reply kind does not compile here. */
 export function cardData(reply: Reply): CardJson {
   const labels = CARD_LABELS[reply.lang] ?? CARD_LABELS.en;
@@ -198,45 +207,8 @@ export function cardData(reply: Reply): CardJson {
         question: text(reply.question),
         ...choicesView('choosePlan', {}, reply.options, labels),
       };
-    case 'case-form': {
-      const { values, errors } = reply;
-      const error = (field: keyof typeof errors): string => inline(errors[field] ?? '');
-      const currentSeverity = reply.severityOptions.find((option) => option.value === values.severity);
-      return {
-        labels,
-        // Inputs take the raw values: an Input.Text value is not Markdown.
-        values,
-        severityEditable: reply.severityEditable,
-        severityText: inline(currentSeverity?.title ?? severityLabel(values.severity, reply.lang)),
-        categoryOptions: reply.categoryOptions,
-        severityOptions: reply.severityOptions,
-        contactOptions: [
-          { value: 'email', title: labels.contactEmail },
-          { value: 'phone', title: labels.contactPhone },
-          { value: 'chat', title: labels.contactChat },
-        ],
-        languageOptions: [
-          { value: 'en', title: labels.langEn },
-          { value: 'zh-TW', title: labels.langZh },
-        ],
-        errors: {
-          form: error('form'),
-          title: error('title'),
-          description: error('description'),
-          category: error('category'),
-          severity: error('severity'),
-          affectedUsers: error('affectedUsers'),
-          contactMethod: error('contactMethod'),
-          email: error('email'),
-          phone: error('phone'),
-          language: error('language'),
-          timeZone: error('timeZone'),
-        },
-        hasNote: Boolean(reply.note),
-        note: text(reply.note ?? ''),
-        submit: { title: labels.submit, style: 'positive', data: actionData('submitCase', { formId: reply.formId }) },
-      };
-    }
+    case 'case-form':
+      return caseFormData(reply, labels);
     case 'case-created': {
       const facts = caseFacts(reply.case, reply.lang, labels);
       if (reply.expectation) facts.push({ title: labels.responseTime, value: inline(reply.expectation.summary) });
@@ -317,12 +289,11 @@ export interface CardRenderer {
 }
 
 export function createCardRenderer(templates: CardTemplates = loadCardTemplates()): CardRenderer {
-  const compiled = new Map<ReplyKind, CardTemplate>();
-  for (const kind of REPLY_KINDS) compiled.set(kind, compileTemplate(templates[kind]));
+  const prepared = new Map<ReplyKind, CardTemplate>(REPLY_KINDS.map((kind) => [kind, cardTemplate(templates[kind])]));
   const render = (reply: Reply): CardJson => {
-    const template = compiled.get(reply.kind);
+    const template = prepared.get(reply.kind);
     if (!template) throw new CardTemplateError([`no template for reply kind "${reply.kind}"`]);
-    return template.expand({ $root: cardData(reply) }) as CardJson;
+    return template.expand(cardData(reply));
   };
   return {
     render,

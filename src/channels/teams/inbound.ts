@@ -1,9 +1,11 @@
 /**
- * Bot Framework activities (as Teams sends them) → the channel-neutral `Turn`. Pure: no I/O, no
- * adapter, so every rule here is unit-tested with plain objects.
+ * Bot Framework activities (as Teams sends them) → where they go: the conversation core (a
+ * channel-neutral `Turn`) or the support desk (a card action on a case card or notice). Pure: no
+ * I/O, no adapter, so every rule here is unit-tested with plain objects.
  */
 import { TurnContext, type Activity, type ChannelAccount } from 'botbuilder';
 import type { Turn, TurnAction, TurnUser } from '../../conversation/types.js';
+import { deskVerbOf, type DeskVerb, type RequesterVerb } from '../../support-desk/types.js';
 
 /** Tenant id used when the channel gives none (the Bot Framework Emulator, Web Chat tests). */
 export const NO_TENANT = 'no-tenant';
@@ -133,4 +135,25 @@ export function activityToTurn(activity: LooseActivity): InboundTurn | undefined
     default:
       return undefined;
   }
+}
+
+/** A support-desk button (`desk.<verb>` in Action.Submit data) with the card's inputs. */
+export interface DeskCardAction {
+  readonly verb: DeskVerb | RequesterVerb;
+  readonly value: Readonly<Record<string, unknown>>;
+}
+
+export type Inbound = ({ readonly to: 'core' } & InboundTurn) | { readonly to: 'desk'; readonly action: DeskCardAction };
+
+/**
+ * Where an activity goes, or undefined when nobody needs to hear it. Desk buttons go to the desk
+ * only when this bot has one (`desk: true`); otherwise the core answers them like any stale button.
+ */
+export function inboundOf(activity: LooseActivity, options: { readonly desk: boolean }): Inbound | undefined {
+  if (options.desk && activity.type === 'message' && isRecord(activity.value)) {
+    const verb = deskVerbOf(activity.value.verb);
+    if (verb) return { to: 'desk', action: { verb, value: activity.value } };
+  }
+  const inbound = activityToTurn(activity);
+  return inbound ? { to: 'core', ...inbound } : undefined;
 }

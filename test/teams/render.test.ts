@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardData, createCardRenderer, loadCardTemplates, CardTemplateError, REPLY_KINDS } from '../../src/channels/teams/renderer.js';
+import { cardData, createCardRenderer, loadCardTemplates, CardTemplateError, REPLY_KINDS } from '../../src/channels/teams/index.js';
 import type { Reply } from '../../src/conversation/types.js';
 import { SAMPLE_REPLIES } from '../cards/samples.js';
 import { cardText, inputs, submitActions } from './helpers.js';

@@ -1,0 +1,64 @@
+/**
+ * The bot's HTTP server as `src/main.ts` and the HTTP tests build it: the generic server with its
+ * `/healthz` checks (rules, card templates, store) and the Teams channel mounted on it, in front
+ * of a conversation core. More routes (the local chat, Slack) come through `extend`.
+ */
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import { createCardRenderer, mountTeams, type BotFrameworkEndpoints, type CardTemplates, type TeamsCredentials, type TeamsSupport } from '../channels/teams/index.js';
+import type { ConversationCore } from '../conversation/types.js';
+import { createServer, type BotServer, type HttpParts } from '../server/index.js';
+import type { CaseStore } from '../store/index.js';
+import type { TriageEngine } from '../triage/index.js';
+
+export interface BotServerDeps {
+  readonly credentials: TeamsCredentials;
+  /**
+   * `off` refuses every /api/messages request (channel credentials without MicrosoftAppId and
+   * EMULATOR not on; see botEndpointMode in src/config.ts). Unset: tokens are checked when
+   * MicrosoftAppId is set, otherwise it is the Emulator's loopback-only, one-tenant door.
+   */
+  readonly botEndpoint?: 'off';
+  /** Token metadata and reply signing other than Microsoft's public cloud (private clouds, tests). */
+  readonly botFrameworkEndpoints?: BotFrameworkEndpoints;
+  readonly core: ConversationCore;
+  readonly engine: TriageEngine;
+  readonly templates: CardTemplates;
+  readonly store: CaseStore;
+  readonly logger?: Logger;
+  /** More routes (the local chat, Slack), mounted after /api/messages. */
+  readonly extend?: (app: Express, parts: HttpParts) => void;
+  /** The support desk's Teams side (createTeamsSupport): desk card actions, the support channel. */
+  readonly teamsSupport?: Pick<TeamsSupport, 'attach' | 'observe' | 'act'>;
+}
+
+/** A read that touches the database: rejects once the store is closed or unreachable. */
+const STORE_PROBE_TENANT = '__healthz__';
+
+export function createBotServer(deps: BotServerDeps): BotServer {
+  const { logger } = deps;
+  return createServer({
+    health: {
+      rules: () => deps.engine !== undefined,
+      cards: () => Object.keys(deps.templates).length > 0,
+      store: async () => {
+        await deps.store.getTenantSettings(STORE_PROBE_TENANT);
+        return true;
+      },
+    },
+    ...(logger ? { logger } : {}),
+    extend: (app, parts) => {
+      mountTeams(app, {
+        credentials: deps.credentials,
+        ...(deps.botEndpoint ? { botEndpoint: deps.botEndpoint } : {}),
+        ...(deps.botFrameworkEndpoints ? { botFrameworkEndpoints: deps.botFrameworkEndpoints } : {}),
+        core: deps.core,
+        renderer: createCardRenderer(deps.templates),
+        ...(deps.teamsSupport ? { desk: deps.teamsSupport } : {}),
+        json: parts.json,
+        ...(logger ? { logger } : {}),
+      });
+      deps.extend?.(app, parts);
+    },
+  });
+}
