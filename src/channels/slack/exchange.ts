@@ -4,7 +4,6 @@
  * asked (DM, thread, ephemeral with "Share in channel"), and the App Home refreshed when cases
  * changed. Pending forms, shared answers and confirmed submissions live in `SlackPendingState`.
  */
-import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { parseCommand } from '../../conversation/commands.js';
 import type { CaseFormReply, ConversationCore, Reply, Turn } from '../../conversation/types.js';
@@ -12,18 +11,13 @@ import type { Lang } from '../../domain/taxonomy.js';
 import type { SlackApi } from './api.js';
 import type { IdentityResolver } from './identity.js';
 import type { SlackTurnRequest } from './inbound.js';
-import { labelsFor } from './labels.js';
+import { createSlackDelivery, isPendingForm } from './delivery.js';
 import { PENDING_TTL_MS, type SlackPendingState } from './pending.js';
-import { hasFormErrors, modalErrors, renderCaseFormModal, renderHome, renderReply, shareBlock, type SlackMessage } from './render.js';
-import { conversationIdOf, encodeModalMetadata, lasting, type SlackWhere } from './where.js';
+import { hasFormErrors, modalErrors, renderHome } from './render.js';
+import { conversationIdOf, lasting, type SlackWhere } from './where.js';
 
 /** Slack closes a modal submit after 3 s; the core gets this long before the modal is acked anyway. */
 export const SUBMIT_BUDGET_MS = 2_500;
-
-interface PendingForm {
-  readonly form: CaseFormReply;
-  readonly where: SlackWhere;
-}
 
 /** What the modal's submit is acked with: nothing (closes it) or the field errors. */
 export type SubmitAck = { readonly response_action: 'errors'; readonly errors: Record<string, string> } | undefined;
@@ -48,14 +42,6 @@ export function changesCases(turn: Turn, replies: readonly Reply[]): boolean {
   return false;
 }
 
-function isPendingForm(value: unknown): value is PendingForm {
-  return typeof value === 'object' && value !== null && 'form' in value && 'where' in value;
-}
-
-function isSlackMessage(value: unknown): value is SlackMessage {
-  return typeof value === 'object' && value !== null && 'text' in value && 'blocks' in value;
-}
-
 function timeout(ms: number): Promise<'timeout'> {
   return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
 }
@@ -69,6 +55,7 @@ export function createSlackExchange(deps: {
   submitBudgetMs?: number | undefined;
 }): SlackExchange {
   const { core, api, identity, pending, logger } = deps;
+  const { deliver, openModal, share } = createSlackDelivery({ api, pending });
 
   const buildTurn = async (request: SlackTurnRequest): Promise<Turn> => {
     const { tenantId, where, text, action, deliveryId } = request;
@@ -82,49 +69,6 @@ export function createSlackExchange(deps: {
       conversationReference: { channel: 'slack', tenantId, where: lasting(where) },
       ...(deliveryId ? { deliveryId } : {}),
     };
-  };
-
-  const postEphemeral = async (where: Extract<SlackWhere, { kind: 'ephemeral' }>, message: SlackMessage, reply: Reply): Promise<void> => {
-    let blocks = message.blocks;
-    if (reply.kind !== 'case-form') {
-      const id = randomBytes(9).toString('base64url');
-      await pending.put('share', id, message, PENDING_TTL_MS);
-      blocks = [...message.blocks.slice(0, 49), shareBlock(id, reply.lang)];
-    }
-    const sent = where.responseUrl ? await api.respond(where.responseUrl, { response_type: 'ephemeral', replace_original: false, text: message.text, blocks }) : false;
-    if (!sent) await api.call('chat.postEphemeral', { channel: where.channel, user: where.user, text: message.text, blocks });
-  };
-
-  const post = async (where: SlackWhere, message: SlackMessage, reply: Reply): Promise<void> => {
-    const content = { text: message.text, blocks: message.blocks };
-    switch (where.kind) {
-      case 'im':
-        await api.call('chat.postMessage', { channel: where.channel, ...content });
-        return;
-      case 'thread':
-        await api.call('chat.postMessage', { channel: where.channel, thread_ts: where.threadTs, ...content });
-        return;
-      case 'home':
-        await api.call('chat.postMessage', { channel: where.user, ...content });
-        return;
-      case 'ephemeral':
-        await postEphemeral(where, message, reply);
-        return;
-    }
-  };
-
-  const deliver = async (where: SlackWhere, replies: readonly Reply[]): Promise<void> => {
-    for (const reply of replies) {
-      if (reply.kind === 'case-form') await pending.put('form', reply.formId, { form: reply, where }, PENDING_TTL_MS);
-      await post(where, renderReply(reply), reply);
-    }
-  };
-
-  const openModal = async (form: CaseFormReply, where: SlackWhere, triggerId: string): Promise<boolean> => {
-    await pending.put('form', form.formId, { form, where }, PENDING_TTL_MS);
-    const view = renderCaseFormModal(form, encodeModalMetadata({ formId: form.formId, where }));
-    const opened = await api.call('views.open', { trigger_id: triggerId, view });
-    return opened?.ok === true;
   };
 
   const publishHome = async (tenantId: string, userId: string): Promise<void> => {
@@ -152,16 +96,6 @@ export function createSlackExchange(deps: {
     if (form && request.triggerId && (await openModal(form, request.where, request.triggerId))) rest = replies.filter((r) => r !== form);
     await deliver(request.where, rest);
     if (changesCases(turn, replies)) await publishHome(request.tenantId, request.userId);
-  };
-
-  const share = async (shareId: string | undefined, where: SlackWhere, responseUrl: string | undefined): Promise<void> => {
-    const message = shareId ? await pending.get('share', shareId) : undefined;
-    if (!isSlackMessage(message)) {
-      if (responseUrl) await api.respond(responseUrl, { response_type: 'ephemeral', replace_original: false, text: labelsFor('en').shareExpired });
-      return;
-    }
-    if (responseUrl) await api.respond(responseUrl, { response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks });
-    else if (where.kind === 'ephemeral') await api.call('chat.postMessage', { channel: where.channel, text: message.text, blocks: message.blocks });
   };
 
   /** The confirmation of a created case is posted once, however often Slack delivers the submit. */
