@@ -1,8 +1,8 @@
 /**
  * One exchange with the conversation core, Slack side: the user looked up, the turn handled, a
- * case form opened as a modal when there is a trigger, the other replies posted where the admin
- * asked (DM, thread, ephemeral with "Share in channel"), and the App Home refreshed when cases
- * changed. Pending forms, shared answers and confirmed submissions live in `SlackPendingState`.
+ * case form opened as a modal when there is a trigger, the other replies handed to `delivery.ts`,
+ * and the App Home refreshed when cases changed. A submitted case form is acked within Slack's
+ * 3 s and confirmed once (the confirmed form ids live in `SlackPendingState`).
  */
 import type { Logger } from 'pino';
 import { parseCommand } from '../../conversation/commands.js';
