@@ -27,12 +27,23 @@ export function slackErrorCode(error: unknown): string {
   return typeof e.message === 'string' ? e.message : 'unknown_error';
 }
 
+/**
+ * Block Kit arguments (`blocks`, `view`) as the JSON strings the form-encoded call carries anyway:
+ * the WebClient then sends them as they are, instead of walking every block for its debug line
+ * (it redacts and stringifies the whole body on each call, whatever the log level).
+ */
+function withJsonFields(args: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(args)) out[key] = typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
+  return out;
+}
+
 export function createSlackApi(deps: { client: App['client']; limiter: CallLimiter; logger: Logger; transport: Pick<SlackTransport, 'fetch'> }): SlackApi {
   const { client, limiter, logger, transport } = deps;
   return {
     async call(method, args) {
       try {
-        return await limiter.run(method, () => client.apiCall(method, args) as Promise<SlackResult>);
+        return await limiter.run(method, () => client.apiCall(method, withJsonFields(args)) as Promise<SlackResult>);
       } catch (error) {
         if (error instanceof SlackQueueFullError) return undefined;
         logger.warn({ method, slackError: slackErrorCode(error) }, `Slack ${method} failed: ${slackErrorCode(error)}`);
