@@ -29,6 +29,11 @@ try {
         `${channel} ${String(c).padStart(3)} conn: bot ${Math.round(bot.requestsPerSecond)}/s p50 ${bot.p50Ms} p99 ${bot.p99Ms} ms, echo ${Math.round(echo.requestsPerSecond)}/s p50 ${echo.p50Ms} p99 ${echo.p99Ms} ms; ratio throughput ${r.throughput}, p50 ${r.p50}, p99 ${r.p99}${cpu}; errors bot ${errorsOf(bot)} (non-2xx ${bot.non2xx}, timeouts ${bot.timeouts}) echo ${errorsOf(echo)}${perTurn}`,
       );
     }
+    for (const c of CONNECTIONS) {
+      const bot = figures.bot[String(c)]!.cpuUsPerTurn;
+      const echo = figures.echo[String(c)]!.cpuUsPerTurn;
+      if (bot !== undefined && echo !== undefined) console.log(`${channel} ${String(c).padStart(3)} conn CPU per turn: bot ${bot} µs, echo ${echo} µs; the bot's own work ${bot - echo} µs`);
+    }
     console.log(`${channel} RSS after warm-up: bot ${figures.botRssAfterWarmupMb} MB (echo ${figures.echoRssAfterWarmupMb}), after load ${figures.botRssAfterLoadMb} MB (echo ${figures.echoRssAfterLoadMb}); heap used ${JSON.stringify(figures.heapUsedMb)} MB; bot rate-limited turns ${figures.botRateLimited}`);
   }
 } finally {

@@ -3,7 +3,7 @@
  * hear about every change where they opened the case, and the SLA watch nags about unclaimed
  * cases. `createSupportDeskRuntime` is what `src/main.ts` wires in.
  */
-import type { SlackChannel } from '../channels/slack/index.js';
+import { attachSlackSupport, type SlackChannel } from '../channels/slack/index.js';
 import type { Logger } from 'pino';
 import type { ChatConversations } from '../channels/webchat/conversations.js';
 import type { LocalSupportHooks } from '../channels/webchat/support-hooks.js';
@@ -15,7 +15,6 @@ import { loadSupportDeskConfig, type SupportDeskConfig } from './config.js';
 import { SupportDesk } from './desk.js';
 import { createLocalSupport } from './local.js';
 import { SlaWatch } from './sla-watch.js';
-import { attachSlackSupport } from './slack.js';
 import { createTeamsSupport, loadSupportCardTemplates, type TeamsSupport } from '../channels/teams/index.js';
 
 export { loadSupportDeskConfig, SupportDeskConfigError, DEFAULT_SLA_CHECK_INTERVAL_SECONDS, type SupportDeskConfig } from './config.js';
@@ -23,10 +22,8 @@ export { SupportDesk, isOnlyThanks, type SupportDeskDeps } from './desk.js';
 export { SlaWatch, reminderKey, DUE_PAGE_SIZE, type SentReminder, type ReminderLevel } from './sla-watch.js';
 export { slaClock, timeLeftText, WARNING_FRACTION } from './sla.js';
 export { supportCaseView } from './view.js';
-export { attachSlackSupport, type SlackSupportOptions } from './slack.js';
 export { createLocalSupport, type LocalSupport, type LocalSupportOptions } from './local.js';
 export { createTeamsSupport, TEAMS_CHANNEL_REF_KEY, type TeamsSupport, type TeamsSupportOptions } from '../channels/teams/index.js';
-export { renderSupportCaseBlocks, renderRequesterNoticeBlocks } from './slack-blocks.js';
 export { renderSupportCaseCard, renderRequesterNoticeCard, loadSupportCardTemplates } from '../channels/teams/index.js';
 export * from './types.js';
 
@@ -53,7 +50,7 @@ export interface SupportDeskRuntime {
   /** With the local chat on: the `/support` page's desk side (a Notifier is registered). */
   attachLocalChat(conversations: ChatConversations): LocalSupportHooks;
   /** After mountSlack: routes desk buttons and delivers to Slack. */
-  attachSlack(slack: Pick<SlackChannel, 'app' | 'api'>): void;
+  attachSlack(slack: Pick<SlackChannel, 'api' | 'onDeskClick'>): void;
   start(): void;
   stop(): Promise<void>;
 }
@@ -96,7 +93,7 @@ export function createSupportDeskRuntime(deps: SupportDeskRuntimeDeps): SupportD
       desk.addNotifier(local.notifier);
       return local;
     },
-    attachSlack: (slack) => desk.addNotifier(attachSlackSupport({ app: slack.app, api: slack.api, desk, store: deps.store, channelId: config.slackChannel, logger })),
+    attachSlack: (slack) => desk.addNotifier(attachSlackSupport({ slack, desk, store: deps.store, channelId: config.slackChannel, logger })),
     start: () => sla.start(config.slaCheckIntervalMs),
     stop: () => sla.stop(),
   };

@@ -217,6 +217,17 @@ export function captureLogger(): { logger: Logger; logs: string[] } {
   return { logger: pino({ level: 'debug' }, stream), logs };
 }
 
+/** Waits for a log line containing `text` (a positive event to wait for instead of a fixed sleep). */
+export async function waitForLine(logs: readonly string[], text: string, timeoutMs = 5_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const line = logs.find((l) => l.includes(text));
+    if (line) return line;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for a log line with "${text}"`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 export async function startSlackHarness(options: { core: ConversationCore; store?: CaseStore; deps?: Partial<SlackChannelDeps> }): Promise<SlackHarness> {
   const slack = await startFakeSlack();
   const { logger, logs } = captureLogger();

@@ -15,8 +15,10 @@ import {
   dmEvent,
   eventEnvelope,
   selected,
+  captureLogger,
   startSlackHarness,
   text,
+  waitForLine,
   viewSubmission,
   TEAM,
   type SlackHarness,
@@ -37,11 +39,16 @@ afterEach(async () => {
 
 const COMPLAINT = 'Outlook cannot send email for the whole sales floor since 9am, NDR 550 5.7.1';
 
-async function start(config: Partial<CoreConfig> = {}, deps: Parameters<typeof startSlackHarness>[0]['deps'] = {}): Promise<{ h: SlackHarness; store: CaseStore }> {
+async function start(
+  config: Partial<CoreConfig> = {},
+  deps: Parameters<typeof startSlackHarness>[0]['deps'] = {},
+  coreLogger = captureLogger().logger,
+): Promise<{ h: SlackHarness; store: CaseStore }> {
   const store = await openSqliteStore({ dataDir: ':memory:' });
   const core = createConversationCore({
     engine,
     store,
+    logger: coreLogger,
     // With real channel credentials, non-admins are refused unless Slack says they are admins.
     config: { credentialsConfigured: true, defaultPlan: 'Office 365 Enterprise E3', ...config },
   });
@@ -141,7 +148,7 @@ describe('Slack over HTTP: the admin journey', () => {
     const posts = h.slack.of('chat.postMessage').length;
     const again = await h.sendInteraction(viewSubmission('UADMIN', view, values('megan@contoso.com')));
     expect(again.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 150));
+    await waitForLine(h.logs, 'confirmation already posted');
     expect(await store.listCases(TEAM)).toHaveLength(1);
     expect(h.slack.of('chat.postMessage')).toHaveLength(posts);
 
@@ -177,11 +184,10 @@ describe('Slack over HTTP: signatures', () => {
     const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
     expect((await h.sendEvent(envelope, { timestamp: sixMinutesAgo })).status).toBe(401);
     expect((await h.sendInteraction(blockAction({ user: 'UADMIN', action: { action_id: 'myCases', value: '{}' } }), { secret: 'nope' })).status).toBe(401);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(h.slack.calls.map((c) => c.method)).toEqual(['auth.test']);
-    // A correctly signed one still works.
+    // A correctly signed one still works, and is the only one that reached Slack.
     expect((await h.sendEvent(envelope)).status).toBe(200);
     await h.slack.waitFor('chat.postMessage');
+    expect(h.slack.calls.map((c) => c.method)).toEqual(['auth.test', 'users.info', 'chat.postMessage']);
   });
 
   it('refuses requests stamped more than five minutes in the future (+6 minutes, +1 year), events and clicks alike', async () => {
@@ -215,12 +221,13 @@ describe('Slack over HTTP: signatures', () => {
 
 describe('Slack over HTTP: reliability', () => {
   it('answers a retried event (same event_id, X-Slack-Retry-Num) once', async () => {
-    const { h } = await start();
+    const { logger, logs } = captureLogger();
+    const { h } = await start({}, {}, logger);
     const envelope = eventEnvelope(dmEvent('UADMIN', COMPLAINT), 'Ev0RETRY1');
     expect((await h.sendEvent(envelope)).status).toBe(200);
     expect((await h.sendEvent(envelope, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } })).status).toBe(200);
     await h.slack.waitFor('chat.postMessage');
-    await new Promise((r) => setTimeout(r, 200));
+    await waitForLine(logs, 'repeated delivery ignored');
     expect(h.slack.of('chat.postMessage')).toHaveLength(1);
   });
 
@@ -229,8 +236,12 @@ describe('Slack over HTTP: reliability', () => {
     await h.sendEvent(eventEnvelope(dmEvent('UADMIN', COMPLAINT, 'D0ADMIN', { subtype: 'message_changed' })));
     await h.sendEvent(eventEnvelope(dmEvent('UOTHERBOT', COMPLAINT, 'D0ADMIN', { bot_id: 'B0OTHER' })));
     await h.sendEvent(eventEnvelope({ type: 'message', channel: 'C0GENERAL', channel_type: 'channel', user: 'UADMIN', text: COMPLAINT, ts: '1.2' }));
-    await new Promise((r) => setTimeout(r, 200));
-    expect(h.slack.of('chat.postMessage')).toHaveLength(0);
+    // The dispatcher says why each needs no answer (a debug line per request).
+    for (const why of ['message subtype', 'not a DM from a person']) await waitForLine(h.logs, why);
+    await h.sendEvent(eventEnvelope(dmEvent('UADMIN', 'help')));
+    await h.slack.waitFor('chat.postMessage');
+    expect(h.slack.of('chat.postMessage')).toHaveLength(1);
+    expect(h.logs.filter((l) => l.includes('Slack request needs no answer'))).toHaveLength(3);
   });
 
   it('retries a rate-limited call and logs a failed call with its Slack error code without crashing', async () => {
@@ -243,8 +254,7 @@ describe('Slack over HTTP: reliability', () => {
     h.slack.answerNext('chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
     await h.sendEvent(eventEnvelope(dmEvent('UADMIN', 'help')));
     await h.slack.waitFor('chat.postMessage', 3);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(h.logs.join('')).toContain('channel_not_found');
+    await waitForLine(h.logs, 'channel_not_found');
     // Still answering afterwards.
     await h.sendEvent(eventEnvelope(dmEvent('UADMIN', 'help')));
     await h.slack.waitFor('chat.postMessage', 4);
@@ -326,7 +336,7 @@ describe('Slack over HTTP: where and who', () => {
     const { h } = await start();
     const answer = await h.sendInteraction(blockAction({ user: 'UADMIN', action: { action_id: 'link#0', url: 'https://learn.microsoft.com/' } as never }));
     expect(answer.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 100));
+    await waitForLine(h.logs, 'link buttons open in the browser');
     expect(h.slack.calls.map((c) => c.method)).toEqual(['auth.test']);
   });
 });

@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { slackConfigFromEnv } from '../../src/channels/slack/config.js';
-import { memoryClaimOnce, TtlCache } from '../../src/channels/slack/dedup.js';
+import { memoryClaimOnce } from '../../src/channels/slack/dedup.js';
 import { createIdentityResolver, tenantOf } from '../../src/channels/slack/identity.js';
 import { createCallLimiter, SlackQueueFullError } from '../../src/channels/slack/limiter.js';
 import { SCOPE_USAGE } from '../../src/channels/slack/scopes.js';
 import { SLACK_EVENT_TYPES } from '../../src/channels/slack/mount.js';
+import { memoryPendingState } from '../../src/channels/slack/pending.js';
 import { decodeModalMetadata, encodeModalMetadata } from '../../src/channels/slack/where.js';
 import { captureLogger } from './helpers.js';
 
@@ -56,24 +57,41 @@ describe('the call limiter', () => {
 
 describe('dedup and caches', () => {
   it('claims a key once within its TTL', async () => {
-    let now = 0;
+    // lru-cache reads a start time of 0 as "never expires": the clock starts later.
+    let now = 5_000;
     const claim = memoryClaimOnce({ now: () => now });
     expect(await claim('e1', 1000)).toBe(true);
     expect(await claim('e1', 1000)).toBe(false);
-    now = 1001;
+    now = 6_001;
     expect(await claim('e1', 1000)).toBe(true);
   });
 
-  it('keeps at most maxEntries, oldest out, and expires entries', () => {
-    let now = 0;
-    const cache = new TtlCache<number>(100, 2, () => now);
-    cache.set('a', 1);
-    cache.set('b', 2);
-    cache.set('c', 3);
-    expect(cache.get('a')).toBeUndefined();
-    expect(cache.get('c')).toBe(3);
-    now = 200;
-    expect(cache.get('c')).toBeUndefined();
+  it('claims at most maxKeys, the oldest forgotten first', async () => {
+    const claim = memoryClaimOnce({ maxKeys: 2 });
+    for (const key of ['a', 'b', 'c']) expect(await claim(key, 60_000)).toBe(true);
+    expect(await claim('c', 60_000)).toBe(false);
+    expect(await claim('a', 60_000)).toBe(true);
+  });
+
+  it('keeps pending state per kind, at most max entries (oldest out), for its TTL', async () => {
+    let now = 5_000;
+    const pending = memoryPendingState({ max: { share: 2 }, now: () => now });
+    await pending.put('share', 'a', { text: 'A' }, 100);
+    await pending.put('share', 'b', { text: 'B' }, 100);
+    await pending.put('share', 'c', { text: 'C' }, 100);
+    expect(await pending.get('share', 'a')).toBeUndefined();
+    expect(await pending.get('share', 'c')).toEqual({ text: 'C' });
+    expect(await pending.get('form', 'c')).toBeUndefined();
+    now = 5_200;
+    expect(await pending.get('share', 'c')).toBeUndefined();
+  });
+
+  it('gives a taken entry to exactly one of several concurrent callers', async () => {
+    const pending = memoryPendingState();
+    await pending.put('form', 'f-1', { form: 'x' }, 60_000);
+    const taken = await Promise.all(Array.from({ length: 5 }, () => pending.take('form', 'f-1')));
+    expect(taken.filter((t) => t !== undefined)).toEqual([{ form: 'x' }]);
+    expect(await pending.get('form', 'f-1')).toBeUndefined();
   });
 
   it('round-trips the modal metadata and rejects garbage', () => {
@@ -92,7 +110,7 @@ describe('identity', () => {
 
   it('maps users.info (admin, owner, tz, real_name, email) and caches it for a few minutes', async () => {
     let calls = 0;
-    let now = 0;
+    let now = 5_000;
     const api = {
       call: async (_m: string, args: Record<string, unknown>) => {
         calls += 1;
@@ -107,7 +125,7 @@ describe('identity', () => {
     expect((await who.user('ULISTED')).channelAdmin).toBe(true);
     await who.user('UOWNER');
     expect(calls).toBe(3);
-    now = 61_000;
+    now = 66_000;
     await who.user('UOWNER');
     expect(calls).toBe(4);
     expect(await who.user('UGONE')).toEqual({ id: 'UGONE', name: 'UGONE', channelAdmin: false });
@@ -123,8 +141,8 @@ describe('manifest/slack/manifest.yaml', () => {
   // The Slack channel and the support desk's Slack side are the code that calls Slack.
   const source = ['src/channels/slack', 'src/support-desk']
     .flatMap((dir) =>
-      readdirSync(join(ROOT, dir))
-        .filter((f) => f.endsWith('.ts') && f !== 'scopes.ts')
+      readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('scopes.ts'))
         .map((f) => readFileSync(join(ROOT, dir, f), 'utf8')),
     )
     .join('\n');

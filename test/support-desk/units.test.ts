@@ -1,7 +1,7 @@
 /** The small rules of the support desk: configuration, "thanks" is not a reopen, the conditional update. */
 import { describe, expect, it } from 'vitest';
 import { isOnlyThanks, loadSupportDeskConfig, SupportDeskConfigError, deskVerbOf } from '../../src/support-desk/index.js';
-import { renderSupportCaseBlocks } from '../../src/support-desk/slack-blocks.js';
+import { renderSupportCaseBlocks } from '../../src/channels/slack/index.js';
 import { loadSupportCardTemplates, renderSupportCaseCard } from '../../src/channels/teams/index.js';
 import { supportCaseView } from '../../src/support-desk/view.js';
 import { newCase, openTestStore } from '../store/helpers.js';

@@ -1,13 +1,12 @@
 /**
- * Every outgoing Slack call goes through here: through the limiter, and never throwing. A failed
- * call is logged with its Slack error code (`channel_not_found`, `invalid_auth`, ...) and answers
- * undefined / false; rate limits are retried by the JSON caller and the WebClient
- * (`rejectRateLimitedCalls: false`).
+ * Every outgoing Slack call goes through here: through the limiter, then Bolt's WebClient (its
+ * retries and Retry-After handling), and never throwing. A failed call is logged with its Slack
+ * error code (`channel_not_found`, `invalid_auth`, ...) and answers undefined / false.
  */
 import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { JSON_METHODS, type JsonCaller } from './json-calls.js';
 import { SlackQueueFullError, type CallLimiter } from './limiter.js';
+import type { SlackTransport } from './web-client.js';
 
 export type SlackResult = Record<string, unknown> & { readonly ok?: boolean };
 
@@ -28,15 +27,23 @@ export function slackErrorCode(error: unknown): string {
   return typeof e.message === 'string' ? e.message : 'unknown_error';
 }
 
-export function createSlackApi(deps: { client: App['client']; json: JsonCaller; limiter: CallLimiter; logger: Logger; fetch?: typeof fetch }): SlackApi {
-  const { client, json, limiter, logger } = deps;
-  const doFetch = deps.fetch ?? fetch;
+/**
+ * Block Kit arguments (`blocks`, `view`) as the JSON strings the form-encoded call carries anyway:
+ * the WebClient then sends them as they are, instead of walking every block for its debug line
+ * (it redacts and stringifies the whole body on each call, whatever the log level).
+ */
+function withJsonFields(args: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(args)) out[key] = typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
+  return out;
+}
+
+export function createSlackApi(deps: { client: App['client']; limiter: CallLimiter; logger: Logger; transport: Pick<SlackTransport, 'fetch'> }): SlackApi {
+  const { client, limiter, logger, transport } = deps;
   return {
     async call(method, args) {
       try {
-        // Block Kit goes out as JSON (json-calls.ts); read methods only take forms.
-        const send = JSON_METHODS.has(method) ? () => json.call(method, args) : () => client.apiCall(method, args) as Promise<SlackResult>;
-        return await limiter.run(method, send);
+        return await limiter.run(method, () => client.apiCall(method, withJsonFields(args)) as Promise<SlackResult>);
       } catch (error) {
         if (error instanceof SlackQueueFullError) return undefined;
         logger.warn({ method, slackError: slackErrorCode(error) }, `Slack ${method} failed: ${slackErrorCode(error)}`);
@@ -46,7 +53,7 @@ export function createSlackApi(deps: { client: App['client']; json: JsonCaller; 
     async respond(url, body) {
       try {
         return await limiter.run('response_url', async () => {
-          const res = await doFetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), redirect: 'error' });
+          const res = await transport.fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), redirect: 'error' });
           const answer = await res.text();
           if (!res.ok) {
             logger.warn({ status: res.status, slackError: answer.slice(0, 100) }, `Slack response_url failed: HTTP ${res.status}`);

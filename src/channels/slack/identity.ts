@@ -5,7 +5,7 @@
  */
 import type { TurnUser } from '../../conversation/types.js';
 import type { SlackApi } from './api.js';
-import { TtlCache } from './dedup.js';
+import { LRUCache } from 'lru-cache';
 
 export const USER_CACHE_MS = 5 * 60 * 1000;
 /** A failed users.info is retried sooner than a good answer expires. */
@@ -42,8 +42,9 @@ export function createIdentityResolver(deps: {
   now?: () => number;
 }): IdentityResolver {
   const ttl = deps.cacheMs ?? USER_CACHE_MS;
-  const good = new TtlCache<TurnUser>(ttl, 5_000, deps.now);
-  const failed = new TtlCache<TurnUser>(Math.min(ttl, FAILED_LOOKUP_CACHE_MS), 5_000, deps.now);
+  const clock = deps.now ? { perf: { now: deps.now }, ttlResolution: 0 } : {};
+  const good = new LRUCache<string, TurnUser>({ max: 5_000, ttl, ...clock });
+  const failed = new LRUCache<string, TurnUser>({ max: 5_000, ttl: Math.min(ttl, FAILED_LOOKUP_CACHE_MS), ...clock });
   const inflight = new Map<string, Promise<TurnUser>>();
   const listed = new Set((deps.adminUsers === '*' ? [] : (deps.adminUsers ?? [])).map((a) => a.trim().toLowerCase()));
 

@@ -197,47 +197,51 @@ function capBlocks(blocks: KnownBlock[], max: number): KnownBlock[] {
 
 // ---- messages ---------------------------------------------------------------------------------
 
+/** The triage answer: what was understood, severity and response time, why, and the self-help links. */
+function triageMessage(reply: Extract<Reply, { kind: 'triage' }>, labels: SlackLabels): SlackMessage {
+  const fields = [field(labels.category, reply.categoryName)];
+  if (reply.severity !== null) fields.push(field(labels.severity, reply.severityLabel ?? severityName(reply.severity, reply.lang)));
+  if (reply.expectation) {
+    fields.push(field(labels.responseTime, reply.expectation.summary));
+    if (reply.expectation.respondBy) fields.push(field(labels.respondBy, reply.expectation.respondBy));
+  }
+  const links = reply.links.slice(0, LIMITS.actionsElements);
+  const blocks = compact<KnownBlock>([
+    escSection(reply.message),
+    { type: 'section', fields },
+    contextLines(reply.reasons, labels.why),
+    reply.notice ? escSection(`:information_source: ${reply.notice}`) : undefined,
+    links.length > 0 ? section(`*${escapeMrkdwn(labels.selfHelp)}*`) : undefined,
+    links.length > 0
+      ? {
+          type: 'actions',
+          elements: links.map((link, i): Button => ({
+            type: 'button',
+            action_id: `${LINK_ACTION_PREFIX}#${i}`,
+            text: plain(link.title),
+            url: clip(link.url, 3000),
+          })),
+        }
+      : undefined,
+    actionsBlock(reply.actions),
+  ]);
+  // The notification text: what was understood and what to expect. The links are buttons
+  // in the message itself; a notification preview full of URLs helps nobody.
+  const fallback = [
+    reply.message,
+    `${labels.category}: ${reply.categoryName}`,
+    reply.severity !== null ? `${labels.severity}: ${reply.severityLabel ?? severityName(reply.severity, reply.lang)}` : '',
+    reply.expectation ? `${labels.responseTime}: ${reply.expectation.summary}` : '',
+  ];
+  return { text: textOf(fallback), blocks };
+}
+
 /** One reply as a message: Block Kit blocks and a plain-text fallback (also escaped: Slack parses it). */
 export function renderReply(reply: Reply): SlackMessage {
   const labels = labelsFor(reply.lang);
   switch (reply.kind) {
-    case 'triage': {
-      const fields = [field(labels.category, reply.categoryName)];
-      if (reply.severity !== null) fields.push(field(labels.severity, reply.severityLabel ?? severityName(reply.severity, reply.lang)));
-      if (reply.expectation) {
-        fields.push(field(labels.responseTime, reply.expectation.summary));
-        if (reply.expectation.respondBy) fields.push(field(labels.respondBy, reply.expectation.respondBy));
-      }
-      const links = reply.links.slice(0, LIMITS.actionsElements);
-      const blocks = compact<KnownBlock>([
-        escSection(reply.message),
-        { type: 'section', fields },
-        contextLines(reply.reasons, labels.why),
-        reply.notice ? escSection(`:information_source: ${reply.notice}`) : undefined,
-        links.length > 0 ? section(`*${escapeMrkdwn(labels.selfHelp)}*`) : undefined,
-        links.length > 0
-          ? {
-              type: 'actions',
-              elements: links.map((link, i): Button => ({
-                type: 'button',
-                action_id: `${LINK_ACTION_PREFIX}#${i}`,
-                text: plain(link.title),
-                url: clip(link.url, 3000),
-              })),
-            }
-          : undefined,
-        actionsBlock(reply.actions),
-      ]);
-      // The notification text: what was understood and what to expect. The links are buttons
-      // in the message itself; a notification preview full of URLs helps nobody.
-      const fallback = [
-        reply.message,
-        `${labels.category}: ${reply.categoryName}`,
-        reply.severity !== null ? `${labels.severity}: ${reply.severityLabel ?? severityName(reply.severity, reply.lang)}` : '',
-        reply.expectation ? `${labels.responseTime}: ${reply.expectation.summary}` : '',
-      ];
-      return { text: textOf(fallback), blocks };
-    }
+    case 'triage':
+      return triageMessage(reply, labels);
     case 'question':
       return {
         text: textOf([reply.question, ...reply.options.map((o) => `- ${o.title}`)]),

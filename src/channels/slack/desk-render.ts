@@ -5,11 +5,11 @@
  * Slack's limits.
  */
 import type { types } from '@slack/bolt';
+import { deskStrings } from '../../support-desk/strings/index.js';
+import { DESK_VERB_PREFIX, type DeskVerb, type RequesterNotice, type RequesterVerb, type SupportCaseView } from '../../support-desk/types.js';
+import { clip, escapeClip, escapeMrkdwn } from './mrkdwn.js';
 
 type KnownBlock = types.KnownBlock;
-import { clip, escapeClip, escapeMrkdwn } from '../channels/slack/mrkdwn.js';
-import { deskStrings } from './strings/index.js';
-import { DESK_VERB_PREFIX, type DeskVerb, type RequesterNotice, type RequesterVerb, type SupportCaseView } from './types.js';
 
 export interface SlackDeskMessage {
   readonly text: string;
