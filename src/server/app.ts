@@ -9,7 +9,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import type { Logger } from 'pino';
 import type { TurnContext } from 'botbuilder';
 import { runHealthChecks, type HealthCheck } from './health.js';
-import { MAX_JSON_DEPTH, verifyJsonDepth } from './json-depth.js';
+import { MAX_JSON_DEPTH, verifyJsonDepth } from '../http/json-depth.js';
 import { createEndpointGate, type BotEndpoint } from './bot-endpoint.js';
 
 export const MESSAGES_PATH = '/api/messages';

@@ -26,10 +26,10 @@ interface Started {
   readonly stderr: string;
 }
 
-/** Starts src/main.ts in `cwd`; stops it with SIGTERM once it logs that it listens, or waits for it to exit. */
+/** Starts src/app/main.ts in `cwd`; stops it with SIGTERM once it logs that it listens, or waits for it to exit. */
 function start(cwd: string, env: Record<string, string>): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/main.ts')], {
+    const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/app/main.ts')], {
       cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: join(cwd, 'data'), LOCAL_CHAT: 'off', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,9 @@
 /** The requester's notices in their language (the case's contact language); both languages share their keys. */
 import { describe, expect, it } from 'vitest';
 import { deskEn, deskZhTW } from '../../src/support-desk/strings/index.js';
-import { loadSupportDeskConfig, renderRequesterNoticeBlocks, renderRequesterNoticeCard, loadSupportCardTemplates, SupportDesk, type Notifier, type RequesterNotice } from '../../src/support-desk/index.js';
+import { loadSupportDeskConfig, SupportDesk, type Notifier, type RequesterNotice } from '../../src/support-desk/index.js';
+import { renderRequesterNoticeBlocks } from '../../src/support-desk/slack-blocks.js';
+import { renderRequesterNoticeCard, loadSupportCardTemplates } from '../../src/support-desk/teams-cards.js';
 import { cardText } from '../teams/helpers.js';
 import { newCase, openTestStore } from '../store/helpers.js';
 

@@ -21,7 +21,7 @@ import { App, ErrorCode, ExpressReceiver, LogLevel, type Logger as BoltLogger } 
 import type express from 'express';
 import type { Logger } from 'pino';
 import { parseCommand } from '../../conversation/commands.js';
-import type { CaseFormReply, ConversationCore, Reply, Turn, TurnAction } from '../../conversation/types.js';
+import { turnAction, type CaseFormReply, type ConversationCore, type Reply, type Turn, type TurnAction } from '../../conversation/types.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import { DEFAULT_RETRY_CONFIG, type RetryConfig } from '../../http/retry.js';
 import type { CaseStore } from '../../store/index.js';
@@ -493,7 +493,7 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
         const stashed = forms.get(data.formId);
         if (stashed && (await openModal(stashed.form, stashed.where, payload.trigger_id))) return;
       }
-      await converse(tenantId, where, userId, { action: { verb, data }, ...(payload.trigger_id ? { triggerId: payload.trigger_id } : {}) });
+      await converse(tenantId, where, userId, { action: turnAction(verb, data), ...(payload.trigger_id ? { triggerId: payload.trigger_id } : {}) });
     });
   });
 

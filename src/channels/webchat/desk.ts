@@ -21,20 +21,27 @@
  * while SUPPORT_ENGINEERS is unset; when it is set, only the ids it lists may act, so listing
  * `local-engineer` there is how to keep the page working beside a real engineer list.
  */
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import { pino, type Logger } from 'pino';
-import type { TeamsBotLogic } from '../channels/teams/bot.js';
-import type { CardJson } from '../channels/teams/renderer.js';
-import type { ChatConversation, ChatConversations } from '../channels/webchat/conversations.js';
-import { LOCAL_CHANNEL, LOCAL_IDENTITIES, LOCAL_TENANT } from '../channels/webchat/identity.js';
-import { LOCAL_BOT } from '../channels/webchat/routes.js';
-import type { LocalSupportHooks } from '../channels/webchat/support-hooks.js';
-import type { CaseStore } from '../store/index.js';
-import type { SupportDesk } from './desk.js';
-import { compactCaseCard } from './compact-card.js';
-import { loadSupportCardTemplates, renderRequesterNoticeCard, renderSupportCaseCard, type SupportCardTemplates } from './teams-cards.js';
-import { answerInChat, deskActionData, deskButtonOf, isRecord, str } from './card-action.js';
-import { deskVerbOf, isDeskVerb, type Notifier, type RequesterNotice, type SupportCaseView, type SupportNote } from './types.js';
+import type { CaseStore } from '../../store/index.js';
+import { loadSupportCardTemplates, type SupportCardTemplates } from '../../support-desk/teams-cards.js';
+import {
+  answerInChat,
+  deskActionData,
+  deskButtonOf,
+  isDeskVerb,
+  type Notifier,
+  type RequesterNotice,
+  type SupportCaseView,
+  type SupportDesk,
+  type SupportNote,
+} from '../../support-desk/index.js';
+import type { ChatConversation, ChatConversations } from './conversations.js';
+import { caseCardActivity, noticeActivity, textActivity } from './desk-render.js';
+import { LOCAL_CHANNEL, LOCAL_TENANT } from './identity.js';
+import type { LocalDeskAction } from './inbound.js';
+import type { LocalSupportHooks } from './support-hooks.js';
 
 export interface LocalSupportOptions {
   readonly desk: SupportDesk;
@@ -52,15 +59,16 @@ export interface LocalSupport extends LocalSupportHooks {
 const MAX_CASES_ON_OPEN = 50;
 const INTRO =
   'This is the local support channel. New cases appear here as case cards; Claim, Reply, Ask for information, Change severity, Assign and Resolve update the card in place and notify the admin in their chat.';
-const USE_THE_BUTTONS = 'This is the support channel: use the buttons on the case cards. To talk to the bot as an admin, open / in another tab.';
-
+/** Cases whose cards the pages keep track of: a case beyond it is shown again as a new card. */
+const MAX_TRACKED_CASES = 2_000;
 
 const cardKey = (tenantId: string, number: string): string => `${tenantId}:${number}`;
 
 /** The local conversation a stored conversation reference points at, if it is one. */
 function localConversationIdOf(reference: unknown): string | undefined {
-  if (!isRecord(reference) || reference.channelId !== LOCAL_CHANNEL || !isRecord(reference.conversation)) return undefined;
-  return str(reference.conversation.id);
+  const ref = reference as { channelId?: unknown; conversation?: { id?: unknown } } | null | undefined;
+  const id = ref?.channelId === LOCAL_CHANNEL ? ref.conversation?.id : undefined;
+  return typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined;
 }
 
 export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
@@ -69,27 +77,19 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
   const templates = options.templates ?? loadSupportCardTemplates();
   /** The open `/support` conversations. */
   const supportConversations = new Set<string>();
-  /** `tenant:number` → support conversation id → the card's activity id there. */
-  const cards = new Map<string, Map<string, string>>();
+  /** `tenant:number` → support conversation id → the card's activity id there (the least recent case forgotten first). */
+  const cards = new LRUCache<string, Map<string, string>>({ max: MAX_TRACKED_CASES });
   /** `tenant:number` → the case card's latest data (to fold a card back into its compact form). */
-  const views = new Map<string, SupportCaseView>();
+  const views = new LRUCache<string, SupportCaseView>({ max: MAX_TRACKED_CASES });
   /** Support conversation id → the case shown expanded there (the one its engineer acts on). */
   const expanded = new Map<string, string>();
-
-  const botActivity = (conversationId: string, fields: Record<string, unknown>): Record<string, unknown> & { type: string } => ({
-    type: ActivityTypes.Message,
-    ...fields,
-    from: LOCAL_BOT,
-    conversation: { id: conversationId },
-    channelId: LOCAL_CHANNEL,
-    timestamp: new Date().toISOString(),
-  });
-  const cardFields = (card: CardJson) => ({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
 
   /** The live support conversations; forgets the ones the local chat dropped. */
   const liveSupport = (): string[] => {
     for (const id of [...supportConversations]) {
-      if (!conversations.get(id)) supportConversations.delete(id);
+      if (conversations.get(id)) continue;
+      supportConversations.delete(id);
+      expanded.delete(id);
     }
     return [...supportConversations];
   };
@@ -98,9 +98,7 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
     const key = cardKey(view.tenantId, view.number);
     views.set(key, view);
     const byConversation = cards.get(key) ?? new Map<string, string>();
-    const full = renderSupportCaseCard(templates, view);
-    const card = expanded.get(conversationId) === key ? full : compactCaseCard(full, view);
-    const activity = botActivity(conversationId, cardFields(card));
+    const activity = caseCardActivity(conversationId, templates, view, expanded.get(conversationId) === key);
     const existing = byConversation.get(conversationId);
     // In place: the same activity id, re-added at a new watermark (what the connector's PUT does).
     const stored = (existing ? conversations.replace(conversationId, existing, activity) : undefined) ?? conversations.append(conversationId, activity);
@@ -119,7 +117,7 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
   };
 
   const say = (conversationId: string, text: string): boolean =>
-    conversations.append(conversationId, botActivity(conversationId, { text, textFormat: 'plain' })) !== undefined;
+    conversations.append(conversationId, textActivity(conversationId, text)) !== undefined;
 
   const notifier: Notifier = {
     channels: [LOCAL_CHANNEL],
@@ -137,7 +135,7 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
     async notifyRequester(reference: unknown, notice: RequesterNotice) {
       const id = localConversationIdOf(reference);
       if (!id || !conversations.get(id)) return false;
-      return conversations.append(id, botActivity(id, cardFields(renderRequesterNoticeCard(templates, notice)))) !== undefined;
+      return conversations.append(id, noticeActivity(id, templates, notice)) !== undefined;
     },
     reaches: (reference) => {
       const id = localConversationIdOf(reference);
@@ -145,13 +143,13 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
     },
   };
 
-  const handleDeskAction = async (context: TurnContext, conversation: ChatConversation | undefined, value: Record<string, unknown>): Promise<void> => {
+  const deskAction = async (context: TurnContext, conversation: ChatConversation, action: LocalDeskAction): Promise<void> => {
+    const { value } = action;
     const button = deskButtonOf(value);
     if (!button) return;
     const { verb, number } = button;
     // The identity is the conversation's (the local chat sets `from` from it, never from the client).
-    const identity = conversation?.identity;
-    if (!identity || !conversation) return;
+    const identity = conversation.identity;
     const message = typeof value.message === 'string' ? value.message : undefined;
     if (isDeskVerb(verb)) {
       // The page vouches for its engineer only on a card it was shown; the tenant is always the
@@ -171,21 +169,7 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
 
   return {
     notifier,
-    wrap(bot: TeamsBotLogic): TeamsBotLogic {
-      return async (context) => {
-        const activity = context.activity;
-        const conversation = conversations.get(String(activity.conversation?.id ?? ''));
-        if (activity.type === ActivityTypes.Message && isRecord(activity.value) && deskVerbOf(activity.value.verb)) {
-          await handleDeskAction(context, conversation, activity.value);
-          return;
-        }
-        if (conversation?.identity.as === LOCAL_IDENTITIES.engineer.as) {
-          if (activity.type === ActivityTypes.Message) await context.sendActivity({ type: ActivityTypes.Message, text: USE_THE_BUTTONS, textFormat: 'plain' });
-          return;
-        }
-        await bot(context);
-      };
-    },
+    deskAction,
     async supportStarted(conversation: ChatConversation): Promise<void> {
       supportConversations.add(conversation.id);
       say(conversation.id, INTRO);
