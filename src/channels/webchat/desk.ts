@@ -40,8 +40,7 @@ import {
 import type { ChatConversation, ChatConversations } from './conversations.js';
 import { caseCardActivity, noticeActivity, textActivity } from './desk-render.js';
 import { LOCAL_CHANNEL, LOCAL_TENANT } from './identity.js';
-import type { LocalDeskAction } from './inbound.js';
-import type { LocalSupportHooks } from './support-hooks.js';
+import type { LocalDeskAction, LocalSupportHooks } from './support-hooks.js';
 
 export interface LocalSupportOptions {
   readonly desk: SupportDesk;

@@ -8,11 +8,11 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { TeamsBotLogic } from '../teams/index.js';
 import type { ConversationCore, Turn } from '../../conversation/types.js';
-import { deskVerbOf, type DeskVerb, type RequesterVerb } from '../../support-desk/index.js';
+import { deskVerbOf } from '../../support-desk/index.js';
 import type { ChatConversation, ChatConversations } from './conversations.js';
 import { isRecord, pick, type Json } from './http.js';
 import { LOCAL_BOT, LOCAL_CHANNEL, LOCAL_IDENTITIES, LOCAL_TENANT } from './identity.js';
-import type { LocalSupportHooks } from './support-hooks.js';
+import type { LocalDeskAction, LocalSupportHooks } from './support-hooks.js';
 
 /** Activity types a Web Chat client may post (an invoke would need an invoke response). */
 const CLIENT_TYPES = new Set(['message', 'event', 'typing']);
@@ -70,12 +70,6 @@ export function welcomeActivity(conversation: ChatConversation, locale: string |
     timestamp: new Date().toISOString(),
     membersAdded: [LOCAL_BOT, { id: conversation.identity.id, name: conversation.identity.name }],
   };
-}
-
-/** A desk button pressed on a local page: an engineer's on a case card, or a requester's on a notice. */
-export interface LocalDeskAction {
-  readonly verb: DeskVerb | RequesterVerb;
-  readonly value: Json;
 }
 
 /** Where one activity goes. */
