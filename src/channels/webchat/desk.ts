@@ -70,12 +70,13 @@ function localConversationIdOf(reference: unknown): string | undefined {
   return typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined;
 }
 
-export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
-  const { desk, store, conversations } = options;
-  const logger = options.logger ?? pino({ level: 'silent' });
-  const templates = options.templates ?? loadSupportCardTemplates();
+/**
+ * The case cards on the open `/support` pages: which card shows which case on which page (so it
+ * is updated in place), and which case each page shows unfolded.
+ */
+function supportBoard(conversations: ChatConversations, templates: SupportCardTemplates) {
   /** The open `/support` conversations. */
-  const supportConversations = new Set<string>();
+  const pages = new Set<string>();
   /** `tenant:number` → support conversation id → the card's activity id there (the least recent case forgotten first). */
   const cards = new LRUCache<string, Map<string, string>>({ max: MAX_TRACKED_CASES });
   /** `tenant:number` → the case card's latest data (to fold a card back into its compact form). */
@@ -83,17 +84,7 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
   /** Support conversation id → the case shown expanded there (the one its engineer acts on). */
   const expanded = new Map<string, string>();
 
-  /** The live support conversations; forgets the ones the local chat dropped. */
-  const liveSupport = (): string[] => {
-    for (const id of [...supportConversations]) {
-      if (conversations.get(id)) continue;
-      supportConversations.delete(id);
-      expanded.delete(id);
-    }
-    return [...supportConversations];
-  };
-
-  const postCard = (conversationId: string, view: SupportCaseView): boolean => {
+  const post = (conversationId: string, view: SupportCaseView): boolean => {
     const key = cardKey(view.tenantId, view.number);
     views.set(key, view);
     const byConversation = cards.get(key) ?? new Map<string, string>();
@@ -107,29 +98,50 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
     return true;
   };
 
-  /** The engineer on this page works on `key` now: the case expanded before folds back. */
-  const expand = (conversationId: string, key: string): void => {
-    const before = expanded.get(conversationId);
-    expanded.set(conversationId, key);
-    const previous = before !== undefined && before !== key ? views.get(before) : undefined;
-    if (previous && cards.get(before!)?.has(conversationId)) postCard(conversationId, previous);
+  return {
+    open: (conversationId: string) => void pages.add(conversationId),
+    /** The live support pages; forgets the ones the local chat dropped. */
+    live(): string[] {
+      for (const id of [...pages]) {
+        if (conversations.get(id)) continue;
+        pages.delete(id);
+        expanded.delete(id);
+      }
+      return [...pages];
+    },
+    post,
+    shownOn: (number: string, conversationId: string): boolean => cards.get(cardKey(LOCAL_TENANT, number))?.has(conversationId) === true,
+    /** The engineer on this page works on this case now: the case expanded before folds back. */
+    expand(conversationId: string, number: string): void {
+      const key = cardKey(LOCAL_TENANT, number);
+      const before = expanded.get(conversationId);
+      expanded.set(conversationId, key);
+      const previous = before !== undefined && before !== key ? views.get(before) : undefined;
+      if (previous && cards.get(before!)?.has(conversationId)) post(conversationId, previous);
+    },
   };
+}
 
+export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
+  const { desk, store, conversations } = options;
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const templates = options.templates ?? loadSupportCardTemplates();
+  const board = supportBoard(conversations, templates);
   const say = (conversationId: string, text: string): boolean =>
     conversations.append(conversationId, textActivity(conversationId, text)) !== undefined;
 
   const notifier: Notifier = {
     channels: [LOCAL_CHANNEL],
-    hasSupportChannel: async () => liveSupport().length > 0,
+    hasSupportChannel: async () => board.live().length > 0,
     // The page has no sign-in: it shows the local tenant's cases only, never a real channel's.
     async showCase(view) {
       if (view.tenantId !== LOCAL_TENANT) return true;
-      return liveSupport().map((id) => postCard(id, view)).every(Boolean);
+      return board.live().map((id) => board.post(id, view)).every(Boolean);
     },
     async note(note: SupportNote) {
       if (note.tenantId !== LOCAL_TENANT) return true;
       // The desk's reminder and breach lines carry their own marker (⏰, 🚨): no second one here.
-      return liveSupport().map((id) => say(id, note.text)).every(Boolean);
+      return board.live().map((id) => say(id, note.text)).every(Boolean);
     },
     async notifyRequester(reference: unknown, notice: RequesterNotice) {
       const id = localConversationIdOf(reference);
@@ -153,8 +165,8 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
     if (isDeskVerb(verb)) {
       // The page vouches for its engineer only on a card it was shown; the tenant is always the
       // local one (the desk refuses any other for a `local` actor), never the button's word.
-      const onCard = identity.as === 'engineer' && cards.get(cardKey(LOCAL_TENANT, number))?.has(conversation.id) === true;
-      if (identity.as === 'engineer') expand(conversation.id, cardKey(LOCAL_TENANT, number));
+      const onCard = identity.as === 'engineer' && board.shownOn(number, conversation.id);
+      if (identity.as === 'engineer') board.expand(conversation.id, number);
       const actor = { via: 'local' as const, tenant: LOCAL_TENANT, id: identity.id, name: identity.name, channelMember: onCard && desk.config.engineers.length === 0 };
       const outcome = await desk.act(actor, verb, deskActionData(LOCAL_TENANT, number, value));
       await answerInChat(context, outcome, true);
@@ -170,11 +182,11 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
     notifier,
     deskAction,
     async supportStarted(conversation: ChatConversation): Promise<void> {
-      supportConversations.add(conversation.id);
+      board.open(conversation.id);
       say(conversation.id, INTRO);
       try {
         const open = await store.listCases(LOCAL_TENANT, { status: 'open' });
-        for (const c of open.slice(-MAX_CASES_ON_OPEN)) postCard(conversation.id, desk.caseView(c));
+        for (const c of open.slice(-MAX_CASES_ON_OPEN)) board.post(conversation.id, desk.caseView(c));
       } catch (error) {
         logger.warn({ err: error }, 'could not list the open local cases for the support page');
       }
