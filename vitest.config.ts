@@ -1,11 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The process/browser suite: spawned bot processes (`npm start`-style, the compiled build, the
+ * terminal chat), Chromium, and the store suites that run against a throwaway PostgreSQL cluster.
+ * Everything else (unit and in-process HTTP tests) is the fast suite. `npm test` runs both.
+ */
+const PROCESS_SUITE = [
+  'test/faults/**/*.test.ts',
+  'test/startup/**/*.test.ts',
+  'test/build/**/*.test.ts',
+  'test/cli/chat.test.ts',
+  'test/teams/startup.test.ts',
+  'test/hostile/*.process.test.ts',
+  'test/**/browser.test.ts',
+  'test/store/contract-*.test.ts',
+  'test/store/postgres-specific.test.ts',
+  'test/support-desk/sla-due.test.ts',
+  'test/handoff/one-card.test.ts',
+  'test/handoff/outbox.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     env: { DOTENV_CONFIG_QUIET: 'true' },
-    // One throwaway PostgreSQL cluster per run for the store suites (test/postgres/).
-    globalSetup: ['test/postgres/global-setup.ts'],
+    projects: [
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: PROCESS_SUITE } },
+      // One throwaway PostgreSQL cluster per run for the store suites (test/postgres/).
+      { extends: true, test: { name: 'process', include: PROCESS_SUITE, globalSetup: ['test/postgres/global-setup.ts'] } },
+    ],
   },
 });

@@ -136,7 +136,7 @@ function printEndToEnd(e2e: EndToEndFigures): void {
   const rssOk = (mb: number) => `${mb} MB ${met(mb < 300)}`;
   console.log(`  bot RSS < 300 MB: teams after warm-up ${rssOk(e2e.teams.botRssAfterWarmupMb)}, after load ${rssOk(e2e.teams.botRssAfterLoadMb)}; slack after warm-up ${rssOk(slack.botRssAfterWarmupMb)}, after load ${rssOk(slack.botRssAfterLoadMb)} (echo: teams ${e2e.teams.echoRssAfterWarmupMb}/${e2e.teams.echoRssAfterLoadMb}, slack ${slack.echoRssAfterWarmupMb}/${slack.echoRssAfterLoadMb} MB)`);
   const start = e2e.startup;
-  console.log(`  node dist/main.js to healthy /healthz < 2 s: ${start.runs.join(', ')} ms, median ${start.medianMs} ${met(start.medianMs < 2000)}; npm start with a current build ${start.npmStartMs} ms ${met(start.npmStartMs < 2000)}`);
+  console.log(`  node dist/app/main.js to healthy /healthz < 2 s: ${start.runs.join(', ')} ms, median ${start.medianMs} ${met(start.medianMs < 2000)}; npm start with a current build ${start.npmStartMs} ms ${met(start.npmStartMs < 2000)}`);
   console.log(`  build (tsc, tsconfig.build.json): from nothing ${start.cleanBuildMs} ms, up to date ${start.upToDateBuildMs} ms`);
   const slow = e2e.slowSlack;
   console.log(`  slow Slack (${slow.delayMs} ms per call, ${slow.connections} conn, ${slow.durationS} s, open loop): RSS ${slow.rssMb.join(' ')} MB; heap ${slow.heapUsedMb.join(' ')} MB; max queued ${slow.maxQueued} (bound 400), max events in progress ${slow.maxActiveEvents} (bound 256), refused ${slow.refused}, 503s ${slow.load.non2xx} (expected); "queue full"/"overloaded" logged: ${slow.queueFullLogged}`);

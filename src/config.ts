@@ -1,12 +1,13 @@
 /**
- * The process configuration, read once from the environment and typed with zod. An empty
- * variable counts as unset (a `.env` line `MicrosoftAppId=` means "no Bot Framework auth").
- * Every problem names its variable, so `npm start` says exactly what to fix.
- *
- * The conversation core has its own settings (ADMIN_USERS, plans, business hours) in
- * `src/conversation/config.ts`; this module holds only what the process and the channels need.
+ * The process's own part of the configuration (port, address, log level, data folder, Bot
+ * Framework credentials, the unauthenticated doors, the handoff webhook), as a zod schema that
+ * `src/app/config.ts` composes with every other part's. An empty variable counts as unset (a
+ * `.env` line `MicrosoftAppId=` means "no Bot Framework auth").
  */
 import { z } from 'zod';
+import { CHANNEL_CREDENTIAL_VARIABLES, optionalText, parseEnv, type Env } from './env/index.js';
+
+export { CHANNEL_CREDENTIAL_VARIABLES };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -15,12 +16,6 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 export type AppType = (typeof APP_TYPES)[number];
 
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => (value === undefined || value === '' ? undefined : value));
-
 /** An on/off switch; unset stays undefined so the default can depend on the credentials. */
 function onOff() {
   return optionalText
@@ -28,7 +23,7 @@ function onOff() {
     .pipe(z.enum(['on', 'off'], { error: 'must be on or off (unset: on only when no channel credentials are set)' }).optional());
 }
 
-const schema = z
+export const processConfigSchema = z
   .object({
     PORT: z
       .string()
@@ -106,25 +101,7 @@ const schema = z
     }
   });
 
-export type AppConfig = z.output<typeof schema>;
-
-/** The variables this module reads (nothing else of the environment is looked at). */
-export const CONFIG_VARIABLES = [
-  'PORT',
-  'DATA_DIR',
-  'LOG_LEVEL',
-  'MicrosoftAppId',
-  'MicrosoftAppPassword',
-  'MicrosoftAppType',
-  'MicrosoftAppTenantId',
-  'HANDOFF_WEBHOOK_URL',
-  'HANDOFF_WEBHOOK_SECRET',
-  'LOCAL_CHAT',
-  'EMULATOR',
-  'HOST',
-  'SLACK_SIGNING_SECRET',
-  'SLACK_BOT_TOKEN',
-] as const;
+export type AppConfig = z.output<typeof processConfigSchema>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -133,18 +110,9 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads the configuration; throws `ConfigError` listing every bad variable by name. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
-  const picked = Object.fromEntries(CONFIG_VARIABLES.map((key) => [key, env[key]]));
-  const result = schema.safeParse(picked);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const name = issue.path.length > 0 ? issue.path.join('.') : 'environment';
-    const value = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
-    const shown = value === undefined || /password|secret/i.test(name) ? '' : ` (got "${value}")`;
-    return `${name} ${issue.message}${shown}`;
-  });
-  throw new ConfigError(problems);
+/** This part alone (tests, `npm run chat`); throws `ConfigError` listing every bad variable by name. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  return parseEnv(processConfigSchema, env, (problems) => new ConfigError(problems));
 }
 
 /** Whether inbound requests to /api/messages must carry a Bot Framework token (MicrosoftAppId set). */
@@ -152,8 +120,6 @@ export function botAuthEnabled(config: AppConfig): boolean {
   return config.MicrosoftAppId !== undefined;
 }
 
-/** The variables whose presence means "this server serves a real channel". */
-export const CHANNEL_CREDENTIAL_VARIABLES = ['MicrosoftAppId', 'SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'] as const;
 type CredentialVariables = (typeof CHANNEL_CREDENTIAL_VARIABLES)[number];
 
 /**

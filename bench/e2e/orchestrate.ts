@@ -36,8 +36,8 @@ const COMPILED_SERVER = join(root, '.cache', 'bench-build', 'bench', 'e2e', 'ser
  */
 function startNodeFlags(): string[] {
   const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const flags = /\bnode((?:\s+--\S+)*)\s+dist\/main\.js/.exec(scripts.start ?? '')?.[1];
-  if (flags === undefined) throw new Error('package.json: scripts.start no longer runs `node [flags] dist/main.js`; update startNodeFlags()');
+  const flags = /\bnode((?:\s+--\S+)*)\s+dist\/app\/main\.js/.exec(scripts.start ?? '')?.[1];
+  if (flags === undefined) throw new Error('package.json: scripts.start no longer runs `node [flags] dist/app/main.js`; update startNodeFlags()');
   return flags.split(/\s+/).filter(Boolean);
 }
 const START_FLAGS = startNodeFlags();
@@ -479,7 +479,7 @@ async function measureSlowSlack(farEnd: string): Promise<SlowSlackFigures> {
 }
 
 export interface StartupFigures {
-  /** `node <flags> dist/main.js` (what `npm start` runs once the build is current) to a healthy /healthz, three times. */
+  /** `node <flags> dist/app/main.js` (what `npm start` runs once the build is current) to a healthy /healthz, three times. */
   readonly runs: readonly number[];
   readonly medianMs: number;
   /** `npm start` with dist/ already current: the build's up-to-date check plus the start. */
@@ -536,7 +536,7 @@ async function measureStartup(): Promise<StartupFigures> {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   const upToDateBuildMs = timed(() => execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }));
   const runs: number[] = [];
-  for (let i = 0; i < 3; i++) runs.push(await timeToHealthy(process.execPath, [...START_FLAGS, join(root, 'dist', 'main.js')]));
+  for (let i = 0; i < 3; i++) runs.push(await timeToHealthy(process.execPath, [...START_FLAGS, join(root, 'dist', 'app', 'main.js')]));
   const npmStartMs = await timeToHealthy('npm', ['start', '--silent']);
   const sorted = [...runs].sort((a, b) => a - b);
   return { runs, medianMs: sorted[1]!, npmStartMs, cleanBuildMs, upToDateBuildMs };

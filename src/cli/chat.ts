@@ -9,15 +9,16 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { createCaseEvents, planAnnouncements } from '../case-events.js';
-import { botAuthEnabled, loadConfig, ConfigError as AppConfigError } from '../config.js';
+import { createCaseEvents, planAnnouncements } from '../app/case-events.js';
+import { AppConfigError, loadAppConfig } from '../app/config.js';
+import { createSupportDeskRuntime } from '../app/support-desk.js';
+import { botAuthEnabled } from '../config.js';
 import { createTeamsAdapter } from '../channels/teams/index.js';
-import { loadCoreConfig, ConfigError, type CoreConfig } from '../conversation/config.js';
+import type { CoreConfig } from '../conversation/config.js';
 import { createConversationCore } from '../conversation/core.js';
 import type { Reply, Turn, TurnAction } from '../conversation/types.js';
 import { EnvFileError, loadEnvFile } from '../env-file.js';
 import { openSqliteStore } from '../store/index.js';
-import { createSupportDeskRuntime, SupportDeskConfigError } from '../support-desk/index.js';
 import { loadDefaultRules, RulesInvalidError } from '../triage/index.js';
 import { renderForTerminal } from '../channels/terminal/render.js';
 import { fillCaseForm } from '../channels/terminal/case-form.js';
@@ -45,14 +46,14 @@ function options(): { memory: boolean } {
 function settings() {
   try {
     loadEnvFile();
-    const app = loadConfig(process.env);
-    const core: CoreConfig = loadCoreConfig(process.env);
+    const config = loadAppConfig(process.env);
+    const { process: app, core } = config;
     // One person at a keyboard, or a script piping a conversation: the per-minute limit is meant
     // for shared channels and would silently drop piped lines after the 30th. Cases stay limited.
     const terminal: CoreConfig = { ...core, rateLimits: { turnsPerMinute: 0, casesPerHour: core.rateLimits?.casesPerHour ?? 0 } };
-    return { app, core: terminal, engine: loadDefaultRules() };
+    return { app, core: terminal, desk: config.desk, engine: loadDefaultRules() };
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof AppConfigError || error instanceof RulesInvalidError || error instanceof EnvFileError) {
+    if (error instanceof AppConfigError || error instanceof RulesInvalidError || error instanceof EnvFileError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }
@@ -62,20 +63,13 @@ function settings() {
 
 async function main(): Promise<void> {
   const flags = options();
-  const { app, core: coreConfig, engine } = settings();
+  const { app, core: coreConfig, desk, engine } = settings();
   // Logs go to stderr, so the conversation on stdout stays readable and scriptable.
   const logger = pino({ level: process.env.LOG_LEVEL ? app.LOG_LEVEL : 'warn' }, pino.destination(2));
   // Cases opened here are announced like the server's: from the outbox, to the desk and the webhook.
   const announcements = planAnnouncements(app, logger);
   const store = await openSqliteStore({ dataDir: flags.memory ? ':memory:' : app.DATA_DIR, outboxTargets: announcements.names });
-  let support;
-  try {
-    support = createSupportDeskRuntime({ env: process.env, store, engine, logger, businessHours: coreConfig.businessHours, appId: app.MicrosoftAppId });
-  } catch (error) {
-    if (!(error instanceof SupportDeskConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
+  const support = createSupportDeskRuntime({ config: desk, store, engine, logger, businessHours: coreConfig.businessHours, appId: app.MicrosoftAppId });
   // With bot credentials, case cards reach the Teams support channel the server learned; this
   // process receives no Teams activity, so the bot logic behind the adapter is never called.
   if (botAuthEnabled(app) && support.config.teamsChannel) support.teams.attach(createTeamsAdapter(app, logger));

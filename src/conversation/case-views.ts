@@ -1,25 +1,11 @@
 /** Stored cases as the replies show them: summaries, details with history, dates in the user's zone. */
-import { DateTime } from 'luxon';
+import { formatDateTime, formatMoment } from '../domain/time.js';
 import { canReopen } from '../domain/support-rules.js';
 import { categoryDisplayName, type Lang } from '../domain/taxonomy.js';
 import type { SupportCase } from '../store/index.js';
 import type { CaseListFilter } from './commands.js';
 import { strings } from './strings/index.js';
 import type { ActionButton, CaseDetailReply, CaseListReply, CaseSummaryView } from './types.js';
-
-/** "2026-11-24 09:30" in the zone. */
-export function formatDateTime(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd HH:mm');
-}
-
-/** What cards show for a moment: the admin's local time, with the zone named. */
-export function formatMoment(at: Date, zone: string): string {
-  return `${formatDateTime(at, zone)} (${zone})`;
-}
-
-export function formatDate(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd');
-}
 
 export function caseSummary(c: SupportCase, lang: Lang, zone: string): CaseSummaryView {
   // A listed case comes without its audit trail: its last change is then `updatedAt`.

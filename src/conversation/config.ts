@@ -1,8 +1,13 @@
-/** The conversation core's settings, read once from the environment. */
+/**
+ * The conversation core's part of the configuration (DEFAULT_PLAN, ADMIN_USERS, BUSINESS_HOURS,
+ * DEFAULT_TIME_ZONE, RATE_LIMIT_PER_MINUTE, RATE_LIMIT_CASES_PER_HOUR, and whether channel
+ * credentials are set), as a zod schema `src/app/config.ts` composes with the other parts.
+ */
+import { z } from 'zod';
 import { parseBusinessHours, isValidTimeZone, type BusinessHours } from '../domain/business-hours.js';
 import { resolvePlan } from '../domain/plans.js';
-import { CHANNEL_CREDENTIAL_VARIABLES } from '../config.js';
-import { DEFAULT_RATE_LIMITS, type RateLimitConfig, type TurnLimitScope } from './rate-limit.js';
+import { credentialsIn, optionalText, parseEnv, wholeNumber, type Env } from '../env/index.js';
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rate-limit.js';
 
 export interface CoreConfig {
   /** Plan used for every tenant that has not named its own (a family id or a plan name). */
@@ -16,75 +21,53 @@ export interface CoreConfig {
   readonly defaultTimeZone?: string;
   /** Per-user limits (RATE_LIMIT_PER_MINUTE, RATE_LIMIT_CASES_PER_HOUR); unset: no limit (tests). */
   readonly rateLimits?: RateLimitConfig;
-  /**
-   * Whose budget a turn is counted against: the user's (default) or, where the user id is not
-   * authenticated and shared by everyone (the local chat's `local-admin`), each conversation's.
-   */
-  readonly turnLimitPer?: TurnLimitScope;
 }
 
 export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
     this.name = 'ConfigError';
   }
 }
 
-function wholeNumber(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
-  const raw = env[variable]?.trim();
-  if (!raw) return fallback;
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
-    throw new ConfigError(variable, `"${raw}" must be a whole number (0 turns the limit off)`);
-  }
-  return Number(raw);
-}
+const limit = (fallback: number) => wholeNumber(fallback, 0, 1_000_000, '0 turns the limit off');
 
-/**
- * Reads DEFAULT_PLAN, ADMIN_USERS, BUSINESS_HOURS, DEFAULT_TIME_ZONE, RATE_LIMIT_PER_MINUTE,
- * RATE_LIMIT_CASES_PER_HOUR and whether channel credentials are set; throws ConfigError naming the variable.
- */
-export function loadCoreConfig(env: NodeJS.ProcessEnv): CoreConfig {
-  const config: { -readonly [K in keyof CoreConfig]: CoreConfig[K] } = {
-    credentialsConfigured: CHANNEL_CREDENTIAL_VARIABLES.some((variable) => Boolean(env[variable]?.trim())),
-    rateLimits: {
-      turnsPerMinute: wholeNumber(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMITS.turnsPerMinute),
-      casesPerHour: wholeNumber(env, 'RATE_LIMIT_CASES_PER_HOUR', DEFAULT_RATE_LIMITS.casesPerHour),
-    },
-  };
+const PLAN_HINT = 'is not a known Office 365 plan; use a plan name ("Office 365 E3", "Business Premium") or a family (business, enterprise, firstline, elevated)';
 
-  const plan = env.DEFAULT_PLAN?.trim();
-  if (plan) {
-    if (!resolvePlan(plan)) {
-      throw new ConfigError(
-        'DEFAULT_PLAN',
-        `"${plan}" is not a known Office 365 plan; use a plan name ("Office 365 E3", "Business Premium") or a family (business, enterprise, firstline, elevated)`,
-      );
-    }
-    config.defaultPlan = plan;
-  }
+export const coreConfigSchema = z
+  .object({
+    DEFAULT_PLAN: optionalText.refine((plan) => plan === undefined || resolvePlan(plan) !== undefined, PLAN_HINT),
+    ADMIN_USERS: optionalText,
+    BUSINESS_HOURS: optionalText.transform((hours, ctx) => {
+      if (hours === undefined) return undefined;
+      const parsed = parseBusinessHours(hours);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }),
+    DEFAULT_TIME_ZONE: optionalText.refine(
+      (zone) => zone === undefined || isValidTimeZone(zone),
+      'is not an IANA time zone such as "Europe/London" or "Asia/Taipei"',
+    ),
+    RATE_LIMIT_PER_MINUTE: limit(DEFAULT_RATE_LIMITS.turnsPerMinute),
+    RATE_LIMIT_CASES_PER_HOUR: limit(DEFAULT_RATE_LIMITS.casesPerHour),
+    MicrosoftAppId: optionalText,
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_BOT_TOKEN: optionalText,
+  })
+  .transform((env): CoreConfig => {
+    const admins = env.ADMIN_USERS?.split(',').map((a) => a.trim()).filter(Boolean);
+    return {
+      credentialsConfigured: credentialsIn({ MicrosoftAppId: env.MicrosoftAppId, SLACK_SIGNING_SECRET: env.SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN }),
+      rateLimits: { turnsPerMinute: env.RATE_LIMIT_PER_MINUTE, casesPerHour: env.RATE_LIMIT_CASES_PER_HOUR },
+      ...(env.DEFAULT_PLAN ? { defaultPlan: env.DEFAULT_PLAN } : {}),
+      ...(admins && admins.length > 0 ? { adminUsers: admins.includes('*') ? ('*' as const) : admins } : {}),
+      ...(env.BUSINESS_HOURS ? { businessHours: env.BUSINESS_HOURS } : {}),
+      ...(env.DEFAULT_TIME_ZONE ? { defaultTimeZone: env.DEFAULT_TIME_ZONE } : {}),
+    };
+  });
 
-  const admins = env.ADMIN_USERS?.trim();
-  if (admins) {
-    const list = admins.split(',').map((a) => a.trim()).filter(Boolean);
-    config.adminUsers = list.includes('*') ? '*' : list;
-  }
-
-  const hours = env.BUSINESS_HOURS?.trim();
-  if (hours) {
-    const parsed = parseBusinessHours(hours);
-    if (!parsed.ok) throw new ConfigError('BUSINESS_HOURS', parsed.error);
-    config.businessHours = parsed.value;
-  }
-
-  const zone = env.DEFAULT_TIME_ZONE?.trim();
-  if (zone) {
-    if (!isValidTimeZone(zone)) {
-      throw new ConfigError('DEFAULT_TIME_ZONE', `"${zone}" is not an IANA time zone such as "Europe/London" or "Asia/Taipei"`);
-    }
-    config.defaultTimeZone = zone;
-  }
-  return config;
+/** This part alone (tests, `npm run chat`); throws ConfigError naming every bad variable. */
+export function loadCoreConfig(env: Env): CoreConfig {
+  return parseEnv(coreConfigSchema, env, (problems) => new ConfigError(problems));
 }

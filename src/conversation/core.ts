@@ -21,7 +21,7 @@ import { createRateLimiter, rateLimitKey } from './rate-limit.js';
 import { parseState, stateKey } from './state.js';
 import { strings } from './strings/index.js';
 import { forwardToAdmin } from './triage-reply.js';
-import type { ConversationCore, Reply, Turn, TurnAction } from './types.js';
+import { UNKNOWN_VERB, type ConversationCore, type Reply, type Turn, type TurnAction } from './types.js';
 import { textReply, welcomeReply } from './welcome.js';
 
 export type { CoreDeps } from './context.js';
@@ -45,7 +45,7 @@ export function createConversationCore(deps: CoreDeps): ConversationCore {
         // Before any store access: a flood costs a map lookup, not a database write.
         const now = clock();
         // A greeting is the channel's, not the user's: it never spends the user's budget.
-        const decision = turn?.greeting ? { allowed: true as const } : limiter.takeTurn(rateLimitKey(turn, deps.config.turnLimitPer), now.getTime());
+        const decision = turn?.greeting ? { allowed: true as const } : limiter.takeTurn(rateLimitKey(turn, turn?.turnLimitPer), now.getTime());
         if (!decision.allowed) {
           logger.warn({ user: turn.user?.id, channel: turn.channel, tenant: turn.tenantId }, 'rate limited');
           const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
@@ -174,6 +174,12 @@ function caseNumberOf(data: Readonly<Record<string, unknown>>): string | undefin
   return isCaseNumber(number) ? number : undefined;
 }
 
+/** A verb added to ACTION_VERBS without a case above fails to compile here. */
+function unhandledVerb(verb: never): undefined {
+  void verb;
+  return undefined;
+}
+
 /** undefined: the action is unknown, or its data is stale or garbage ("that card has expired"). */
 async function handleAction(ctx: TurnContext, action: TurnAction): Promise<Reply[] | undefined> {
   const data: Readonly<Record<string, unknown>> = action.data && typeof action.data === 'object' && !Array.isArray(action.data) ? action.data : {};
@@ -214,8 +220,10 @@ async function handleAction(ctx: TurnContext, action: TurnAction): Promise<Reply
       return [welcomeReply(ctx.lang)];
     case 'newProblemInstead':
       return newProblemInstead(ctx, data);
-    default:
+    case UNKNOWN_VERB:
       return undefined;
+    default:
+      return unhandledVerb(action.verb);
   }
 }
 

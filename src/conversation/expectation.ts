@@ -1,5 +1,5 @@
 /** The response expectation for a tenant's plan, as the replies show it. */
-import { formatMoment } from './case-views.js';
+import { formatMoment } from '../domain/time.js';
 import { PLAN_FAMILIES } from '../domain/plans.js';
 import { responseExpectation, supportLineOf, type ResponseExpectation } from '../domain/response-times.js';
 import type { BusinessHours } from '../domain/business-hours.js';

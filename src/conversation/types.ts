@@ -25,10 +25,25 @@ export interface TurnUser {
   readonly channelAdmin?: boolean;
 }
 
-/** A card button or form submit: a verb the core knows, with its data. */
+/**
+ * A card button or form submit: a verb the core knows, with its data. A verb this version does
+ * not know (a card posted by an older version, a forged submit) arrives as `unknown` and is
+ * answered "that card has expired"; build actions with `turnAction`.
+ */
 export interface TurnAction {
-  readonly verb: string;
+  readonly verb: ActionVerb | typeof UNKNOWN_VERB;
   readonly data: Readonly<Record<string, unknown>>;
+}
+
+export const UNKNOWN_VERB = 'unknown';
+
+export function isActionVerb(verb: unknown): verb is ActionVerb {
+  return typeof verb === 'string' && (ACTION_VERBS as readonly string[]).includes(verb);
+}
+
+/** The action a channel hands the core for a verb read off the wire. */
+export function turnAction(verb: unknown, data: Readonly<Record<string, unknown>>): TurnAction {
+  return { verb: isActionVerb(verb) ? verb : UNKNOWN_VERB, data };
 }
 
 export interface Turn {
@@ -49,6 +64,11 @@ export interface Turn {
   readonly deliveryId?: string;
   /** The channel greeting a new conversation (the bot was added), not something the user sent. */
   readonly greeting?: boolean;
+  /**
+   * Whose per-minute budget the turn spends: the user's (default) or, where the channel cannot
+   * tell its users apart (the local chat's pages are all `local-admin`), each conversation's.
+   */
+  readonly turnLimitPer?: 'user' | 'conversation';
 }
 
 /** Verbs the core understands on card buttons and form submits. */

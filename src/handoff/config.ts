@@ -1,8 +1,9 @@
 /**
- * The outbox relay's timing, from the environment. The defaults suit production; tests shorten
+ * The outbox relay's part of the configuration (OUTBOX_LEASE_SECONDS, OUTBOX_POLL_SECONDS). The defaults suit production; tests shorten
  * the lease so a row claimed by a killed process is replayed quickly.
  */
 import { z } from 'zod';
+import { parseEnv, wholeNumber, type Env } from '../env/index.js';
 import { StoreConfigError } from '../store/index.js';
 
 export interface OutboxConfig {
@@ -10,24 +11,16 @@ export interface OutboxConfig {
   readonly pollIntervalMs: number;
 }
 
-const seconds = (fallback: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => (value === undefined || value === '' ? String(fallback) : value))
-    .pipe(z.string().regex(/^\d+$/, `must be a whole number of seconds from 1 to ${max} (default ${fallback})`))
-    .transform(Number)
-    .pipe(z.number().int().min(1, `must be from 1 to ${max}`).max(max, `must be from 1 to ${max}`));
+const seconds = (fallback: number, max: number) => wholeNumber(fallback, 1, max, `seconds; default ${fallback}`);
 
-const schema = z.object({
-  OUTBOX_LEASE_SECONDS: seconds(60, 3_600),
-  OUTBOX_POLL_SECONDS: seconds(5, 3_600),
-});
+export const outboxConfigSchema = z
+  .object({
+    OUTBOX_LEASE_SECONDS: seconds(60, 3_600),
+    OUTBOX_POLL_SECONDS: seconds(5, 3_600),
+  })
+  .transform((env): OutboxConfig => ({ leaseMs: env.OUTBOX_LEASE_SECONDS * 1_000, pollIntervalMs: env.OUTBOX_POLL_SECONDS * 1_000 }));
 
-/** Throws StoreConfigError naming the variable. */
-export function outboxConfigFromEnv(env: Readonly<Record<string, string | undefined>>): OutboxConfig {
-  const result = schema.safeParse({ OUTBOX_LEASE_SECONDS: env.OUTBOX_LEASE_SECONDS, OUTBOX_POLL_SECONDS: env.OUTBOX_POLL_SECONDS });
-  if (!result.success) throw new StoreConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
-  return { leaseMs: result.data.OUTBOX_LEASE_SECONDS * 1_000, pollIntervalMs: result.data.OUTBOX_POLL_SECONDS * 1_000 };
+/** This part alone (tests); throws StoreConfigError naming every bad variable. */
+export function outboxConfigFromEnv(env: Env): OutboxConfig {
+  return parseEnv(outboxConfigSchema, env, (problems) => new StoreConfigError(problems));
 }

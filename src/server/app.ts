@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { runHealthChecks, type HealthCheck } from './health.js';
-import { MAX_JSON_DEPTH, verifyJsonDepth } from './json-depth.js';
+import { MAX_JSON_DEPTH, verifyJsonDepth } from '../http/json-depth.js';
 
 export const HEALTH_PATH = '/healthz';
 

@@ -1,4 +1,4 @@
-/** What the rest of the bot imports from the storage layer. */
+/** The case store: one interface (cases, conversation state, tenant plans, outbox, dedup claims), SQLite by default, PostgreSQL with DATABASE_URL. */
 export type * from './store.js';
 export { CaseNotFoundError, StoreError, StoreSchemaError, StoreUnavailableError, type UnavailableReason } from './errors.js';
 export { CASE_NUMBER_PATTERN, formatCaseNumber, isCaseNumber, utcDayKey } from './case-number.js';

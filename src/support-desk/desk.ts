@@ -16,7 +16,7 @@ import type { SupportDeskConfig } from './config.js';
 import { cycleStart, dueAtFor } from './sla.js';
 import type { DeskActionData, DeskActor, DeskOutcome, DeskPerson, DeskVerb, Notifier, RequesterNotice, SupportCaseView, SupportNote } from './types.js';
 import { deskStrings } from './strings/index.js';
-import { formatMoment } from '../conversation/case-views.js';
+import { formatMoment } from '../domain/time.js';
 import { supportCaseView } from './view.js';
 
 export interface SupportDeskDeps {

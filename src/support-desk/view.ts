@@ -7,7 +7,7 @@ import type { AuditEntry, ContactMethod, SupportCase } from '../store/index.js';
 import { slaClock, timeLeftText } from './sla.js';
 import { closedStatusLabel, responseOutcome } from './closed-case.js';
 import type { SupportCaseView, SupportContactView } from './types.js';
-import { formatMoment } from '../conversation/case-views.js';
+import { formatMoment } from '../domain/time.js';
 
 export function planName(plan: string): string {
   const resolved = resolvePlan(plan);

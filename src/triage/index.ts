@@ -1,4 +1,4 @@
-/** Where the project's rule files live, and the one call that loads them. */
+/** The triage engine (pure: text in, category + severity + reasons out) and the one call that loads the rules from `intents/`. */
 import { projectPath } from '../paths.js';
 import type { TriageEngine } from './engine.js';
 import { loadRules } from './rules/load.js';

@@ -18,7 +18,7 @@ let stdout = '';
 beforeAll(async () => {
   execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
   dataDir = mkdtempSync(join(tmpdir(), 'compiled-start-'));
-  child = spawn(process.execPath, ['dist/main.js'], {
+  child = spawn(process.execPath, ['dist/app/main.js'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_QUIET: 'true', PORT: '0', DATA_DIR: dataDir, DEFAULT_PLAN: 'E3' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createConversationCore } from '../../src/conversation/core.js';
 import type { CaseChangeNotice } from '../../src/conversation/context.js';
 import { reopenNoteOf } from '../../src/conversation/commands.js';
-import type { Reply, Turn } from '../../src/conversation/types.js';
+import { turnAction, type Reply, type Turn } from '../../src/conversation/types.js';
 import { openSqliteStore, type CaseStore, type SupportCase } from '../../src/store/index.js';
 import { loadSupportDeskConfig, SupportDesk, type Notifier, type SupportCaseView, type SupportNote } from '../../src/support-desk/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
@@ -59,7 +59,7 @@ async function setup() {
     ...fields,
   });
   const say = (text: string): Promise<Reply[]> => core.handle(turn({ text }));
-  const act = (verb: string, data: Record<string, unknown> = {}): Promise<Reply[]> => core.handle(turn({ action: { verb, data } }));
+  const act = (verb: string, data: Record<string, unknown> = {}): Promise<Reply[]> => core.handle(turn({ action: turnAction(verb, data) }));
   await say('All users cannot send email since this morning');
   const form = only(await act('openCase'), 'case-form');
   const number = only(await act('submitCase', { ...form.values, formId: form.formId }), 'case-created').case.number;

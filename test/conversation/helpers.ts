@@ -2,7 +2,7 @@
 import { afterEach } from 'vitest';
 import { createConversationCore, type CoreDeps } from '../../src/conversation/core.js';
 import type { CoreConfig } from '../../src/conversation/config.js';
-import type { Reply, Turn, TurnUser } from '../../src/conversation/types.js';
+import { turnAction, type Reply, type Turn, type TurnUser } from '../../src/conversation/types.js';
 import { openSqliteStore, type CaseStore, type SupportCase } from '../../src/store/index.js';
 import type { TriageEngine } from '../../src/triage/index.js';
 
@@ -70,7 +70,7 @@ export async function harness(engine: TriageEngine, options: HarnessOptions = {}
     clock: c,
     created,
     say: (text, opts) => core.handle({ ...base(opts), text }),
-    act: (verb, data = {}, opts) => core.handle({ ...base(opts), action: { verb, data } }),
+    act: (verb, data = {}, opts) => core.handle({ ...base(opts), action: turnAction(verb, data) }),
   };
 }
 

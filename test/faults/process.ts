@@ -1,4 +1,4 @@
-/** `node --import tsx src/main.ts` as a child process on a port of its own, for kill and stop tests. */
+/** `node --import tsx src/app/main.ts` as a child process on a port of its own, for kill and stop tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ export function tempDataDir(prefix = 'faults-'): string {
 }
 
 export async function startBot(dataDir: string, env: Record<string, string> = {}): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
     cwd: process.cwd(),
     env: {
       PATH: process.env.PATH ?? '',

@@ -51,7 +51,10 @@ describe('fault: SIGTERM with requests in flight', () => {
     while (connector.received() < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     expect(connector.received()).toBe(20);
     bot.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 100));
+    // The bot logs "stopping" in the same tick it stops accepting connections.
+    const stopping = Date.now() + 10_000;
+    while (!bot.out().includes('"msg":"stopping"') && Date.now() < stopping) await new Promise((r) => setTimeout(r, 5));
+    expect(bot.out()).toContain('"msg":"stopping"');
 
     // A new request after SIGTERM is not taken.
     const late = await post(bot.url, teamsMessage({ serviceUrl: connector.url, from: journeyUser(99, 'term'), text: 'hello' })).then(

@@ -6,7 +6,8 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createConversationCore } from '../../src/conversation/core.js';
-import { createSupportDeskRuntime } from '../../src/support-desk/index.js';
+import { createSupportDeskRuntime } from '../../src/app/support-desk.js';
+import { loadSupportDeskConfig } from '../../src/support-desk/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { blockText, startSlackHarness, TEAM } from '../slack/helpers.js';
 import { newCase } from '../store/helpers.js';
@@ -20,7 +21,7 @@ for (const kind of STORE_KINDS) describe.skipIf(kind.skip !== undefined)(`one ca
     const db = await kind.database();
     const [storeA, storeB] = [await db.open(), await db.open()];
     const desk = (store: typeof storeA) =>
-      createSupportDeskRuntime({ env: { SUPPORT_SLACK_CHANNEL: SUPPORT }, store, engine, logger: pino({ level: 'silent' }) });
+      createSupportDeskRuntime({ config: loadSupportDeskConfig({ SUPPORT_SLACK_CHANNEL: SUPPORT }), store, engine, logger: pino({ level: 'silent' }) });
     const [a, b] = [desk(storeA), desk(storeB)];
     const h = await startSlackHarness({ core: createConversationCore({ engine, store: storeA, config: { credentialsConfigured: true } }), store: storeA });
     try {

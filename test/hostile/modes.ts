@@ -1,20 +1,20 @@
 /**
- * The bot wired as `src/main.ts` wires it (config → desk runtime → core → local chat → Slack →
+ * The bot wired as `src/app/main.ts` wires it (config → desk runtime → core → local chat → Slack →
  * server), in one of the four modes, with a fake Slack Web API, a fake Bot Connector and a
  * Bot Framework token issuer on loopback, and helpers that open a case through each
  * authenticated channel's own path: a signed Slack DM + modal, a Teams chat with valid tokens.
  */
 import type { Logger } from 'pino';
-import { loadConfig, localChatEnabled, botEndpointMode } from '../../src/config.js';
+import { loadAppConfig } from '../../src/app/config.js';
+import { localChatEnabled, botEndpointMode } from '../../src/config.js';
 import { loadCardTemplates } from '../../src/channels/teams/index.js';
 import { ChatConversations, createLocalChat } from '../../src/channels/webchat/index.js';
-import { mountSlack, slackConfigFromEnv, type SlackChannel } from '../../src/channels/slack/index.js';
-import { loadCoreConfig } from '../../src/conversation/config.js';
+import { mountSlack, type SlackChannel } from '../../src/channels/slack/index.js';
 import { createConversationCore } from '../../src/conversation/core.js';
 import { createBotServer } from '../../src/app/bot-server.js';
 import type { RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
-import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/support-desk/index.js';
+import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/app/support-desk.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { blockAction, blockText, buttonsOf, captureLogger, dmEvent, eventEnvelope, selected, signatureHeaders, startFakeSlack, text, viewSubmission, BOT_TOKEN, SIGNING_SECRET, TEAM, type FakeSlack, type SlackCall } from '../slack/helpers.js';
 import { startTokenIssuer, type TokenIssuer } from '../teams/auth.js';
@@ -85,19 +85,19 @@ export async function startBot(mode: Mode): Promise<Bot> {
   const env = envOf(mode, slack);
   if (mode === 'teams' || mode === 'both') Object.assign(env, issuer.credentials, { SUPPORT_TEAMS_CHANNEL: TEAMS_SUPPORT });
   const { logger, logs } = captureLogger();
-  const config = loadConfig(env);
-  const coreConfig = loadCoreConfig(env);
+  const parts = loadAppConfig(env);
+  const { process: config, core: coreConfig } = parts;
   const store = await openSqliteStore({ dataDir: ':memory:' });
   const engine = loadDefaultRules();
   const templates = loadCardTemplates();
-  const support: SupportDeskRuntime = createSupportDeskRuntime({ env, store, engine, logger, appId: config.MicrosoftAppId });
+  const support: SupportDeskRuntime = createSupportDeskRuntime({ config: parts.desk, store, engine, logger, appId: config.MicrosoftAppId });
   const events = { onCaseCreated: support.caseCreated, onCaseChanged: support.caseChanged };
   const core = createConversationCore({ engine, store, config: coreConfig, logger: logger.child({ module: 'core' }) as Logger, ...events });
   const conversations = localChatEnabled(config) ? new ChatConversations() : undefined;
   const localChat = conversations
-    ? createLocalChat({ engine, store, coreConfig, templates, logger, conversations, support: support.attachLocalChat(conversations), ...events })
+    ? createLocalChat({ core, coreConfig, templates, logger, conversations, support: support.attachLocalChat(conversations) })
     : undefined;
-  const slackEnv = slackConfigFromEnv(env);
+  const slackEnv = parts.slack;
   let channel: SlackChannel | undefined;
   const server = createBotServer({
     credentials: config,

@@ -1,5 +1,5 @@
 /**
- * Issue 14's critical findings, reproduced against `src/main.ts` as a process, as they were found:
+ * Issue 14's critical findings, reproduced against `src/app/main.ts` as a process, as they were found:
  * `npm start` with only the Slack variables set (fake Slack Web API on loopback), a Slack
  * workspace's case in the store, and a stranger with plain HTTP. Also the start-up facts of
  * items 10 and 11: where the server listens, and what a token that cannot be checked gets.

@@ -26,10 +26,10 @@ interface Started {
   readonly stderr: string;
 }
 
-/** Starts src/main.ts in `cwd`; stops it with SIGTERM once it logs that it listens, or waits for it to exit. */
+/** Starts src/app/main.ts in `cwd`; stops it with SIGTERM once it logs that it listens, or waits for it to exit. */
 function start(cwd: string, env: Record<string, string>): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/main.ts')], {
+    const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/app/main.ts')], {
       cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: join(cwd, 'data'), LOCAL_CHAT: 'off', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,8 +64,18 @@ describe('.env', () => {
   it('a bad value in .env stops the start with the one line naming the variable', async () => {
     const run = await start(workDir('BUSINESS_HOURS=whenever\n'), { PORT: '0' });
     expect(run.code).toBe(1);
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/^BUSINESS_HOURS: /);
+    expect(run.stderr.trim().split('\n')).toEqual(['Invalid configuration (1 problem):', expect.stringMatching(/^- BUSINESS_HOURS .*"Mon-Fri 09:00-17:00"/)]);
+  });
+
+  it('several bad variables of different parts are all named at once, each with its fix', async () => {
+    const run = await start(workDir('SLA_CHECK_INTERVAL_SECONDS=0\n'), { PORT: 'abc', DATABASE_POOL_SIZE: 'many', SUPPORT_SLACK_CHANNEL: '#support', OUTBOX_POLL_SECONDS: '0' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[0]).toBe('Invalid configuration (5 problems):');
+    expect(lines.slice(1).map((line) => line.split(' ')[1]).sort()).toEqual(['DATABASE_POOL_SIZE', 'OUTBOX_POLL_SECONDS', 'PORT', 'SLA_CHECK_INTERVAL_SECONDS', 'SUPPORT_SLACK_CHANNEL']);
+    expect(run.stderr).toContain('- PORT must be a whole number from 0 to 65535 (got "abc")');
+    expect(run.stderr).toContain('- SLA_CHECK_INTERVAL_SECONDS must be from 1 to 86400');
   });
 
   it('without .env the start says so in its log', async () => {

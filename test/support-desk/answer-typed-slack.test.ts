@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createConversationCore } from '../../src/conversation/core.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
-import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/support-desk/index.js';
+import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/app/support-desk.js';
+import { loadSupportDeskConfig } from '../../src/support-desk/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { blockAction, blockText, buttonsOf, dmEvent, eventEnvelope, selected, startSlackHarness, text, viewSubmission, TEAM, type SlackCall, type SlackHarness } from '../slack/helpers.js';
 
@@ -22,7 +23,7 @@ describe('an answer typed after an engineer asks for information (Slack)', () =>
   beforeEach(async () => {
     store = await openSqliteStore({ dataDir: ':memory:', now: clock });
     const engine = loadDefaultRules();
-    runtime = createSupportDeskRuntime({ env: { SUPPORT_SLACK_CHANNEL: SUPPORT, SUPPORT_ENGINEERS: 'eve@contoso.com' }, store, engine, logger: pino({ level: 'silent' }), now: clock });
+    runtime = createSupportDeskRuntime({ config: loadSupportDeskConfig({ SUPPORT_SLACK_CHANNEL: SUPPORT, SUPPORT_ENGINEERS: 'eve@contoso.com' }), store, engine, logger: pino({ level: 'silent' }), now: clock });
     const core = createConversationCore({
       engine,
       store,

@@ -11,7 +11,8 @@ import { createConversationCore } from '../../src/conversation/core.js';
 import { createBotServer } from '../../src/app/bot-server.js';
 import type { RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
-import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/support-desk/index.js';
+import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/app/support-desk.js';
+import { loadSupportDeskConfig } from '../../src/support-desk/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { startTokenIssuer, APP_ID, type TokenIssuer } from '../teams/auth.js';
 import { ALEX, BOT, cardOf, cardText, inputs, post, startFakeConnector, submitActions, teamsMessage, TENANT, type ConnectorCall, type FakeConnector } from '../teams/helpers.js';
@@ -35,7 +36,7 @@ describe('an answer typed after an engineer asks for information (Teams)', () =>
     store = await openSqliteStore({ dataDir: ':memory:', now: clock });
     const engine = loadDefaultRules();
     runtime = createSupportDeskRuntime({
-      env: { SUPPORT_TEAMS_CHANNEL: SUPPORT_CHANNEL, SUPPORT_ENGINEERS: 'aad-eve' },
+      config: loadSupportDeskConfig({ SUPPORT_TEAMS_CHANNEL: SUPPORT_CHANNEL, SUPPORT_ENGINEERS: 'aad-eve' }),
       store,
       engine,
       logger: pino({ level: 'silent' }),

@@ -1,5 +1,5 @@
 /**
- * The local `/support` page in Chromium (src/main.ts, Web Chat, Direct Line): open cases read as
+ * The local `/support` page in Chromium (src/app/main.ts, Web Chat, Direct Line): open cases read as
  * a compact list, each card opening in place; Assign refuses free text and names the engineers
  * who may be assigned; assigning a listed engineer tells them on the page, and the card worked
  * on stays expanded while the others stay compact. Cases are opened over Direct Line (the admin's

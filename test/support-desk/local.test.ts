@@ -15,7 +15,8 @@ import { createConversationCore } from '../../src/conversation/core.js';
 import { createBotServer } from '../../src/app/bot-server.js';
 import type { RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
-import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/support-desk/index.js';
+import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/app/support-desk.js';
+import { loadSupportDeskConfig } from '../../src/support-desk/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { cardText, submitActions } from '../teams/helpers.js';
 import { call, cardsOf, openCaseAsAdmin, poll, SALES_FLOOR_CASE, startConversation, webChatMessage, type Started } from '../webchat/helpers.js';
@@ -34,20 +35,10 @@ interface Local {
 async function startLocal(env: Record<string, string> = {}, bundleDir?: string): Promise<Local> {
   const store = await openSqliteStore({ dataDir: ':memory:' });
   const coreConfig = loadCoreConfig({ DEFAULT_PLAN: 'Office 365 E3' });
-  const runtime = createSupportDeskRuntime({ env, store, engine, logger: pino({ level: 'silent' }) });
+  const runtime = createSupportDeskRuntime({ config: loadSupportDeskConfig(env), store, engine, logger: pino({ level: 'silent' }) });
   const conversations = new ChatConversations();
-  const chat = createLocalChat({
-    engine,
-    store,
-    coreConfig,
-    templates,
-    conversations,
-    support: runtime.attachLocalChat(conversations),
-    onCaseCreated: runtime.caseCreated,
-    onCaseChanged: runtime.caseChanged,
-    ...(bundleDir ? { bundleDir } : {}),
-  });
-  const core = createConversationCore({ engine, store, config: coreConfig });
+  const core = createConversationCore({ engine, store, config: coreConfig, onCaseCreated: runtime.caseCreated, onCaseChanged: runtime.caseChanged });
+  const chat = createLocalChat({ core, coreConfig, templates, conversations, support: runtime.attachLocalChat(conversations), ...(bundleDir ? { bundleDir } : {}) });
   const server = await createBotServer({ credentials: {}, core, engine, templates, store, extend: chat.extend }).listen(0, '127.0.0.1');
   return {
     server,
@@ -236,8 +227,8 @@ describe('the local support channel with SUPPORT_ENGINEERS set', () => {
   it('/support is 404 when the local chat runs without the desk', async () => {
     const store = await openSqliteStore({ dataDir: ':memory:' });
     const coreConfig = loadCoreConfig({ DEFAULT_PLAN: 'Office 365 E3' });
-    const chat = createLocalChat({ engine, store, coreConfig, templates });
     const core = createConversationCore({ engine, store, config: coreConfig });
+    const chat = createLocalChat({ core, coreConfig, templates });
     const server = await createBotServer({ credentials: {}, core, engine, templates, store, extend: chat.extend }).listen(0, '127.0.0.1');
     try {
       expect((await call(server.url, 'GET', '/support')).status).toBe(404);

@@ -8,7 +8,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createConversationCore } from '../../src/conversation/core.js';
 import { openSqliteStore, type CaseStore, type SupportCase } from '../../src/store/index.js';
-import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/support-desk/index.js';
+import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/app/support-desk.js';
+import { loadSupportDeskConfig } from '../../src/support-desk/index.js';
 import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
 import { blockAction, blockText, buttonsOf, dmEvent, eventEnvelope, selected, startSlackHarness, text, viewSubmission, TEAM, type SlackCall, type SlackHarness } from '../slack/helpers.js';
 
@@ -29,7 +30,7 @@ describe('support desk in Slack', () => {
   beforeEach(async () => {
     now = new Date('2026-11-24T10:00:00Z');
     store = await openSqliteStore({ dataDir: ':memory:', now: clock });
-    runtime = createSupportDeskRuntime({ env: { SUPPORT_SLACK_CHANNEL: SUPPORT, SUPPORT_ENGINEERS: 'eve@contoso.com' }, store, engine, logger: pino({ level: 'silent' }), now: clock });
+    runtime = createSupportDeskRuntime({ config: loadSupportDeskConfig({ SUPPORT_SLACK_CHANNEL: SUPPORT, SUPPORT_ENGINEERS: 'eve@contoso.com' }), store, engine, logger: pino({ level: 'silent' }), now: clock });
     const core = createConversationCore({
       engine,
       store,

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { deskEn, deskZhTW } from '../../src/support-desk/strings/index.js';
 import { renderRequesterNoticeBlocks } from '../../src/channels/slack/index.js';
-import { loadSupportDeskConfig, renderRequesterNoticeCard, loadSupportCardTemplates, SupportDesk, type Notifier, type RequesterNotice } from '../../src/support-desk/index.js';
+import { renderRequesterNoticeCard, loadSupportCardTemplates } from '../../src/channels/teams/index.js';
+import { loadSupportDeskConfig, SupportDesk, type Notifier, type RequesterNotice } from '../../src/support-desk/index.js';
 import { cardText } from '../teams/helpers.js';
 import { newCase, openTestStore } from '../store/helpers.js';
 

@@ -10,7 +10,9 @@ import { createConversationCore } from '../../src/conversation/core.js';
 import { createBotServer } from '../../src/app/bot-server.js';
 import type { RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
-import { createSupportDeskRuntime, TEAMS_CHANNEL_REF_KEY, type SupportDeskRuntime } from '../../src/support-desk/index.js';
+import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/app/support-desk.js';
+import { TEAMS_CHANNEL_REF_KEY } from '../../src/channels/teams/index.js';
+import { loadSupportDeskConfig } from '../../src/support-desk/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { startTokenIssuer, APP_ID, type TokenIssuer } from '../teams/auth.js';
 import { ALEX, BOT, cardOf, cardText, inputs, post, SAM, startFakeConnector, submitActions, teamsMessage, TENANT, type ConnectorCall, type FakeConnector } from '../teams/helpers.js';
@@ -39,7 +41,7 @@ describe('support desk in Teams', () => {
     const engine = loadDefaultRules();
     const coreConfig = loadCoreConfig({ ADMIN_USERS: ALEX.aadObjectId, DEFAULT_PLAN: 'Office 365 E3' });
     runtime = createSupportDeskRuntime({
-      env: { SUPPORT_TEAMS_CHANNEL: SUPPORT_CHANNEL, SUPPORT_ENGINEERS: 'aad-eve' },
+      config: loadSupportDeskConfig({ SUPPORT_TEAMS_CHANNEL: SUPPORT_CHANNEL, SUPPORT_ENGINEERS: 'aad-eve' }),
       store,
       engine,
       logger: pino({ level: 'silent' }),

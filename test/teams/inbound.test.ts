@@ -42,9 +42,9 @@ describe('activityToTurn', () => {
     expect(activity.text).toContain('<at>Triage Bot</at>');
   });
 
-  it('passes Action.Submit data without the verb, and data without a verb as an empty verb', () => {
+  it('passes Action.Submit data without the verb, and data without a known verb as the unknown verb', () => {
     expect(activityToTurn(teamsMessage({ serviceUrl, value: { verb: 'closeCase', number: 'SR-1' } }))?.turn.action).toEqual({ verb: 'closeCase', data: { number: 'SR-1' } });
-    expect(activityToTurn(teamsMessage({ serviceUrl, value: { action: 'old-style' } }))?.turn.action).toEqual({ verb: '', data: { action: 'old-style' } });
+    expect(activityToTurn(teamsMessage({ serviceUrl, value: { action: 'old-style' } }))?.turn.action).toEqual({ verb: 'unknown', data: { action: 'old-style' } });
   });
 
   it('reads Action.Execute invokes and ignores other invokes and activity types', () => {

@@ -43,7 +43,7 @@ describe('loadConfig', () => {
 });
 
 function start(env: Record<string, string>) {
-  const child = spawn(TSX, ['src/main.ts'], {
+  const child = spawn(TSX, ['src/app/main.ts'], {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_QUIET: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,7 +56,7 @@ function start(env: Record<string, string>) {
   return { child, exited, out: () => stdout, err: () => stderr };
 }
 
-describe('npm start (src/main.ts)', () => {
+describe('npm start (src/app/main.ts)', () => {
   it('exits 1 naming the bad variable', async () => {
     const run = start({ PORT: 'not-a-port' });
     expect(await run.exited).toBe(1);

@@ -1,6 +1,6 @@
 /**
  * What the Chromium tests share: Debian's Chromium through playwright-core, the Web Chat bundle,
- * and `src/main.ts` started like `npm start` on port 0 with a temporary DATA_DIR.
+ * and `src/app/main.ts` started like `npm start` on port 0 with a temporary DATA_DIR.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -55,14 +55,14 @@ export interface BotProcess {
   log(): string;
 }
 
-/** Starts `src/main.ts` like `npm start` and resolves with its URL once it logs the local chat line. */
+/** Starts `src/app/main.ts` like `npm start` and resolves with its URL once it logs the local chat line. */
 export async function startBot(dataDir: string, extraEnv: Record<string, string> = {}): Promise<BotProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, DEFAULT_PLAN: 'E3', LOG_LEVEL: 'info', DOTENV_CONFIG_QUIET: 'true' };
   for (const name of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'ADMIN_USERS', 'LOCAL_CHAT', 'HANDOFF_WEBHOOK_URL', 'HANDOFF_WEBHOOK_SECRET', 'DEFAULT_TIME_ZONE', 'BUSINESS_HOURS', 'SUPPORT_ENGINEERS']) {
     delete env[name];
   }
   Object.assign(env, extraEnv);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

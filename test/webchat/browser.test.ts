@@ -1,5 +1,5 @@
 /**
- * The local chat in a real browser: `src/main.ts` on port 0 with a temporary DATA_DIR, Debian's
+ * The local chat in a real browser: `src/app/main.ts` on port 0 with a temporary DATA_DIR, Debian's
  * Chromium driven by playwright-core, Web Chat served by this server and talking Direct Line
  * (polling) to it. An admin complains, gets the triage card, opens a case, hits a field error,
  * fixes it, gets the case number, and finds the case under "my cases". Screenshots of the journey

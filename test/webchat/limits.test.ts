@@ -27,7 +27,7 @@ async function startServer(limits: Partial<ConversationLimits> = {}, now: () => 
   const coreConfig = loadCoreConfig({ DEFAULT_PLAN: 'Office 365 E3' });
   const core = createConversationCore({ engine, store, config: coreConfig });
   const conversations = new ChatConversations(limits, now);
-  const chat = createLocalChat({ engine, store, coreConfig, templates, conversations });
+  const chat = createLocalChat({ core, coreConfig, templates, conversations });
   const server = await createBotServer({ credentials: {}, core, engine, templates, store, extend: chat.extend }).listen(0, '127.0.0.1');
   closers.push(async () => {
     chat.close();

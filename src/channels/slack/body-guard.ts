@@ -6,7 +6,7 @@
  * ExpressReceiver uses instead of reading the stream again, so signatures still verify.
  */
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { jsonTooDeep, MAX_JSON_DEPTH } from '../../server/json-depth.js';
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../../http/json-depth.js';
 
 export const MAX_SLACK_BODY_BYTES = '1mb';
 

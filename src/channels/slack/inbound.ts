@@ -5,7 +5,7 @@
  * hand the result to `dispatch`.
  */
 import type { AllMiddlewareArgs, BlockAction, BlockElementAction, SlackEventMiddlewareArgs, SlashCommand, ViewSubmitAction } from '@slack/bolt';
-import type { TurnAction } from '../../conversation/types.js';
+import { turnAction, type TurnAction } from '../../conversation/types.js';
 import { deskVerbOf, type DeskVerb, type RequesterVerb } from '../../support-desk/types.js';
 import { DESK_INPUT_ACTION, DESK_INPUT_BLOCKS } from './desk-render.js';
 import { tenantOf } from './identity.js';
@@ -159,8 +159,7 @@ export function fromBlockAction(body: BlockAction): SlackInbound {
   if (!where) return none('block action without a channel or view');
   const data = decodeActionValue(actionValue(action));
   if (actionId === SHARE_ACTION) return { to: 'share', shareId: typeof data.id === 'string' ? data.id : undefined, where, responseUrl: body.response_url };
-  const turnAction: TurnAction = { verb: verbOfActionId(actionId), data };
-  return { to: 'core', turn: { tenantId: interactionTenant(body), where, userId: body.user.id, action: turnAction, ...(body.trigger_id ? { triggerId: body.trigger_id } : {}) } };
+  return { to: 'core', turn: { tenantId: interactionTenant(body), where, userId: body.user.id, action: turnAction(verbOfActionId(actionId), data), ...(body.trigger_id ? { triggerId: body.trigger_id } : {}) } };
 }
 
 /** The case form's submit, or undefined when its private_metadata is not ours. */

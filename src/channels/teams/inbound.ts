@@ -4,7 +4,7 @@
  * I/O, no adapter, so every rule here is unit-tested with plain objects.
  */
 import { TurnContext, type Activity, type ChannelAccount } from 'botbuilder';
-import type { Turn, TurnAction, TurnUser } from '../../conversation/types.js';
+import { turnAction, type Turn, type TurnAction, type TurnUser } from '../../conversation/types.js';
 import { deskVerbOf, type DeskVerb, type RequesterVerb } from '../../support-desk/types.js';
 
 /** Tenant id used when the channel gives none (the Bot Framework Emulator, Web Chat tests). */
@@ -83,7 +83,7 @@ export function textWithoutMention(activity: LooseActivity): string {
 /** `Action.Submit` data ({ verb, ...data, ...inputs }) → an action; no verb → '' (the core says "expired"). */
 export function actionFromSubmit(value: Record<string, unknown>): TurnAction {
   const { verb, ...data } = value;
-  return { verb: typeof verb === 'string' ? verb : '', data };
+  return turnAction(verb, data);
 }
 
 /** `Action.Execute` invoke value ({ action: { verb, data } }) → an action. */
@@ -92,7 +92,7 @@ export function actionFromExecute(value: unknown): TurnAction {
   const data = isRecord(action.data) ? action.data : {};
   const { verb: dataVerb, ...rest } = data;
   const verb = nonEmpty(action.verb) ?? (typeof dataVerb === 'string' ? dataVerb : '');
-  return { verb, data: rest };
+  return turnAction(verb, rest);
 }
 
 function baseTurn(activity: LooseActivity): Omit<Turn, 'text' | 'action'> {

@@ -2,7 +2,7 @@
  * Renders replies as plain text for the terminal chat: cards become text blocks and buttons
  * become numbered choices the user can type. Exhaustive over reply kinds.
  */
-import { assertNever, type ActionButton, type ChoiceOption, type Reply, type TurnAction } from '../../conversation/types.js';
+import { assertNever, type ActionButton, type ActionVerb, type ChoiceOption, type Reply, type TurnAction } from '../../conversation/types.js';
 import stringWidth from 'string-width';
 import type { Lang } from '../../domain/taxonomy.js';
 import { renderCaseForm } from './case-form.js';
@@ -36,7 +36,7 @@ export function renderForTerminal(reply: Reply): RenderedReply {
     for (const action of actions) offer(action.title, { verb: action.verb, data: action.data ?? {} });
   };
   // Every choice is sent as `value`, the field the cards' choice sets submit.
-  const options = (list: readonly ChoiceOption[], verb: string) => {
+  const options = (list: readonly ChoiceOption[], verb: ActionVerb) => {
     for (const option of list) offer(option.title, { verb, data: { value: option.value } });
   };
 

@@ -5,15 +5,15 @@
  * (the relay's start-up replay and polling), so an acknowledged case is never lost.
  */
 import type { Logger } from 'pino';
-import type { AppConfig } from './config.js';
-import type { CoreDeps } from './conversation/core.js';
-import type { OutboxConfig } from './handoff/config.js';
-import { SUPPORT_DESK_TARGET, supportDeskTarget } from './handoff/desk-target.js';
-import { OutboxRelay } from './handoff/outbox-relay.js';
-import type { AnnouncementTarget } from './handoff/target.js';
-import { createWebhookTarget } from './handoff/webhook.js';
-import type { CaseStore } from './store/index.js';
-import type { SupportDeskRuntime } from './support-desk/index.js';
+import type { AppConfig } from '../config.js';
+import type { CoreDeps } from '../conversation/core.js';
+import type { OutboxConfig } from '../handoff/config.js';
+import { SUPPORT_DESK_TARGET, supportDeskTarget } from '../handoff/desk-target.js';
+import { OutboxRelay } from '../handoff/outbox-relay.js';
+import type { AnnouncementTarget } from '../handoff/target.js';
+import { createWebhookTarget } from '../handoff/webhook.js';
+import type { CaseStore } from '../store/index.js';
+import type { SupportDeskRuntime } from './support-desk.js';
 
 /** The targets configured for this deployment; their names go to the store before it opens. */
 export interface AnnouncementPlan {

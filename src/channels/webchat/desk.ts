@@ -21,17 +21,26 @@
  * while SUPPORT_ENGINEERS is unset; when it is set, only the ids it lists may act, so listing
  * `local-engineer` there is how to keep the page working beside a real engineer list.
  */
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import { pino, type Logger } from 'pino';
-import { compactCaseCard, loadSupportCardTemplates, renderRequesterNoticeCard, renderSupportCaseCard, type CardJson, type SupportCardTemplates, type TeamsBotLogic } from '../channels/teams/index.js';
-import type { ChatConversation, ChatConversations } from '../channels/webchat/conversations.js';
-import { LOCAL_CHANNEL, LOCAL_IDENTITIES, LOCAL_TENANT } from '../channels/webchat/identity.js';
-import { LOCAL_BOT } from '../channels/webchat/routes.js';
-import type { LocalSupportHooks } from '../channels/webchat/support-hooks.js';
-import type { CaseStore } from '../store/index.js';
-import type { SupportDesk } from './desk.js';
-import { answerInChat, deskActionData, deskButtonOf, isRecord, str } from './card-action.js';
-import { deskVerbOf, isDeskVerb, type Notifier, type RequesterNotice, type SupportCaseView, type SupportNote } from './types.js';
+import type { CaseStore } from '../../store/index.js';
+import { loadSupportCardTemplates, type SupportCardTemplates } from '../teams/index.js';
+import {
+  answerInChat,
+  deskActionData,
+  deskButtonOf,
+  isDeskVerb,
+  type Notifier,
+  type RequesterNotice,
+  type SupportCaseView,
+  type SupportDesk,
+  type SupportNote,
+} from '../../support-desk/index.js';
+import type { ChatConversation, ChatConversations } from './conversations.js';
+import { caseCardActivity, noticeActivity, textActivity } from './desk-render.js';
+import { LOCAL_CHANNEL, LOCAL_TENANT } from './identity.js';
+import type { LocalDeskAction, LocalSupportHooks } from './support-hooks.js';
 
 export interface LocalSupportOptions {
   readonly desk: SupportDesk;
@@ -49,55 +58,37 @@ export interface LocalSupport extends LocalSupportHooks {
 const MAX_CASES_ON_OPEN = 50;
 const INTRO =
   'This is the local support channel. New cases appear here as case cards; Claim, Reply, Ask for information, Change severity, Assign and Resolve update the card in place and notify the admin in their chat.';
-const USE_THE_BUTTONS = 'This is the support channel: use the buttons on the case cards. To talk to the bot as an admin, open / in another tab.';
-
+/** Cases whose cards the pages keep track of: a case beyond it is shown again as a new card. */
+const MAX_TRACKED_CASES = 2_000;
 
 const cardKey = (tenantId: string, number: string): string => `${tenantId}:${number}`;
 
 /** The local conversation a stored conversation reference points at, if it is one. */
 function localConversationIdOf(reference: unknown): string | undefined {
-  if (!isRecord(reference) || reference.channelId !== LOCAL_CHANNEL || !isRecord(reference.conversation)) return undefined;
-  return str(reference.conversation.id);
+  const ref = reference as { channelId?: unknown; conversation?: { id?: unknown } } | null | undefined;
+  const id = ref?.channelId === LOCAL_CHANNEL ? ref.conversation?.id : undefined;
+  return typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined;
 }
 
-export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
-  const { desk, store, conversations } = options;
-  const logger = options.logger ?? pino({ level: 'silent' });
-  const templates = options.templates ?? loadSupportCardTemplates();
+/**
+ * The case cards on the open `/support` pages: which card shows which case on which page (so it
+ * is updated in place), and which case each page shows unfolded.
+ */
+function supportBoard(conversations: ChatConversations, templates: SupportCardTemplates) {
   /** The open `/support` conversations. */
-  const supportConversations = new Set<string>();
-  /** `tenant:number` → support conversation id → the card's activity id there. */
-  const cards = new Map<string, Map<string, string>>();
+  const pages = new Set<string>();
+  /** `tenant:number` → support conversation id → the card's activity id there (the least recent case forgotten first). */
+  const cards = new LRUCache<string, Map<string, string>>({ max: MAX_TRACKED_CASES });
   /** `tenant:number` → the case card's latest data (to fold a card back into its compact form). */
-  const views = new Map<string, SupportCaseView>();
+  const views = new LRUCache<string, SupportCaseView>({ max: MAX_TRACKED_CASES });
   /** Support conversation id → the case shown expanded there (the one its engineer acts on). */
   const expanded = new Map<string, string>();
 
-  const botActivity = (conversationId: string, fields: Record<string, unknown>): Record<string, unknown> & { type: string } => ({
-    type: ActivityTypes.Message,
-    ...fields,
-    from: LOCAL_BOT,
-    conversation: { id: conversationId },
-    channelId: LOCAL_CHANNEL,
-    timestamp: new Date().toISOString(),
-  });
-  const cardFields = (card: CardJson) => ({ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
-
-  /** The live support conversations; forgets the ones the local chat dropped. */
-  const liveSupport = (): string[] => {
-    for (const id of [...supportConversations]) {
-      if (!conversations.get(id)) supportConversations.delete(id);
-    }
-    return [...supportConversations];
-  };
-
-  const postCard = (conversationId: string, view: SupportCaseView): boolean => {
+  const post = (conversationId: string, view: SupportCaseView): boolean => {
     const key = cardKey(view.tenantId, view.number);
     views.set(key, view);
     const byConversation = cards.get(key) ?? new Map<string, string>();
-    const full = renderSupportCaseCard(templates, view);
-    const card = expanded.get(conversationId) === key ? full : compactCaseCard(full, view);
-    const activity = botActivity(conversationId, cardFields(card));
+    const activity = caseCardActivity(conversationId, templates, view, expanded.get(conversationId) === key);
     const existing = byConversation.get(conversationId);
     // In place: the same activity id, re-added at a new watermark (what the connector's PUT does).
     const stored = (existing ? conversations.replace(conversationId, existing, activity) : undefined) ?? conversations.append(conversationId, activity);
@@ -107,34 +98,55 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
     return true;
   };
 
-  /** The engineer on this page works on `key` now: the case expanded before folds back. */
-  const expand = (conversationId: string, key: string): void => {
-    const before = expanded.get(conversationId);
-    expanded.set(conversationId, key);
-    const previous = before !== undefined && before !== key ? views.get(before) : undefined;
-    if (previous && cards.get(before!)?.has(conversationId)) postCard(conversationId, previous);
+  return {
+    open: (conversationId: string) => void pages.add(conversationId),
+    /** The live support pages; forgets the ones the local chat dropped. */
+    live(): string[] {
+      for (const id of [...pages]) {
+        if (conversations.get(id)) continue;
+        pages.delete(id);
+        expanded.delete(id);
+      }
+      return [...pages];
+    },
+    post,
+    shownOn: (number: string, conversationId: string): boolean => cards.get(cardKey(LOCAL_TENANT, number))?.has(conversationId) === true,
+    /** The engineer on this page works on this case now: the case expanded before folds back. */
+    expand(conversationId: string, number: string): void {
+      const key = cardKey(LOCAL_TENANT, number);
+      const before = expanded.get(conversationId);
+      expanded.set(conversationId, key);
+      const previous = before !== undefined && before !== key ? views.get(before) : undefined;
+      if (previous && cards.get(before!)?.has(conversationId)) post(conversationId, previous);
+    },
   };
+}
 
+export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
+  const { desk, store, conversations } = options;
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const templates = options.templates ?? loadSupportCardTemplates();
+  const board = supportBoard(conversations, templates);
   const say = (conversationId: string, text: string): boolean =>
-    conversations.append(conversationId, botActivity(conversationId, { text, textFormat: 'plain' })) !== undefined;
+    conversations.append(conversationId, textActivity(conversationId, text)) !== undefined;
 
   const notifier: Notifier = {
     channels: [LOCAL_CHANNEL],
-    hasSupportChannel: async () => liveSupport().length > 0,
+    hasSupportChannel: async () => board.live().length > 0,
     // The page has no sign-in: it shows the local tenant's cases only, never a real channel's.
     async showCase(view) {
       if (view.tenantId !== LOCAL_TENANT) return true;
-      return liveSupport().map((id) => postCard(id, view)).every(Boolean);
+      return board.live().map((id) => board.post(id, view)).every(Boolean);
     },
     async note(note: SupportNote) {
       if (note.tenantId !== LOCAL_TENANT) return true;
       // The desk's reminder and breach lines carry their own marker (⏰, 🚨): no second one here.
-      return liveSupport().map((id) => say(id, note.text)).every(Boolean);
+      return board.live().map((id) => say(id, note.text)).every(Boolean);
     },
     async notifyRequester(reference: unknown, notice: RequesterNotice) {
       const id = localConversationIdOf(reference);
       if (!id || !conversations.get(id)) return false;
-      return conversations.append(id, botActivity(id, cardFields(renderRequesterNoticeCard(templates, notice)))) !== undefined;
+      return conversations.append(id, noticeActivity(id, templates, notice)) !== undefined;
     },
     reaches: (reference) => {
       const id = localConversationIdOf(reference);
@@ -142,19 +154,19 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
     },
   };
 
-  const handleDeskAction = async (context: TurnContext, conversation: ChatConversation | undefined, value: Record<string, unknown>): Promise<void> => {
+  const deskAction = async (context: TurnContext, conversation: ChatConversation, action: LocalDeskAction): Promise<void> => {
+    const { value } = action;
     const button = deskButtonOf(value);
     if (!button) return;
     const { verb, number } = button;
     // The identity is the conversation's (the local chat sets `from` from it, never from the client).
-    const identity = conversation?.identity;
-    if (!identity || !conversation) return;
+    const identity = conversation.identity;
     const message = typeof value.message === 'string' ? value.message : undefined;
     if (isDeskVerb(verb)) {
       // The page vouches for its engineer only on a card it was shown; the tenant is always the
       // local one (the desk refuses any other for a `local` actor), never the button's word.
-      const onCard = identity.as === 'engineer' && cards.get(cardKey(LOCAL_TENANT, number))?.has(conversation.id) === true;
-      if (identity.as === 'engineer') expand(conversation.id, cardKey(LOCAL_TENANT, number));
+      const onCard = identity.as === 'engineer' && board.shownOn(number, conversation.id);
+      if (identity.as === 'engineer') board.expand(conversation.id, number);
       const actor = { via: 'local' as const, tenant: LOCAL_TENANT, id: identity.id, name: identity.name, channelMember: onCard && desk.config.engineers.length === 0 };
       const outcome = await desk.act(actor, verb, deskActionData(LOCAL_TENANT, number, value));
       await answerInChat(context, outcome, true);
@@ -168,27 +180,13 @@ export function createLocalSupport(options: LocalSupportOptions): LocalSupport {
 
   return {
     notifier,
-    wrap(bot: TeamsBotLogic): TeamsBotLogic {
-      return async (context) => {
-        const activity = context.activity;
-        const conversation = conversations.get(String(activity.conversation?.id ?? ''));
-        if (activity.type === ActivityTypes.Message && isRecord(activity.value) && deskVerbOf(activity.value.verb)) {
-          await handleDeskAction(context, conversation, activity.value);
-          return;
-        }
-        if (conversation?.identity.as === LOCAL_IDENTITIES.engineer.as) {
-          if (activity.type === ActivityTypes.Message) await context.sendActivity({ type: ActivityTypes.Message, text: USE_THE_BUTTONS, textFormat: 'plain' });
-          return;
-        }
-        await bot(context);
-      };
-    },
+    deskAction,
     async supportStarted(conversation: ChatConversation): Promise<void> {
-      supportConversations.add(conversation.id);
+      board.open(conversation.id);
       say(conversation.id, INTRO);
       try {
         const open = await store.listCases(LOCAL_TENANT, { status: 'open' });
-        for (const c of open.slice(-MAX_CASES_ON_OPEN)) postCard(conversation.id, desk.caseView(c));
+        for (const c of open.slice(-MAX_CASES_ON_OPEN)) board.post(conversation.id, desk.caseView(c));
       } catch (error) {
         logger.warn({ err: error }, 'could not list the open local cases for the support page');
       }

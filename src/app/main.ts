@@ -1,0 +1,88 @@
+/**
+ * `npm start`: the composition root. Reads the one configuration, the rules and the card
+ * templates (startup.ts), opens the store, builds the one conversation core, the support desk
+ * (support-desk.ts) and the channels (Teams through the bot server, Slack, the local chat), and
+ * serves them on one HTTP server; SIGTERM/SIGINT stop it in order (lifecycle.ts). Anything that
+ * prevents the start is one message naming the problem, exit code 1.
+ */
+import { pino } from 'pino';
+import { mountSlack, type SlackChannel } from '../channels/slack/index.js';
+import { MESSAGES_PATH } from '../channels/teams/index.js';
+import { ChatConversations, createLocalChat } from '../channels/webchat/index.js';
+import { botEndpointMode, listenHost, localChatEnabled } from '../config.js';
+import { createConversationCore } from '../conversation/core.js';
+import { openStore, StoreUnavailableError } from '../store/index.js';
+import { createBotServer } from './bot-server.js';
+import { createCaseEvents, planAnnouncements } from './case-events.js';
+import { logDoors, logLocalPages } from './doors.js';
+import { fail, listenFailure, stopOnSignals } from './lifecycle.js';
+import { readStartup } from './startup.js';
+import { createSupportDeskRuntime } from './support-desk.js';
+
+async function main(): Promise<void> {
+  const { envFile, config, engine, templates } = readStartup();
+  const { process: settings, core: coreConfig, store: storeChoice } = config;
+  const logger = pino({ level: settings.LOG_LEVEL });
+
+  // Every new case is announced from the outbox: to the support desk, and to the webhook if set.
+  const announcements = planAnnouncements(settings, logger);
+  const where = storeChoice.kind === 'postgres' ? `postgres ${storeChoice.where}` : `sqlite ${settings.DATA_DIR}`;
+  const store = await openStore({ choice: storeChoice, dataDir: settings.DATA_DIR, outboxTargets: [...announcements.names] }).catch((error: unknown) => {
+    if (error instanceof StoreUnavailableError) fail(`The case store could not be opened (${storeChoice.kind === 'postgres' ? `DATABASE_URL, ${storeChoice.where}` : `DATA_DIR ${settings.DATA_DIR}`}): ${error.message}`);
+    throw error;
+  });
+  logger.info({ store: where, outboxTargets: announcements.names }, 'case store opened');
+
+  const support = createSupportDeskRuntime({ config: config.desk, store, engine, logger, businessHours: coreConfig.businessHours, appId: settings.MicrosoftAppId });
+  const caseEvents = createCaseEvents({ plan: announcements, store, support, logger, outbox: config.outbox });
+  const core = createConversationCore({ engine, store, config: coreConfig, logger: logger.child({ module: 'core' }), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged });
+  // The local chat uses the same core (tenant "local"); its /support page is the local support channel.
+  const conversations = localChatEnabled(settings) ? new ChatConversations() : undefined;
+  const localChat = conversations ? createLocalChat({ core, coreConfig, templates, logger, conversations, support: support.attachLocalChat(conversations) }) : undefined;
+  let slack: SlackChannel | undefined;
+  const server = createBotServer({
+    credentials: settings,
+    ...(botEndpointMode(settings) === 'off' ? { botEndpoint: 'off' as const } : {}),
+    core,
+    engine,
+    templates,
+    store,
+    logger,
+    teamsSupport: support.teams,
+    extend: (app) => {
+      localChat?.extend(app);
+      if (config.slack.config) slack = mountSlack(app, { core, ...config.slack.config, logger: logger.child({ module: 'slack' }), store });
+      if (slack) support.attachSlack(slack);
+    },
+  });
+  const running = await server.listen(settings.PORT, listenHost(settings)).catch(async (error: unknown) => {
+    const message = listenFailure(error, settings.PORT);
+    if (!message) throw error;
+    await store.close();
+    return fail(message);
+  });
+  support.start();
+  // Replays what a previous run committed but did not announce, then keeps polling.
+  caseEvents.start();
+  logger.info(
+    { port: running.port, address: running.host, botEndpoint: botEndpointMode(settings), envFile: envFile ?? 'none', dataDir: settings.DATA_DIR },
+    `Support Triage Bot listening on ${running.url}${MESSAGES_PATH} (address ${running.host})`,
+  );
+  logger.info(config.slack.config ? `Slack events at ${running.url}/slack/events` : config.slack.reason);
+  logDoors(logger, settings, running.host);
+  if (localChat) logLocalPages(logger, settings, config.desk, running.url);
+
+  stopOnSignals(logger, async () => {
+    await running.close();
+    localChat?.close();
+    slack?.close();
+    await support.stop();
+    await caseEvents.stop();
+    await store.close();
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The bot could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
