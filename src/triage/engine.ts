@@ -135,8 +135,11 @@ function clarifyCandidates(best: CategoryId, close: readonly CategoryId[], confi
 const LEARNED_SCORE = PHRASE_WEIGHT;
 
 const CAUSE_CATEGORIES = new Set<CategoryId>(['redirect.sovereign', 'boundary.network', 'boundary.third-party', 'boundary.scripts']);
-/** Categories whose cues can be denied ("NOT our volume licensing agreement") without being causes. */
-const DENIABLE_CATEGORIES = new Set<CategoryId>([...CAUSE_CATEGORIES, 'redirect.volume-licensing']);
+/**
+ * Categories whose cues can be denied without being causes: "NOT our volume licensing agreement",
+ * "no SPFx components are on these sites" (a developer platform named to rule it out).
+ */
+const DENIABLE_CATEGORIES = new Set<CategoryId>([...CAUSE_CATEGORIES, 'redirect.volume-licensing', 'redirect.developer']);
 /** Causes an admin can merely suspect ("is it our proxy?"); a request for a script is never a guess. */
 const DOUBTABLE_CAUSES = new Set<CategoryId>(['boundary.network', 'boundary.third-party']);
 const CATEGORY_ORDER = new Map<string, number>(CATEGORIES.map((category, index) => [category.id, index]));
