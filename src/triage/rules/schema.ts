@@ -47,6 +47,11 @@ export const intentSchema = z
     patterns: termList,
     /** Cues that mean the message is NOT about this intent even when phrases match. */
     negative: termList,
+    /**
+     * Product names ("SharePoint", "Outlook"): when no rule places a message, a product it names
+     * places it here, with low confidence, instead of leaving it unknown.
+     */
+    products: termList,
     examples: z.array(nonEmptyText).min(2, 'needs at least 2 example messages, written as an admin would'),
     links: z
       .array(linkSchema)
