@@ -10,6 +10,7 @@ import { CardTemplateError, loadCardTemplates } from './channels/teams/index.js'
 import { ChatConversations, createLocalChat, bundlePresent, DEFAULT_BUNDLE_DIR, FETCH_COMMAND } from './channels/webchat/index.js';
 import { mountSlack, slackConfigFromEnv, type SlackChannel } from './channels/slack/index.js';
 import { createConversationCore } from './conversation/core.js';
+import { createStoreRateLimiter } from './conversation/rate-limit.js';
 import { ConfigError as CoreConfigError, loadCoreConfig, type CoreConfig } from './conversation/config.js';
 import { createCaseEvents, planAnnouncements } from './case-events.js';
 import { EnvFileError, loadEnvFile } from './env-file.js';
@@ -116,7 +117,9 @@ async function main(): Promise<void> {
   }
 
   const caseEvents = createCaseEvents({ plan: announcements, store, support, logger, outbox: outboxConfig });
-  const core = createConversationCore({ engine, store, config: coreConfig, logger: logger.child({ module: 'core' }), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged });
+  // Several instances share one PostgreSQL: their rate limits are counted there, once for all.
+  const rateLimiter = storeChoice.kind === 'postgres' ? createStoreRateLimiter(store, coreConfig.rateLimits) : undefined;
+  const core = createConversationCore({ engine, store, config: coreConfig, rateLimiter, logger: logger.child({ module: 'core' }), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged });
   // The local chat's cases reach the desk too; its /support page is the local support channel.
   const localConversations = localChatEnabled(config) ? new ChatConversations() : undefined;
   const localChat = localConversations
