@@ -17,6 +17,8 @@ import { EnvFileError, loadEnvFile } from './env-file.js';
 import { outboxConfigFromEnv, type OutboxConfig } from './handoff/config.js';
 import { createBotServer, MESSAGES_PATH } from './server/index.js';
 import { openStore, storeChoiceFromEnv, StoreConfigError, StoreUnavailableError, type StoreChoice } from './store/index.js';
+import { RetentionConfigError, retentionConfigFromEnv, type RetentionConfig } from './store/retention-config.js';
+import { startRetention } from './store/retention.js';
 import { createSupportDeskRuntime, SupportDeskConfigError, type SupportDeskRuntime } from './support-desk/index.js';
 import { loadDefaultRules, RulesInvalidError, type TriageEngine } from './triage/index.js';
 
@@ -39,6 +41,15 @@ function readStoreConfig(): { storeChoice: StoreChoice; outboxConfig: OutboxConf
     return { storeChoice: storeChoiceFromEnv(process.env), outboxConfig: outboxConfigFromEnv(process.env) };
   } catch (error) {
     if (error instanceof StoreConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+function readRetentionConfig(): RetentionConfig {
+  try {
+    return retentionConfigFromEnv(process.env);
+  } catch (error) {
+    if (error instanceof RetentionConfigError) fail(error.message);
     throw error;
   }
 }
@@ -100,6 +111,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const { storeChoice, outboxConfig } = readStoreConfig();
+  const retentionConfig = readRetentionConfig();
   // Every new case is announced from the outbox: to the support desk, and to the webhook if set.
   const announcements = planAnnouncements(config, logger);
   const outboxTargets = [...announcements.names];
@@ -156,6 +168,7 @@ async function main(): Promise<void> {
   support.start();
   // Replays what a previous run committed but did not announce, then keeps polling.
   caseEvents.start();
+  const retention = startRetention(store, retentionConfig, logger.child({ module: 'retention' }));
   logger.info(
     { port: running.port, address: running.host, botEndpoint: botEndpointMode(config), envFile: envFile ?? 'none', dataDir: config.DATA_DIR },
     `Support Triage Bot listening on ${running.url}${MESSAGES_PATH} (address ${running.host})`,
@@ -190,6 +203,7 @@ async function main(): Promise<void> {
       slack?.close();
       await support.stop();
       await caseEvents.stop();
+      await retention.stop();
       await store.close();
       logger.info('stopped');
       process.exit(0);
