@@ -19,6 +19,7 @@ import { createBotServer, MESSAGES_PATH } from './server/index.js';
 import { openStore, storeChoiceFromEnv, StoreConfigError, StoreUnavailableError, type StoreChoice } from './store/index.js';
 import { RetentionConfigError, retentionConfigFromEnv, type RetentionConfig } from './store/retention-config.js';
 import { startRetention } from './store/retention.js';
+import { createObservability, ObservabilityConfigError, observabilityConfigFromEnv, type ObservabilityConfig } from './observability/index.js';
 import { createSupportDeskRuntime, SupportDeskConfigError, type SupportDeskRuntime } from './support-desk/index.js';
 import { loadDefaultRules, RulesInvalidError, type TriageEngine } from './triage/index.js';
 
@@ -50,6 +51,15 @@ function readRetentionConfig(): RetentionConfig {
     return retentionConfigFromEnv(process.env);
   } catch (error) {
     if (error instanceof RetentionConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+function readObservabilityConfig(): ObservabilityConfig {
+  try {
+    return observabilityConfigFromEnv(process.env);
+  } catch (error) {
+    if (error instanceof ObservabilityConfigError) fail(error.message);
     throw error;
   }
 }
@@ -101,8 +111,10 @@ async function main(): Promise<void> {
   const envFile = readEnvFile();
   const { config, coreConfig } = readConfig();
   const logger = pino({ level: config.LOG_LEVEL });
+  // METRICS=on: the core, the engine and the store are measured through wrappers of the same type.
+  const observability = createObservability(readObservabilityConfig());
 
-  const engine = readRules();
+  const engine = observability.engine(readRules());
   let templates;
   try {
     templates = loadCardTemplates();
@@ -115,10 +127,11 @@ async function main(): Promise<void> {
   // Every new case is announced from the outbox: to the support desk, and to the webhook if set.
   const announcements = planAnnouncements(config, logger);
   const outboxTargets = [...announcements.names];
-  const store = await openStore({ choice: storeChoice, dataDir: config.DATA_DIR, outboxTargets }).catch((error: unknown) => {
+  const rawStore = await openStore({ choice: storeChoice, dataDir: config.DATA_DIR, outboxTargets }).catch((error: unknown) => {
     if (error instanceof StoreUnavailableError) fail(`The case store could not be opened (${storeChoice.kind === 'postgres' ? `DATABASE_URL, ${storeChoice.where}` : `DATA_DIR ${config.DATA_DIR}`}): ${error.message}`);
     throw error;
   });
+  const store = observability.store(rawStore);
   logger.info({ store: storeChoice.kind === 'postgres' ? `postgres ${storeChoice.where}` : `sqlite ${config.DATA_DIR}`, outboxTargets }, 'case store opened');
   let support: SupportDeskRuntime;
   try {
@@ -131,7 +144,7 @@ async function main(): Promise<void> {
   const caseEvents = createCaseEvents({ plan: announcements, store, support, logger, outbox: outboxConfig });
   // Several instances share one PostgreSQL: their rate limits are counted there, once for all.
   const rateLimiter = storeChoice.kind === 'postgres' ? createStoreRateLimiter(store, coreConfig.rateLimits) : undefined;
-  const core = createConversationCore({ engine, store, config: coreConfig, rateLimiter, logger: logger.child({ module: 'core' }), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged });
+  const core = observability.core(createConversationCore({ engine, store, config: coreConfig, rateLimiter, logger: logger.child({ module: 'core' }), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged }));
   // The local chat's cases reach the desk too; its /support page is the local support channel.
   const localConversations = localChatEnabled(config) ? new ChatConversations() : undefined;
   const localChat = localConversations
@@ -149,6 +162,7 @@ async function main(): Promise<void> {
     logger,
     wrapTeamsBot: support.wrapTeamsBot,
     extend: (app) => {
+      observability.mount(app, store);
       localChat?.extend(app);
       if (slackEnv.config) slack = mountSlack(app, { core, ...slackEnv.config, logger: logger.child({ module: 'slack' }), store });
       if (slack) support.attachSlack(slack);
