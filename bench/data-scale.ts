@@ -238,7 +238,7 @@ async function measure(kind: string, open: () => Promise<CaseStore>, l: Layout, 
     const busy = performance.eventLoopUtilization(elu);
     delay.disable();
     const storeMs = await storeTimeBy(metrics);
-    const second = await timeEach(1, () => watch.tick(new Date(NOW)));
+    const second = await timeEach(5, () => watch.tick(new Date(NOW)));
     return {
       store: kind,
       cases: l.size.toLocaleString('en'),
@@ -250,7 +250,7 @@ async function measure(kind: string, open: () => Promise<CaseStore>, l: Layout, 
       'my cases Teams card': `${(cardBytes / 1024).toFixed(1)} KB`,
       [`SLA pass (${sent.length} reminders sent)`]: `${passMs.toFixed(0)} ms wall, ${busy.active.toFixed(0)} ms event-loop busy, longest block ${(delay.max / 1e6).toFixed(1)} ms`,
       'store time by operation during the pass (ms)': storeMs,
-      'SLA pass with nothing due': `${second.toFixed(1)} ms`,
+      'SLA pass with nothing due (median of 5)': `${second.toFixed(1)} ms`,
       [`/healthz longest wait during the pass (${polls} polls)`]: `${maxWaitMs.toFixed(1)} ms`,
       RSS: `${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`,
     };
