@@ -16,7 +16,8 @@ export function tempDataDir(prefix = 'faults-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function startBot(dataDir: string, env: Record<string, string> = {}): Promise<BotProcess> {
+/** `startTimeoutMs`: how long to wait for the listening line (longer for processes started in pairs on a busy machine). */
+export async function startBot(dataDir: string, env: Record<string, string> = {}, startTimeoutMs = 20_000): Promise<BotProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: process.cwd(),
     env: {
@@ -38,7 +39,7 @@ export async function startBot(dataDir: string, env: Record<string, string> = {}
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + startTimeoutMs;
   let url: string | undefined;
   while (!url) {
     url = /listening on (http:\/\/localhost:\d+)\/api\/messages/.exec(stdout)?.[1];

@@ -23,7 +23,7 @@ afterEach(async () => {
 async function start(env: Record<string, string>): Promise<{ bot: BotProcess; connector: FakeConnector; url: string }> {
   const url = await createTestDatabase();
   const connector = await startFakeConnector();
-  const bot = await startBot(tempDataDir('observability-'), { DATABASE_URL: url, ...env });
+  const bot = await startBot(tempDataDir('observability-'), { DATABASE_URL: url, ...env }, 60_000);
   running.push({ bot, connector });
   return { bot, connector, url };
 }
