@@ -44,7 +44,11 @@ export async function startBot(dataDir: string, env: Record<string, string> = {}
   while (!url) {
     url = /listening on (http:\/\/localhost:\d+)\/api\/messages/.exec(stdout)?.[1];
     if (url) break;
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the bot did not start: ${stderr}${stdout}`);
+    if (Date.now() > deadline || child.exitCode !== null) {
+      // A bot still starting would outlive the test run.
+      child.kill('SIGKILL');
+      throw new Error(`the bot did not start: ${stderr}${stdout}`);
+    }
     await new Promise((r) => setTimeout(r, 25));
   }
   return { child, url: url.replace('localhost', '127.0.0.1'), exited, out: () => stdout, err: () => stderr };
