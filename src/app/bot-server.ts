@@ -1,5 +1,5 @@
 /**
- * The bot's HTTP server as `src/main.ts` and the HTTP tests build it: the generic server with its
+ * The bot's HTTP server as `src/app/main.ts` and the HTTP tests build it: the generic server with its
  * `/healthz` checks (rules, card templates, store) and the Teams channel mounted on it, in front
  * of a conversation core. More routes (the local chat, Slack) come through `extend`.
  */

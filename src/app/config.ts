@@ -9,7 +9,9 @@ import { processConfigSchema } from '../config.js';
 import { coreConfigSchema } from '../conversation/config.js';
 import { envProblems, type Env } from '../env/index.js';
 import { outboxConfigSchema } from '../handoff/config.js';
+import { observabilityConfigSchema } from '../observability/config.js';
 import { storeConfigSchema } from '../store/config.js';
+import { retentionConfigSchema } from '../store/retention-config.js';
 import { supportDeskConfigSchema } from '../support-desk/config.js';
 
 const parts = {
@@ -19,6 +21,8 @@ const parts = {
   outbox: outboxConfigSchema,
   desk: supportDeskConfigSchema,
   slack: slackConfigSchema,
+  retention: retentionConfigSchema,
+  observability: observabilityConfigSchema,
 };
 
 const appConfigSchema = z.object(parts);

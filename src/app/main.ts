@@ -11,6 +11,9 @@ import { MESSAGES_PATH } from '../channels/teams/index.js';
 import { ChatConversations, createLocalChat } from '../channels/webchat/index.js';
 import { botEndpointMode, listenHost, localChatEnabled } from '../config.js';
 import { createConversationCore } from '../conversation/core.js';
+import { createStoreRateLimiter } from '../conversation/rate-limit.js';
+import { createObservability } from '../observability/index.js';
+import { startRetention } from '../store/retention.js';
 import { openStore, StoreUnavailableError } from '../store/index.js';
 import { createBotServer } from './bot-server.js';
 import { createCaseEvents, planAnnouncements } from './case-events.js';
@@ -20,22 +23,30 @@ import { readStartup } from './startup.js';
 import { createSupportDeskRuntime } from './support-desk.js';
 
 async function main(): Promise<void> {
-  const { envFile, config, engine, templates } = readStartup();
+  const { envFile, config, engine: rules, templates } = readStartup();
   const { process: settings, core: coreConfig, store: storeChoice } = config;
   const logger = pino({ level: settings.LOG_LEVEL });
+  // METRICS=on: the core, the engine and the store are measured through wrappers of the same type.
+  const observability = createObservability(config.observability);
+  const engine = observability.engine(rules);
 
   // Every new case is announced from the outbox: to the support desk, and to the webhook if set.
   const announcements = planAnnouncements(settings, logger);
   const where = storeChoice.kind === 'postgres' ? `postgres ${storeChoice.where}` : `sqlite ${settings.DATA_DIR}`;
-  const store = await openStore({ choice: storeChoice, dataDir: settings.DATA_DIR, outboxTargets: [...announcements.names] }).catch((error: unknown) => {
+  const rawStore = await openStore({ choice: storeChoice, dataDir: settings.DATA_DIR, outboxTargets: [...announcements.names] }).catch((error: unknown) => {
     if (error instanceof StoreUnavailableError) fail(`The case store could not be opened (${storeChoice.kind === 'postgres' ? `DATABASE_URL, ${storeChoice.where}` : `DATA_DIR ${settings.DATA_DIR}`}): ${error.message}`);
     throw error;
   });
+  const store = observability.store(rawStore);
   logger.info({ store: where, outboxTargets: announcements.names }, 'case store opened');
 
   const support = createSupportDeskRuntime({ config: config.desk, store, engine, logger, businessHours: coreConfig.businessHours, appId: settings.MicrosoftAppId });
   const caseEvents = createCaseEvents({ plan: announcements, store, support, logger, outbox: config.outbox });
-  const core = createConversationCore({ engine, store, config: coreConfig, logger: logger.child({ module: 'core' }), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged });
+  // Several instances share one PostgreSQL: their rate limits are counted there, once for all.
+  const rateLimiter = storeChoice.kind === 'postgres' ? createStoreRateLimiter(store, coreConfig.rateLimits) : undefined;
+  const core = observability.core(
+    createConversationCore({ engine, store, config: coreConfig, rateLimiter, logger: logger.child({ module: 'core' }), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged }),
+  );
   // The local chat uses the same core (tenant "local"); its /support page is the local support channel.
   const conversations = localChatEnabled(settings) ? new ChatConversations() : undefined;
   const localChat = conversations ? createLocalChat({ core, coreConfig, templates, logger, conversations, support: support.attachLocalChat(conversations) }) : undefined;
@@ -50,6 +61,7 @@ async function main(): Promise<void> {
     logger,
     teamsSupport: support.teams,
     extend: (app) => {
+      observability.mount(app, store);
       localChat?.extend(app);
       if (config.slack.config) slack = mountSlack(app, { core, ...config.slack.config, logger: logger.child({ module: 'slack' }), store });
       if (slack) support.attachSlack(slack);
@@ -64,6 +76,7 @@ async function main(): Promise<void> {
   support.start();
   // Replays what a previous run committed but did not announce, then keeps polling.
   caseEvents.start();
+  const retention = startRetention(store, config.retention, logger.child({ module: 'retention' }));
   logger.info(
     { port: running.port, address: running.host, botEndpoint: botEndpointMode(settings), envFile: envFile ?? 'none', dataDir: settings.DATA_DIR },
     `Support Triage Bot listening on ${running.url}${MESSAGES_PATH} (address ${running.host})`,
@@ -78,6 +91,7 @@ async function main(): Promise<void> {
     slack?.close();
     await support.stop();
     await caseEvents.stop();
+    await retention.stop();
     await store.close();
   });
 }

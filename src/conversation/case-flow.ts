@@ -88,7 +88,7 @@ export async function submitForm(ctx: TurnContext, data: Readonly<Record<string,
   const affected = /^\d+$/.test(values.affectedUsers) ? Number(values.affectedUsers) : values.affectedUsers;
   const { user } = ctx.turn;
   const limitKey = rateLimitKey(ctx.turn);
-  const caseBudget = ctx.deps.rateLimiter?.mayCreateCase(limitKey, ctx.now.getTime());
+  const caseBudget = await ctx.deps.rateLimiter?.mayCreateCase(limitKey, ctx.now.getTime());
   if (caseBudget && !caseBudget.allowed) {
     ctx.logger.warn({ user: user.id, tenant: ctx.turn.tenantId }, 'case creation rate limited');
     return [textReply(ctx.lang, strings(ctx.lang).slowDownCases(Math.max(1, Math.ceil(caseBudget.retryAfterMs / 60_000))), 'warning')];
@@ -132,7 +132,7 @@ export async function submitForm(ctx: TurnContext, data: Readonly<Record<string,
   }
   const c = created.case;
   rememberCaseOpenedHere(ctx.state, c.number);
-  if (created.created) ctx.deps.rateLimiter?.caseCreated(limitKey, ctx.now.getTime());
+  if (created.created) await ctx.deps.rateLimiter?.caseCreated(limitKey, ctx.now.getTime());
   ctx.logger.info({ case: c.number, tenant: c.tenantId, created: created.created }, created.created ? 'case created' : 'case submitted again');
   if (created.created && ctx.deps.onCaseCreated) {
     try {

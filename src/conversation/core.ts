@@ -42,10 +42,10 @@ export function createConversationCore(deps: CoreDeps): ConversationCore {
     async handle(turn: Turn): Promise<Reply[]> {
       const fallbackLang = languageOfMessage(typeof turn?.text === 'string' ? turn.text : '', turn?.user?.locale);
       try {
-        // Before any store access: a flood costs a map lookup, not a database write.
+        // Before the turn's store access: a flood costs a map lookup (a counter write when shared).
         const now = clock();
         // A greeting is the channel's, not the user's: it never spends the user's budget.
-        const decision = turn?.greeting ? { allowed: true as const } : limiter.takeTurn(rateLimitKey(turn, turn?.turnLimitPer), now.getTime());
+        const decision = turn?.greeting ? { allowed: true as const } : await limiter.takeTurn(rateLimitKey(turn, turn?.turnLimitPer), now.getTime());
         if (!decision.allowed) {
           logger.warn({ user: turn.user?.id, channel: turn.channel, tenant: turn.tenantId }, 'rate limited');
           const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));

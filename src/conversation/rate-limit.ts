@@ -7,9 +7,12 @@
  * - Cases: at most `casesPerHour` new cases per user in a sliding hour
  *   (RATE_LIMIT_CASES_PER_HOUR, default 10; 0 turns it off). Only cases actually created count.
  *
- * In memory, per process: with several instances behind a load balancer each enforces its own
- * limit. Memory is bounded: at most `maxUsers` users are tracked (least recently seen dropped).
+ * `createRateLimiter` keeps sliding windows in memory, per process (one instance, tests, the
+ * terminal); memory is bounded: at most `maxUsers` users are tracked (least recently seen dropped).
+ * `createStoreRateLimiter` counts fixed windows in the store (`countHit`), so instances sharing a
+ * database allow each limit once, not once per instance.
  */
+import type { CaseStore } from '../store/index.js';
 
 export interface RateLimitConfig {
   /** Messages and card actions per user per minute; 0 = unlimited. */
@@ -36,12 +39,19 @@ interface UserWindow {
   lastNotice: number;
 }
 
+/** What the core asks; a store-backed limiter answers asynchronously. */
 export interface RateLimiter {
   /** Counts one turn of `userKey` at `now` and says whether it may go on. */
-  takeTurn(userKey: string, now: number): RateDecision;
+  takeTurn(userKey: string, now: number): RateDecision | Promise<RateDecision>;
   /** Whether `userKey` may create one more case now (does not count it). */
-  mayCreateCase(userKey: string, now: number): RateDecision;
+  mayCreateCase(userKey: string, now: number): RateDecision | Promise<RateDecision>;
   /** Counts a case that was created. */
+  caseCreated(userKey: string, now: number): void | Promise<void>;
+}
+
+export interface MemoryRateLimiter extends RateLimiter {
+  takeTurn(userKey: string, now: number): RateDecision;
+  mayCreateCase(userKey: string, now: number): RateDecision;
   caseCreated(userKey: string, now: number): void;
   /** Users tracked (for tests and metrics). */
   size(): number;
@@ -53,7 +63,7 @@ function prune(times: number[], since: number): void {
   if (drop > 0) times.splice(0, drop);
 }
 
-export function createRateLimiter(config: RateLimitConfig = DEFAULT_RATE_LIMITS, maxUsers = 50_000): RateLimiter {
+export function createRateLimiter(config: RateLimitConfig = DEFAULT_RATE_LIMITS, maxUsers = 50_000): MemoryRateLimiter {
   const users = new Map<string, UserWindow>();
 
   const windowOf = (key: string): UserWindow => {
@@ -103,6 +113,45 @@ export function createRateLimiter(config: RateLimitConfig = DEFAULT_RATE_LIMITS,
       windowOf(key).cases.push(now);
     },
     size: () => users.size,
+  };
+}
+
+const ALLOWED: RateDecision = { allowed: true };
+
+/**
+ * The limits counted in the store, in fixed windows (a minute, an hour): across instances a user
+ * gets `turnsPerMinute` turns per clock minute however the turns are spread. The "slow down"
+ * notice is counted too (a 15-s window), so a user refused on two instances hears it once per window.
+ * An in-memory limiter with the same limits answers first: once it refuses, a flood on this
+ * instance costs no store write at all.
+ */
+export function createStoreRateLimiter(
+  store: Pick<CaseStore, 'countHit' | 'peekCount'>,
+  config: RateLimitConfig = DEFAULT_RATE_LIMITS,
+  local: MemoryRateLimiter = createRateLimiter(config),
+): RateLimiter {
+  const windowLeft = (now: number, windowMs: number): number => windowMs - (now % windowMs);
+  return {
+    async takeTurn(key, now) {
+      if (config.turnsPerMinute <= 0) return ALLOWED;
+      const here = local.takeTurn(key, now);
+      if (!here.allowed) return here;
+      const hits = await store.countHit(`rate:turn:${key}`, MINUTE_MS, new Date(now));
+      if (hits <= config.turnsPerMinute) return ALLOWED;
+      const notify = (await store.countHit(`rate:notice:${key}`, SLOW_DOWN_NOTICE_MS, new Date(now))) === 1;
+      return { allowed: false, notify, retryAfterMs: windowLeft(now, MINUTE_MS) };
+    },
+    async mayCreateCase(key, now) {
+      if (config.casesPerHour <= 0) return ALLOWED;
+      const cases = await store.peekCount(`rate:case:${key}`, HOUR_MS, new Date(now));
+      // A refused case is always explained: the admin pressed Submit and waits for an answer.
+      return cases < config.casesPerHour ? ALLOWED : { allowed: false, notify: true, retryAfterMs: windowLeft(now, HOUR_MS) };
+    },
+    async caseCreated(key, now) {
+      if (config.casesPerHour <= 0) return;
+      // The case exists already: a count lost to a store hiccup must not turn it into an error.
+      await store.countHit(`rate:case:${key}`, HOUR_MS, new Date(now)).catch(() => undefined);
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /** Argument checks every store runs before touching its database, so both reject alike. */
 import { assertValidDate } from './case-change.js';
-import type { AuditInput, CaseFilter, OutboxClaim, TurnWrite } from './store.js';
+import type { AuditInput, CaseFilter, OutboxClaim, RetentionPolicy, TurnWrite } from './store.js';
 
 export function requireText(value: string, name: string): void {
   if (typeof value !== 'string' || value.length === 0) throw new TypeError(`${name} must be a non-empty string`);
@@ -45,4 +45,19 @@ export function checkTurnWrite(turn: TurnWrite): void {
 export function requireTargets(targets: readonly string[]): readonly string[] {
   for (const target of targets) requireText(target, 'outbox target');
   return [...new Set(targets)];
+}
+
+/** The start of the fixed window of `windowMs` that holds `now` (windows are aligned on the epoch). */
+export function windowStart(windowMs: number, now: Date): number {
+  requirePositiveInteger(windowMs, 'windowMs');
+  assertValidDate(now);
+  return Math.floor(now.getTime() / windowMs) * windowMs;
+}
+
+export function checkRetentionPolicy(policy: RetentionPolicy): RetentionPolicy {
+  requirePositiveInteger(policy.conversationIdleMs, 'conversationIdleMs');
+  requirePositiveInteger(policy.closedCaseMarginMs, 'closedCaseMarginMs');
+  requirePositiveInteger(policy.batchSize, 'batchSize');
+  requirePositiveInteger(policy.maxBatches, 'maxBatches');
+  return policy;
 }

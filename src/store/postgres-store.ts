@@ -10,13 +10,14 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { applyCaseChange, assertValidDate } from './case-change.js';
 import { formatCaseNumber, utcDayKey } from './case-number.js';
-import { checkFilter, checkLimit, checkOutboxClaim, checkTurnWrite, requireAudit, requireTargets, requireText, requireTtl } from './checks.js';
+import { checkFilter, checkLimit, checkOutboxClaim, checkRetentionPolicy, checkTurnWrite, requireAudit, requireTargets, requireText, requireTtl, windowStart } from './checks.js';
 import { casePageSql, checkCasePageQuery } from './case-page-sql.js';
 import { CaseNotFoundError, StoreUnavailableError } from './errors.js';
 import { CASE_COLUMNS, caseColumnValues, casePlaceholders, pgJson, pgRowToAuditEntry, pgRowToCase, pgText, type PgAuditRow, type PgCaseRow } from './postgres/case-rows.js';
 import { toStoreError } from './postgres/error-mapping.js';
 import { applyMigrations } from './postgres/migrations.js';
 import { TurnBatcher } from './postgres/turn-batcher.js';
+import { purgeTenant, retentionPass } from './postgres/housekeeping.js';
 import type {
   CasePage,
   CasePageQuery,
@@ -34,6 +35,9 @@ import type {
   OutboxOutcome,
   OutboxStatus,
   SupportCase,
+  RetentionPolicy,
+  RetentionResult,
+  TenantPurgeCounts,
   TenantSettings,
   TurnRead,
   TurnSnapshot,
@@ -379,6 +383,82 @@ class PostgresCaseStore implements CaseStore {
     });
   }
 
+  outboxBacklog(): Promise<number> {
+    return this.run('outboxBacklog', async () => {
+      const { rows } = await this.pool.query<{ pending: number }>('SELECT count(*)::int AS pending FROM case_outbox WHERE delivered_at IS NULL AND failed_at IS NULL');
+      return rows[0]!.pending;
+    });
+  }
+
+  putShared(key: string, value: unknown, ttlMs: number): Promise<void> {
+    return this.run('putShared', async () => {
+      requireText(key, 'key');
+      requireTtl(ttlMs);
+      const now = this.now();
+      // A few expired rows go lazily in the same statement; the retention pass does the rest.
+      await this.pool.query(
+        `WITH gone AS (
+           DELETE FROM shared_values WHERE key IN (
+             SELECT key FROM shared_values WHERE expires_at <= $4 AND key <> $1 ORDER BY expires_at LIMIT 20 FOR UPDATE SKIP LOCKED))
+         INSERT INTO shared_values (key, value, expires_at) VALUES ($1, $2::jsonb, $3)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`,
+        [key, pgJson(value, 'shared value'), new Date(now.getTime() + ttlMs), now],
+      );
+    });
+  }
+
+  getShared<T = unknown>(key: string): Promise<T | undefined> {
+    return this.run('getShared', async () => {
+      const { rows } = await this.pool.query<{ value: T }>('SELECT value FROM shared_values WHERE key = $1 AND expires_at > $2', [key, this.now()]);
+      return rows[0]?.value;
+    });
+  }
+
+  takeShared<T = unknown>(key: string): Promise<T | undefined> {
+    return this.run('takeShared', async () => {
+      // The row lock makes a concurrent DELETE wait, then find nothing: one taker gets the value.
+      const { rows } = await this.pool.query<{ value: T; expires_at: Date }>('DELETE FROM shared_values WHERE key = $1 RETURNING value, expires_at', [key]);
+      const row = rows[0];
+      return row && row.expires_at.getTime() > this.now().getTime() ? row.value : undefined;
+    });
+  }
+
+  countHit(key: string, windowMs: number, now: Date): Promise<number> {
+    return this.run('countHit', async () => {
+      requireText(key, 'key');
+      const start = windowStart(windowMs, now);
+      // A hit stamped in a window older than the stored one counts in the newer window.
+      const { rows } = await this.pool.query<{ hits: number }>(
+        `INSERT INTO hit_counters (key, window_start, hits, expires_at) VALUES ($1, $2, 1, $3)
+         ON CONFLICT (key) DO UPDATE SET
+           hits = CASE WHEN hit_counters.window_start >= excluded.window_start THEN hit_counters.hits + 1 ELSE 1 END,
+           window_start = GREATEST(hit_counters.window_start, excluded.window_start),
+           expires_at = GREATEST(hit_counters.expires_at, excluded.expires_at)
+         RETURNING hits`,
+        [key, start, new Date(start + windowMs)],
+      );
+      return rows[0]!.hits;
+    });
+  }
+
+  peekCount(key: string, windowMs: number, now: Date): Promise<number> {
+    return this.run('peekCount', async () => {
+      const { rows } = await this.pool.query<{ hits: number }>('SELECT hits FROM hit_counters WHERE key = $1 AND window_start >= $2', [key, windowStart(windowMs, now)]);
+      return rows[0]?.hits ?? 0;
+    });
+  }
+
+  runRetention(policy: RetentionPolicy): Promise<RetentionResult> {
+    return this.run('runRetention', () => retentionPass(this.pool, (work) => this.transaction(work), this.checkedNow(), checkRetentionPolicy(policy)));
+  }
+
+  purgeTenant(tenantId: string, options: { readonly dryRun?: boolean } = {}): Promise<TenantPurgeCounts> {
+    return this.run('purgeTenant', () => {
+      requireText(tenantId, 'tenantId');
+      return purgeTenant((work) => this.transaction(work), tenantId, options.dryRun ?? false);
+    });
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -432,7 +512,8 @@ class PostgresCaseStore implements CaseStore {
     const updated = await this.queryCase(
       client,
       // (SET expressions read the old row, so the new status and time come from the parameters.)
-      `UPDATE cases SET ${assignments}, next_reminder_at = CASE WHEN ${param('status')}::text = 'open' THEN ${param('updated_at')}::timestamptz END
+      `UPDATE cases SET ${assignments}, next_reminder_at = CASE WHEN ${param('status')}::text = 'open' THEN ${param('updated_at')}::timestamptz END,
+         claims_swept_at = NULL
        WHERE id = $1 RETURNING *`,
       [row.id, ...caseColumnValues(next)],
     );

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { applyCaseChange, assertValidDate } from './case-change.js';
 import { formatCaseNumber, utcDayKey } from './case-number.js';
-import { checkFilter, checkLimit, checkOutboxClaim, checkTurnWrite, requireAudit, requireTargets, requireText, requireTtl } from './checks.js';
+import { checkFilter, checkLimit, checkOutboxClaim, checkRetentionPolicy, checkTurnWrite, requireAudit, requireTargets, requireText, requireTtl, windowStart } from './checks.js';
 import { casePageSql, checkCasePageQuery } from './case-page-sql.js';
 import { toJson } from './case-record.js';
 import { CaseNotFoundError, StoreUnavailableError } from './errors.js';
@@ -22,6 +22,7 @@ import { openConnection } from './sqlite/connection.js';
 import { prepareStatements, type Statements } from './sqlite/statements.js';
 import { toStoreError } from './sqlite/error-mapping.js';
 import { applyMigrations, assertSchemaCurrent } from './sqlite/migrations.js';
+import { purgeTenant, retentionPass } from './sqlite/housekeeping.js';
 import type {
   CasePage,
   CasePageQuery,
@@ -39,6 +40,9 @@ import type {
   OutboxOutcome,
   OutboxStatus,
   SupportCase,
+  RetentionPolicy,
+  RetentionResult,
+  TenantPurgeCounts,
   TenantSettings,
   TurnRead,
   TurnSnapshot,
@@ -346,6 +350,68 @@ class SqliteCaseStore implements CaseStore {
 
   outboxStatus(): Promise<OutboxStatus> {
     return this.run('outboxStatus', () => this.sql.outboxStatus.get() as OutboxStatus);
+  }
+
+  outboxBacklog(): Promise<number> {
+    return this.run('outboxBacklog', () => (this.sql.outboxBacklog.get() as { pending: number }).pending);
+  }
+
+  putShared(key: string, value: unknown, ttlMs: number): Promise<void> {
+    return this.run('putShared', () => {
+      requireText(key, 'key');
+      requireTtl(ttlMs);
+      const json = toJson(value, 'shared value');
+      const now = this.now().getTime();
+      this.db
+        .transaction(() => {
+          this.sql.upsertShared.run(key, json, now + ttlMs);
+          // Lazily, a few at a time: the retention pass does the rest.
+          this.sql.deleteExpiredShared.run(now);
+        })
+        .immediate();
+    });
+  }
+
+  getShared<T = unknown>(key: string): Promise<T | undefined> {
+    return this.run('getShared', () => {
+      const row = this.sql.selectShared.get(key, this.now().getTime()) as { value_json: string } | undefined;
+      return row && (JSON.parse(row.value_json) as T);
+    });
+  }
+
+  takeShared<T = unknown>(key: string): Promise<T | undefined> {
+    return this.run('takeShared', () => {
+      const now = this.now().getTime();
+      const row = this.db.transaction(() => this.sql.takeShared.get(key) as { value_json: string; expires_at: number } | undefined).immediate();
+      return row && row.expires_at > now ? (JSON.parse(row.value_json) as T) : undefined;
+    });
+  }
+
+  countHit(key: string, windowMs: number, now: Date): Promise<number> {
+    return this.run('countHit', () => {
+      requireText(key, 'key');
+      const start = windowStart(windowMs, now);
+      const hit = this.db.transaction(() => this.sql.countHit.get({ key, start, end: start + windowMs }) as { hits: number });
+      return hit.immediate().hits;
+    });
+  }
+
+  peekCount(key: string, windowMs: number, now: Date): Promise<number> {
+    return this.run('peekCount', () => {
+      const row = this.sql.peekCount.get(key, windowStart(windowMs, now)) as { hits: number } | undefined;
+      return row?.hits ?? 0;
+    });
+  }
+
+  runRetention(policy: RetentionPolicy): Promise<RetentionResult> {
+    return this.run('runRetention', () => retentionPass(this.db, this.now().getTime(), checkRetentionPolicy(policy)));
+  }
+
+  purgeTenant(tenantId: string, options: { readonly dryRun?: boolean } = {}): Promise<TenantPurgeCounts> {
+    return this.run('purgeTenant', () => {
+      requireText(tenantId, 'tenantId');
+      return purgeTenant(this.db, tenantId, options.dryRun ?? false);
+    });
   }
 
   async close(): Promise<void> {

@@ -305,6 +305,73 @@ export interface CaseStore {
   /** Counts of the outbox rows, for logs and tests. */
   outboxStatus(): Promise<OutboxStatus>;
 
+  /** Pending outbox rows (neither delivered nor given up): an index read, for metrics. */
+  outboxBacklog(): Promise<number>;
+
+  /**
+   * Short-lived values shared by every instance on the store (Slack's pending forms, shares and
+   * confirmations): `putShared` writes or replaces `key` for `ttlMs` (store clock); `getShared`
+   * reads it (undefined when absent or expired); `takeShared` reads and deletes it atomically, so
+   * of several callers on any instances exactly one gets the value. Expired rows are deleted
+   * lazily and by `runRetention`. A key that names a tenant should hold it as a whole segment
+   * (`slack-form:TENANT:…`, separated by `:` or `|`) so `purgeTenant` finds it.
+   */
+  putShared(key: string, value: unknown, ttlMs: number): Promise<void>;
+  getShared<T = unknown>(key: string): Promise<T | undefined>;
+  takeShared<T = unknown>(key: string): Promise<T | undefined>;
+  /**
+   * A fixed-window counter: counts one hit on `key` in the window of `windowMs` that holds `now`
+   * (windows start at multiples of `windowMs` since the epoch) and returns the hits in that window,
+   * this one included. Atomic across instances: N instances counting one key see one count.
+   */
+  countHit(key: string, windowMs: number, now: Date): Promise<number>;
+  /** The hits `countHit` has counted in the window holding `now`, without counting one. */
+  peekCount(key: string, windowMs: number, now: Date): Promise<number>;
+
+  /**
+   * One bounded retention pass (at most `maxBatches` batches of `batchSize` rows per kind, each an
+   * indexed delete): conversation state (`conversation:` keys) idle longer than
+   * `conversationIdleMs`, expired claims, shared values and counters, and the SLA reminder claims
+   * of cases closed more than `closedCaseMarginMs` ago. Returns what it deleted.
+   */
+  runRetention(policy: RetentionPolicy): Promise<RetentionResult>;
+  /**
+   * Deletes (or with `dryRun` only counts) everything held about one tenant: cases with their
+   * audit trails and outbox rows, settings, conversation state and card references, reminder and
+   * card-post claims, shared values and counters whose key names the tenant as a segment.
+   */
+  purgeTenant(tenantId: string, options?: { readonly dryRun?: boolean }): Promise<TenantPurgeCounts>;
+
   /** Idempotent; later calls reject with `StoreUnavailableError`. */
   close(): Promise<void>;
 }
+
+export interface RetentionPolicy {
+  readonly conversationIdleMs: number;
+  readonly closedCaseMarginMs: number;
+  readonly batchSize: number;
+  /** Batches per kind and pass; what is left waits for the next pass. */
+  readonly maxBatches: number;
+}
+
+export interface RetentionResult {
+  readonly conversationState: number;
+  readonly claims: number;
+  readonly reminderClaims: number;
+  readonly shared: number;
+  readonly counters: number;
+}
+
+export interface TenantPurgeCounts {
+  readonly cases: number;
+  readonly audit: number;
+  readonly outbox: number;
+  readonly settings: number;
+  readonly state: number;
+  readonly claims: number;
+  readonly shared: number;
+  readonly counters: number;
+}
+
+/** The SLA watch's reminder claim keys start with `sla:TENANT:NUMBER:` (see support-desk/sla-watch.ts). */
+export const REMINDER_CLAIM_PREFIX = 'sla:';

@@ -5,6 +5,7 @@
  * in the store (`claimOnce`) before sending, so a second instance or a tick after a restart skips it.
  * `tick(now)` is the whole job; `start()` runs it on an unref'd interval.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { pino, type Logger } from 'pino';
 import type { BusinessHours } from '../domain/business-hours.js';
 import type { CaseStore, SupportCase } from '../store/index.js';
@@ -89,6 +90,8 @@ export class SlaWatch {
       for (const c of fresh) {
         checked.add(`${c.tenantId}\0${c.number}`);
         await this.check(c, now, sent);
+        // A synchronous store (SQLite) never yields on its own: let requests in between cases.
+        await yieldToEventLoop();
       }
       if (fresh.length === 0 || page.length < DUE_PAGE_SIZE) return sent;
     }

@@ -16,7 +16,8 @@ export function tempDataDir(prefix = 'faults-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function startBot(dataDir: string, env: Record<string, string> = {}): Promise<BotProcess> {
+/** `startTimeoutMs`: how long to wait for the listening line (longer for processes started in pairs on a busy machine). */
+export async function startBot(dataDir: string, env: Record<string, string> = {}, startTimeoutMs = 20_000): Promise<BotProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
     cwd: process.cwd(),
     env: {
@@ -38,12 +39,16 @@ export async function startBot(dataDir: string, env: Record<string, string> = {}
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + startTimeoutMs;
   let url: string | undefined;
   while (!url) {
     url = /listening on (http:\/\/localhost:\d+)\/api\/messages/.exec(stdout)?.[1];
     if (url) break;
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the bot did not start: ${stderr}${stdout}`);
+    if (Date.now() > deadline || child.exitCode !== null) {
+      // A bot still starting would outlive the test run.
+      child.kill('SIGKILL');
+      throw new Error(`the bot did not start: ${stderr}${stdout}`);
+    }
     await new Promise((r) => setTimeout(r, 25));
   }
   return { child, url: url.replace('localhost', '127.0.0.1'), exited, out: () => stdout, err: () => stderr };

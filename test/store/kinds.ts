@@ -28,6 +28,10 @@ export interface TestDatabase {
   sequences(): Promise<number[]>;
   /** PostgreSQL only: the database's URL (for a second process). */
   readonly url?: string;
+  /** SQLite only: the DATA_DIR holding the file (for a second process). */
+  readonly dataDir?: string;
+  /** What a process needs in its environment to open this database. */
+  readonly env: Readonly<Record<string, string>>;
   /** From now on every audit insert fails with "audit disk gone". */
   breakAuditWrites(): Promise<void>;
   /**
@@ -74,6 +78,8 @@ const sqlite: StoreKind = {
     };
     const openUnmanaged = (options: StoreOptions = {}) => openSqliteStore({ dataDir, ...options });
     return {
+      dataDir,
+      env: { DATA_DIR: dataDir },
       open: managed(openUnmanaged),
       openUnmanaged,
       setSequence: async (day, last) => {
@@ -102,6 +108,7 @@ const postgres: StoreKind = {
     const openUnmanaged = (options: StoreOptions = {}) => openPostgresStore({ connectionString: url, ...options });
     return {
       url,
+      env: { DATABASE_URL: url },
       open: managed(openUnmanaged),
       openUnmanaged,
       setSequence: async (day, last) => {

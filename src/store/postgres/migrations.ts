@@ -108,6 +108,27 @@ export const MIGRATIONS: readonly string[] = [
   /* 4: `my cases` pages a tenant's cases by status, newest first */ `
   CREATE INDEX cases_by_tenant_status_created ON cases (tenant_id, status, created_at, id);
   `,
+  /* 5: state shared by instances, fixed-window counters, and what the retention pass reads */ `
+  CREATE TABLE shared_values (
+    key        text        PRIMARY KEY,
+    value      jsonb       NOT NULL,
+    expires_at timestamptz NOT NULL
+  );
+  CREATE INDEX shared_values_by_expiry ON shared_values (expires_at);
+  CREATE TABLE hit_counters (
+    key          text        PRIMARY KEY,
+    window_start bigint      NOT NULL,
+    hits         integer     NOT NULL,
+    expires_at   timestamptz NOT NULL
+  );
+  CREATE INDEX hit_counters_by_expiry ON hit_counters (expires_at);
+  CREATE INDEX conversation_state_by_updated ON conversation_state (updated_at);
+  -- Prefix searches (LIKE 'sla:T:N:%') use an index whatever the database's collation.
+  CREATE INDEX dedup_claims_by_prefix ON dedup_claims (key text_pattern_ops);
+  -- When the retention pass removed a closed case's reminder claims; any change clears it.
+  ALTER TABLE cases ADD COLUMN claims_swept_at timestamptz;
+  CREATE INDEX cases_closed_unswept ON cases (closed_at) WHERE closed_at IS NOT NULL AND claims_swept_at IS NULL;
+  `,
 ];
 
 /** Applies what is missing under the advisory lock; returns the resulting version. */

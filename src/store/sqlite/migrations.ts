@@ -107,6 +107,25 @@ export const MIGRATIONS: readonly string[] = [
   /* 4: `my cases` pages a tenant's cases by status, newest first */ `
   CREATE INDEX cases_by_tenant_status_created ON cases (tenant_id, status, created_at);
   `,
+  /* 5: state shared by instances, fixed-window counters, and what the retention pass reads */ `
+  CREATE TABLE shared_values (
+    key        TEXT    PRIMARY KEY,
+    value_json TEXT    NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX shared_values_by_expiry ON shared_values (expires_at);
+  CREATE TABLE hit_counters (
+    key          TEXT    PRIMARY KEY,
+    window_start INTEGER NOT NULL,
+    hits         INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX hit_counters_by_expiry ON hit_counters (expires_at);
+  CREATE INDEX conversation_state_by_updated ON conversation_state (updated_at);
+  -- When the retention pass removed a closed case's reminder claims; any change clears it.
+  ALTER TABLE cases ADD COLUMN claims_swept_at INTEGER;
+  CREATE INDEX cases_closed_unswept ON cases (closed_at) WHERE closed_at IS NOT NULL AND claims_swept_at IS NULL;
+  `,
 ];
 
 export function schemaVersion(db: Database.Database): number {

@@ -13,7 +13,7 @@ const CASE_COLUMNS_SET = `
   affected_users_json = @affected_users_json, status = @status, updated_at = @updated_at,
   closed_at = @closed_at, respond_by = @respond_by, owner = @owner,
   conversation_reference_json = @conversation_reference_json, extra_json = @extra_json,
-  next_reminder_at = CASE WHEN @status = 'open' THEN @updated_at END`;
+  next_reminder_at = CASE WHEN @status = 'open' THEN @updated_at END, claims_swept_at = NULL`;
 
 export type Statements = ReturnType<typeof prepareStatements>;
 
@@ -106,6 +106,23 @@ export function prepareStatements(db: Database.Database) {
       SELECT count(*) FILTER (WHERE delivered_at IS NULL AND failed_at IS NULL) AS pending,
              count(delivered_at) AS delivered, count(failed_at) AS failed
       FROM case_outbox`),
+    outboxBacklog: db.prepare('SELECT count(*) AS pending FROM case_outbox WHERE delivered_at IS NULL AND failed_at IS NULL'),
+    upsertShared: db.prepare(`
+      INSERT INTO shared_values (key, value_json, expires_at) VALUES (?, ?, ?)
+      ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, expires_at = excluded.expires_at`),
+    deleteExpiredShared: db.prepare('DELETE FROM shared_values WHERE key IN (SELECT key FROM shared_values WHERE expires_at <= ? ORDER BY expires_at LIMIT 20)'),
+    selectShared: db.prepare('SELECT value_json FROM shared_values WHERE key = ? AND expires_at > ?'),
+    takeShared: db.prepare('DELETE FROM shared_values WHERE key = ? RETURNING value_json, expires_at'),
+    // A hit stamped in a window older than the stored one (another instance's clock a little
+    // ahead) counts in the newer window rather than resetting it.
+    countHit: db.prepare(`
+      INSERT INTO hit_counters (key, window_start, hits, expires_at) VALUES (@key, @start, 1, @end)
+      ON CONFLICT (key) DO UPDATE SET
+        hits = CASE WHEN hit_counters.window_start >= excluded.window_start THEN hit_counters.hits + 1 ELSE 1 END,
+        window_start = max(hit_counters.window_start, excluded.window_start),
+        expires_at = max(hit_counters.expires_at, excluded.expires_at)
+      RETURNING hits`),
+    peekCount: db.prepare('SELECT hits FROM hit_counters WHERE key = ? AND window_start >= ?'),
     // One row always (the LEFT JOIN on a one-row table): claim, state and tenant, or nulls.
     selectTurn: db.prepare(`
       SELECT
