@@ -18,6 +18,7 @@ import { createBotServer, MESSAGES_PATH } from './server/index.js';
 import { openStore, storeChoiceFromEnv, StoreConfigError, StoreUnavailableError, type StoreChoice } from './store/index.js';
 import { createSupportDeskRuntime, SupportDeskConfigError, type SupportDeskRuntime } from './support-desk/index.js';
 import { loadDefaultRules, RulesInvalidError, type TriageEngine } from './triage/index.js';
+import { createGraphDirectory, GraphConfigError, loadGraphConfig, type GraphConfig } from './graph/index.js';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -38,6 +39,15 @@ function readStoreConfig(): { storeChoice: StoreChoice; outboxConfig: OutboxConf
     return { storeChoice: storeChoiceFromEnv(process.env), outboxConfig: outboxConfigFromEnv(process.env) };
   } catch (error) {
     if (error instanceof StoreConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+function readGraphConfig(): GraphConfig | undefined {
+  try {
+    return loadGraphConfig(process.env);
+  } catch (error) {
+    if (error instanceof GraphConfigError) fail(error.message);
     throw error;
   }
 }
@@ -116,7 +126,10 @@ async function main(): Promise<void> {
   }
 
   const caseEvents = createCaseEvents({ plan: announcements, store, support, logger, outbox: outboxConfig });
-  const core = createConversationCore({ engine, store, config: coreConfig, logger: logger.child({ module: 'core' }), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged });
+  // Microsoft Graph (issue 18): off unless GRAPH_TENANTS is set.
+  const graphConfig = readGraphConfig();
+  const directory = graphConfig ? createGraphDirectory({ config: graphConfig, logger: logger.child({ module: 'graph' }) }) : undefined;
+  const core = createConversationCore({ engine, store, config: coreConfig, logger: logger.child({ module: 'core' }), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged, ...(directory ? { directory } : {}) });
   // The local chat's cases reach the desk too; its /support page is the local support channel.
   const localConversations = localChatEnabled(config) ? new ChatConversations() : undefined;
   const localChat = localConversations

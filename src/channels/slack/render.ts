@@ -209,9 +209,14 @@ export function renderReply(reply: Reply): SlackMessage {
         if (reply.expectation.respondBy) fields.push(field(labels.respondBy, reply.expectation.respondBy));
       }
       const links = reply.links.slice(0, LIMITS.actionsElements);
+      const health = reply.serviceHealth;
       const blocks = compact<KnownBlock>([
+        // "Is it Microsoft?" first: an open incident changes what the admin does next.
+        health ? escSection(`:rotating_light: ${[health.headline, health.incident?.status].filter(Boolean).join('\n')}`) : undefined,
+        health?.incident ? { type: 'actions', elements: [{ type: 'button', action_id: `${LINK_ACTION_PREFIX}#health`, text: plain(health.incident.linkTitle), url: clip(health.incident.url, 3000) }] } : undefined,
         escSection(reply.message),
         { type: 'section', fields },
+        reply.planSource ? { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(reply.planSource) }] } : undefined,
         contextLines(reply.reasons, labels.why),
         reply.notice ? escSection(`:information_source: ${reply.notice}`) : undefined,
         links.length > 0 ? section(`*${escapeMrkdwn(labels.selfHelp)}*`) : undefined,
@@ -231,6 +236,7 @@ export function renderReply(reply: Reply): SlackMessage {
       // The notification text: what was understood and what to expect. The links are buttons
       // in the message itself; a notification preview full of URLs helps nobody.
       const fallback = [
+        health?.headline ?? '',
         reply.message,
         `${labels.category}: ${reply.categoryName}`,
         reply.severity !== null ? `${labels.severity}: ${reply.severityLabel ?? severityName(reply.severity, reply.lang)}` : '',
