@@ -18,7 +18,7 @@ import { createBotServer, MESSAGES_PATH } from './server/index.js';
 import { openStore, storeChoiceFromEnv, StoreConfigError, StoreUnavailableError, type StoreChoice } from './store/index.js';
 import { createSupportDeskRuntime, SupportDeskConfigError, type SupportDeskRuntime } from './support-desk/index.js';
 import { loadDefaultRules, RulesInvalidError, type TriageEngine } from './triage/index.js';
-import { createGraphDirectory, GraphConfigError, loadGraphConfig, type GraphConfig } from './graph/index.js';
+import { GraphConfigError, loadGraphConfig, type GraphConfig } from './graph/config.js';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -98,6 +98,7 @@ function listenFailure(error: unknown, port: number): string | undefined {
 async function main(): Promise<void> {
   const envFile = readEnvFile();
   const { config, coreConfig } = readConfig();
+  const graphConfig = readGraphConfig();
   const logger = pino({ level: config.LOG_LEVEL });
 
   const engine = readRules();
@@ -126,9 +127,8 @@ async function main(): Promise<void> {
   }
 
   const caseEvents = createCaseEvents({ plan: announcements, store, support, logger, outbox: outboxConfig });
-  // Microsoft Graph (issue 18): off unless GRAPH_TENANTS is set.
-  const graphConfig = readGraphConfig();
-  const directory = graphConfig ? createGraphDirectory({ config: graphConfig, logger: logger.child({ module: 'graph' }) }) : undefined;
+  // Microsoft Graph (issue 18): off unless GRAPH_TENANTS is set; MSAL (~0.5 s, ~17 MB) is loaded only then.
+  const directory = graphConfig ? (await import('./graph/directory.js')).createGraphDirectory({ config: graphConfig, logger: logger.child({ module: 'graph' }) }) : undefined;
   const core = createConversationCore({ engine, store, config: coreConfig, logger: logger.child({ module: 'core' }), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged, ...(directory ? { directory } : {}) });
   // The local chat's cases reach the desk too; its /support page is the local support channel.
   const localConversations = localChatEnabled(config) ? new ChatConversations() : undefined;
