@@ -1,6 +1,6 @@
 /**
- * One breaker per tenant: after a throttle (for its Retry-After), a missing consent, or a few
- * failures in a row, calls for that tenant are not made until the pause ends, so a failing tenant
+ * One breaker per tenant: after a throttle (for its Retry-After), a missing consent, a timeout, or
+ * a few failures in a row, calls for that tenant are not made until the pause ends, so a failing tenant
  * costs nothing and is not hammered. The first failure after a good answer is logged, with why.
  */
 import type { Logger } from 'pino';
@@ -47,7 +47,8 @@ export function createBreaker(logger: Logger, now: () => number = Date.now): Bre
       const health = healthOf(tenantId);
       health.failures += 1;
       health.why = why;
-      const pause = pauseMs ?? (health.failures >= FAILURES_BEFORE_PAUSE ? PAUSE_MS : 0);
+      // A timeout pauses at once: every further call would make a turn wait the whole budget again.
+      const pause = pauseMs ?? (why === 'timeout' || health.failures >= FAILURES_BEFORE_PAUSE ? PAUSE_MS : 0);
       if (pause > 0) health.pausedUntil = now() + pause;
       if (!health.logged) {
         health.logged = true;
