@@ -8,6 +8,7 @@ import { slackConfigSchema } from '../channels/slack/config.js';
 import { processConfigSchema } from '../config.js';
 import { coreConfigSchema } from '../conversation/config.js';
 import { envProblems, type Env } from '../env/index.js';
+import { graphConfigSchema } from '../graph/config.js';
 import { outboxConfigSchema } from '../handoff/config.js';
 import { observabilityConfigSchema } from '../observability/config.js';
 import { storeConfigSchema } from '../store/config.js';
@@ -23,6 +24,7 @@ const parts = {
   slack: slackConfigSchema,
   retention: retentionConfigSchema,
   observability: observabilityConfigSchema,
+  graph: graphConfigSchema,
 };
 
 const appConfigSchema = z.object(parts);

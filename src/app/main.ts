@@ -44,9 +44,10 @@ async function main(): Promise<void> {
   const caseEvents = createCaseEvents({ plan: announcements, store, support, logger, outbox: config.outbox });
   // Several instances share one PostgreSQL: their rate limits are counted there, once for all.
   const rateLimiter = storeChoice.kind === 'postgres' ? createStoreRateLimiter(store, coreConfig.rateLimits) : undefined;
-  const core = observability.core(
-    createConversationCore({ engine, store, config: coreConfig, rateLimiter, logger: logger.child({ module: 'core' }), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged }),
-  );
+  // Microsoft Graph (issue 18): off unless GRAPH_TENANTS is set; MSAL (~0.5 s, ~17 MB) is loaded only then.
+  const directory = config.graph ? (await import('../graph/directory.js')).createGraphDirectory({ config: config.graph, logger: logger.child({ module: 'graph' }) }) : undefined;
+  const coreDeps = { engine, store, config: coreConfig, rateLimiter, logger: logger.child({ module: 'core' }), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged };
+  const core = observability.core(createConversationCore({ ...coreDeps, ...(directory ? { directory } : {}) }));
   // The local chat uses the same core (tenant "local"); its /support page is the local support channel.
   const conversations = localChatEnabled(settings) ? new ChatConversations() : undefined;
   const localChat = conversations ? createLocalChat({ core, coreConfig, templates, logger, conversations, support: support.attachLocalChat(conversations) }) : undefined;

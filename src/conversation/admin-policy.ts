@@ -10,7 +10,16 @@ import type { TurnUser } from './types.js';
 
 export type AdminDecision =
   | { readonly admin: true }
-  | { readonly admin: false; readonly reason: 'not-listed' | 'not-configured' };
+  | { readonly admin: false; readonly reason: 'not-listed' | 'not-configured' | 'no-role' | 'directory-unavailable' };
+
+/** ADMIN_USERS names this user (by id or e-mail), or is `*`. */
+export function listedAdmin(user: TurnUser, config: Pick<CoreConfig, 'adminUsers'>): boolean {
+  const list = config.adminUsers;
+  if (list === '*') return true;
+  if (list === undefined || list.length === 0) return false;
+  const wanted = new Set(list.map((entry) => entry.trim().toLowerCase()));
+  return [user.id, user.email, user.verifiedEmail].some((id) => typeof id === 'string' && id.length > 0 && wanted.has(id.toLowerCase()));
+}
 
 export function decideAdmin(user: TurnUser, config: Pick<CoreConfig, 'adminUsers' | 'credentialsConfigured'>): AdminDecision {
   if (user.channelAdmin === true) return { admin: true };

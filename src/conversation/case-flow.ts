@@ -61,9 +61,16 @@ export async function openForm(ctx: TurnContext, officeAfterAll: boolean): Promi
       ...(ctx.turn.user.email ? { email: ctx.turn.user.email } : {}),
       timeZone: ctx.zone,
       severityEditable: editable,
-      ...(officeAfterAll ? { extraNote: strings(ctx.lang).formNoteOfficeAfterAll } : {}),
+      ...(formNote(ctx, officeAfterAll) ? { extraNote: formNote(ctx, officeAfterAll) } : {}),
     }),
   ];
+}
+
+function formNote(ctx: TurnContext, officeAfterAll: boolean): string | undefined {
+  const s = strings(ctx.lang);
+  const incident = ctx.state.lastTriage?.incident;
+  const notes = [officeAfterAll ? s.formNoteOfficeAfterAll : '', incident ? s.formNoteIncident(incident.id) : ''].filter(Boolean);
+  return notes.length > 0 ? notes.join(' ') : undefined;
 }
 
 /** A submitted form: validate, then create the case once per formId. */
@@ -116,6 +123,7 @@ export async function submitForm(ctx: TurnContext, data: Readonly<Record<string,
         conversationReference: ctx.turn.conversationReference ?? null,
         extra: {
           triage: ctx.state.lastTriage ?? null,
+          serviceIncident: ctx.state.lastTriage?.incident ?? null,
           officeProblemAfterAll: form.officeAfterAll,
           descriptionTruncated: checked.truncated,
           requesterEmail: user.email ?? null,

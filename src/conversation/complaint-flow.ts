@@ -24,6 +24,7 @@ import {
 import type { Scope, StoredTriage } from './state.js';
 import { strings } from './strings/index.js';
 import { buildTriageReply, forwardToAdmin, type Placement } from './triage-reply.js';
+import { planSourceOf, serviceHealthFor } from './service-health.js';
 import type { Reply } from './types.js';
 import { textReply, welcomeReply } from './welcome.js';
 
@@ -174,7 +175,7 @@ export async function answerLastTriage(ctx: TurnContext): Promise<Reply[]> {
     ctx.state.planQuestion = { kind: 'answer' };
     return [planQuestion(ctx.lang)];
   }
-  const reply = buildTriageReply(placementOf(ctx, { ...last, category }), {
+  const built = buildTriageReply(placementOf(ctx, { ...last, category }), {
     lang: ctx.lang,
     message: last.message,
     plan,
@@ -183,6 +184,11 @@ export async function answerLastTriage(ctx: TurnContext): Promise<Reply[]> {
     ...(ctx.businessHours ? { businessHours: ctx.businessHours } : {}),
     admin: ctx.admin.admin,
   });
+  const health = caseCanBeOpened(support) ? await serviceHealthFor(ctx, category, built.severity, last.scope) : undefined;
+  // The incident travels with the triage into the case form and the stored case.
+  ctx.state.lastTriage = { ...last, incident: health?.incident };
+  const planSource = planSourceOf(ctx, built);
+  const reply = { ...built, ...(planSource ? { planSource } : {}), ...(health ? { serviceHealth: health.view } : {}) };
   const replies: Reply[] = [reply];
   if (!ctx.admin.admin && caseCanBeOpened(support)) replies.push(forwardToAdmin(reply, ctx.lang, ctx.admin.reason === 'not-configured'));
   return replies;

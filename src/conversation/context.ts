@@ -4,6 +4,8 @@ import type { BusinessHours } from '../domain/business-hours.js';
 import type { Lang } from '../domain/taxonomy.js';
 import type { CaseStore, SupportCase, TenantSettings } from '../store/index.js';
 import type { TriageEngine } from '../triage/index.js';
+import type { PlanFamily, Plan } from '../domain/plans.js';
+import type { TenantDirectory } from '../graph/port.js';
 import type { AdminDecision } from './admin-policy.js';
 import type { CoreConfig } from './config.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -31,6 +33,16 @@ export interface CoreDeps {
   readonly onCaseChanged?: (c: SupportCase, change: CaseChangeNotice) => void;
   /** Per-user limits; built from `config.rateLimits` by the core when absent (none: unlimited). */
   readonly rateLimiter?: RateLimiter;
+  /** Microsoft Graph (admins by role, plan, service health); absent: ADMIN_USERS and the plan question. */
+  readonly directory?: TenantDirectory;
+}
+
+/** What Microsoft Graph told this turn about the tenant. */
+export interface DirectoryTurn {
+  /** The Entra tenant Graph was asked about. */
+  readonly tenantId: string;
+  /** The plan its subscriptions decide, and the other families it also has. */
+  readonly plan?: { readonly plan: Plan; readonly otherFamilies: readonly PlanFamily[] };
 }
 
 export interface TurnContext {
@@ -47,9 +59,19 @@ export interface TurnContext {
   readonly zone: string;
   readonly now: Date;
   readonly businessHours: BusinessHours | undefined;
+  /** Set when Microsoft Graph is on for this turn's tenant. */
+  readonly directory?: DirectoryTurn;
 }
 
-/** The tenant's plan, or the configured default; undefined means "ask". */
+/**
+ * The plan the tenant chose, else the one its subscriptions decide (Microsoft Graph), else the
+ * configured default; undefined means "ask".
+ */
 export function tenantPlan(ctx: TurnContext): string | undefined {
-  return ctx.tenant?.plan ?? ctx.deps.config.defaultPlan;
+  return ctx.tenant?.plan ?? ctx.directory?.plan?.plan.name.en ?? ctx.deps.config.defaultPlan;
+}
+
+/** True when the plan in use came from the subscriptions, not from the tenant's own choice. */
+export function planFromSubscriptions(ctx: TurnContext): boolean {
+  return ctx.tenant?.plan === undefined && ctx.directory?.plan !== undefined;
 }

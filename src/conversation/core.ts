@@ -7,11 +7,11 @@
 import { pino } from 'pino';
 import { isValidTimeZone } from '../domain/business-hours.js';
 import { isCaseNumber, StoreUnavailableError } from '../store/index.js';
-import { decideAdmin } from './admin-policy.js';
 import { closeCase, listMyCases, openForm, reopenCase, showCase, submitForm } from './case-flow.js';
 import { parseCommand, type Command } from './commands.js';
 import { handleClarificationAnswer, handleComplaint, handleNotQuite, handlePickCategory, answerLastTriage } from './complaint-flow.js';
 import type { CoreDeps, TurnContext } from './context.js';
+import { decideWithDirectory } from './directory-turn.js';
 import { hasCjk, languageOfAction, languageOfMessage } from './language.js';
 import { acceptPlan, askPlanAgain, pickPlanFirst, planNotRecognized } from './plan-flow.js';
 import { planToStore } from './questions.js';
@@ -80,6 +80,7 @@ async function handleTurn(deps: CoreDeps, logger: CoreDeps['logger'] & {}, now: 
   }
   const state = parseState(snapshot.state);
   const stateBefore = JSON.stringify(state);
+  const decided = await decideWithDirectory(deps, turn);
   const zone = [turn.user.timeZone, deps.config.defaultTimeZone].find((z): z is string => typeof z === 'string' && isValidTimeZone(z)) ?? 'UTC';
   const ctx: TurnContext = {
     deps,
@@ -88,10 +89,11 @@ async function handleTurn(deps: CoreDeps, logger: CoreDeps['logger'] & {}, now: 
     state,
     tenant: snapshot.tenant,
     lang: 'en',
-    admin: decideAdmin(turn.user, deps.config),
+    admin: decided.admin,
     zone,
     now,
     businessHours: deps.config.businessHours,
+    ...(decided.directory ? { directory: decided.directory } : {}),
   };
 
   let replies: Reply[];
@@ -105,6 +107,7 @@ async function handleTurn(deps: CoreDeps, logger: CoreDeps['logger'] & {}, now: 
     ctx.lang = planAnswer && state.lang ? state.lang : languageOfMessage(text, turn.user.locale);
     replies = await handleText(ctx, text);
   }
+  if (decided.consentNotice) replies = [decided.consentNotice(ctx.lang), ...replies];
   state.lang = ctx.lang;
   // An unchanged state is not written again.
   const stateChanged = JSON.stringify(state) !== stateBefore;
@@ -121,8 +124,11 @@ async function handleTurn(deps: CoreDeps, logger: CoreDeps['logger'] & {}, now: 
 
 function refusal(ctx: TurnContext): Reply[] {
   const s = strings(ctx.lang);
+  const reason = ctx.admin.admin ? undefined : ctx.admin.reason;
+  if (reason === 'directory-unavailable') return [textReply(ctx.lang, s.adminCheckUnavailable, 'warning')];
   const parts = [s.notAdmin];
-  if (!ctx.admin.admin && ctx.admin.reason === 'not-configured') parts.push(s.notAdminConfigure);
+  if (reason === 'no-role') parts.push(s.notAdminNoRole);
+  if (reason === 'not-configured') parts.push(s.notAdminConfigure);
   return [textReply(ctx.lang, parts.join('\n\n'), 'warning')];
 }
 

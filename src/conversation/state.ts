@@ -22,6 +22,8 @@ const triageSchema = z.object({
   asked: z.array(z.string()).optional(),
   /** The admin chose one of `asked`: the engine triages the message as that category. */
   chosen: z.boolean().optional(),
+  /** An open Microsoft service health incident shown with this triage (Microsoft Graph). */
+  incident: z.object({ id: z.string(), title: z.string() }).optional(),
 });
 
 /** What happens once the plan question is answered. */

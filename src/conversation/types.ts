@@ -23,6 +23,10 @@ export interface TurnUser {
   readonly locale?: string;
   /** The channel already knows this user is an admin (Slack workspace admins and owners). */
   readonly channelAdmin?: boolean;
+  /** The user's Entra object id, when the channel authenticated it (Teams `from.aadObjectId`). */
+  readonly entraObjectId?: string;
+  /** An e-mail the channel itself verified (Slack: a confirmed profile e-mail); Microsoft Graph matches it. */
+  readonly verifiedEmail?: string;
 }
 
 /**
@@ -106,6 +110,22 @@ export interface ResponseExpectationView {
   readonly respondBy?: string;
 }
 
+/** "Is it Microsoft?": what the tenant's service health said for the triaged service. */
+export interface ServiceHealthView {
+  /** One line: the incident, or that service health was checked and shows none. */
+  readonly headline: string;
+  readonly incident?: {
+    readonly id: string;
+    readonly title: string;
+    readonly status: string;
+    /** The last update, in the admin's zone. */
+    readonly lastUpdate: string;
+    readonly url: string;
+    /** "Open service health" in the reply's language. */
+    readonly linkTitle: string;
+  };
+}
+
 export interface TriageReply {
   readonly kind: 'triage';
   readonly lang: Lang;
@@ -120,6 +140,10 @@ export interface TriageReply {
   readonly expectation?: ResponseExpectationView;
   /** Boundary, redirect, billing hours: what the admin should know in plain words. */
   readonly notice?: string;
+  /** Where the plan came from when Microsoft Graph gave it ("Plan: Office 365 E3, from your subscriptions"). */
+  readonly planSource?: string;
+  /** Shown first when present: an open Microsoft incident for this service, or that none is open. */
+  readonly serviceHealth?: ServiceHealthView;
   readonly actions: readonly ActionButton[];
 }
 

@@ -106,6 +106,8 @@ export interface SupportCaseView {
   readonly reasons: readonly string[];
   /** The latest thing that happened, one line ("Claimed by Eve Engineer"). */
   readonly lastEvent?: string;
+  /** The open Microsoft service health incident the requester saw ("EX123456: Users can't send mail"). */
+  readonly serviceIncident?: string;
   readonly canClaim: boolean;
   /** Reply, ask, change severity, resolve, assign: only while open. */
   readonly canAct: boolean;

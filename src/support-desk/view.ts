@@ -59,6 +59,13 @@ export function triageReasonsOf(c: SupportCase, reasonsOf?: (c: SupportCase) => 
   return Array.isArray(stored) ? stored.filter((r): r is string => typeof r === 'string') : [];
 }
 
+/** The Microsoft incident stored with the case (Microsoft Graph), as "EX123456: title". */
+export function serviceIncidentOf(c: SupportCase): string | undefined {
+  const incident = c.extra.serviceIncident as { id?: unknown; title?: unknown } | null | undefined;
+  if (!incident || typeof incident.id !== 'string') return undefined;
+  return typeof incident.title === 'string' ? `${incident.id}: ${incident.title}` : incident.id;
+}
+
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = { en: 'English (en)', 'zh-TW': 'Traditional Chinese (zh-TW)' };
 
 /** The requester's contact details as stored: the preferred method first, then the others. */
@@ -109,6 +116,7 @@ export function supportCaseView(
     description: c.description,
     reasons: triageReasonsOf(c, options.reasonsOf),
     ...(last ? { lastEvent: last } : {}),
+    ...(serviceIncidentOf(c) ? { serviceIncident: serviceIncidentOf(c) } : {}),
     canClaim: c.status === 'open' && !c.owner,
     canAct: c.status === 'open',
     severityOptions: SEVERITIES.map((s) => ({ value: s, title: SEVERITY_DEFINITIONS[s].label.en })),

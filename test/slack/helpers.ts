@@ -29,6 +29,8 @@ export interface SlackUserFixture {
   readonly is_admin?: boolean;
   readonly is_owner?: boolean;
   readonly email?: string;
+  /** Slack's `is_email_confirmed`: the user confirmed the profile e-mail. */
+  readonly is_email_confirmed?: boolean;
 }
 
 export type CannedAnswer = { status: number; headers?: Record<string, string>; body: Record<string, unknown> };
@@ -99,7 +101,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         if (!u) return json({ ok: false, error: 'user_not_found' });
         return json({
           ok: true,
-          user: { id, name: id.toLowerCase(), real_name: u.real_name, tz: u.tz ?? 'Europe/London', is_admin: u.is_admin ?? false, is_owner: u.is_owner ?? false, is_primary_owner: false, locale: 'en-US', profile: { real_name: u.real_name, ...(u.email ? { email: u.email } : {}) } },
+          user: { id, name: id.toLowerCase(), real_name: u.real_name, tz: u.tz ?? 'Europe/London', is_admin: u.is_admin ?? false, is_owner: u.is_owner ?? false, is_primary_owner: false, ...(u.is_email_confirmed !== undefined ? { is_email_confirmed: u.is_email_confirmed } : {}), locale: 'en-US', profile: { real_name: u.real_name, ...(u.email ? { email: u.email } : {}) } },
         });
       }
       case 'chat.postMessage':

@@ -86,6 +86,7 @@ export function renderSupportCaseBlocks(view: SupportCaseView): SlackDeskMessage
     },
     { type: 'section', text: { type: 'mrkdwn', text: `*Description*\n${escapeClip(view.description, SECTION_MAX - 20)}` } },
   ];
+  if (view.serviceIncident) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `:rotating_light: *Microsoft incident* ${escapeClip(view.serviceIncident, SECTION_MAX - 40)}` } });
   if (view.reasons.length > 0) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`*Why the bot triaged it this way*\n${view.reasons.map((r) => `• ${escapeMrkdwn(r)}`).join('\n')}`, SECTION_MAX) } });
   }

@@ -27,6 +27,7 @@ interface SlackUserInfo {
   readonly is_admin?: boolean;
   readonly is_owner?: boolean;
   readonly is_primary_owner?: boolean;
+  readonly is_email_confirmed?: boolean;
   readonly profile?: { readonly real_name?: string; readonly display_name?: string; readonly email?: string };
 }
 
@@ -64,6 +65,8 @@ export function createIdentityResolver(deps: {
       id: userId,
       name: info.real_name || info.profile?.real_name || info.profile?.display_name || info.name || userId,
       ...(email ? { email } : {}),
+      // Only an address Slack says the user confirmed may stand for them in Microsoft Graph.
+      ...(email && info.is_email_confirmed === true ? { verifiedEmail: email } : {}),
       ...(info.tz ? { timeZone: info.tz } : {}),
       ...(info.locale ? { locale: info.locale } : {}),
       channelAdmin: info.is_admin === true || info.is_owner === true || info.is_primary_owner === true || isListed(userId, email),

@@ -206,9 +206,14 @@ function triageMessage(reply: Extract<Reply, { kind: 'triage' }>, labels: SlackL
     if (reply.expectation.respondBy) fields.push(field(labels.respondBy, reply.expectation.respondBy));
   }
   const links = reply.links.slice(0, LIMITS.actionsElements);
+  const health = reply.serviceHealth;
   const blocks = compact<KnownBlock>([
+    // "Is it Microsoft?" first: an open incident changes what the admin does next.
+    health ? escSection(`:rotating_light: ${[health.headline, health.incident?.status].filter(Boolean).join('\n')}`) : undefined,
+    health?.incident ? { type: 'actions', elements: [{ type: 'button', action_id: `${LINK_ACTION_PREFIX}#health`, text: plain(health.incident.linkTitle), url: clip(health.incident.url, 3000) }] } : undefined,
     escSection(reply.message),
     { type: 'section', fields },
+    reply.planSource ? { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(reply.planSource) }] } : undefined,
     contextLines(reply.reasons, labels.why),
     reply.notice ? escSection(`:information_source: ${reply.notice}`) : undefined,
     links.length > 0 ? section(`*${escapeMrkdwn(labels.selfHelp)}*`) : undefined,
@@ -228,6 +233,7 @@ function triageMessage(reply: Extract<Reply, { kind: 'triage' }>, labels: SlackL
   // The notification text: what was understood and what to expect. The links are buttons
   // in the message itself; a notification preview full of URLs helps nobody.
   const fallback = [
+    health?.headline ?? '',
     reply.message,
     `${labels.category}: ${reply.categoryName}`,
     reply.severity !== null ? `${labels.severity}: ${reply.severityLabel ?? severityName(reply.severity, reply.lang)}` : '',

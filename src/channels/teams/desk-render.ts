@@ -65,6 +65,8 @@ export function renderSupportCaseCard(templates: SupportCardTemplates, view: Sup
     description: plainTextToCard(view.description),
     hasReasons: view.reasons.length > 0,
     reasons: view.reasons.map((r) => `- ${inline(r)}`).join('\n'),
+    hasIncident: view.serviceIncident !== undefined,
+    serviceIncident: inline(view.serviceIncident ? `Microsoft incident ${view.serviceIncident}` : ''),
     hasLastEvent: view.lastEvent !== undefined,
     lastEvent: inline(view.lastEvent ?? ''),
     canAct: view.canAct,

@@ -56,8 +56,10 @@ export function userOf(activity: LooseActivity): TurnUser {
   const timeZone = nonEmpty(activity.localTimezone) ?? nonEmpty(info?.timezone);
   const locale = nonEmpty(activity.locale) ?? nonEmpty(info?.locale);
   const email = nonEmpty((from as Record<string, unknown>).email) ?? nonEmpty((from as Record<string, unknown>).userPrincipalName);
+  const entraObjectId = nonEmpty(from.aadObjectId);
   return {
     id,
+    ...(entraObjectId ? { entraObjectId } : {}),
     name: nonEmpty(from.name) ?? id,
     ...(email ? { email } : {}),
     ...(timeZone ? { timeZone } : {}),

@@ -192,6 +192,13 @@ export function cardData(reply: Reply): CardJson {
         links: reply.links.map((link) => `- ${markdownLink(link.title, link.url)}`).join('\n'),
         hasNotice: Boolean(reply.notice),
         notice: text(reply.notice ?? ''),
+        hasPlanSource: Boolean(reply.planSource),
+        planSource: text(reply.planSource ?? ''),
+        hasHealth: Boolean(reply.serviceHealth),
+        healthHeadline: text(reply.serviceHealth?.headline ?? ''),
+        hasIncident: Boolean(reply.serviceHealth?.incident),
+        incidentStatus: text(reply.serviceHealth?.incident?.status ?? ''),
+        incidentLink: reply.serviceHealth?.incident ? markdownLink(reply.serviceHealth.incident.linkTitle, reply.serviceHealth.incident.url) : '',
         actions: reply.actions.map(actionView),
       };
     }

@@ -61,6 +61,19 @@ export const en = {
   notAdmin:
     'Only people with an Office 365 administrator role can open, view, close or reopen support cases. Please ask your Office 365 admin.',
   forwardIntro: 'Here is a summary you can forward to them:',
+  notAdminNoRole:
+    'Microsoft Entra ID shows no administrator role for your account (for example Global, Exchange, SharePoint, Teams, Helpdesk or Service Support administrator).',
+  adminCheckUnavailable:
+    'I could not check your administrator role with Microsoft Entra ID just now, so I cannot open or show cases for you at the moment. Please try again in a few minutes.',
+  graphConsentNeeded: (url: string) =>
+    `Your organization has not yet let this bot read its directory, subscriptions and service health from Microsoft Graph, so I use my own settings for now. A Global Administrator can grant it here: ${url}`,
+  planFromSubscriptions: (plan: string) => `Plan: ${plan}, from your subscriptions`,
+  planFromSubscriptionsAlso: (plan: string, others: string) => `Plan: ${plan}, from your subscriptions (the one with the best response times; you also have ${others})`,
+  serviceHealthIncident: (id: string, title: string) => `Microsoft is already working on ${id}: ${title}`,
+  serviceHealthNone: (service: string) => `I checked your service health: no open Microsoft incident for ${service} right now.`,
+  serviceHealthStatus: (status: string, lastUpdate: string) => `Status: ${status} · last update ${lastUpdate}`,
+  serviceHealthLink: 'Open service health',
+  formNoteIncident: (id: string) => `Microsoft incident ${id} is attached to this case.`,
   notAdminConfigure:
     'Nobody is set up as an admin for this bot yet. The person who runs the bot can list admins in the ADMIN_USERS setting (comma-separated user ids or email addresses, or * for everyone).',
   forwardText: (message: string, summary: string) => `Support request from a user:\n"${message}"\nTriage: ${summary}`,

@@ -55,6 +55,16 @@ export const zhTW: Strings = {
 
   notAdmin: '只有具備 Office 365 系統管理員角色的人員可以提出、檢視、關閉或重新開啟支援案件。請洽詢貴組織的 Office 365 系統管理員。',
   forwardIntro: '以下是可以轉寄給系統管理員的摘要：',
+  notAdminNoRole: 'Microsoft Entra ID 顯示您的帳戶沒有任何系統管理員角色（例如全域、Exchange、SharePoint、Teams、技術支援中心或服務支援系統管理員）。',
+  adminCheckUnavailable: '目前無法透過 Microsoft Entra ID 確認您的系統管理員角色，因此暫時無法為您提出或顯示案件。請於幾分鐘後再試一次。',
+  graphConsentNeeded: (url) => `貴組織尚未允許此機器人透過 Microsoft Graph 讀取目錄、訂閱與服務健康狀態，因此目前使用機器人自己的設定。全域系統管理員可以在此授與權限：${url}`,
+  planFromSubscriptions: (plan) => `方案：${plan}（依據貴組織的訂閱）`,
+  planFromSubscriptionsAlso: (plan, others) => `方案：${plan}（依據貴組織的訂閱，取回應時間最佳者；貴組織另有 ${others}）`,
+  serviceHealthIncident: (id, title) => `Microsoft 已在處理 ${id}：${title}`,
+  serviceHealthNone: (service) => `已檢查貴組織的服務健康狀態：${service} 目前沒有進行中的 Microsoft 事件。`,
+  serviceHealthStatus: (status, lastUpdate) => `狀態：${status} · 最後更新 ${lastUpdate}`,
+  serviceHealthLink: '開啟服務健康狀態',
+  formNoteIncident: (id) => `此案件已附上 Microsoft 事件 ${id}。`,
   notAdminConfigure:
     '此機器人尚未設定任何系統管理員。負責執行機器人的人員可以在 ADMIN_USERS 設定中列出系統管理員（以逗號分隔的使用者 ID 或電子郵件地址，或以 * 代表所有人）。',
   forwardText: (message, summary) => `使用者提出的支援要求：\n「${message}」\n分流結果：${summary}`,
