@@ -70,16 +70,10 @@ function isHttpsUrl(value: string): boolean {
   }
 }
 
-/**
- * @param env usually `process.env`
- * @param packageVersion the `version` of package.json, the default for TEAMS_APP_VERSION
- * @throws TeamsPackageInputError listing every bad or missing variable
- */
-export function resolveInputs(env: Env, packageVersion: string): ResolvedInputs {
-  const issues: InputIssue[] = [];
-  const warnings: string[] = [];
+type DeveloperUrlVariable = 'DEVELOPER_WEBSITE_URL' | 'DEVELOPER_PRIVACY_URL' | 'DEVELOPER_TERMS_URL';
 
-  // MicrosoftAppId: required, a GUID.
+/** MicrosoftAppId: required, a GUID (a misspelt variable name is pointed out). */
+function readMicrosoftAppId(env: Env, issues: InputIssue[]): string | undefined {
   const microsoftAppId = read(env, 'MicrosoftAppId');
   if (microsoftAppId === undefined) {
     const misspelt = Object.keys(env).find(
@@ -99,6 +93,54 @@ export function resolveInputs(env: Env, packageVersion: string): ResolvedInputs 
       fix: `Use the bot's Microsoft App ID, a GUID like ${EXAMPLE_GUID} (not the app password or the bot's name).`,
     });
   }
+  return microsoftAppId;
+}
+
+/** The developer URLs Teams requires: https, defaulted from BOT_DOMAIN with a warning. */
+function developerUrls(env: Env, botDomain: string | undefined, issues: InputIssue[], warnings: string[]): Record<DeveloperUrlVariable, string> {
+  const site = botDomain !== undefined && HOST_PATTERN.test(botDomain) ? `https://${botDomain}` : PLACEHOLDER_SITE;
+  const urlDefaults = {
+    DEVELOPER_WEBSITE_URL: `${site}/`,
+    DEVELOPER_PRIVACY_URL: `${site}/privacy`,
+    DEVELOPER_TERMS_URL: `${site}/terms`,
+  } as const;
+  const urls = {} as Record<DeveloperUrlVariable, string>;
+  const defaulted: string[] = [];
+  for (const [name, fallback] of Object.entries(urlDefaults) as [keyof typeof urlDefaults, string][]) {
+    const value = read(env, name);
+    if (value === undefined) {
+      defaulted.push(`${name}=${fallback}`);
+      urls[name] = fallback;
+    } else if (!isHttpsUrl(value)) {
+      issues.push({
+        variable: name,
+        problem: `is "${value}", which is not an https:// URL`,
+        fix: `Teams requires https URLs for developer information, e.g. \`${name}=${fallback}\`.`,
+      });
+      urls[name] = value;
+    } else {
+      urls[name] = value;
+    }
+  }
+  if (defaulted.length > 0) {
+    warnings.push(
+      `Developer URLs defaulted (${defaulted.join(', ')}); make sure these pages exist, or set the variables, ` +
+        "before publishing the app to your organization's catalog.",
+    );
+  }
+  return urls;
+}
+
+/**
+ * @param env usually `process.env`
+ * @param packageVersion the `version` of package.json, the default for TEAMS_APP_VERSION
+ * @throws TeamsPackageInputError listing every bad or missing variable
+ */
+export function resolveInputs(env: Env, packageVersion: string): ResolvedInputs {
+  const issues: InputIssue[] = [];
+  const warnings: string[] = [];
+
+  const microsoftAppId = readMicrosoftAppId(env, issues);
 
   // TEAMS_APP_ID: optional GUID; default derived from the bot id.
   const explicitTeamsAppId = read(env, 'TEAMS_APP_ID');
@@ -152,36 +194,7 @@ export function resolveInputs(env: Env, packageVersion: string): ResolvedInputs 
       fix: 'Teams allows at most 32 characters; use a shorter organization name.',
     });
   }
-  const site = botDomain !== undefined && HOST_PATTERN.test(botDomain) ? `https://${botDomain}` : PLACEHOLDER_SITE;
-  const urlDefaults = {
-    DEVELOPER_WEBSITE_URL: `${site}/`,
-    DEVELOPER_PRIVACY_URL: `${site}/privacy`,
-    DEVELOPER_TERMS_URL: `${site}/terms`,
-  } as const;
-  const urls = {} as Record<keyof typeof urlDefaults, string>;
-  const defaulted: string[] = [];
-  for (const [name, fallback] of Object.entries(urlDefaults) as [keyof typeof urlDefaults, string][]) {
-    const value = read(env, name);
-    if (value === undefined) {
-      defaulted.push(`${name}=${fallback}`);
-      urls[name] = fallback;
-    } else if (!isHttpsUrl(value)) {
-      issues.push({
-        variable: name,
-        problem: `is "${value}", which is not an https:// URL`,
-        fix: `Teams requires https URLs for developer information, e.g. \`${name}=${fallback}\`.`,
-      });
-      urls[name] = value;
-    } else {
-      urls[name] = value;
-    }
-  }
-  if (defaulted.length > 0) {
-    warnings.push(
-      `Developer URLs defaulted (${defaulted.join(', ')}); make sure these pages exist, or set the variables, ` +
-        "before publishing the app to your organization's catalog.",
-    );
-  }
+  const urls = developerUrls(env, botDomain, issues, warnings);
 
   if (issues.length > 0 || microsoftAppId === undefined) throw new TeamsPackageInputError(issues);
 
