@@ -23,12 +23,7 @@ import { createSlackExchange } from './exchange.js';
 import { loadGate, startingGate } from './gates.js';
 import { createIdentityResolver } from './identity.js';
 import { createCallLimiter, type LimiterStats } from './limiter.js';
-import { registerAppHomeOpened } from './listeners/app-home-opened.js';
-import { registerAppMention } from './listeners/app-mention.js';
-import { registerBlockActions } from './listeners/block-actions.js';
-import { registerCaseFormSubmission } from './listeners/case-form-submission.js';
-import { registerMessage } from './listeners/message.js';
-import { registerSupportCommand } from './listeners/support-command.js';
+import { registerListeners } from './listeners/index.js';
 import { memoryPendingState, type SlackPendingState } from './pending.js';
 import { CASE_FORM_CALLBACK } from './render.js';
 import { slackRequestClock } from './request-clock.js';
@@ -158,12 +153,7 @@ export function mountSlack(app: express.Express, deps: SlackChannelDeps): SlackC
 
   bolt.use(({ next }) => load.track(next));
   bolt.error(async (error) => void logger.error({ err: error }, 'Slack listener error'));
-  registerMessage(bolt, dispatcher);
-  registerAppMention(bolt, dispatcher);
-  registerAppHomeOpened(bolt, dispatcher);
-  registerSupportCommand(bolt, dispatcher);
-  registerBlockActions(bolt, dispatcher);
-  registerCaseFormSubmission(bolt, exchange, logger);
+  registerListeners(bolt, dispatcher, exchange, logger);
 
   return {
     app: bolt,
