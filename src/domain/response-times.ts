@@ -137,17 +137,32 @@ function resolveFamily(planText: string): { family: PlanFamily; plan?: Plan } {
   return resolved.plan ? { family: resolved.family, plan: resolved.plan } : { family: resolved.family };
 }
 
-export function responseExpectation(input: ResponseExpectationInput): ResponseExpectation {
-  const { severity, at } = input;
+/** The plan's target for this severity and support line, in the admin's zone. */
+function targetOf(input: ResponseExpectationInput) {
   const support = input.support ?? 'technical';
   const { family, plan } = resolveFamily(input.plan);
   const { zone, fellBackToUtc } = checkTimeZone(input.timeZone);
   const configured = input.businessHours ?? DEFAULT_BUSINESS_HOURS;
-
   const technical = support === 'technical';
-  const { availability, objective } = technical ? RESPONSE_TIME_TABLE[family][severity] : BILLING_AND_PRESALES_TARGET;
+  const { availability, objective } = technical ? RESPONSE_TIME_TABLE[family][input.severity] : BILLING_AND_PRESALES_TARGET;
   // Billing and pre-sales keep the local hours but the seed fixes the days: Monday to Friday.
   const hours: BusinessHours = technical ? configured : { ...configured, days: WEEKDAYS };
+  return { support, family, plan, zone, fellBackToUtc, availability, objective, hours };
+}
+
+/**
+ * Only the respond-by moment of a 24/7 objective (undefined otherwise): what the SLA watch needs
+ * for every due case, without the admin-readable sentences (their local-time formatting is the
+ * costly part of `responseExpectation`).
+ */
+export function respondByFor(input: ResponseExpectationInput): Date | undefined {
+  const { availability, objective, zone } = targetOf(input);
+  return availability === '24x7' ? dueTime(objective, input.at, zone) : undefined;
+}
+
+export function responseExpectation(input: ResponseExpectationInput): ResponseExpectation {
+  const { severity, at } = input;
+  const { support, family, plan, zone, fellBackToUtc, availability, objective, hours } = targetOf(input);
 
   const openNow = availability === '24x7' || isWithinBusinessHours(at, zone, hours);
   const resumesAt = openNow ? undefined : nextBusinessOpening(at, zone, hours);

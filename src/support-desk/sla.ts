@@ -9,7 +9,7 @@ import { planFamilyOf } from '../domain/plans.js';
 import {
   BILLING_AND_PRESALES_TARGET,
   RESPONSE_TIME_TABLE,
-  responseExpectation,
+  respondByFor,
   supportLineOf,
   type ResponseObjective,
   type ResponseTarget,
@@ -78,14 +78,14 @@ export function slaClock(c: SupportCase, now: Date, businessHours?: BusinessHour
  */
 export function dueAtFor(c: SupportCase, start: Date, businessHours?: BusinessHours): Date | undefined {
   try {
-    return responseExpectation({
+    return respondByFor({
       plan: c.planFamily,
       severity: c.severity,
       at: start,
       timeZone: c.contact.timeZone,
       support: supportLineOf(isCategoryId(c.category) ? getCategory(c.category).support : 'technical'),
       ...(businessHours ? { businessHours } : {}),
-    }).respondBy;
+    });
   } catch {
     return c.respondBy;
   }

@@ -1,7 +1,7 @@
 /**
  * The settings of Bolt's WebClient, through which every Slack Web API call goes: our retry policy
  * (network errors and 5xx backed off, a 429 waited out for its Retry-After), a concurrency cap,
- * a timeout, and a `fetch` on an undici agent that keeps connections alive and honours
+ * a timeout, and, when a proxy is configured, a `fetch` on an undici agent that honours
  * HTTPS_PROXY / HTTP_PROXY / NO_PROXY (Node's own fetch ignores them).
  */
 import type { webApi } from '@slack/bolt';
@@ -20,7 +20,16 @@ export interface SlackTransport {
   close(): Promise<void>;
 }
 
-export function createSlackTransport(options: { connections: number }): SlackTransport {
+/** Any of these set: calls go through the proxy (Node's own fetch would ignore it). */
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] as const;
+
+/**
+ * Without a proxy, Node's own fetch (keep-alive on its global agent, as a plain Bolt app uses it);
+ * with one, undici's EnvHttpProxyAgent, which also honours NO_PROXY.
+ */
+export function createSlackTransport(options: { connections: number; env?: Readonly<Record<string, string | undefined>> }): SlackTransport {
+  const env = options.env ?? process.env;
+  if (!PROXY_VARIABLES.some((name) => env[name])) return { fetch: globalThis.fetch as FetchFunction, close: async () => {} };
   const dispatcher = new EnvHttpProxyAgent({ connections: options.connections, keepAliveTimeout: 30_000 });
   const fetch: FetchFunction = (url, init) => undiciFetch(url, { ...init, dispatcher } as Parameters<typeof undiciFetch>[1]);
   return { fetch, close: () => dispatcher.close() };
