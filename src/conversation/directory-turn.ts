@@ -50,8 +50,9 @@ function adminFrom(role: RoleAnswer, fallback: AdminDecision): AdminDecision {
     case 'not-admin':
       return { admin: false, reason: 'no-role' };
     case 'unknown':
-      // Without consent the tenant keeps today's rules; a user Graph cannot place is not an admin.
-      if (role.why === 'consent') return fallback;
+      // Without consent (or with the app's credential refused) the tenant keeps today's rules; a
+      // user Graph cannot place is not an admin.
+      if (role.why === 'consent' || role.why === 'credentials') return fallback;
       if (role.why === 'no-user') return { admin: false, reason: 'no-role' };
       return { admin: false, reason: 'directory-unavailable' };
   }

@@ -47,7 +47,7 @@ export interface GraphDirectoryOptions {
 
 export function createGraphDirectory(options: GraphDirectoryOptions): TenantDirectory {
   const { config } = options;
-  const tokens = createTokenSource({ clientId: config.clientId, clientSecret: config.clientSecret, authorityUrl: config.authorityUrl, graphUrl: config.graphUrl, timeoutMs: config.budgetMs, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const tokens = createTokenSource({ clientId: config.clientId, credential: config.credential, authorityUrl: config.authorityUrl, graphUrl: config.graphUrl, timeoutMs: config.budgetMs, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const breaker = createBreaker(options.logger, options.now);
   const graph = createGraphClient({ graphUrl: config.graphUrl, tokens, breaker, budgetMs: config.budgetMs, ...(options.fetch ? { fetch: options.fetch } : {}) });
   return directoryOver(graph, config, (tenantId) => tokens.consentUrl(tenantId));
