@@ -39,7 +39,7 @@ export async function decideWithDirectory(deps: CoreDeps, turn: Turn): Promise<D
   return {
     admin: listed ? { admin: true } : adminFrom(role, fallback),
     directory: { tenantId, ...planPart(plan) },
-    ...(url ? { consentNotice: (lang: Lang) => ({ kind: 'text' as const, lang, text: strings(lang).graphConsentNeeded(url), tone: 'info' as const }) } : {}),
+    ...(url ? { consentNotice: (lang: Lang) => ({ kind: 'text' as const, lang, text: strings(lang).graphConsentNeeded, tone: 'info' as const, link: { title: strings(lang).graphConsentLink, url } }) } : {}),
   };
 }
 
