@@ -32,6 +32,21 @@ interface GraphIssue {
   readonly startDateTime?: string;
 }
 
+/**
+ * The role template ids a user holds, in one budget: role assignments made to the user (any
+ * scope, administrative units included), and the directory roles the user is a member of directly
+ * or through a role-assignable group (`transitiveMemberOf`, cast to directoryRole). Both need only
+ * the permissions already asked for: RoleManagement.Read.Directory (assignments, and reading
+ * directoryRole objects) and User.Read.All (least privileged for another user's transitiveMemberOf).
+ */
+async function heldRoleTemplates(graph: GraphClient, tenantId: string, objectId: string): Promise<string[]> {
+  const [assigned, member] = await Promise.all([
+    graph.get<Page<{ roleDefinitionId?: string }>>(tenantId, `/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent(`principalId eq ${odata(objectId)}`)}&$select=roleDefinitionId`),
+    graph.get<Page<{ roleTemplateId?: string }>>(tenantId, `/users/${encodeURIComponent(objectId)}/transitiveMemberOf/microsoft.graph.directoryRole?$select=roleTemplateId`),
+  ]);
+  return [...(assigned.value ?? []).map((a) => String(a.roleDefinitionId ?? '')), ...(member.value ?? []).map((r) => String(r.roleTemplateId ?? ''))];
+}
+
 /** An OData string literal: single quotes doubled. */
 const odata = (value: string): string => `'${value.replace(/'/g, "''")}'`;
 
@@ -95,8 +110,7 @@ export function directoryOver(graph: GraphClient, config: Pick<GraphConfig, 'ten
           roles.set(key, answer);
           return answer;
         }
-        const page = await graph.get<Page<{ roleDefinitionId?: string }>>(tenantId, `/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent(`principalId eq ${odata(objectId)}`)}&$select=roleDefinitionId`);
-        const role = adminRoleOf((page.value ?? []).map((a) => String(a.roleDefinitionId ?? '')));
+        const role = adminRoleOf(await heldRoleTemplates(graph, tenantId, objectId));
         const answer: RoleAnswer = role ? { kind: 'admin', role } : { kind: 'not-admin' };
         roles.set(key, answer);
         return answer;

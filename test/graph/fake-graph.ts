@@ -28,8 +28,10 @@ export interface FakeIssue {
 
 export interface FakeTenant {
   mode: TenantMode;
-  /** Object id -> role template ids (the roleDefinitionId of each assignment). */
+  /** Principal (user or role-assignable group) object id -> role template ids assigned to it. */
   roles: Record<string, string[]>;
+  /** User object id -> the groups they are a member of. */
+  groups: Record<string, string[]>;
   /** Lower-case mail or UPN -> object id. */
   users: Record<string, string>;
   skus: string[];
@@ -115,7 +117,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
   const credentialsUsed: FakeGraph['credentialsUsed'] = [];
   const tenantOf = (id: string): FakeTenant => {
     let t = tenants.get(id);
-    if (!t) tenants.set(id, (t = { mode: 'ok', roles: {}, users: {}, skus: [], issues: [] }));
+    if (!t) tenants.set(id, (t = { mode: 'ok', roles: {}, groups: {}, users: {}, skus: [], issues: [] }));
     return t;
   };
   const hanging = new Set<import('node:http').ServerResponse>();
@@ -161,6 +163,13 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     if (path === '/roleManagement/directory/roleAssignments') {
       const principal = filterValue(filter, 'principalId') ?? '';
       return json(res, 200, { value: (tenant.roles[principal] ?? []).map((roleDefinitionId, i) => ({ id: `assignment-${i}`, principalId: principal, roleDefinitionId, directoryScopeId: '/' })) });
+    }
+    const transitive = /^\/users\/([^/]+)\/transitiveMemberOf\/microsoft\.graph\.directoryRole$/.exec(path);
+    if (transitive) {
+      // Directory roles (activated role objects) held directly or through the user's groups.
+      const user = decodeURIComponent(transitive[1] ?? '');
+      const templates = new Set([user, ...(tenant.groups[user] ?? [])].flatMap((principal) => tenant.roles[principal] ?? []));
+      return json(res, 200, { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#directoryRoles(roleTemplateId)', value: [...templates].map((roleTemplateId) => ({ '@odata.type': '#microsoft.graph.directoryRole', roleTemplateId })) });
     }
     if (path === '/users') {
       const mail = (filterValue(filter, 'mail') ?? '').toLowerCase();

@@ -146,6 +146,20 @@ describe('Teams with Microsoft Graph: admins by directory role', () => {
     expect(graph.requests.some((r) => r.path.includes('roleAssignments') && decodeURIComponent(r.path).includes(`principalId eq '${ALEX.aadObjectId}'`))).toBe(true);
   });
 
+  it('accepts a Helpdesk Administrator whose role is held through a role-assignable group', async () => {
+    await startBot();
+    const tenant = graph.tenant(TENANT);
+    const helpdeskGroup = 'group-helpdesk-admins';
+    tenant.roles[helpdeskGroup] = [HELPDESK_ADMIN];
+    tenant.groups[ALEX.aadObjectId] = ['group-all-staff', helpdeskGroup];
+    tenant.skus = ['ENTERPRISEPACK'];
+
+    const { cards: [triage] } = await say({ text: SEV_A_MAIL });
+    const { created } = await openAndSubmitCase(triage!);
+    expect(cardText(created)).toMatch(/SR-\d{6}-\d{4}/);
+    expect(await store.listCases(TENANT, { requesterUserId: ALEX.aadObjectId })).toHaveLength(1);
+  });
+
   it('refuses a user who holds no administrator role, saying why', async () => {
     await startBot();
     const tenant = graph.tenant(TENANT);
