@@ -12,7 +12,7 @@ import { createGraphClient, GraphCallError, type GraphClient } from './client.js
 import { isTenantGuid, type GraphConfig } from './config.js';
 import type { DirectoryUser, GraphFailure, IncidentAnswer, PlanAnswer, RoleAnswer, ServiceIncident, TenantDirectory } from './port.js';
 import { adminRoleOf } from './roles.js';
-import { SERVICE_HEALTH_URL, servicesFor } from './services.js';
+import { SERVICE_HEALTH_URL, serviceMatches, servicesFor } from './services.js';
 import { planFromSkus, type SubscribedSku } from './skus.js';
 import { createTokenSource, type FetchLike } from './tokens.js';
 
@@ -49,6 +49,8 @@ async function heldRoleTemplates(graph: GraphClient, tenantId: string, objectId:
 
 /** An OData string literal: single quotes doubled. */
 const odata = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+
+const isIncident = (issue: GraphIssue): boolean => issue.classification?.toLowerCase() === 'incident';
 
 const whyOf = (error: unknown): GraphFailure => (error instanceof GraphCallError ? error.why : 'unavailable');
 
@@ -147,9 +149,10 @@ export function directoryOver(graph: GraphClient, config: Pick<GraphConfig, 'ten
         }
       }
       const matching = issues
-        .filter((i) => i.isResolved !== true && typeof i.id === 'string' && services.includes(String(i.service)))
-        // Incidents before advisories, the latest update first.
-        .sort((a, b) => Number(b.classification === 'incident') - Number(a.classification === 'incident') || String(b.lastModifiedDateTime).localeCompare(String(a.lastModifiedDateTime)));
+        .filter((i) => i.isResolved !== true && typeof i.id === 'string' && serviceMatches(i.service, services))
+        // Incidents before advisories, the latest update first. Graph's own examples write the
+        // classification both as `incident` and `Incident`.
+        .sort((a, b) => Number(isIncident(b)) - Number(isIncident(a)) || String(b.lastModifiedDateTime).localeCompare(String(a.lastModifiedDateTime)));
       const first = matching[0];
       if (!first) return { kind: 'checked', service };
       const incident: ServiceIncident = {

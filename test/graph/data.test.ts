@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PLANS } from '../../src/domain/plans.js';
 import { GraphConfigError, loadGraphConfig } from '../../src/graph/config.js';
 import { adminRoleOf, ADMIN_ROLE_TEMPLATES } from '../../src/graph/roles.js';
-import { servicesFor } from '../../src/graph/services.js';
+import { serviceMatches, servicesFor } from '../../src/graph/services.js';
 import { planFromSkus, SKU_PLANS } from '../../src/graph/skus.js';
 import { selfSignedCertificate } from './fake-graph.js';
 
@@ -83,6 +83,13 @@ describe('services per category', () => {
     expect(servicesFor('exchange.mailflow')).toContain('Exchange Online');
     expect(servicesFor('skype.communication')).toContain('Microsoft Teams');
     expect(servicesFor('billing.purchase')).toEqual([]);
+  });
+  it('uses the service names Graph answers with, compared without regard to case', () => {
+    expect(servicesFor('identity.sso')[0]).toBe('Identity Service');
+    expect(servicesFor('office.install')).toEqual(expect.arrayContaining(['Microsoft 365 Apps', 'Office for the web']));
+    expect(servicesFor('tenant.domains')).toEqual(['Microsoft 365 suite']);
+    expect(serviceMatches('exchange online', servicesFor('exchange.mailflow'))).toBe(true);
+    expect(serviceMatches('Microsoft Entra', servicesFor('identity.sso'))).toBe(false);
   });
 });
 

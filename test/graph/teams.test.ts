@@ -195,6 +195,8 @@ describe('Teams with Microsoft Graph: is it Microsoft?', () => {
     tenant.issues = [
       { id: 'SP222222', title: 'Some sites load slowly', service: 'SharePoint Online', status: 'investigating', classification: 'incident', lastModifiedDateTime: '2026-12-07T07:00:00Z' },
       { id: 'EX123456', title: 'Users cannot send mail to external recipients', service: 'Exchange Online', status: 'serviceDegradation', classification: 'incident', lastModifiedDateTime: '2026-12-07T08:10:00Z' },
+      // A later advisory for the same service: the incident still comes first.
+      { id: 'EX999999', title: 'Message trace shows delayed results', service: 'Exchange Online', status: 'investigating', classification: 'advisory', lastModifiedDateTime: '2026-12-07T09:00:00Z' },
     ];
 
     await addBotToTeam();
