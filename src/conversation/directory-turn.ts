@@ -39,7 +39,7 @@ export async function decideWithDirectory(deps: CoreDeps, turn: Turn): Promise<D
   return {
     admin: listed ? { admin: true } : adminFrom(role, fallback),
     directory: { tenantId, ...planPart(plan) },
-    ...(url ? { consentNotice: (lang: Lang) => ({ kind: 'text' as const, lang, text: strings(lang).graphConsentNeeded(url), tone: 'info' as const }) } : {}),
+    ...(url ? { consentNotice: (lang: Lang) => ({ kind: 'text' as const, lang, text: strings(lang).graphConsentNeeded, tone: 'info' as const, link: { title: strings(lang).graphConsentLink, url } }) } : {}),
   };
 }
 
@@ -50,8 +50,9 @@ function adminFrom(role: RoleAnswer, fallback: AdminDecision): AdminDecision {
     case 'not-admin':
       return { admin: false, reason: 'no-role' };
     case 'unknown':
-      // Without consent the tenant keeps today's rules; a user Graph cannot place is not an admin.
-      if (role.why === 'consent') return fallback;
+      // Without consent (or with the app's credential refused) the tenant keeps today's rules; a
+      // user Graph cannot place is not an admin.
+      if (role.why === 'consent' || role.why === 'credentials') return fallback;
       if (role.why === 'no-user') return { admin: false, reason: 'no-role' };
       return { admin: false, reason: 'directory-unavailable' };
   }

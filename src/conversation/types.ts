@@ -241,6 +241,8 @@ export interface TextReply {
   readonly lang: Lang;
   readonly text: string;
   readonly tone?: 'info' | 'warning' | 'error';
+  /** A page the user opens from the message (a button in Teams and Slack, a line in the terminal). */
+  readonly link?: { readonly title: string; readonly url: string };
 }
 
 export interface WelcomeReply {

@@ -6,7 +6,7 @@
 import type { Breaker } from './breaker.js';
 import { CONSENT_PAUSE_MS } from './breaker.js';
 import type { GraphFailure } from './port.js';
-import { ConsentRequiredError, type FetchLike, type TokenSource } from './tokens.js';
+import { ConsentRequiredError, CredentialRejectedError, type FetchLike, type TokenSource } from './tokens.js';
 import { retryAfterMs } from '../http/retry.js';
 
 export class GraphCallError extends Error {
@@ -59,7 +59,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   return {
     async get<T>(tenantId: string, path: string): Promise<T> {
       const paused = breaker.paused(tenantId);
-      if (paused) throw new GraphCallError(paused === 'consent' ? 'consent' : 'paused', `calls for this tenant are paused (${paused})`);
+      if (paused) throw new GraphCallError(paused === 'consent' || paused === 'credentials' ? paused : 'paused', `calls for this tenant are paused (${paused})`);
       const controller = new AbortController();
       try {
         const value = await withBudget(call<T>(tenantId, path, controller.signal), options.budgetMs);
@@ -70,6 +70,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         if (error instanceof ConsentRequiredError) {
           breaker.failed(tenantId, 'consent', error.message, CONSENT_PAUSE_MS);
           throw new GraphCallError('consent', error.message);
+        }
+        if (error instanceof CredentialRejectedError) {
+          // Retrying will not fix a wrong credential; the operator must, so ask again only after a while.
+          breaker.failed(tenantId, 'credentials', error.message, CONSENT_PAUSE_MS);
+          throw new GraphCallError('credentials', error.message);
         }
         if (error instanceof GraphCallError) {
           if (error.why !== 'throttled') breaker.failed(tenantId, error.why, error.message);

@@ -3,6 +3,7 @@
  * names tenants: the embedded default never calls Graph. Errors name the variable and the fix.
  */
 import { z } from 'zod';
+import { CertificateFileError, loadCertificateCredential, type CertificateCredential } from './certificate.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -90,6 +91,18 @@ export const graphEnvShape = {
   GRAPH_CACHE_MINUTES: wholeNumber('GRAPH_CACHE_MINUTES', 5, 1, 60),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppCertificatePath: z.string().optional(),
+  GRAPH_CERTIFICATE_X5C: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = raw?.trim().toLowerCase() || 'off';
+      if (value !== 'on' && value !== 'off') {
+        ctx.addIssue({ code: 'custom', path: ['GRAPH_CERTIFICATE_X5C'], message: `"${raw}" must be on (send the certificate with each token request, for subject name + issuer authentication) or off` });
+        return z.NEVER;
+      }
+      return value === 'on';
+    }),
 };
 
 export const graphEnvSchema = z.object(graphEnvShape);
@@ -104,7 +117,36 @@ export interface GraphConfig {
   readonly budgetMs: number;
   readonly cacheMs: number;
   readonly clientId: string;
-  readonly clientSecret: string;
+  readonly credential: GraphCredential;
+}
+
+/** How the app registration proves itself to the token endpoint. */
+export type GraphCredential =
+  | { readonly kind: 'secret'; readonly secret: string }
+  | ({ readonly kind: 'certificate'; readonly path: string; readonly sendX5c: boolean } & CertificateCredential);
+
+type CredentialVariables = { MicrosoftAppPassword?: string | undefined; MicrosoftAppCertificatePath?: string | undefined; GRAPH_CERTIFICATE_X5C: boolean };
+
+/**
+ * The certificate when MicrosoftAppCertificatePath is set, the client secret otherwise. Both may be
+ * set: the Bot Framework side (src/config.ts) needs MicrosoftAppPassword whenever MicrosoftAppId is,
+ * so Graph takes the certificate and the secret stays the Bot Framework's.
+ */
+function credentialOf(v: CredentialVariables, ctx: z.RefinementCtx): GraphCredential | undefined {
+  const path = v.MicrosoftAppCertificatePath?.trim();
+  if (path) {
+    try {
+      return { kind: 'certificate', path, sendX5c: v.GRAPH_CERTIFICATE_X5C, ...loadCertificateCredential(path) };
+    } catch (error) {
+      if (!(error instanceof CertificateFileError)) throw error;
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppCertificatePath'], message: error.message });
+      return undefined;
+    }
+  }
+  const secret = v.MicrosoftAppPassword?.trim();
+  if (secret) return { kind: 'secret', secret };
+  ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: "GRAPH_TENANTS turns Microsoft Graph on, which needs the app registration's credential: set MicrosoftAppPassword (its client secret) or MicrosoftAppCertificatePath (a PEM file with its certificate and private key), or unset GRAPH_TENANTS" });
+  return undefined;
 }
 
 /**
@@ -118,10 +160,9 @@ export const graphConfigSchema = graphEnvSchema.transform((v, ctx): GraphConfig 
     return undefined;
   }
   const clientId = v.MicrosoftAppId?.trim();
-  const clientSecret = v.MicrosoftAppPassword?.trim();
-  if (!clientId) ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: "GRAPH_TENANTS turns Microsoft Graph on, which needs the bot's app registration: set MicrosoftAppId and MicrosoftAppPassword, or unset GRAPH_TENANTS" });
-  if (!clientSecret) ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: "GRAPH_TENANTS turns Microsoft Graph on, which needs the app registration's client secret: set MicrosoftAppPassword, or unset GRAPH_TENANTS" });
-  if (!clientId || !clientSecret) return z.NEVER;
+  if (!clientId) ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: "GRAPH_TENANTS turns Microsoft Graph on, which needs the bot's app registration: set MicrosoftAppId and its credential (MicrosoftAppPassword or MicrosoftAppCertificatePath), or unset GRAPH_TENANTS" });
+  const credential = credentialOf(v, ctx);
+  if (!clientId || !credential) return z.NEVER;
   return {
     tenants,
     slackTenants: v.GRAPH_SLACK_TENANTS,
@@ -130,7 +171,7 @@ export const graphConfigSchema = graphEnvSchema.transform((v, ctx): GraphConfig 
     budgetMs: v.GRAPH_BUDGET_MS,
     cacheMs: v.GRAPH_CACHE_MINUTES * 60_000,
     clientId,
-    clientSecret,
+    credential,
   };
 });
 

@@ -12,7 +12,7 @@ import { createGraphClient, GraphCallError, type GraphClient } from './client.js
 import { isTenantGuid, type GraphConfig } from './config.js';
 import type { DirectoryUser, GraphFailure, IncidentAnswer, PlanAnswer, RoleAnswer, ServiceIncident, TenantDirectory } from './port.js';
 import { adminRoleOf } from './roles.js';
-import { SERVICE_HEALTH_URL, servicesFor } from './services.js';
+import { SERVICE_HEALTH_URL, serviceMatches, servicesFor } from './services.js';
 import { planFromSkus, type SubscribedSku } from './skus.js';
 import { createTokenSource, type FetchLike } from './tokens.js';
 
@@ -32,8 +32,25 @@ interface GraphIssue {
   readonly startDateTime?: string;
 }
 
+/**
+ * The role template ids a user holds, in one budget: role assignments made to the user (any
+ * scope, administrative units included), and the directory roles the user is a member of directly
+ * or through a role-assignable group (`transitiveMemberOf`, cast to directoryRole). Both need only
+ * the permissions already asked for: RoleManagement.Read.Directory (assignments, and reading
+ * directoryRole objects) and User.Read.All (least privileged for another user's transitiveMemberOf).
+ */
+async function heldRoleTemplates(graph: GraphClient, tenantId: string, objectId: string): Promise<string[]> {
+  const [assigned, member] = await Promise.all([
+    graph.get<Page<{ roleDefinitionId?: string }>>(tenantId, `/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent(`principalId eq ${odata(objectId)}`)}&$select=roleDefinitionId`),
+    graph.get<Page<{ roleTemplateId?: string }>>(tenantId, `/users/${encodeURIComponent(objectId)}/transitiveMemberOf/microsoft.graph.directoryRole?$select=roleTemplateId`),
+  ]);
+  return [...(assigned.value ?? []).map((a) => String(a.roleDefinitionId ?? '')), ...(member.value ?? []).map((r) => String(r.roleTemplateId ?? ''))];
+}
+
 /** An OData string literal: single quotes doubled. */
 const odata = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+
+const isIncident = (issue: GraphIssue): boolean => issue.classification?.toLowerCase() === 'incident';
 
 const whyOf = (error: unknown): GraphFailure => (error instanceof GraphCallError ? error.why : 'unavailable');
 
@@ -47,7 +64,7 @@ export interface GraphDirectoryOptions {
 
 export function createGraphDirectory(options: GraphDirectoryOptions): TenantDirectory {
   const { config } = options;
-  const tokens = createTokenSource({ clientId: config.clientId, clientSecret: config.clientSecret, authorityUrl: config.authorityUrl, graphUrl: config.graphUrl, timeoutMs: config.budgetMs, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const tokens = createTokenSource({ clientId: config.clientId, credential: config.credential, authorityUrl: config.authorityUrl, graphUrl: config.graphUrl, timeoutMs: config.budgetMs, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const breaker = createBreaker(options.logger, options.now);
   const graph = createGraphClient({ graphUrl: config.graphUrl, tokens, breaker, budgetMs: config.budgetMs, ...(options.fetch ? { fetch: options.fetch } : {}) });
   return directoryOver(graph, config, (tenantId) => tokens.consentUrl(tenantId));
@@ -95,8 +112,7 @@ export function directoryOver(graph: GraphClient, config: Pick<GraphConfig, 'ten
           roles.set(key, answer);
           return answer;
         }
-        const page = await graph.get<Page<{ roleDefinitionId?: string }>>(tenantId, `/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent(`principalId eq ${odata(objectId)}`)}&$select=roleDefinitionId`);
-        const role = adminRoleOf((page.value ?? []).map((a) => String(a.roleDefinitionId ?? '')));
+        const role = adminRoleOf(await heldRoleTemplates(graph, tenantId, objectId));
         const answer: RoleAnswer = role ? { kind: 'admin', role } : { kind: 'not-admin' };
         roles.set(key, answer);
         return answer;
@@ -133,9 +149,10 @@ export function directoryOver(graph: GraphClient, config: Pick<GraphConfig, 'ten
         }
       }
       const matching = issues
-        .filter((i) => i.isResolved !== true && typeof i.id === 'string' && services.includes(String(i.service)))
-        // Incidents before advisories, the latest update first.
-        .sort((a, b) => Number(b.classification === 'incident') - Number(a.classification === 'incident') || String(b.lastModifiedDateTime).localeCompare(String(a.lastModifiedDateTime)));
+        .filter((i) => i.isResolved !== true && typeof i.id === 'string' && serviceMatches(i.service, services))
+        // Incidents before advisories, the latest update first. Graph's own examples write the
+        // classification both as `incident` and `Incident`.
+        .sort((a, b) => Number(isIncident(b)) - Number(isIncident(a)) || String(b.lastModifiedDateTime).localeCompare(String(a.lastModifiedDateTime)));
       const first = matching[0];
       if (!first) return { kind: 'checked', service };
       const incident: ServiceIncident = {

@@ -6,8 +6,12 @@
 import type { CategoryId } from '../domain/taxonomy.js';
 import type { Plan, PlanFamily } from '../domain/plans.js';
 
-/** Why Graph gave no answer: no consent, throttled, failing, slow, or refused the app. */
-export type GraphFailure = 'consent' | 'throttled' | 'unavailable' | 'timeout' | 'forbidden' | 'paused';
+/**
+ * Why Graph gave no answer: no consent, the app's own credential refused, throttled, failing,
+ * slow, or refused the app a call. `consent` and `credentials` mean "Graph is not set up for this
+ * tenant": the tenant keeps the rules it had without Graph.
+ */
+export type GraphFailure = 'consent' | 'credentials' | 'throttled' | 'unavailable' | 'timeout' | 'forbidden' | 'paused';
 
 export interface DirectoryUser {
   /** The Entra object id, when the channel authenticated it (Teams `from.aadObjectId`). */

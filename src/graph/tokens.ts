@@ -5,12 +5,28 @@
  * instance-discovery or OpenID-metadata round trip on the turn's clock. Tokens are cached by MSAL
  * until shortly before they expire.
  */
-import { ConfidentialClientApplication, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import { ConfidentialClientApplication, type INetworkModule, type NetworkRequestOptions, type NetworkResponse, type NodeAuthOptions } from '@azure/msal-node';
+import type { GraphCredential } from './config.js';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** Token endpoint answers meaning "this tenant has not consented to (or does not know) the app". */
 const CONSENT_ERRORS = /AADSTS(65001|700016|7000229|500011|650052)\b/;
+
+/** Token endpoint answers meaning "the app's own credential was refused": the operator's fault, not the tenant's. */
+const CREDENTIAL_ERRORS = /AADSTS(700027|7000215|7000222|700024|50012)\b/;
+
+/** The app registration's secret or certificate was refused (wrong, expired, or not uploaded to the app). */
+export class CredentialRejectedError extends Error {
+  constructor(
+    readonly tenantId: string,
+    credential: GraphCredential['kind'],
+    code: string,
+  ) {
+    super(`the token endpoint refused the app registration's ${credential} (${code}): ${credential === 'certificate' ? "upload the certificate of MicrosoftAppCertificatePath to the app registration's Certificates & secrets, or point the variable at the uploaded one" : 'MicrosoftAppPassword is wrong or expired; create a new client secret and set it'}`);
+    this.name = 'CredentialRejectedError';
+  }
+}
 
 export class ConsentRequiredError extends Error {
   constructor(
@@ -30,7 +46,7 @@ export interface TokenSource {
 
 export interface TokenSourceOptions {
   readonly clientId: string;
-  readonly clientSecret: string;
+  readonly credential: GraphCredential;
   readonly authorityUrl: string;
   /** The Graph resource (its origin); the scope is `<origin>/.default`. */
   readonly graphUrl: string;
@@ -60,6 +76,17 @@ function fetchNetworkClient(fetcher: FetchLike, timeoutMs: number): INetworkModu
   };
 }
 
+function msalCredential(credential: GraphCredential): Pick<NodeAuthOptions, 'clientSecret' | 'clientCertificate'> {
+  if (credential.kind === 'secret') return { clientSecret: credential.secret };
+  return {
+    clientCertificate: {
+      thumbprintSha256: credential.thumbprintSha256,
+      privateKey: credential.privateKey,
+      ...(credential.sendX5c ? { x5c: credential.certificate } : {}),
+    },
+  };
+}
+
 export function createTokenSource(options: TokenSourceOptions): TokenSource {
   const fetcher = options.fetch ?? ((input, init) => fetch(input, init));
   const host = new URL(options.authorityUrl).host;
@@ -79,7 +106,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     app = new ConfidentialClientApplication({
       auth: {
         clientId: options.clientId,
-        clientSecret: options.clientSecret,
+        ...msalCredential(options.credential),
         authority,
         knownAuthorities: [host],
         authorityMetadata: JSON.stringify(metadata),
@@ -103,6 +130,8 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         const detail = error instanceof Error ? error.message : String(error);
         const match = CONSENT_ERRORS.exec(detail);
         if (match) throw new ConsentRequiredError(tenantId, consentUrl(tenantId), `AADSTS${match[1]}`);
+        const refused = CREDENTIAL_ERRORS.exec(detail);
+        if (refused) throw new CredentialRejectedError(tenantId, options.credential.kind, `AADSTS${refused[1]}`);
         throw error;
       }
     },

@@ -3,12 +3,17 @@
  * to the response times it gives), the accepted administrator roles, the services per category,
  * and the configuration's refusals naming the variable.
  */
-import { describe, expect, it } from 'vitest';
+import { createHash, X509Certificate } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PLANS } from '../../src/domain/plans.js';
 import { GraphConfigError, loadGraphConfig } from '../../src/graph/config.js';
 import { adminRoleOf, ADMIN_ROLE_TEMPLATES } from '../../src/graph/roles.js';
-import { servicesFor } from '../../src/graph/services.js';
+import { serviceMatches, servicesFor } from '../../src/graph/services.js';
 import { planFromSkus, SKU_PLANS } from '../../src/graph/skus.js';
+import { selfSignedCertificate } from './fake-graph.js';
 
 const EXPECTED: Readonly<Record<string, [plan: string, family: string]>> = {
   O365_BUSINESS_ESSENTIALS: ['Office 365 Business Essentials', 'business'],
@@ -79,6 +84,13 @@ describe('services per category', () => {
     expect(servicesFor('skype.communication')).toContain('Microsoft Teams');
     expect(servicesFor('billing.purchase')).toEqual([]);
   });
+  it('uses the service names Graph answers with, compared without regard to case', () => {
+    expect(servicesFor('identity.sso')[0]).toBe('Identity Service');
+    expect(servicesFor('office.install')).toEqual(expect.arrayContaining(['Microsoft 365 Apps', 'Office for the web']));
+    expect(servicesFor('tenant.domains')).toEqual(['Microsoft 365 suite']);
+    expect(serviceMatches('exchange online', servicesFor('exchange.mailflow'))).toBe(true);
+    expect(serviceMatches('Microsoft Entra', servicesFor('identity.sso'))).toBe(false);
+  });
 });
 
 describe('Graph configuration', () => {
@@ -101,5 +113,53 @@ describe('Graph configuration', () => {
     expect(problem({ ...base, GRAPH_TENANTS: '*', GRAPH_SLACK_TENANTS: 'T01' })).toMatch(/^GRAPH_SLACK_TENANTS: "T01" must be SLACK_TEAM_ID=ENTRA_TENANT_ID/);
     expect(problem({ GRAPH_TENANTS: '*' })).toMatch(/^MicrosoftAppId: /);
     expect(problem({ ...base, GRAPH_TENANTS: '*', GRAPH_BUDGET_MS: '5' })).toMatch(/^GRAPH_BUDGET_MS: "5" must be a whole number from 100/);
+  });
+});
+
+describe('Graph certificate credential (MicrosoftAppCertificatePath)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'graph-cert-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const { key, cert } = selfSignedCertificate('/CN=support-triage-bot', []);
+  const file = (name: string, text: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const env = (path: string) => ({ MicrosoftAppId: 'app', GRAPH_TENANTS: '*', MicrosoftAppCertificatePath: path });
+  const problem = (path: string): string => {
+    try {
+      loadGraphConfig(env(path));
+    } catch (error) {
+      expect(error).toBeInstanceOf(GraphConfigError);
+      return (error as GraphConfigError).message;
+    }
+    return 'no error';
+  };
+
+  it('reads the key and the certificate from one PEM, with the SHA-256 thumbprint of the certificate', () => {
+    const config = loadGraphConfig(env(file('both.pem', `${key}\n${cert}`)))!;
+    expect(config.credential.kind).toBe('certificate');
+    if (config.credential.kind !== 'certificate') return;
+    expect(config.credential.thumbprintSha256).toBe(createHash('sha256').update(new X509Certificate(cert).raw).digest('hex'));
+    expect(config.credential.sendX5c).toBe(false);
+  });
+
+  it('takes the certificate over the secret when both are set (the secret stays the Bot Framework\'s)', () => {
+    const config = loadGraphConfig({ ...env(file('both2.pem', `${cert}\n${key}`)), MicrosoftAppPassword: 'secret', GRAPH_CERTIFICATE_X5C: 'on' })!;
+    expect(config.credential.kind).toBe('certificate');
+    expect(config.credential.kind === 'certificate' && config.credential.sendX5c).toBe(true);
+  });
+
+  it('names the variable and says what is wrong with the file', () => {
+    expect(problem(join(dir, 'nowhere.pem'))).toMatch(/^MicrosoftAppCertificatePath: the file ".*nowhere.pem" does not exist/);
+    expect(problem(file('cert-only.pem', cert))).toMatch(/^MicrosoftAppCertificatePath: ".*" holds no private key/);
+    expect(problem(file('key-only.pem', key))).toMatch(/^MicrosoftAppCertificatePath: ".*" holds no certificate/);
+    const other = selfSignedCertificate('/CN=someone-else', []);
+    expect(problem(file('mismatch.pem', `${other.key}\n${cert}`))).toMatch(/^MicrosoftAppCertificatePath: the private key .* does not belong to its certificate/);
+    expect(problem(file('garbage.pem', 'not a pem'))).toMatch(/holds no private key/);
+  });
+
+  it('asks for a secret or a certificate when neither is set', () => {
+    expect(() => loadGraphConfig({ MicrosoftAppId: 'app', GRAPH_TENANTS: '*' })).toThrow(/^MicrosoftAppPassword: .*set MicrosoftAppPassword .* or MicrosoftAppCertificatePath/);
   });
 });

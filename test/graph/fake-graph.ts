@@ -6,6 +6,7 @@
  * for roleAssignments, users, subscribedSkus and serviceAnnouncement/issues.
  */
 import { execFileSync } from 'node:child_process';
+import { constants, createHash, verify, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -27,8 +28,10 @@ export interface FakeIssue {
 
 export interface FakeTenant {
   mode: TenantMode;
-  /** Object id -> role template ids (the roleDefinitionId of each assignment). */
+  /** Principal (user or role-assignable group) object id -> role template ids assigned to it. */
   roles: Record<string, string[]>;
+  /** User object id -> the groups they are a member of. */
+  groups: Record<string, string[]>;
   /** Lower-case mail or UPN -> object id. */
   users: Record<string, string>;
   skus: string[];
@@ -46,14 +49,21 @@ export interface FakeGraph {
   readonly graphUrl: string;
   readonly fetch: FetchLike;
   readonly requests: GraphRequest[];
+  /**
+   * Certificates (PEM) uploaded to the app registration: a token request with a `client_assertion`
+   * is granted only when signed by one of them. Token requests that used each kind of credential.
+   */
+  readonly appCertificates: string[];
+  readonly credentialsUsed: ('client_secret' | 'client_assertion')[];
   tenant(id: string): FakeTenant;
   close(): Promise<void>;
 }
 
-function selfSignedCertificate(): { key: string; cert: string } {
+/** A throwaway RSA key and self-signed certificate (PEM) made by openssl. */
+export function selfSignedCertificate(subject = '/CN=127.0.0.1', extra: string[] = ['-addext', 'subjectAltName=IP:127.0.0.1']): { key: string; cert: string } {
   const dir = mkdtempSync(join(tmpdir(), 'fake-graph-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', subject, ...extra], { stdio: 'ignore' });
     return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -64,27 +74,69 @@ const json = (res: import('node:http').ServerResponse, status: number, body: unk
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 };
 
+const base64url = (text: string): Buffer => Buffer.from(text, 'base64url');
+
+/**
+ * Why Entra would refuse this client assertion (RFC 7523, as Microsoft documents it for
+ * certificate credentials), or undefined when it is good: the certificate named by `x5t#S256` is
+ * uploaded to the app, the signature verifies with its public key (PS256, or RS256 with `x5t`),
+ * `aud` is the token endpoint, `iss` and `sub` are the app's client id, and it has not expired.
+ */
+function assertionProblem(assertion: string, clientId: string, tokenEndpoint: string, certificates: readonly string[]): string | undefined {
+  const [head, body, signature] = assertion.split('.');
+  if (!head || !body || !signature) return 'AADSTS50027: the client assertion is not a JWT (fake).';
+  const header = JSON.parse(base64url(head).toString('utf8')) as { alg?: string; 'x5t#S256'?: string; x5t?: string };
+  const claims = JSON.parse(base64url(body).toString('utf8')) as { aud?: string; iss?: string; sub?: string; exp?: number };
+  const thumbprint = header['x5t#S256'] ?? header.x5t;
+  const digest = header['x5t#S256'] ? 'sha256' : 'sha1';
+  const certificate = certificates.map((pem) => new X509Certificate(pem)).find((c) => createHash(digest).update(c.raw).digest('base64url') === thumbprint);
+  if (!certificate) return `AADSTS700027: Client assertion failed signature validation. Reason - The key was not found. Thumbprint of key used by client: '${thumbprint}' (fake).`;
+  const pss = header.alg === 'PS256';
+  if (!pss && header.alg !== 'RS256') return `AADSTS5002738: unsupported alg ${header.alg} (fake).`;
+  const key = pss ? { key: certificate.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO } : certificate.publicKey;
+  if (!verify('sha256', Buffer.from(`${head}.${body}`), key, base64url(signature))) return 'AADSTS700027: Client assertion contains an invalid signature (fake).';
+  if (claims.aud !== tokenEndpoint) return `AADSTS700212: the client assertion's audience "${claims.aud}" is not the token endpoint (fake).`;
+  if (claims.iss !== clientId || claims.sub !== clientId) return 'AADSTS700021: the client assertion\'s iss and sub must be the client id (fake).';
+  if (!claims.exp || claims.exp * 1000 < Date.now()) return 'AADSTS700024: the client assertion has expired (fake).';
+  return undefined;
+}
+
+async function formOf(req: import('node:http').IncomingMessage): Promise<URLSearchParams> {
+  let text = '';
+  for await (const chunk of req) text += String(chunk);
+  return new URLSearchParams(text);
+}
+
 /** The quoted value after `field eq` in an OData $filter. */
 const filterValue = (filter: string, field: string): string | undefined => new RegExp(`${field} eq '((?:[^']|'')*)'`).exec(filter)?.[1]?.replace(/''/g, "'");
 
 export async function startFakeGraph(): Promise<FakeGraph> {
   const tenants = new Map<string, FakeTenant>();
   const requests: GraphRequest[] = [];
+  const appCertificates: string[] = [];
+  const credentialsUsed: FakeGraph['credentialsUsed'] = [];
   const tenantOf = (id: string): FakeTenant => {
     let t = tenants.get(id);
-    if (!t) tenants.set(id, (t = { mode: 'ok', roles: {}, users: {}, skus: [], issues: [] }));
+    if (!t) tenants.set(id, (t = { mode: 'ok', roles: {}, groups: {}, users: {}, skus: [], issues: [] }));
     return t;
   };
   const hanging = new Set<import('node:http').ServerResponse>();
   const { key, cert } = selfSignedCertificate();
 
-  const server: Server = createServer({ key, cert }, (req, res) => {
+  const server: Server = createServer({ key, cert }, async (req, res) => {
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
     const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(url.pathname);
     if (token && req.method === 'POST') {
       const tenantId = decodeURIComponent(token[1] ?? '');
       requests.push({ method: 'POST', path: url.pathname, tenant: tenantId });
-      req.resume();
+      const form = await formOf(req);
+      const assertion = form.get('client_assertion');
+      credentialsUsed.push(assertion ? 'client_assertion' : 'client_secret');
+      const refused = assertion ? assertionProblem(assertion, form.get('client_id') ?? '', `https://${req.headers.host}${url.pathname}`, appCertificates) : undefined;
+      if (refused) {
+        json(res, 401, { error: 'invalid_client', error_description: refused, error_codes: [Number(/AADSTS(\d+)/.exec(refused)?.[1])] });
+        return;
+      }
       if (tenantOf(tenantId).mode === 'no-consent') {
         json(res, 400, { error: 'invalid_client', error_description: `AADSTS700016: the app is not known in directory ${tenantId} (fake).`, error_codes: [700016] });
         return;
@@ -112,6 +164,13 @@ export async function startFakeGraph(): Promise<FakeGraph> {
       const principal = filterValue(filter, 'principalId') ?? '';
       return json(res, 200, { value: (tenant.roles[principal] ?? []).map((roleDefinitionId, i) => ({ id: `assignment-${i}`, principalId: principal, roleDefinitionId, directoryScopeId: '/' })) });
     }
+    const transitive = /^\/users\/([^/]+)\/transitiveMemberOf\/microsoft\.graph\.directoryRole$/.exec(path);
+    if (transitive) {
+      // Directory roles (activated role objects) held directly or through the user's groups.
+      const user = decodeURIComponent(transitive[1] ?? '');
+      const templates = new Set([user, ...(tenant.groups[user] ?? [])].flatMap((principal) => tenant.roles[principal] ?? []));
+      return json(res, 200, { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#directoryRoles(roleTemplateId)', value: [...templates].map((roleTemplateId) => ({ '@odata.type': '#microsoft.graph.directoryRole', roleTemplateId })) });
+    }
     if (path === '/users') {
       const mail = (filterValue(filter, 'mail') ?? '').toLowerCase();
       const id = tenant.users[mail];
@@ -137,6 +196,8 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     graphUrl: `https://127.0.0.1:${port}/v1.0`,
     fetch: fetcher,
     requests,
+    appCertificates,
+    credentialsUsed,
     tenant: tenantOf,
     async close() {
       for (const res of hanging) res.destroy();

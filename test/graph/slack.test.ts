@@ -61,6 +61,22 @@ async function dm(h: SlackHarness, user: string, text: string): Promise<string> 
   return `${String(posted.text)}\n${blockText(posted.blocks)}`;
 }
 
+describe('Slack with Microsoft Graph: consent', () => {
+  it('tells a workspace whose tenant has not consented how to grant it, once, with the exact URL on a link button', async () => {
+    const { h, graph } = await start();
+    graph.tenant(ENTRA_TENANT).mode = 'no-consent';
+    h.slack.users.set('UMEGAN', { real_name: 'Megan Bowen', email: 'megan@contoso.com', is_email_confirmed: true });
+
+    const before = h.slack.of('chat.postMessage').length;
+    await dm(h, 'UMEGAN', 'my cases');
+    const posted = h.slack.of('chat.postMessage').slice(before).map((c) => c.args);
+    const buttons = posted.flatMap((p) => (p.blocks as { type: string; elements?: { type: string; url?: string; text?: { text: string } }[] }[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []));
+    const consent = `${graph.authorityUrl}/${ENTRA_TENANT}/adminconsent?client_id=a0b1c2d3-0000-4000-8000-000000000001`;
+    expect(buttons).toContainEqual(expect.objectContaining({ type: 'button', url: consent, text: expect.objectContaining({ text: 'Grant access (Global Administrator)' }) }));
+    expect(await dm(h, 'UMEGAN', 'my cases')).not.toContain('adminconsent');
+  });
+});
+
 describe('Slack with Microsoft Graph: admins by their Entra role', () => {
   it('accepts a Slack user whose confirmed e-mail belongs to an Exchange Administrator', async () => {
     const { h, graph } = await start();

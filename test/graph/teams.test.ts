@@ -4,6 +4,9 @@
  * Graph on loopback (test/graph/fake-graph.ts). No ADMIN_USERS and no DEFAULT_PLAN anywhere:
  * what the admin sees comes from the tenant's directory.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { loadCardTemplates } from '../../src/channels/teams/index.js';
@@ -18,7 +21,7 @@ import { loadSupportDeskConfig } from '../../src/support-desk/index.js';
 import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
 import { APP_ID, APP_PASSWORD, startTokenIssuer, type TokenIssuer } from '../teams/auth.js';
 import { ALEX, BOT, cardOf, cardText, inputs, post, SAM, startFakeConnector, submitActions, teamsMessage, TENANT, type FakeConnector } from '../teams/helpers.js';
-import { DIRECTORY_READERS, HELPDESK_ADMIN, startFakeGraph, type FakeGraph } from './fake-graph.js';
+import { DIRECTORY_READERS, HELPDESK_ADMIN, selfSignedCertificate, startFakeGraph, type FakeGraph } from './fake-graph.js';
 
 const SEV_A_MAIL = 'outlook cannot send mail for the whole sales floor since 9am, NDR 550 5.7.1';
 const SEV_B_MAIL = 'a single user cannot send mail to one external domain, NDR 550 5.7.1';
@@ -65,9 +68,9 @@ afterEach(async () => {
 });
 
 /** The Teams bot with Graph on for TENANT (and the support desk posting to SUPPORT_CHANNEL). */
-async function startBot(budgetMs = ROOMY_BUDGET_MS): Promise<void> {
+async function startBot(budgetMs = ROOMY_BUDGET_MS, extraEnv: Record<string, string> = {}): Promise<void> {
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(line) });
-  const env = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, GRAPH_TENANTS: TENANT, GRAPH_AUTHORITY_URL: graph.authorityUrl, GRAPH_URL: graph.graphUrl, GRAPH_BUDGET_MS: String(budgetMs) };
+  const env = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, GRAPH_TENANTS: TENANT, GRAPH_AUTHORITY_URL: graph.authorityUrl, GRAPH_URL: graph.graphUrl, GRAPH_BUDGET_MS: String(budgetMs), ...extraEnv };
   const directory = createGraphDirectory({ config: loadGraphConfig(env)!, logger, fetch: graph.fetch });
   const runtime = createSupportDeskRuntime({ config: loadSupportDeskConfig({ SUPPORT_TEAMS_CHANNEL: SUPPORT_CHANNEL, SUPPORT_ENGINEERS: 'aad-eve' }), store, engine, logger: pino({ level: 'silent' }), appId: APP_ID });
   desk = runtime;
@@ -143,6 +146,20 @@ describe('Teams with Microsoft Graph: admins by directory role', () => {
     expect(graph.requests.some((r) => r.path.includes('roleAssignments') && decodeURIComponent(r.path).includes(`principalId eq '${ALEX.aadObjectId}'`))).toBe(true);
   });
 
+  it('accepts a Helpdesk Administrator whose role is held through a role-assignable group', async () => {
+    await startBot();
+    const tenant = graph.tenant(TENANT);
+    const helpdeskGroup = 'group-helpdesk-admins';
+    tenant.roles[helpdeskGroup] = [HELPDESK_ADMIN];
+    tenant.groups[ALEX.aadObjectId] = ['group-all-staff', helpdeskGroup];
+    tenant.skus = ['ENTERPRISEPACK'];
+
+    const { cards: [triage] } = await say({ text: SEV_A_MAIL });
+    const { created } = await openAndSubmitCase(triage!);
+    expect(cardText(created)).toMatch(/SR-\d{6}-\d{4}/);
+    expect(await store.listCases(TENANT, { requesterUserId: ALEX.aadObjectId })).toHaveLength(1);
+  });
+
   it('refuses a user who holds no administrator role, saying why', async () => {
     await startBot();
     const tenant = graph.tenant(TENANT);
@@ -178,6 +195,8 @@ describe('Teams with Microsoft Graph: is it Microsoft?', () => {
     tenant.issues = [
       { id: 'SP222222', title: 'Some sites load slowly', service: 'SharePoint Online', status: 'investigating', classification: 'incident', lastModifiedDateTime: '2026-12-07T07:00:00Z' },
       { id: 'EX123456', title: 'Users cannot send mail to external recipients', service: 'Exchange Online', status: 'serviceDegradation', classification: 'incident', lastModifiedDateTime: '2026-12-07T08:10:00Z' },
+      // A later advisory for the same service: the incident still comes first.
+      { id: 'EX999999', title: 'Message trace shows delayed results', service: 'Exchange Online', status: 'investigating', classification: 'advisory', lastModifiedDateTime: '2026-12-07T09:00:00Z' },
     ];
 
     await addBotToTeam();
@@ -234,11 +253,65 @@ describe('Teams with Microsoft Graph: when Graph cannot answer', () => {
     graph.tenant(TENANT).mode = 'no-consent';
     const { cards: first } = await say({ text: SEV_A_MAIL });
     const consent = `${graph.authorityUrl}/${TENANT}/adminconsent?client_id=${APP_ID}`;
-    // The card's text is Markdown-escaped plain text: `client\_id` reads "client_id".
-    expect(cardText(first[0]).replace(/\\_/g, '_')).toContain(consent);
+    // The exact URL, as a button that opens it (not Markdown-escaped text).
+    expect(first[0]!.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Grant access (Global Administrator)', url: consent }]);
     // Without consent and without ADMIN_USERS, a bot with credentials has no admins (today's rule).
     const { cards: second } = await say({ text: 'my cases' });
     expect(second.map(cardText).join('\n')).not.toContain('adminconsent');
     expect(cardText(second[0])).toMatch(/Nobody is set up as an admin for this bot yet/);
+  });
+});
+
+describe('Teams with Microsoft Graph: a certificate credential', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'graph-app-cert-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  /** The app registration's certificate as one PEM file (key and certificate), and its certificate alone. */
+  const certificateFile = (): { path: string; cert: string } => {
+    const { key, cert } = selfSignedCertificate('/CN=support-triage-bot', []);
+    const path = join(dir, `app-${Math.random().toString(36).slice(2)}.pem`);
+    writeFileSync(path, `${key}\n${cert}`);
+    return { path, cert };
+  };
+
+  it('serves a tenant with tokens got by a client assertion signed with the certificate', async () => {
+    const { path, cert } = certificateFile();
+    graph.appCertificates.push(cert);
+    await startBot(ROOMY_BUDGET_MS, { MicrosoftAppCertificatePath: path });
+    const tenant = graph.tenant(TENANT);
+    tenant.roles[ALEX.aadObjectId] = [HELPDESK_ADMIN];
+    tenant.skus = ['ENTERPRISEPACK'];
+
+    const { cards: [triage] } = await say({ text: SEV_A_MAIL });
+    expect(cardText(triage)).toMatch(/Plan: Office 365 Enterprise E3, from your subscriptions/);
+    expect(submitActions(triage).some((a) => a.data.verb === 'openCase')).toBe(true);
+    // The certificate, never the secret, though MicrosoftAppPassword is set for the Bot Framework.
+    expect(graph.credentialsUsed.length).toBeGreaterThan(0);
+    expect(new Set(graph.credentialsUsed)).toEqual(new Set(['client_assertion']));
+  });
+
+  it('falls back to today\'s rules when the token endpoint refuses the certificate, without a consent link, and logs why once', async () => {
+    const uploaded = certificateFile();
+    graph.appCertificates.push(uploaded.cert);
+    await startBot(ROOMY_BUDGET_MS, { MicrosoftAppCertificatePath: certificateFile().path });
+    const tenant = graph.tenant(TENANT);
+    tenant.roles[ALEX.aadObjectId] = [HELPDESK_ADMIN];
+    tenant.skus = ['ENTERPRISEPACK'];
+
+    const { cards: first } = await say({ text: SEV_A_MAIL });
+    const firstText = first.map(cardText).join('\n');
+    expect(firstText).not.toMatch(/from your subscriptions/);
+    expect(firstText).not.toContain('adminconsent');
+    // No ADMIN_USERS and credentials set: today's rule has no admins, exactly as without consent.
+    const { cards: second } = await say({ text: 'my cases' });
+    expect(cardText(second[0])).toMatch(/Nobody is set up as an admin for this bot yet/);
+    expect(graph.requests.filter((r) => r.path.startsWith('/v1.0/'))).toHaveLength(0);
+    const why = logs.filter((l) => l.includes('Microsoft Graph did not answer for this tenant'));
+    expect(why).toHaveLength(1);
+    expect(why[0]).toMatch(/credentials/);
+    expect(why[0]).toMatch(/AADSTS700027/);
+    expect(why[0]).toMatch(/MicrosoftAppCertificatePath/);
   });
 });

@@ -299,7 +299,13 @@ export function renderReply(reply: Reply): SlackMessage {
       };
     }
     case 'text':
-      return { text: textOf([reply.text]), blocks: [section(`${TONE_ICON[reply.tone ?? 'info']}${escapeClip(reply.text, LIMITS.sectionText - 20)}`)] };
+      return {
+        text: textOf([reply.text]),
+        blocks: compact<KnownBlock>([
+          section(`${TONE_ICON[reply.tone ?? 'info']}${escapeClip(reply.text, LIMITS.sectionText - 20)}`),
+          reply.link ? { type: 'actions', elements: [{ type: 'button', action_id: `${LINK_ACTION_PREFIX}#text`, text: plain(reply.link.title), url: clip(reply.link.url, 3000) }] } : undefined,
+        ]),
+      };
     case 'welcome': {
       const commandFields = reply.commands.slice(0, 10).map((c) => field(c.command, c.description));
       return {

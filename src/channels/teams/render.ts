@@ -269,6 +269,8 @@ export function cardData(reply: Reply): CardJson {
         labels,
         text: text(reply.text),
         color: reply.tone === 'error' ? 'attention' : reply.tone === 'warning' ? 'warning' : 'default',
+        // A URL escaped as Markdown text is not reliably clickable: the link is a button (plain-text title).
+        links: reply.link ? [{ title: reply.link.title, url: reply.link.url }] : [],
       };
     case 'welcome':
       return {

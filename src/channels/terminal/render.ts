@@ -82,6 +82,7 @@ export function renderForTerminal(reply: Reply): RenderedReply {
       break;
     case 'text':
       lines.push(reply.tone === 'error' ? `✖ ${reply.text}` : reply.tone === 'warning' ? `! ${reply.text}` : reply.text);
+      if (reply.link) lines.push(`   ${reply.link.title}: ${reply.link.url}`);
       break;
     case 'welcome':
       lines.push(`── ${reply.title}`, reply.text);

@@ -65,8 +65,9 @@ export const en = {
     'Microsoft Entra ID shows no administrator role for your account (for example Global, Exchange, SharePoint, Teams, Helpdesk or Service Support administrator).',
   adminCheckUnavailable:
     'I could not check your administrator role with Microsoft Entra ID just now, so I cannot open or show cases for you at the moment. Please try again in a few minutes.',
-  graphConsentNeeded: (url: string) =>
-    `Your organization has not yet let this bot read its directory, subscriptions and service health from Microsoft Graph, so I use my own settings for now. A Global Administrator can grant it here: ${url}`,
+  graphConsentNeeded:
+    'Your organization has not yet let this bot read its directory, subscriptions and service health from Microsoft Graph, so I use my own settings for now. A Global Administrator can grant it with the link below.',
+  graphConsentLink: 'Grant access (Global Administrator)',
   planFromSubscriptions: (plan: string) => `Plan: ${plan}, from your subscriptions`,
   planFromSubscriptionsAlso: (plan: string, others: string) => `Plan: ${plan}, from your subscriptions (the one with the best response times; you also have ${others})`,
   serviceHealthIncident: (id: string, title: string) => `Microsoft is already working on ${id}: ${title}`,
