@@ -6,7 +6,7 @@
  * prevents the start is one message naming the problem, exit code 1.
  */
 import { pino } from 'pino';
-import { mountSlack, type SlackChannel } from '../channels/slack/index.js';
+import { mountSlack, storePendingState, type SlackChannel } from '../channels/slack/index.js';
 import { MESSAGES_PATH } from '../channels/teams/index.js';
 import { ChatConversations, createLocalChat } from '../channels/webchat/index.js';
 import { botEndpointMode, listenHost, localChatEnabled } from '../config.js';
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     extend: (app) => {
       observability.mount(app, store);
       localChat?.extend(app);
-      if (config.slack.config) slack = mountSlack(app, { core, ...config.slack.config, logger: logger.child({ module: 'slack' }), store });
+      if (config.slack.config) slack = mountSlack(app, { core, ...config.slack.config, logger: logger.child({ module: 'slack' }), store, pending: storeChoice.kind === 'postgres' ? storePendingState(store) : undefined });
       if (slack) support.attachSlack(slack);
     },
   });
