@@ -1,6 +1,6 @@
 /**
  * The bot's HTTP server as `src/app/main.ts` and the HTTP tests build it: the generic server with its
- * `/healthz` checks (rules, card templates, store) and the Teams channel mounted on it, in front
+ * `/healthz` liveness checks (rules and card templates loaded) and the Teams channel mounted on it, in front
  * of a conversation core. More routes (the local chat, Slack) come through `extend`.
  */
 import type { Express } from 'express';
@@ -32,19 +32,14 @@ export interface BotServerDeps {
   readonly teamsSupport?: Pick<TeamsSupport, 'attach' | 'observe' | 'act'>;
 }
 
-/** A read that touches the database: rejects once the store is closed or unreachable. */
-const STORE_PROBE_TENANT = '__healthz__';
-
 export function createBotServer(deps: BotServerDeps): BotServer {
   const { logger } = deps;
   return createServer({
+    // Liveness only: the store is readiness (`/readyz`, src/observability), so a database blip
+    // takes instances out of a load balancer's rotation instead of getting them restarted.
     health: {
       rules: () => deps.engine !== undefined,
       cards: () => Object.keys(deps.templates).length > 0,
-      store: async () => {
-        await deps.store.getTenantSettings(STORE_PROBE_TENANT);
-        return true;
-      },
     },
     ...(logger ? { logger } : {}),
     extend: (app, parts) => {

@@ -6,10 +6,10 @@
  * prevents the start is one message naming the problem, exit code 1.
  */
 import { pino } from 'pino';
-import { mountSlack, type SlackChannel } from '../channels/slack/index.js';
+import { mountSlack, storePendingState, type SlackChannel } from '../channels/slack/index.js';
 import { MESSAGES_PATH } from '../channels/teams/index.js';
 import { ChatConversations, createLocalChat } from '../channels/webchat/index.js';
-import { botEndpointMode, listenHost, localChatEnabled } from '../config.js';
+import { botEndpointMode, listenHost } from '../config.js';
 import { createConversationCore } from '../conversation/core.js';
 import { createStoreRateLimiter } from '../conversation/rate-limit.js';
 import { createObservability } from '../observability/index.js';
@@ -17,7 +17,7 @@ import { startRetention } from '../store/retention.js';
 import { openStore, StoreUnavailableError } from '../store/index.js';
 import { createBotServer } from './bot-server.js';
 import { createCaseEvents, planAnnouncements } from './case-events.js';
-import { logDoors, logLocalPages } from './doors.js';
+import { localChatServed, logDoors, logLocalChatWithSharedStore, logLocalPages } from './doors.js';
 import { fail, listenFailure, stopOnSignals } from './lifecycle.js';
 import { readStartup } from './startup.js';
 import { createSupportDeskRuntime } from './support-desk.js';
@@ -49,7 +49,9 @@ async function main(): Promise<void> {
   const coreDeps = { engine, store, config: coreConfig, rateLimiter, logger: logger.child({ module: 'core' }), onCaseCreated: caseEvents.onCaseCreated, onCaseChanged: caseEvents.onCaseChanged };
   const core = observability.core(createConversationCore({ ...coreDeps, ...(directory ? { directory } : {}) }));
   // The local chat uses the same core (tenant "local"); its /support page is the local support channel.
-  const conversations = localChatEnabled(settings) ? new ChatConversations() : undefined;
+  const sharedStore = storeChoice.kind === 'postgres';
+  logLocalChatWithSharedStore(logger, settings, sharedStore);
+  const conversations = localChatServed(settings, sharedStore) ? new ChatConversations() : undefined;
   const localChat = conversations ? createLocalChat({ core, coreConfig, templates, logger, conversations, support: support.attachLocalChat(conversations) }) : undefined;
   let slack: SlackChannel | undefined;
   const server = createBotServer({
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
     extend: (app) => {
       observability.mount(app, store);
       localChat?.extend(app);
-      if (config.slack.config) slack = mountSlack(app, { core, ...config.slack.config, logger: logger.child({ module: 'slack' }), store });
+      if (config.slack.config) slack = mountSlack(app, { core, ...config.slack.config, logger: logger.child({ module: 'slack' }), store, pending: storeChoice.kind === 'postgres' ? storePendingState(store) : undefined });
       if (slack) support.attachSlack(slack);
     },
   });
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
     `Support Triage Bot listening on ${running.url}${MESSAGES_PATH} (address ${running.host})`,
   );
   logger.info(config.slack.config ? `Slack events at ${running.url}/slack/events` : config.slack.reason);
-  logDoors(logger, settings, running.host);
+  logDoors(logger, settings, running.host, sharedStore);
   if (localChat) logLocalPages(logger, settings, config.desk, running.url);
 
   stopOnSignals(logger, async () => {

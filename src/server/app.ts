@@ -34,7 +34,7 @@ export interface HttpParts {
 }
 
 export interface ServerDeps {
-  /** Named readiness checks; `/healthz` answers 200 only when every one passes. */
+  /** Named liveness checks (in-process parts only); `/healthz` answers 200 only when every one passes. */
   readonly health: Readonly<Record<string, HealthCheck>>;
   readonly logger?: Logger;
   /** Mounts the routes (channels, local pages) before the fallbacks; must not parse bodies globally. */

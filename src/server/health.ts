@@ -1,4 +1,7 @@
-/** Readiness for `GET /healthz`: named checks, each true when its part of the bot is ready. */
+/**
+ * Liveness for `GET /healthz`: named checks of what lives in the process (rules, card templates),
+ * each true when its part is loaded. Nothing outside the process (the store is `/readyz`'s).
+ */
 
 export type HealthCheck = () => boolean | Promise<boolean>;
 

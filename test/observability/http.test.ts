@@ -63,7 +63,7 @@ describe.skipIf(postgresSkipReason() !== undefined)('metrics and readiness over 
     for (const secret of [TENANT, 'emulator', ALEX.id, ALEX.aadObjectId!, 'sales floor']) expect(scrape.text).not.toContain(secret);
   });
 
-  it('/readyz answers 503 with the reason while the database refuses connections, and ready again after', async () => {
+  it('/readyz answers 503 with the reason while the database refuses connections (/healthz stays 200: the process lives), and ready again after', async () => {
     const { bot, url } = await start({});
     expect(await get(bot.url, '/readyz')).toMatchObject({ status: 200, text: JSON.stringify({ status: 'ready' }) });
     const database = new URL(url).pathname.slice(1);
@@ -74,6 +74,7 @@ describe.skipIf(postgresSkipReason() !== undefined)('metrics and readiness over 
       const down = await get(bot.url, '/readyz');
       expect(down.status).toBe(503);
       expect(JSON.parse(down.text)).toEqual({ status: 'unavailable', reason: expect.stringMatching(/^the case store is unreachable: .*not currently accepting connections/) });
+      expect(await get(bot.url, '/healthz')).toMatchObject({ status: 200, text: JSON.stringify({ status: 'ok', checks: { rules: 'ok', cards: 'ok' } }) });
     } finally {
       await rawQuery(admin, `ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
     }

@@ -76,22 +76,31 @@ describe('dedup and caches', () => {
   it('keeps pending state per kind, at most max entries (oldest out), for its TTL', async () => {
     let now = 5_000;
     const pending = memoryPendingState({ max: { share: 2 }, now: () => now });
-    await pending.put('share', 'a', { text: 'A' }, 100);
-    await pending.put('share', 'b', { text: 'B' }, 100);
-    await pending.put('share', 'c', { text: 'C' }, 100);
-    expect(await pending.get('share', 'a')).toBeUndefined();
-    expect(await pending.get('share', 'c')).toEqual({ text: 'C' });
-    expect(await pending.get('form', 'c')).toBeUndefined();
+    await pending.put('share', 'T1', 'a', { text: 'A' }, 100);
+    await pending.put('share', 'T1', 'b', { text: 'B' }, 100);
+    await pending.put('share', 'T1', 'c', { text: 'C' }, 100);
+    expect(await pending.get('share', 'T1', 'a')).toBeUndefined();
+    expect(await pending.get('share', 'T1', 'c')).toEqual({ text: 'C' });
+    expect(await pending.get('form', 'T1', 'c')).toBeUndefined();
     now = 5_200;
-    expect(await pending.get('share', 'c')).toBeUndefined();
+    expect(await pending.get('share', 'T1', 'c')).toBeUndefined();
   });
 
   it('gives a taken entry to exactly one of several concurrent callers', async () => {
     const pending = memoryPendingState();
-    await pending.put('form', 'f-1', { form: 'x' }, 60_000);
-    const taken = await Promise.all(Array.from({ length: 5 }, () => pending.take('form', 'f-1')));
+    await pending.put('form', 'T1', 'f-1', { form: 'x' }, 60_000);
+    const taken = await Promise.all(Array.from({ length: 5 }, () => pending.take('form', 'T1', 'f-1')));
     expect(taken.filter((t) => t !== undefined)).toEqual([{ form: 'x' }]);
-    expect(await pending.get('form', 'f-1')).toBeUndefined();
+    expect(await pending.get('form', 'T1', 'f-1')).toBeUndefined();
+  });
+
+  it('keeps each tenant\'s pending entries apart and confirms a submission once', async () => {
+    const pending = memoryPendingState();
+    await pending.put('form', 'T1', 'f-1', { form: 'x' }, 60_000);
+    expect(await pending.get('form', 'T2', 'f-1')).toBeUndefined();
+    const claims = await Promise.all(Array.from({ length: 3 }, () => pending.claim('confirmed', 'T1', 'f-1', 60_000)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await pending.claim('confirmed', 'T2', 'f-1', 60_000)).toBe(true);
   });
 
   it('round-trips the modal metadata and rejects garbage', () => {

@@ -29,7 +29,7 @@ async function startServer(options: { appId?: string; issuer?: TokenIssuer; core
   const credentials = options.issuer?.credentials ?? (options.appId ? { MicrosoftAppId: options.appId, MicrosoftAppPassword: 'secret' } : {});
   const endpoints = options.issuer ? { botFrameworkEndpoints: options.issuer.endpoints } : {};
   const server = createServer({
-    health: { rules: () => true, cards: () => true, store: options.healthy ?? (() => true) },
+    health: { rules: () => true, cards: options.healthy ?? (() => true) },
     extend: (app, parts) => {
       mountTeams(app, { credentials, ...endpoints, core: options.core, renderer, json: parts.json });
       // Stands in for Slack's receiver: it must see the raw, unparsed body.
@@ -171,7 +171,7 @@ describe('Teams over HTTP (fake core)', () => {
     expect(response.json).toEqual({ error: 'malformed_json', message: 'the body is not valid JSON' });
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', checks: { rules: 'ok', cards: 'ok', store: 'ok' } });
+    expect(await health.json()).toEqual({ status: 'ok', checks: { rules: 'ok', cards: 'ok' } });
     // ...and still serves activities.
     expect((await send(server.url, teamsMessage({ serviceUrl: connector.url, text: 'still there?' }))).status).toBe(200);
   });
@@ -202,7 +202,7 @@ describe('health and authentication', () => {
     try {
       const before = await fetch(`${server.url}/healthz`);
       expect(before.status).toBe(503);
-      expect(await before.json()).toEqual({ status: 'unavailable', checks: { rules: 'ok', cards: 'ok', store: 'unavailable' } });
+      expect(await before.json()).toEqual({ status: 'unavailable', checks: { rules: 'ok', cards: 'unavailable' } });
       ready = true;
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     } finally {

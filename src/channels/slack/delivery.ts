@@ -26,27 +26,27 @@ function isSlackMessage(value: unknown): value is SlackMessage {
 }
 
 export interface SlackDelivery {
-  deliver(where: SlackWhere, replies: readonly Reply[]): Promise<void>;
+  deliver(tenantId: string, where: SlackWhere, replies: readonly Reply[]): Promise<void>;
   /** True when Slack opened the modal (a trigger_id lives 3 s). */
-  openModal(form: CaseFormReply, where: SlackWhere, triggerId: string): Promise<boolean>;
-  share(shareId: string | undefined, where: SlackWhere, responseUrl: string | undefined): Promise<void>;
+  openModal(tenantId: string, form: CaseFormReply, where: SlackWhere, triggerId: string): Promise<boolean>;
+  share(tenantId: string, shareId: string | undefined, where: SlackWhere, responseUrl: string | undefined): Promise<void>;
 }
 
 export function createSlackDelivery(deps: { api: SlackApi; pending: SlackPendingState }): SlackDelivery {
   const { api, pending } = deps;
 
-  const postEphemeral = async (where: Extract<SlackWhere, { kind: 'ephemeral' }>, message: SlackMessage, reply: Reply): Promise<void> => {
+  const postEphemeral = async (tenantId: string, where: Extract<SlackWhere, { kind: 'ephemeral' }>, message: SlackMessage, reply: Reply): Promise<void> => {
     let blocks = message.blocks;
     if (reply.kind !== 'case-form') {
       const id = randomBytes(9).toString('base64url');
-      await pending.put('share', id, message, PENDING_TTL_MS);
+      await pending.put('share', tenantId, id, message, PENDING_TTL_MS);
       blocks = [...message.blocks.slice(0, 49), shareBlock(id, reply.lang)];
     }
     const sent = where.responseUrl ? await api.respond(where.responseUrl, { response_type: 'ephemeral', replace_original: false, text: message.text, blocks }) : false;
     if (!sent) await api.call('chat.postEphemeral', { channel: where.channel, user: where.user, text: message.text, blocks });
   };
 
-  const post = async (where: SlackWhere, message: SlackMessage, reply: Reply): Promise<void> => {
+  const post = async (tenantId: string, where: SlackWhere, message: SlackMessage, reply: Reply): Promise<void> => {
     const content = { text: message.text, blocks: message.blocks };
     switch (where.kind) {
       case 'im':
@@ -59,27 +59,27 @@ export function createSlackDelivery(deps: { api: SlackApi; pending: SlackPending
         await api.call('chat.postMessage', { channel: where.user, ...content });
         return;
       case 'ephemeral':
-        await postEphemeral(where, message, reply);
+        await postEphemeral(tenantId, where, message, reply);
         return;
     }
   };
 
-  const deliver = async (where: SlackWhere, replies: readonly Reply[]): Promise<void> => {
+  const deliver = async (tenantId: string, where: SlackWhere, replies: readonly Reply[]): Promise<void> => {
     for (const reply of replies) {
-      if (reply.kind === 'case-form') await pending.put('form', reply.formId, { form: reply, where }, PENDING_TTL_MS);
-      await post(where, renderReply(reply), reply);
+      if (reply.kind === 'case-form') await pending.put('form', tenantId, reply.formId, { form: reply, where }, PENDING_TTL_MS);
+      await post(tenantId, where, renderReply(reply), reply);
     }
   };
 
-  const openModal = async (form: CaseFormReply, where: SlackWhere, triggerId: string): Promise<boolean> => {
-    await pending.put('form', form.formId, { form, where }, PENDING_TTL_MS);
+  const openModal = async (tenantId: string, form: CaseFormReply, where: SlackWhere, triggerId: string): Promise<boolean> => {
+    await pending.put('form', tenantId, form.formId, { form, where }, PENDING_TTL_MS);
     const view = renderCaseFormModal(form, encodeModalMetadata({ formId: form.formId, where }));
     const opened = await api.call('views.open', { trigger_id: triggerId, view });
     return opened?.ok === true;
   };
 
-  const share = async (shareId: string | undefined, where: SlackWhere, responseUrl: string | undefined): Promise<void> => {
-    const message = shareId ? await pending.get('share', shareId) : undefined;
+  const share = async (tenantId: string, shareId: string | undefined, where: SlackWhere, responseUrl: string | undefined): Promise<void> => {
+    const message = shareId ? await pending.get('share', tenantId, shareId) : undefined;
     if (!isSlackMessage(message)) {
       if (responseUrl) await api.respond(responseUrl, { response_type: 'ephemeral', replace_original: false, text: labelsFor('en').shareExpired });
       return;

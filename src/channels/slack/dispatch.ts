@@ -47,7 +47,7 @@ export function createDispatcher(deps: { exchange: SlackExchange; claim: ClaimOn
         logger.warn({ verb: inbound.action.verb }, 'support desk button pressed but no support desk is attached; ignored');
         return;
       case 'share':
-        return exchange.share(inbound.shareId, inbound.where, inbound.responseUrl);
+        return exchange.share(inbound.tenantId, inbound.shareId, inbound.where, inbound.responseUrl);
       case 'home':
         if (await firstDelivery(inbound.eventId)) await exchange.publishHome(inbound.tenantId, inbound.userId);
         return;

@@ -25,7 +25,7 @@ export type SubmitAck = { readonly response_action: 'errors'; readonly errors: R
 export interface SlackExchange {
   converse(request: SlackTurnRequest): Promise<void>;
   publishHome(tenantId: string, userId: string): Promise<void>;
-  share(shareId: string | undefined, where: SlackWhere, responseUrl: string | undefined): Promise<void>;
+  share(tenantId: string, shareId: string | undefined, where: SlackWhere, responseUrl: string | undefined): Promise<void>;
   /** Acks within the submit budget (`ack`), then posts the answer. */
   submitCaseForm(formId: string, request: SlackTurnRequest, ack: (answer: SubmitAck) => Promise<void>): Promise<void>;
 }
@@ -82,8 +82,8 @@ export function createSlackExchange(deps: {
   const reopenStashedForm = async (request: SlackTurnRequest): Promise<boolean> => {
     const formId = request.action?.verb === 'openCase' ? request.action.data.formId : undefined;
     if (typeof formId !== 'string' || !request.triggerId) return false;
-    const stashed = await pending.get('form', formId);
-    return isPendingForm(stashed) && (await openModal(stashed.form, stashed.where, request.triggerId));
+    const stashed = await pending.get('form', request.tenantId, formId);
+    return isPendingForm(stashed) && (await openModal(request.tenantId, stashed.form, stashed.where, request.triggerId));
   };
 
   const converse = async (request: SlackTurnRequest): Promise<void> => {
@@ -93,21 +93,18 @@ export function createSlackExchange(deps: {
     logger.debug({ conversation: turn.conversationId, replies: replies.map((r) => r.kind) }, 'slack turn');
     let rest: readonly Reply[] = replies;
     const form = replies.find((r): r is CaseFormReply => r.kind === 'case-form');
-    if (form && request.triggerId && (await openModal(form, request.where, request.triggerId))) rest = replies.filter((r) => r !== form);
-    await deliver(request.where, rest);
+    if (form && request.triggerId && (await openModal(request.tenantId, form, request.where, request.triggerId))) rest = replies.filter((r) => r !== form);
+    await deliver(request.tenantId, request.where, rest);
     if (changesCases(turn, replies)) await publishHome(request.tenantId, request.userId);
   };
 
   /** The confirmation of a created case is posted once, however often Slack delivers the submit. */
-  const firstConfirmation = async (formId: string, replies: readonly Reply[]): Promise<boolean> => {
+  const firstConfirmation = async (tenantId: string, formId: string, replies: readonly Reply[]): Promise<boolean> => {
     const created = replies.find((r) => r.kind === 'case-created');
     if (!created || created.kind !== 'case-created') return true;
-    if (await pending.get('confirmed', formId)) {
-      logger.info({ formId, case: created.case.number }, 'case form submitted again; confirmation already posted');
-      return false;
-    }
-    await pending.put('confirmed', formId, true, PENDING_TTL_MS);
-    return true;
+    if (await pending.claim('confirmed', tenantId, formId, PENDING_TTL_MS)) return true;
+    logger.info({ formId, case: created.case.number }, 'case form submitted again; confirmation already posted');
+    return false;
   };
 
   const submitCaseForm: SlackExchange['submitCaseForm'] = async (formId, request, ack) => {
@@ -129,8 +126,8 @@ export function createSlackExchange(deps: {
     }
     await ack(undefined);
     const replies = first === 'timeout' ? await handled : first;
-    if (!(await firstConfirmation(formId, replies))) return;
-    await deliver(request.where, replies);
+    if (!(await firstConfirmation(request.tenantId, formId, replies))) return;
+    await deliver(request.tenantId, request.where, replies);
     if (changesCases(turn, replies)) await publishHome(request.tenantId, request.userId);
   };
 

@@ -46,7 +46,7 @@ export interface SlackDeskClick {
 export type SlackInbound =
   | { readonly to: 'core'; readonly turn: SlackTurnRequest }
   | { readonly to: 'desk'; readonly action: SlackDeskClick }
-  | { readonly to: 'share'; readonly shareId: string | undefined; readonly where: SlackWhere; readonly responseUrl: string | undefined }
+  | { readonly to: 'share'; readonly tenantId: string; readonly shareId: string | undefined; readonly where: SlackWhere; readonly responseUrl: string | undefined }
   | { readonly to: 'home'; readonly tenantId: string; readonly userId: string; readonly eventId: string | undefined }
   | { readonly to: 'none'; readonly why: string };
 
@@ -158,7 +158,7 @@ export function fromBlockAction(body: BlockAction): SlackInbound {
   const where = whereOfClick(body);
   if (!where) return none('block action without a channel or view');
   const data = decodeActionValue(actionValue(action));
-  if (actionId === SHARE_ACTION) return { to: 'share', shareId: typeof data.id === 'string' ? data.id : undefined, where, responseUrl: body.response_url };
+  if (actionId === SHARE_ACTION) return { to: 'share', tenantId: interactionTenant(body), shareId: typeof data.id === 'string' ? data.id : undefined, where, responseUrl: body.response_url };
   return { to: 'core', turn: { tenantId: interactionTenant(body), where, userId: body.user.id, action: turnAction(verbOfActionId(actionId), data), ...(body.trigger_id ? { triggerId: body.trigger_id } : {}) } };
 }
 

@@ -3,6 +3,7 @@ export { mountSlack, SLACK_EVENTS_PATH, type SlackChannel, type SlackChannelDeps
 export { SLACK_COMMAND } from './inbound.js';
 export { changesCases } from './exchange.js';
 export { memoryPendingState, PENDING_TTL_MS, type PendingKind, type SlackPendingState } from './pending.js';
+export { storePendingState } from './pending-store.js';
 export type { RetryConfig } from '../../http/retry.js';
 export { slackConfigFromEnv, type SlackConfig, type SlackEnvResult } from './config.js';
 export { escapeMrkdwn, slackTextToPlain } from './mrkdwn.js';

@@ -10,11 +10,20 @@ import { LRUCache } from 'lru-cache';
 /** The three things kept, each in its own key space. */
 export type PendingKind = 'form' | 'share' | 'confirmed';
 
+/**
+ * Every entry belongs to a tenant (the workspace or Enterprise Grid organisation), so a store-backed
+ * implementation can file it where `purge-tenant` finds it.
+ */
 export interface SlackPendingState {
-  put(kind: PendingKind, key: string, value: unknown, ttlMs: number): Promise<void>;
-  get(kind: PendingKind, key: string): Promise<unknown>;
+  put(kind: PendingKind, tenantId: string, key: string, value: unknown, ttlMs: number): Promise<void>;
+  get(kind: PendingKind, tenantId: string, key: string): Promise<unknown>;
   /** Reads and removes the entry: of two concurrent callers, exactly one gets the value. */
-  take(kind: PendingKind, key: string): Promise<unknown>;
+  take(kind: PendingKind, tenantId: string, key: string): Promise<unknown>;
+  /**
+   * true for the first caller on `key` within `ttlMs`, false for every later one, atomically (a
+   * get then a put would let two instances both confirm one submission).
+   */
+  claim(kind: PendingKind, tenantId: string, key: string, ttlMs: number): Promise<boolean>;
 }
 
 /** One hour: a form left open over lunch can still be submitted. */
@@ -38,19 +47,28 @@ export function memoryPendingState(options: { max?: Partial<Record<PendingKind, 
     }
     return found;
   };
+  // One process: tenant and key together name the entry.
+  const id = (tenantId: string, key: string): string => `${tenantId}:${key}`;
   return {
-    async put(kind, key, value, ttlMs) {
-      cache(kind).set(key, { value }, { ttl: ttlMs });
+    async put(kind, tenantId, key, value, ttlMs) {
+      cache(kind).set(id(tenantId, key), { value }, { ttl: ttlMs });
     },
-    async get(kind, key) {
-      return cache(kind).get(key)?.value;
+    async get(kind, tenantId, key) {
+      return cache(kind).get(id(tenantId, key))?.value;
     },
-    async take(kind, key) {
+    async take(kind, tenantId, key) {
       const c = cache(kind);
-      const entry = c.get(key);
+      const entry = c.get(id(tenantId, key));
       // get and delete run in one turn of the event loop: no other caller can interleave.
-      if (entry !== undefined) c.delete(key);
+      if (entry !== undefined) c.delete(id(tenantId, key));
       return entry?.value;
+    },
+    async claim(kind, tenantId, key, ttlMs) {
+      const c = cache(kind);
+      // has and set run in one turn of the event loop: no other caller can interleave.
+      if (c.has(id(tenantId, key))) return false;
+      c.set(id(tenantId, key), { value: true }, { ttl: ttlMs });
+      return true;
     },
   };
 }
