@@ -3,6 +3,7 @@
  * reader whose errors name the variable and the fix.
  */
 import { z } from 'zod';
+import { parseEnv, type Env } from '../env/index.js';
 
 export const observabilityShape = {
   METRICS: z
@@ -35,10 +36,6 @@ export class ObservabilityConfigError extends Error {
   override name = 'ObservabilityConfigError';
 }
 
-export function observabilityConfigFromEnv(env: Readonly<Record<string, string | undefined>>): ObservabilityConfig {
-  const result = z.object(observabilityShape).safeParse({ METRICS: env.METRICS, METRICS_INSTANCE: env.METRICS_INSTANCE });
-  if (!result.success) {
-    throw new ObservabilityConfigError(`Invalid configuration:\n- ${result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('\n- ')}`);
-  }
-  return { metrics: result.data.METRICS === 'on', instance: result.data.METRICS_INSTANCE };
+export function observabilityConfigFromEnv(env: Env): ObservabilityConfig {
+  return parseEnv(observabilityConfigSchema, env, (problems) => new ObservabilityConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`));
 }

@@ -4,6 +4,7 @@
  * the variable and the fix.
  */
 import { z } from 'zod';
+import { parseEnv, type Env } from '../env/index.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -37,10 +38,6 @@ export class RetentionConfigError extends Error {
   override name = 'RetentionConfigError';
 }
 
-export function retentionConfigFromEnv(env: Readonly<Record<string, string | undefined>>): RetentionConfig {
-  const result = z.object(retentionShape).safeParse({ CONVERSATION_STATE_DAYS: env.CONVERSATION_STATE_DAYS, RETENTION_INTERVAL_MINUTES: env.RETENTION_INTERVAL_MINUTES });
-  if (!result.success) {
-    throw new RetentionConfigError(`Invalid configuration:\n- ${result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('\n- ')}`);
-  }
-  return { conversationIdleMs: result.data.CONVERSATION_STATE_DAYS * DAY_MS, intervalMs: result.data.RETENTION_INTERVAL_MINUTES * 60_000 };
+export function retentionConfigFromEnv(env: Env): RetentionConfig {
+  return parseEnv(retentionConfigSchema, env, (problems) => new RetentionConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`));
 }
