@@ -77,14 +77,13 @@ async function build(): Promise<BotServer> {
   const coreConfig = loadCoreConfig({ ...process.env, DEFAULT_PLAN: 'Office 365 E3', ADMIN_USERS: '*' });
   const core = createConversationCore({ engine, store, config: coreConfig, logger: logger.child({ module: 'core' }) });
   const templates = loadCardTemplates();
-  if (kind === 'teams-bot') return createBotServer({ credentials: {}, core, engine, templates, store, logger });
+  if (kind === 'teams-bot') return createBotServer({ credentials: {}, core, engine, templates, logger });
   if (kind === 'slack-bot') {
     return createBotServer({
       credentials: {},
       core,
       engine,
       templates,
-      store,
       logger,
       extend: (app) => {
         slack = mountSlack(app, { core, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl: `${farEnd}/api/`, logger, store });

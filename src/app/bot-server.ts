@@ -8,7 +8,6 @@ import type { Logger } from 'pino';
 import { createCardRenderer, mountTeams, type BotFrameworkEndpoints, type CardTemplates, type TeamsCredentials, type TeamsSupport } from '../channels/teams/index.js';
 import type { ConversationCore } from '../conversation/types.js';
 import { createServer, type BotServer, type HttpParts } from '../server/index.js';
-import type { CaseStore } from '../store/index.js';
 import type { TriageEngine } from '../triage/index.js';
 
 export interface BotServerDeps {
@@ -24,7 +23,6 @@ export interface BotServerDeps {
   readonly core: ConversationCore;
   readonly engine: TriageEngine;
   readonly templates: CardTemplates;
-  readonly store: CaseStore;
   readonly logger?: Logger;
   /** More routes (the local chat, Slack), mounted after /api/messages. */
   readonly extend?: (app: Express, parts: HttpParts) => void;

@@ -60,7 +60,6 @@ async function main(): Promise<void> {
     core,
     engine,
     templates,
-    store,
     logger,
     teamsSupport: support.teams,
     extend: (app) => {

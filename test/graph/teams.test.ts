@@ -75,7 +75,7 @@ async function startBot(budgetMs = ROOMY_BUDGET_MS, extraEnv: Record<string, str
   const runtime = createSupportDeskRuntime({ config: loadSupportDeskConfig({ SUPPORT_TEAMS_CHANNEL: SUPPORT_CHANNEL, SUPPORT_ENGINEERS: 'aad-eve' }), store, engine, logger: pino({ level: 'silent' }), appId: APP_ID });
   desk = runtime;
   const core = createConversationCore({ engine, store, config: loadCoreConfig(env), directory, logger, onCaseCreated: (c) => runtime.caseCreated(c) });
-  server = await createBotServer({ credentials: issuer.credentials, botFrameworkEndpoints: issuer.endpoints, core, engine, templates: loadCardTemplates(), store, teamsSupport: runtime.teams }).listen(0, '127.0.0.1');
+  server = await createBotServer({ credentials: issuer.credentials, botFrameworkEndpoints: issuer.endpoints, core, engine, templates: loadCardTemplates(), teamsSupport: runtime.teams }).listen(0, '127.0.0.1');
 }
 
 /** The bot is added to the team: the desk learns where the support channel is. */

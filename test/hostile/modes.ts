@@ -106,7 +106,6 @@ export async function startBot(mode: Mode): Promise<Bot> {
     core,
     engine,
     templates,
-    store,
     logger,
     teamsSupport: support.teams,
     extend: (app) => {

@@ -25,7 +25,7 @@ describe('Teams endpoint: hostile input', () => {
     store = await openSqliteStore({ dataDir: ':memory:' });
     const engine = loadDefaultRules();
     const core = createConversationCore({ engine, store, config: { credentialsConfigured: false, defaultPlan: 'Office 365 E3', adminUsers: '*' } });
-    server = await createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), store, logger }).listen(0, '127.0.0.1');
+    server = await createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), logger }).listen(0, '127.0.0.1');
   });
   afterAll(async () => {
     await server.close();

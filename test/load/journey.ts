@@ -16,7 +16,7 @@ import { cardOf, cardText, inputs, post, submitActions, teamsMessage, type FakeC
 export function startJourneyBot(store: CaseStore): Promise<RunningServer> {
   const engine = loadDefaultRules();
   const core = createConversationCore({ engine, store, config: loadCoreConfig({ DEFAULT_PLAN: 'Office 365 E3', ADMIN_USERS: '*' }) });
-  return createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), store }).listen(0, '127.0.0.1');
+  return createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates() }).listen(0, '127.0.0.1');
 }
 
 export const COMPLAINT = 'outlook cannot send mail for the whole sales floor since 9am, NDR 550 5.7.1';

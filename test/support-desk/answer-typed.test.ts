@@ -51,7 +51,7 @@ describe('an answer typed after an engineer asks for information (Teams)', () =>
       onCaseCreated: (c) => runtime.caseCreated(c),
       onCaseChanged: (c, change) => runtime.caseChanged(c, change),
     });
-    server = await createBotServer({ credentials: issuer.credentials, botFrameworkEndpoints: issuer.endpoints, core, engine, templates: loadCardTemplates(), store, teamsSupport: runtime.teams }).listen(0, '127.0.0.1');
+    server = await createBotServer({ credentials: issuer.credentials, botFrameworkEndpoints: issuer.endpoints, core, engine, templates: loadCardTemplates(), teamsSupport: runtime.teams }).listen(0, '127.0.0.1');
     await addBotToTeam();
   });
   afterEach(async () => {

@@ -39,7 +39,7 @@ async function startLocal(env: Record<string, string> = {}, bundleDir?: string):
   const conversations = new ChatConversations();
   const core = createConversationCore({ engine, store, config: coreConfig, onCaseCreated: runtime.caseCreated, onCaseChanged: runtime.caseChanged });
   const chat = createLocalChat({ core, coreConfig, templates, conversations, support: runtime.attachLocalChat(conversations), ...(bundleDir ? { bundleDir } : {}) });
-  const server = await createBotServer({ credentials: {}, core, engine, templates, store, extend: chat.extend }).listen(0, '127.0.0.1');
+  const server = await createBotServer({ credentials: {}, core, engine, templates, extend: chat.extend }).listen(0, '127.0.0.1');
   return {
     server,
     chat,
@@ -229,7 +229,7 @@ describe('the local support channel with SUPPORT_ENGINEERS set', () => {
     const coreConfig = loadCoreConfig({ DEFAULT_PLAN: 'Office 365 E3' });
     const core = createConversationCore({ engine, store, config: coreConfig });
     const chat = createLocalChat({ core, coreConfig, templates });
-    const server = await createBotServer({ credentials: {}, core, engine, templates, store, extend: chat.extend }).listen(0, '127.0.0.1');
+    const server = await createBotServer({ credentials: {}, core, engine, templates, extend: chat.extend }).listen(0, '127.0.0.1');
     try {
       expect((await call(server.url, 'GET', '/support')).status).toBe(404);
       expect((await call(server.url, 'POST', '/v3/directline/conversations?as=engineer')).status).toBe(404);

@@ -56,7 +56,7 @@ describe('support desk in Teams', () => {
       onCaseCreated: (c) => runtime.caseCreated(c),
       onCaseChanged: (c, change) => runtime.caseChanged(c, change),
     });
-    server = await createBotServer({ credentials: issuer.credentials, botFrameworkEndpoints: issuer.endpoints, core, engine, templates: loadCardTemplates(), store, teamsSupport: runtime.teams }).listen(0, '127.0.0.1');
+    server = await createBotServer({ credentials: issuer.credentials, botFrameworkEndpoints: issuer.endpoints, core, engine, templates: loadCardTemplates(), teamsSupport: runtime.teams }).listen(0, '127.0.0.1');
   });
   afterAll(async () => {
     await runtime.stop();

@@ -21,7 +21,7 @@ const templates = loadCardTemplates();
 
 async function serve(store: CaseStore, extra: Partial<Parameters<typeof createBotServer>[0]>, logger = captureLogger().logger): Promise<RunningServer> {
   const core = createConversationCore({ engine, store, config: { credentialsConfigured: true, adminUsers: '*', defaultPlan: 'Office 365 E3' } });
-  return createBotServer({ credentials: {}, core, engine, templates, store, logger, ...extra }).listen(0, '127.0.0.1');
+  return createBotServer({ credentials: {}, core, engine, templates, logger, ...extra }).listen(0, '127.0.0.1');
 }
 
 describe('Bot Framework tokens', () => {

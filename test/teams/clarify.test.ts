@@ -28,7 +28,7 @@ describe('Teams: the bot asks between close categories', () => {
     engine = loadDefaultRules();
     const coreConfig = loadCoreConfig({ ADMIN_USERS: ALEX.aadObjectId, DEFAULT_PLAN: 'Office 365 E3' });
     const core = createConversationCore({ engine, store, config: coreConfig });
-    server = await createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), store }).listen(0, '127.0.0.1');
+    server = await createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates() }).listen(0, '127.0.0.1');
   });
   afterAll(async () => {
     await server.close();

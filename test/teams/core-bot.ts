@@ -34,7 +34,7 @@ export function useCoreOverTeams(env: Readonly<Record<string, string>>): CoreOve
     store = await openSqliteStore({ dataDir: ':memory:' });
     const engine = loadDefaultRules();
     const core = createConversationCore({ engine, store, config: loadCoreConfig(env) });
-    server = await createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), store }).listen(0, '127.0.0.1');
+    server = await createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates() }).listen(0, '127.0.0.1');
   });
   afterEach(async () => {
     await server?.close();

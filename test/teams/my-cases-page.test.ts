@@ -47,7 +47,7 @@ describe('my cases for a tenant with 10,000 cases, over Teams', () => {
     const engine = loadDefaultRules();
     const coreConfig = loadCoreConfig({ ADMIN_USERS: ALEX.aadObjectId, DEFAULT_PLAN: 'Office 365 E3' });
     const core = createConversationCore({ engine, store, config: coreConfig, now: () => new Date(clock) });
-    server = await createBotServer({ credentials: issuer.credentials, botFrameworkEndpoints: issuer.endpoints, core, engine, templates: loadCardTemplates(), store }).listen(0, '127.0.0.1');
+    server = await createBotServer({ credentials: issuer.credentials, botFrameworkEndpoints: issuer.endpoints, core, engine, templates: loadCardTemplates() }).listen(0, '127.0.0.1');
   }, 120_000);
   afterAll(async () => {
     await server?.close();

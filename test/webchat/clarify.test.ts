@@ -34,7 +34,7 @@ describe('local chat: asking between close categories', () => {
     const coreConfig = loadCoreConfig({ DEFAULT_PLAN: 'Office 365 E3' });
     const core = createConversationCore({ engine, store, config: coreConfig });
     const chat = createLocalChat({ core, coreConfig, templates, bundleDir });
-    server = await createBotServer({ credentials: {}, core, engine, templates, store, extend: chat.extend }).listen(0, '127.0.0.1');
+    server = await createBotServer({ credentials: {}, core, engine, templates, extend: chat.extend }).listen(0, '127.0.0.1');
     close = () => chat.close();
   });
   afterAll(async () => {

@@ -26,7 +26,7 @@ async function startServer(options: { bundleDir?: string; adminUsers?: string } 
   const coreConfig = loadCoreConfig({ DEFAULT_PLAN: 'Office 365 E3', ...(options.adminUsers ? { ADMIN_USERS: options.adminUsers } : {}) });
   const core = createConversationCore({ engine, store, config: coreConfig });
   const chat = createLocalChat({ core, coreConfig, templates, ...(options.bundleDir ? { bundleDir: options.bundleDir } : {}) });
-  const server = await createBotServer({ credentials: {}, core, engine, templates, store, extend: chat.extend }).listen(0, '127.0.0.1');
+  const server = await createBotServer({ credentials: {}, core, engine, templates, extend: chat.extend }).listen(0, '127.0.0.1');
   return {
     server,
     chat,

@@ -28,7 +28,7 @@ async function startServer(limits: Partial<ConversationLimits> = {}, now: () => 
   const core = createConversationCore({ engine, store, config: coreConfig });
   const conversations = new ChatConversations(limits, now);
   const chat = createLocalChat({ core, coreConfig, templates, conversations });
-  const server = await createBotServer({ credentials: {}, core, engine, templates, store, extend: chat.extend }).listen(0, '127.0.0.1');
+  const server = await createBotServer({ credentials: {}, core, engine, templates, extend: chat.extend }).listen(0, '127.0.0.1');
   closers.push(async () => {
     chat.close();
     await server.close();
