@@ -6,14 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, tempDataDir, type BotProcess } from '../faults/process.js';
+import { CASE_NUMBER, press } from '../load/journey.js';
 import { createTestDatabase, postgresSkipReason, rawQuery } from '../postgres/database.js';
 import {
   BOT_TOKEN, blockAction, buttonsOf, dmEvent, eventEnvelope, selected, signatureHeaders, SIGNING_SECRET, startFakeSlack, TEAM, text, viewSubmission, type FakeSlack,
 } from '../slack/helpers.js';
-import { cardOf, cardText, inputs, post, startFakeConnector, submitActions, teamsMessage, type FakeConnector } from '../teams/helpers.js';
+import { cardOf, cardText, inputs, post, startFakeConnector, teamsMessage, type FakeConnector } from '../teams/helpers.js';
 
 const SUPPORT_CHANNEL = 'C0SUPPORT';
-const CASE_NUMBER = /SR-\d{6}-\d{4,}/;
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -72,12 +72,6 @@ describe.skipIf(postgresSkipReason() !== undefined)('Teams and Slack journeys ac
     const response = await post(bot.url, teamsMessage({ serviceUrl: connector.url, ...options }));
     expect(response.status).toBe(200);
     return connector.calls.slice(before).map(cardOf);
-  }
-
-  function press(card: Record<string, unknown> | undefined, verb: string): Record<string, unknown> {
-    const action = submitActions(card).find((a) => a.data.verb === verb);
-    if (!action) throw new Error(`no ${verb} button`);
-    return action.data;
   }
 
   async function slackPost(bot: BotProcess, body: string, contentType: string): Promise<number> {

@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, tempDataDir, type BotProcess } from '../faults/process.js';
+import { press } from '../load/journey.js';
 import { createTestDatabase, postgresSkipReason, rawQuery } from '../postgres/database.js';
-import { cardOf, cardText, inputs, post, startFakeConnector, submitActions, teamsMessage, type FakeConnector } from '../teams/helpers.js';
+import { cardOf, cardText, inputs, post, startFakeConnector, teamsMessage, type FakeConnector } from '../teams/helpers.js';
 
 describe.skipIf(postgresSkipReason() !== undefined)('two instances on one PostgreSQL', { timeout: 120_000 }, () => {
   let connector: FakeConnector;
@@ -32,12 +33,6 @@ describe.skipIf(postgresSkipReason() !== undefined)('two instances on one Postgr
     const response = await post(bot.url, teamsMessage({ serviceUrl: connector.url, ...options }));
     expect(response.status).toBe(200);
     return connector.calls.slice(before).map(cardOf);
-  }
-
-  function press(card: Record<string, unknown> | undefined, verb: string): Record<string, unknown> {
-    const action = submitActions(card).find((a) => a.data.verb === verb);
-    if (!action) throw new Error(`no ${verb} button`);
-    return action.data;
   }
 
   it('triage on one, the form on the other, one case from a form submitted to both, listed and closed across them', async () => {
