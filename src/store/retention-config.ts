@@ -4,24 +4,13 @@
  * the variable and the fix.
  */
 import { z } from 'zod';
-import { parseEnv, type Env } from '../env/index.js';
+import { parseEnv, wholeNumber, type Env } from '../env/index.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const wholeNumber = (name: string, fallback: string, min: number, max: number, meaning: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => (value === undefined || value === '' ? fallback : value))
-    .pipe(z.string().regex(/^\d+$/, `must be a whole number from ${min} to ${max} (${meaning}; ${fallback} by default)`))
-    .transform(Number)
-    .pipe(z.number().int().min(min, `must be from ${min} to ${max} (${meaning})`).max(max, `must be from ${min} to ${max} (${meaning})`))
-    .describe(name);
-
 export const retentionShape = {
-  CONVERSATION_STATE_DAYS: wholeNumber('CONVERSATION_STATE_DAYS', '30', 1, 3650, 'days a conversation may stay idle before its state is deleted'),
-  RETENTION_INTERVAL_MINUTES: wholeNumber('RETENTION_INTERVAL_MINUTES', '60', 1, 1440, 'minutes between two retention passes'),
+  CONVERSATION_STATE_DAYS: wholeNumber(30, 1, 3650, 'days a conversation may stay idle before its state is deleted; 30 by default'),
+  RETENTION_INTERVAL_MINUTES: wholeNumber(60, 1, 1440, 'minutes between two retention passes; 60 by default'),
 };
 
 export interface RetentionConfig {
