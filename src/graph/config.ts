@@ -3,6 +3,7 @@
  * names tenants: the embedded default never calls Graph. Errors name the variable and the fix.
  */
 import { z } from 'zod';
+import { wholeNumber } from '../env/index.js';
 import { CertificateFileError, loadCertificateCredential, type CertificateCredential } from './certificate.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,21 +41,6 @@ const httpsUrl = (variable: string, fallback: string) =>
       return value;
     });
 
-const wholeNumber = (variable: string, fallback: number, min: number, max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      const text = raw?.trim();
-      if (!text) return fallback;
-      const value = Number(text);
-      if (!/^\d+$/.test(text) || value < min || value > max) {
-        ctx.addIssue({ code: 'custom', path: [variable], message: `"${text}" must be a whole number from ${min} to ${max}` });
-        return z.NEVER;
-      }
-      return value;
-    });
-
 /** The variables this part owns; composed into the app's one schema. */
 export const graphEnvShape = {
   GRAPH_TENANTS: z
@@ -87,8 +73,8 @@ export const graphEnvShape = {
     }),
   GRAPH_AUTHORITY_URL: httpsUrl('GRAPH_AUTHORITY_URL', 'https://login.microsoftonline.com'),
   GRAPH_URL: httpsUrl('GRAPH_URL', 'https://graph.microsoft.com/v1.0'),
-  GRAPH_BUDGET_MS: wholeNumber('GRAPH_BUDGET_MS', 1_500, 100, 10_000),
-  GRAPH_CACHE_MINUTES: wholeNumber('GRAPH_CACHE_MINUTES', 5, 1, 60),
+  GRAPH_BUDGET_MS: wholeNumber(1_500, 100, 10_000, 'milliseconds one Graph call may take before the turn goes on without it; 1500 by default'),
+  GRAPH_CACHE_MINUTES: wholeNumber(5, 1, 60, 'minutes an answer from Graph is reused; 5 by default'),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppCertificatePath: z.string().optional(),

@@ -112,7 +112,7 @@ describe('Graph configuration', () => {
     expect(problem({ ...base, GRAPH_TENANTS: '*', GRAPH_URL: 'http://graph.example' })).toMatch(/^GRAPH_URL: .*must be an https URL/);
     expect(problem({ ...base, GRAPH_TENANTS: '*', GRAPH_SLACK_TENANTS: 'T01' })).toMatch(/^GRAPH_SLACK_TENANTS: "T01" must be SLACK_TEAM_ID=ENTRA_TENANT_ID/);
     expect(problem({ GRAPH_TENANTS: '*' })).toMatch(/^MicrosoftAppId: /);
-    expect(problem({ ...base, GRAPH_TENANTS: '*', GRAPH_BUDGET_MS: '5' })).toMatch(/^GRAPH_BUDGET_MS: "5" must be a whole number from 100/);
+    expect(problem({ ...base, GRAPH_TENANTS: '*', GRAPH_BUDGET_MS: '5' })).toMatch(/^GRAPH_BUDGET_MS: must be from 100 to 10000 \(milliseconds/);
   });
 });
 
