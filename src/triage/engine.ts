@@ -91,6 +91,8 @@ export interface RuleInput {
   readonly severity: SeverityFile;
   /** Examples that train the statistical layer only (intents/training/). */
   readonly training?: ReadonlyArray<{ readonly category: CategoryId; readonly text: string }>;
+  /** Ordinary English words, which typo correction leaves alone (none when absent). */
+  readonly isEnglish?: (word: string) => boolean;
 }
 
 type Scored = { scores: CategoryScore[]; products: CategoryScore[] };
@@ -166,11 +168,11 @@ export class TriageEngine {
     private readonly intentTerms: TermSet<IntentOwner>,
     private readonly cueFinder: CueFinder,
     private readonly classifier: LearnedClassifier,
-    vocabulary: { words: Iterable<string>; stems: ReadonlySet<string> },
+    vocabulary: { words: Iterable<string>; stems: ReadonlySet<string>; isEnglish?: (word: string) => boolean },
     /** What the statistical layer was trained on: for `npm run eval -- --folds K`. */
     readonly documents: readonly TrainingDocument[] = [],
   ) {
-    this.corrector = new TypoCorrector(vocabulary.words, vocabulary.stems);
+    this.corrector = new TypoCorrector(vocabulary.words, vocabulary.stems, vocabulary.isEnglish);
   }
 
   /** The message analyzed, its stems with typos corrected, and its severity and modifier cues. */
@@ -523,6 +525,7 @@ export function compileRules(input: RuleInput): TriageEngine {
   const vocabulary = {
     words: [...intentTerms.vocabularyWords(), ...cueTerms.vocabularyWords()],
     stems: new Set([...intentTerms.vocabularyStems(), ...cueTerms.vocabularyStems()]),
+    isEnglish: input.isEnglish,
   };
   // Each document is analyzed once: its features train the classifier, and an example's words
   // are known English too, never to be "corrected" into product names.
