@@ -24,7 +24,14 @@ export type SeverityRule =
 
 export type Reason =
   | { readonly kind: 'unknown' }
-  | { readonly kind: 'category'; readonly cues: readonly string[]; readonly category: CategoryId; readonly tiedWith: readonly CategoryId[] }
+  | {
+      readonly kind: 'category';
+      readonly cues: readonly string[];
+      readonly category: CategoryId;
+      readonly tiedWith: readonly CategoryId[];
+      /** The statistical layer reads the message as this other category: the admin is asked. */
+      readonly disputedBy?: CategoryId;
+    }
   | { readonly kind: 'chosen'; readonly category: CategoryId }
   | { readonly kind: 'learned'; readonly category: CategoryId; readonly probability: number }
   | { readonly kind: 'sovereign'; readonly cues: readonly string[] }
@@ -127,11 +134,17 @@ export function renderReason(reason: Reason, lang: Lang): string {
       const tied = reason.tiedWith.map((id) => categoryDisplayName(id, lang));
       const cues = shownCues(reason.cues, 3);
       const said = quoted(reason.cues);
+      const disputed = reason.disputedBy ? categoryDisplayName(reason.disputedBy, lang) : undefined;
       if (zh) {
-        const tie = tied.length > 0 ? `（${tied.join('、')} 也同樣符合，依最相近的範例判定）` : '';
+        const tie = tied.length > 0 ? `（${tied.join('、')} 也同樣符合，依最相近的範例判定）` : disputed ? `（但整體用字較接近 ${disputed} 的範例）` : '';
         return cues.length > 0 ? `${said} 指向 ${name}${tie}` : `歸入 ${name}${tie}`;
       }
-      const tie = tied.length > 0 ? ` (${tied.join(', ')} fit as well; the closest examples decided)` : '';
+      const tie =
+        tied.length > 0
+          ? ` (${tied.join(', ')} fit as well; the closest examples decided)`
+          : disputed
+            ? ` (but the wording as a whole reads like the examples of ${disputed})`
+            : '';
       if (cues.length === 0) return `Placed in ${name}${tie}`;
       return `${said} ${cues.length === 1 ? 'points' : 'point'} to ${name}${tie}`;
     }

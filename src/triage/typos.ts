@@ -63,6 +63,8 @@ export class TypoCorrector {
   constructor(
     vocabularyWords: Iterable<string>,
     private readonly knownStems: ReadonlySet<string>,
+    /** Ordinary English is never a typo of a rule word ("chances" is not "cancel"). */
+    private readonly isEnglish: (word: string) => boolean = () => false,
   ) {
     let order = 0;
     for (const word of vocabularyWords) {
@@ -85,7 +87,8 @@ export class TypoCorrector {
       if (cached !== undefined) return cached ?? stem;
       if (lookups >= MAX_LOOKUPS_PER_MESSAGE) return stem;
       lookups++;
-      const correction = this.closest(word);
+      const closest = this.closest(word);
+      const correction = closest !== null && this.isEnglish(word) ? null : closest;
       if (this.cache.size < CACHE_LIMIT) this.cache.set(word, correction);
       return correction ?? stem;
     };

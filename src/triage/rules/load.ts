@@ -9,6 +9,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { CategoryId } from '../../domain/taxonomy.js';
 import { compileRules, RuleCompileError, type TriageEngine } from '../engine.js';
+import { englishWords } from '../english-words.js';
 import { intentFileSchema, severityFileSchema, trainingFileSchema, type IntentRule, type SeverityFile } from './schema.js';
 
 export const SEVERITY_FILE = 'severity.yaml';
@@ -91,7 +92,8 @@ export function buildRules(sources: readonly RuleSource[], trainingSources: read
 
   let engine: TriageEngine;
   try {
-    engine = compileRules({ intents, severity, training });
+    // WordNet is read on the first correction, not at start-up: few messages need one.
+    engine = compileRules({ intents, severity, training, isEnglish: (word) => englishWords().has(word) });
   } catch (error) {
     if (error instanceof RuleCompileError) throw new RulesInvalidError([`${error.message}. Fix the term or delete it.`]);
     throw error;
