@@ -172,6 +172,11 @@ describe('Slack over HTTP: the admin journey', () => {
     await h.slack.waitFor('views.publish', publishes + 2);
     expect((await store.getCase(TEAM, number))?.status).toBe('closed');
     expect(lastPosted(h).channel).toBe('UADMIN'); // App Home answers go to the user's DM with the bot
+
+    // 9. Reopening by typing the command in the DM refreshes the App Home as well.
+    await h.sendEvent(eventEnvelope(dmEvent('UADMIN', `reopen ${number}`)));
+    await h.slack.waitFor('views.publish', publishes + 3);
+    expect((await store.getCase(TEAM, number))?.status).toBe('open');
   });
 });
 

@@ -35,7 +35,9 @@ export function changesCases(turn: Turn, replies: readonly Reply[]): boolean {
   if (replies.some((r) => r.kind === 'case-created')) return true;
   const verb = turn.action?.verb;
   if (verb === 'closeCase' || verb === 'reopenCase') return true;
-  if (typeof turn.text === 'string') {
+  // Closing and reopening answer with text only: a turn with any other reply (a triage, a
+  // question) was not one of those commands, and its text need not be parsed a second time.
+  if (typeof turn.text === 'string' && replies.every((r) => r.kind === 'text')) {
     const command = parseCommand(turn.text);
     return command?.kind === 'closeCase' || command?.kind === 'reopenCase';
   }
@@ -90,7 +92,7 @@ export function createSlackExchange(deps: {
     if (await reopenStashedForm(request)) return;
     const turn = await buildTurn(request);
     const replies = await core.handle(turn);
-    logger.debug({ conversation: turn.conversationId, replies: replies.map((r) => r.kind) }, 'slack turn');
+    if (logger.isLevelEnabled('debug')) logger.debug({ conversation: turn.conversationId, replies: replies.map((r) => r.kind) }, 'slack turn');
     let rest: readonly Reply[] = replies;
     const form = replies.find((r): r is CaseFormReply => r.kind === 'case-form');
     if (form && request.triggerId && (await openModal(request.tenantId, form, request.where, request.triggerId))) rest = replies.filter((r) => r !== form);

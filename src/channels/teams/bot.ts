@@ -51,7 +51,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBotLogic {
 
   const answer = async (context: TurnContext, inbound: InboundTurn): Promise<void> => {
     const replies = await core.handle(inbound.turn);
-    logger?.debug({ kind: inbound.kind, conversation: inbound.turn.conversationId, replies: replies.map((r) => r.kind) }, 'teams turn');
+    if (logger?.isLevelEnabled('debug')) logger.debug({ kind: inbound.kind, conversation: inbound.turn.conversationId, replies: replies.map((r) => r.kind) }, 'teams turn');
     if (inbound.kind !== 'execute') {
       if (replies.length > 0) await context.sendActivities(replies.map(card));
       return;
