@@ -65,10 +65,10 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const requestSentences = new Set(requests.map((hit) => cues.sentenceOf(hit)));
   if (requests.length > 0 && failures.every((hit) => requestSentences.has(cues.sentenceOf(hit)))) return decided(scope, 'C', 'nothing-broken', requests);
 
-  const asking = [...cues.affirmed('question'), ...cues.affirmed('hypothetical')];
+  const howTo = howToQuestions(cues);
+  const asking = [...howTo, ...cues.affirmed('hypothetical')];
   const asksFix = cues.has('asks_fix');
   if (failures.length === 0 && !asksFix && asking.length > 0) return decided(scope, 'C', 'question', asking);
-  const howTo = cues.affirmed('question');
   if (howTo.length > 0 && !asksFix && failures.every((hit) => isVague(cues, hit))) return decided(scope, 'C', 'question', howTo);
 
   const cosmetic = [...cues.affirmed('cosmetic'), ...cues.affirmed('display_fault').filter((hit) => !onControl(cues, hit))];
@@ -95,6 +95,17 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const adminExtra = adminOnly.length > 0 ? { adminOnly: texts(adminOnly, 1) } : {};
   if (scope.kind === 'single') return decided(scope, 'B', 'single', scope.hits, { ...(failure ? { failure } : {}), ...adminExtra });
   return decided(scope, 'B', 'one-feature', [], { ...(failure ? { failure } : {}), ...adminExtra });
+}
+
+/**
+ * Questions that ask how to do something. "Can you help?" or "What should I do?" after a
+ * described fault asks for help with that fault: it is no how-to and does not make it C.
+ */
+function howToQuestions(cues: FoundCues): readonly Hit<CueOwner>[] {
+  const help = cues.affirmed('help_request');
+  if (help.length === 0) return cues.affirmed('question');
+  const helpSentences = new Set(help.map((hit) => cues.sentenceOf(hit)));
+  return cues.affirmed('question').filter((hit) => !helpSentences.has(cues.sentenceOf(hit)));
 }
 
 /** A failure word no stronger than "does not" or "error": a how-to question outweighs it. */

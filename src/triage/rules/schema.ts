@@ -101,6 +101,7 @@ export const SEVERITY_CUE_GROUPS = [
   'question',
   'hypothetical',
   'asks_fix',
+  'help_request',
   'documentation',
   'nothing_broken',
   'request',
