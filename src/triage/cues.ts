@@ -10,6 +10,11 @@ import type { AnalyzedText } from './text.js';
 const NEGATION_WINDOW_BEFORE = 6;
 const NEGATION_WINDOW_AFTER = 4;
 const CJK_NEGATORS = /(不是|並非|並不是|沒有|無關|非|不會讓?|避免|以免|防止)/u;
+/**
+ * Words that open a yes/no or wh- question: "Does it bounce?" asks whether a failure would
+ * happen; it reports none. ("Why" is left out: asking why says something is broken.)
+ */
+const QUESTION_OPENERS = new Set(['does', 'do', 'did', 'is', 'are', 'will', 'would', 'can', 'could', 'should', 'what', 'which', 'when', 'where', 'how', 'whether']);
 /** The characters that end a clause in text.ts (a clause is what severity reads as one sentence). */
 const CLAUSE_BREAK = /[.!?;:。！？；：]/u;
 
@@ -116,8 +121,13 @@ export class FoundCues {
    */
   isAskedAbout(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
     if (hit.start < 0 || !this.text.questionClauses.has(hit.clause)) return false;
+    if (QUESTION_OPENERS.has(this.firstWordOf(hit.clause))) return true;
     const asking = [...(this.byGroup.get('question') ?? NO_HITS), ...(this.byGroup.get('hypothetical') ?? NO_HITS)];
     return asking.some((cue) => cue.clause === hit.clause);
+  }
+
+  private firstWordOf(clause: number): string {
+    return this.text.tokens.find((token) => token.clause === clause)?.word ?? '';
   }
 
   /**

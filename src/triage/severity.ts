@@ -69,6 +69,8 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const asking = [...howTo, ...cues.affirmed('hypothetical')];
   const asksFix = cues.has('asks_fix');
   if (failures.length === 0 && !asksFix && asking.length > 0) return decided(scope, 'C', 'question', asking);
+  const configAsk = cues.affirmed('config_ask');
+  if (configAsk.length > 0 && !asksFix && !cues.has('regression') && !cues.has('outage') && !cues.has('deadline')) return decided(scope, 'C', 'question', configAsk);
   if (howTo.length > 0 && !asksFix && failures.every((hit) => isVague(cues, hit))) return decided(scope, 'C', 'question', howTo);
 
   const cosmetic = [...cues.affirmed('cosmetic'), ...cues.affirmed('display_fault').filter((hit) => !onControl(cues, hit))];

@@ -102,6 +102,8 @@ export const SEVERITY_CUE_GROUPS = [
   'hypothetical',
   'asks_fix',
   'help_request',
+  'config_ask',
+  'regression',
   'documentation',
   'nothing_broken',
   'request',
