@@ -15,6 +15,8 @@ const CJK_NEGATORS = /(不是|並非|並不是|沒有|無關|非|不會讓?|避�
  * happen; it reports none. ("Why" is left out: asking why says something is broken.)
  */
 const QUESTION_OPENERS = new Set(['does', 'do', 'did', 'is', 'are', 'will', 'would', 'can', 'could', 'should', 'what', 'which', 'when', 'where', 'how', 'whether']);
+/** Prepositions after which a "not" qualifies a place or group ("not in the group", "not part of"). */
+const PLACE_WORDS = new Set(['in', 'on', 'at', 'inside', 'within', 'part', 'under', 'among']);
 /** The characters that end a clause in text.ts (a clause is what severity reads as one sentence). */
 const CLAUSE_BREAK = /[.!?;:。！？；：]/u;
 
@@ -95,8 +97,18 @@ export class FoundCues {
 
   /** The negation hits that negate what follows them (not the "not" of a failure). */
   private negations(): readonly Hit<CueOwner>[] {
-    this.negators ??= (this.byGroup.get('negation') ?? NO_HITS).filter((negation) => !this.insideFailure(negation));
+    this.negators ??= (this.byGroup.get('negation') ?? NO_HITS).filter((negation) => !this.insideFailure(negation) && !this.beforePlace(negation));
     return this.negators;
+  }
+
+  /**
+   * "The users not in the group show an error": a "not" right before a preposition of place or
+   * membership says who or where, and negates nothing after that phrase.
+   */
+  private beforePlace(negation: Hit<CueOwner>): boolean {
+    if (negation.start < 0) return false;
+    const next = this.text.tokens[negation.end + 1];
+    return next !== undefined && next.segment === this.text.tokens[negation.end]!.segment && PLACE_WORDS.has(next.word);
   }
 
   private segmentOf(tokenIndex: number): number {
