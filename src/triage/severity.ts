@@ -59,7 +59,7 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
     return decided(scope, 'C', support === 'billing' ? 'billing' : 'presales', []);
   }
 
-  const nothingBroken = cues.affirmed('nothing_broken');
+  const nothingBroken = outsideHelpRequests(cues, cues.affirmed('nothing_broken'));
   if (nothingBroken.length > 0) return decided(scope, 'C', 'nothing-broken', nothingBroken);
   const requests = cues.affirmed('request');
   const requestSentences = new Set(requests.map((hit) => cues.sentenceOf(hit)));
@@ -99,15 +99,20 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   return decided(scope, 'B', 'one-feature', [], { ...(failure ? { failure } : {}), ...adminExtra });
 }
 
+/** "Any help would be great" asks for help with the fault; it is no wish for a new feature. */
+function outsideHelpRequests(cues: FoundCues, hits: readonly Hit<CueOwner>[]): readonly Hit<CueOwner>[] {
+  const help = cues.affirmed('help_request');
+  if (help.length === 0) return hits;
+  const helpSentences = new Set(help.map((hit) => cues.sentenceOf(hit)));
+  return hits.filter((hit) => !helpSentences.has(cues.sentenceOf(hit)));
+}
+
 /**
  * Questions that ask how to do something. "Can you help?" or "What should I do?" after a
  * described fault asks for help with that fault: it is no how-to and does not make it C.
  */
 function howToQuestions(cues: FoundCues): readonly Hit<CueOwner>[] {
-  const help = cues.affirmed('help_request');
-  if (help.length === 0) return cues.affirmed('question');
-  const helpSentences = new Set(help.map((hit) => cues.sentenceOf(hit)));
-  return cues.affirmed('question').filter((hit) => !helpSentences.has(cues.sentenceOf(hit)));
+  return outsideHelpRequests(cues, cues.affirmed('question'));
 }
 
 /** A failure word no stronger than "does not" or "error": a how-to question outweighs it. */
