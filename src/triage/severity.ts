@@ -41,7 +41,7 @@ function decided(scope: Scope, severity: Severity, rule: SeverityRule, hits: rea
 
 export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityDecision {
   const aboutDocs = new Set(cues.affirmed('documentation').map((hit) => cues.sentenceOf(hit)));
-  const notNow = new Set([...aboutDocs, ...cues.affirmed('past').map((hit) => cues.sentenceOf(hit))]);
+  const notNow = new Set([...aboutDocs, ...pastSentences(cues)]);
   const failures = [
     ...cues.affirmed('failure').filter((hit) => !cues.isAskedAbout(hit) && !notNow.has(cues.sentenceOf(hit))),
     ...garbledControls(cues),
@@ -97,6 +97,15 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const adminExtra = adminOnly.length > 0 ? { adminOnly: texts(adminOnly, 1) } : {};
   if (scope.kind === 'single') return decided(scope, 'B', 'single', scope.hits, { ...(failure ? { failure } : {}), ...adminExtra });
   return decided(scope, 'B', 'one-feature', [], { ...(failure ? { failure } : {}), ...adminExtra });
+}
+
+/** Sentences about the past ("we had users locked out last year"); "since last month" is still going on. */
+function pastSentences(cues: FoundCues): number[] {
+  const ongoing = new Set(cues.affirmed('regression').map((hit) => cues.sentenceOf(hit)));
+  return cues
+    .affirmed('past')
+    .map((hit) => cues.sentenceOf(hit))
+    .filter((sentence) => !ongoing.has(sentence));
 }
 
 /** "Any help would be great" asks for help with the fault; it is no wish for a new feature. */
