@@ -42,8 +42,11 @@ function decided(scope: Scope, severity: Severity, rule: SeverityRule, hits: rea
 export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityDecision {
   const aboutDocs = new Set(cues.affirmed('documentation').map((hit) => cues.sentenceOf(hit)));
   const notNow = new Set([...aboutDocs, ...pastSentences(cues)]);
+  const pastOnly = new Set(pastSentences(cues));
   const failures = [
-    ...cues.affirmed('failure').filter((hit) => !cues.isAskedAbout(hit) && !notNow.has(cues.sentenceOf(hit))),
+    ...cues
+      .affirmed('failure')
+      .filter((hit) => !cues.isAskedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)) && !(aboutDocs.has(cues.sentenceOf(hit)) && isVague(cues, hit))),
     ...garbledControls(cues),
   ];
   const scope = assessScope(cues, new Set([...failures, ...cues.affirmed('cut_off')].map((hit) => cues.sentenceOf(hit))));
