@@ -15,6 +15,7 @@ const CJK_NEGATORS = /(不是|並非|並不是|沒有|無關|非|不會讓?|避�
  * happen; it reports none. ("Why" is left out: asking why says something is broken.)
  */
 const QUESTION_OPENERS = new Set(['does', 'do', 'did', 'is', 'are', 'will', 'would', 'can', 'could', 'should', 'what', 'which', 'when', 'where', 'how', 'whether']);
+const CONDITION_OPENERS = new Set(['if', 'unless', 'suppose', 'assuming']);
 /** Prepositions after which a "not" qualifies a place or group ("not in the group", "not part of"). */
 const PLACE_WORDS = new Set(['in', 'on', 'at', 'inside', 'within', 'part', 'under', 'among']);
 /** The characters that end a clause in text.ts (a clause is what severity reads as one sentence). */
@@ -133,9 +134,19 @@ export class FoundCues {
    */
   isAskedAbout(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
     if (hit.start < 0 || !this.text.questionClauses.has(hit.clause)) return false;
-    if (QUESTION_OPENERS.has(this.firstWordOf(hit.clause))) return true;
+    if (this.opensQuestion(hit)) return true;
     const asking = [...(this.byGroup.get('question') ?? NO_HITS), ...(this.byGroup.get('hypothetical') ?? NO_HITS)];
     return asking.some((cue) => cue.clause === hit.clause);
+  }
+
+  /** A hit in a question that opens with a question word: "Does it bounce?", "What happens when ...?" */
+  opensQuestion(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
+    return hit.start >= 0 && this.text.questionClauses.has(hit.clause) && QUESTION_OPENERS.has(this.firstWordOf(hit.clause));
+  }
+
+  /** A hit in a sentence that opens with "if": a condition imagined, not a fact. */
+  isConditional(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
+    return hit.start >= 0 && CONDITION_OPENERS.has(this.firstWordOf(hit.clause));
   }
 
   private firstWordOf(clause: number): string {

@@ -59,6 +59,8 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   if (support !== 'technical') {
     const cutOff = cues.affirmed('cut_off');
     if (cutOff.length > 0 && (multi || cues.has('outage'))) return decided(scope, 'A', 'cut-off', [...cutOff, ...scope.hits]);
+    const lapsed = serviceLapsed(cues);
+    if (lapsed.length > 0) return decided(scope, 'A', 'cut-off', lapsed);
     return decided(scope, 'C', support === 'billing' ? 'billing' : 'presales', []);
   }
 
@@ -100,6 +102,14 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const adminExtra = adminOnly.length > 0 ? { adminOnly: texts(adminOnly, 1) } : {};
   if (scope.kind === 'single') return decided(scope, 'B', 'single', scope.hits, { ...(failure ? { failure } : {}), ...adminExtra });
   return decided(scope, 'B', 'one-feature', [], { ...(failure ? { failure } : {}), ...adminExtra });
+}
+
+/** The subscription or tenant switched off now, not asked about or imagined ("if our subscription is suspended, ..."). */
+function serviceLapsed(cues: FoundCues): readonly Hit<CueOwner>[] {
+  const lapsed = cues.affirmed('service_lapsed');
+  if (lapsed.length === 0) return lapsed;
+  const imagined = new Set(cues.affirmed('hypothetical').map((hit) => cues.sentenceOf(hit)));
+  return lapsed.filter((hit) => !cues.opensQuestion(hit) && !imagined.has(cues.sentenceOf(hit)) && !cues.isConditional(hit));
 }
 
 /** Sentences about the past ("we had users locked out last year"); "since last month" is still going on. */

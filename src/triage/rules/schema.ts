@@ -125,6 +125,7 @@ export const SEVERITY_CUE_GROUPS = [
   'past',
   'admin_only_workaround',
   'cut_off',
+  'service_lapsed',
   'negation',
   'negation_after',
   'doubt',
