@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+
+/**
+ * Severity read from the whole message as admins write it on forums and help desks: the fault
+ * and the request in different sentences, quoted errors, help requests, and scope words in
+ * English, zh-TW and Japanese. Every message here was written for this test.
+ */
+let engine: TriageEngine;
+beforeAll(() => {
+  engine = loadDefaultRules();
+});
+
+function severityOf(text: string): string | null {
+  return engine.triage(text).severity;
+}
+
+describe('a fault followed by a request for help is no how-to (rule 3, not rule 1)', () => {
+  it.each([
+    ['"Can you help?" after an error', 'I get an error when I open the HR site in SharePoint. Can you help?'],
+    ['"What should I do?" after a quoted error', 'When I try to add the domain I receive the error "The domain is already in use". What should I do?'],
+    ['"any help would be great" after a fault', 'Outlook crashes for me whenever I open a calendar invite. Any help would be great.'],
+    ['an angry "annoying" is no cosmetic fault', 'Outlook keeps crashing for me when I open attachments, really annoying.'],
+    ['a failure that began last month is still going on', 'Since last month my OneDrive client has stopped syncing the project folder.'],
+    ['a clear failure in a sentence about the article', 'Following this article, the Hybrid Configuration Wizard fails with error 1603 on my server.'],
+  ])('%s', (_why, text) => {
+    expect(severityOf(text)).toBe('B');
+  });
+
+  it('the same help request without a fault stays C', () => {
+    expect(severityOf('Can you help me set up a shared mailbox for the front desk?')).toBe('C');
+  });
+});
+
+describe('a how-to after context is still a how-to (rule 1)', () => {
+  it('a setting the tenant does not offer yet, asked how to enable', () => {
+    expect(severityOf('Users currently cannot reset their own passwords. I would like to enable self-service password reset for them, what are the steps?')).toBe('C');
+  });
+
+  it('but the same how-to after something stopped working is a fault', () => {
+    expect(severityOf('Since the update users can no longer reset their own passwords. How do we enable self-service reset again?')).not.toBe('C');
+  });
+
+  it('a yes/no question asks whether a failure would happen, it reports none', () => {
+    expect(severityOf('When a mailbox is over its quota, what happens to new incoming mail? Does it bounce?')).toBe('C');
+  });
+
+  it('asking why a product is designed a way is no fault report; asking why it fails is', () => {
+    expect(severityOf('Why does a shared mailbox in Exchange Online need a license once it has an archive?')).toBe('C');
+    expect(severityOf('Why does the Teams client crash every time I share my screen?')).toBe('B');
+  });
+
+  it('a count is no HTTP error: "500 mailboxes" in a plan stays C', () => {
+    expect(severityOf('We plan to migrate 500 mailboxes next month from Exchange 2013. What is the recommended approach?')).toBe('C');
+  });
+
+  it('"not in the group" says who, it does not deny the error after it', () => {
+    expect(severityOf('We scoped password reset to one group. The users not in the group show an error in the sign-in log.')).not.toBe('C');
+  });
+});
+
+describe('a workaround the user can live with is C (rule 4)', () => {
+  it.each([
+    ['another client works', "One user's Outlook desktop will not show the shared calendar, it works fine in the browser."],
+    ['"can live with it"', "One user's calendar shows meetings in the wrong time zone in the mobile app, the desktop is fine, she can live with it."],
+  ])('%s', (_why, text) => {
+    expect(severityOf(text)).toBe('C');
+  });
+});
+
+describe('scope words of zh-TW and Japanese', () => {
+  it.each([
+    ['全社 (whole company, ja)', '全社でTeamsにサインインできません。'],
+    ['全員 (everyone, ja)', '本社の全員がOutlookでメールを送信できません。'],
+    ['複数のユーザー (several users, ja)', '複数のユーザーがTeamsの会議に参加できません。'],
+    ['同仁都 (all colleagues, zh-TW)', '今天早上開始同仁都無法登入 Outlook。'],
+    ['部分使用者 (some users, zh-TW)', '部分使用者無法加入 Teams 會議，一直顯示錯誤。'],
+  ])('%s: A', (_form, text) => {
+    expect(severityOf(text)).toBe('A');
+  });
+
+  it.each([
+    ['特定のユーザー (one user, ja)', '特定のユーザーだけOutlookでエラーが出て、メールを送信できません。'],
+    ['該使用者 (that user, zh-TW)', '該使用者的 OneDrive 無法同步，其他人都正常。'],
+  ])('%s: B', (_form, text) => {
+    expect(severityOf(text)).toBe('B');
+  });
+
+  it('"one of our mailboxes" is one, not "our mailboxes"', () => {
+    expect(severityOf('One of our mailboxes has been stuck in the migration batch at "Syncing" for four days.')).toBe('B');
+  });
+});
+
+describe('billing: a subscription switched off cuts everyone off (A)', () => {
+  it('an account disabled for non-payment, with a how-to to pay', () => {
+    expect(severityOf('Our Microsoft 365 subscription got suspended because the credit card expired, how do we pay to get it back?')).toBe('A');
+  });
+
+  it('asking what would happen is still C', () => {
+    expect(severityOf('What happens to our mailboxes when a subscription is suspended?')).toBe('C');
+    expect(severityOf('If our subscription is suspended, will the mailboxes be deleted?')).toBe('C');
+  });
+});
