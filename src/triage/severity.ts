@@ -64,7 +64,8 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
     return decided(scope, 'C', support === 'billing' ? 'billing' : 'presales', []);
   }
 
-  const nothingBroken = outsideHelpRequests(cues, cues.affirmed('nothing_broken'));
+  // "Please consider removing ..." inside a quoted error message is the product speaking.
+  const nothingBroken = outsideHelpRequests(cues, cues.affirmed('nothing_broken')).filter((hit) => !cues.isQuoted(hit));
   if (nothingBroken.length > 0) return decided(scope, 'C', 'nothing-broken', nothingBroken);
   const requests = cues.affirmed('request');
   const requestSentences = new Set(requests.map((hit) => cues.sentenceOf(hit)));
