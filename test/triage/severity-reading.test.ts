@@ -86,8 +86,28 @@ describe('scope words of zh-TW and Japanese', () => {
     expect(severityOf(text)).toBe('B');
   });
 
+  it.each([
+    ['a whole team named with its own words', 'Teams calls keep dropping for our whole support team since 9am, customers cannot reach us.', 'a whole team or group'],
+    ['業務部的人都 (everyone of a department, zh-TW)', '業務部的人都收不到客戶寄來的信。', '整個團隊或群組'],
+    ['多くのユーザー (many users, ja)', '多くのユーザーがTeamsでチャットを送信できません。', '多位使用者'],
+  ])('%s: A, and the reason says who', (_form, text, who) => {
+    const result = engine.triage(text);
+    expect(result.severity).toBe('A');
+    expect(result.reasonsByLang[result.language].join(' ')).toContain(who);
+  });
+
   it('"one of our mailboxes" is one, not "our mailboxes"', () => {
     expect(severityOf('One of our mailboxes has been stuck in the migration batch at "Syncing" for four days.')).toBe('B');
+  });
+});
+
+describe('wishes and suggestions are C (rule 1), quoted product text is not the admin\'s wish', () => {
+  it('an admin\'s suggestion for the product', () => {
+    expect(severityOf('I suggest that the Teams admin center shows the policy name next to each user, the current list does not show it.')).toBe('C');
+  });
+
+  it('"please consider" inside a quoted error message is the product speaking', () => {
+    expect(severityOf('Removing the domain fails with: "The domain cannot be removed right now. Please consider removing the remaining objects first." I cannot find any objects on it.')).toBe('B');
   });
 });
 
