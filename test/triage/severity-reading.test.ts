@@ -59,6 +59,12 @@ describe('a how-to after context is still a how-to (rule 1)', () => {
   });
 });
 
+describe('a setting that does not hold is a fault, not a workaround (rule 3)', () => {
+  it('a restriction the admin set, and users can still do it', () => {
+    expect(severityOf('I removed edit rights from the Contracts library for the interns, but they are still able to delete files there.')).toBe('B');
+  });
+});
+
 describe('a workaround the user can live with is C (rule 4)', () => {
   it.each([
     ['another client works', "One user's Outlook desktop will not show the shared calendar, it works fine in the browser."],
@@ -94,6 +100,10 @@ describe('scope words of zh-TW and Japanese', () => {
     const result = engine.triage(text);
     expect(result.severity).toBe('A');
     expect(result.reasonsByLang[result.language].join(' ')).toContain(who);
+  });
+
+  it('sign-in failing for a whole domain is every user of it, even when another domain is fine', () => {
+    expect(severityOf('Federated sign-in for the users of our acquired company domain fails with AADSTS50107, the main domain is fine.')).toBe('A');
   });
 
   it('"one of our mailboxes" is one, not "our mailboxes"', () => {
