@@ -131,3 +131,23 @@ describe('billing: a subscription switched off cuts everyone off (A)', () => {
     expect(severityOf('If our subscription is suspended, will the mailboxes be deleted?')).toBe('C');
   });
 });
+
+describe('severity does not wait for the category', () => {
+  // No service is named here: whatever the category layers make of it, who is affected is read.
+  it('a message that names no service still has its scope read, and is A for whichever service the admin picks', () => {
+    const text = '全社で朝から開けません。';
+    const result = engine.triage(text);
+    expect(result.scope).toBe('everyone');
+    expect(result.needs).not.toContain('scope');
+    expect(engine.triage(text, { category: 'sharepoint.sites' }).severity).toBe('A');
+    expect(engine.triage(text, { category: 'exchange.usage' }).severity).toBe('A');
+  });
+
+  it('attempts that did not help keep a request for access a fault', () => {
+    expect(severityOf('I need access to the Budget folder on the finance site. The owner tried to add me several times, no luck.')).toBe('B');
+  });
+
+  it('behaviour that keeps coming back is a fault even without a failure verb', () => {
+    expect(severityOf('Every morning the default calendar in my Outlook reverts to the old shared calendar, it keeps doing that.')).toBe('B');
+  });
+});
