@@ -150,4 +150,12 @@ describe('severity does not wait for the category', () => {
   it('behaviour that keeps coming back is a fault even without a failure verb', () => {
     expect(severityOf('Every morning the default calendar in my Outlook reverts to the old shared calendar, it keeps doing that.')).toBe('B');
   });
+
+  it.each([
+    ['a password asked for again and again', 'IT Support: user2 reports Outlook asks for her password every few minutes since Monday.'],
+    ['a device not detected', 'Ticket: camera not detected in Teams for user3 since the driver update.'],
+    ['nothing moving', "Help desk: user4's OneDrive shows a spinning icon and nothing uploads."],
+  ])('third-person help-desk tickets: %s is B', (_why, text) => {
+    expect(severityOf(text)).toBe('B');
+  });
 });
