@@ -139,6 +139,11 @@ export class FoundCues {
     return asking.some((cue) => cue.clause === hit.clause);
   }
 
+  /** A hit in a clause that ends with a question mark: "Is there a workaround?" has none yet. */
+  inQuestion(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
+    return hit.start >= 0 && this.text.questionClauses.has(hit.clause);
+  }
+
   /** A hit inside quotation marks: the words of an error message or a page, not the admin's. */
   isQuoted(hit: Pick<Hit<unknown>, 'start'>): boolean {
     return hit.start >= 0 && this.text.tokens[hit.start]!.quoted;

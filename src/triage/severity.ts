@@ -91,7 +91,8 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
 
   const adminOnly = cues.affirmed('admin_only_workaround');
   // "still able to" inside "I removed her access but she is still able to open it" is the fault itself.
-  const workaround = cues.affirmed('workaround').filter((hit) => !cues.overlaps(hit, 'failure'));
+  // ... and "is there a workaround?" asks for one the user does not have yet.
+  const workaround = cues.affirmed('workaround').filter((hit) => !cues.overlaps(hit, 'failure') && !cues.inQuestion(hit));
   if (cosmetic.length > 0) return decided(scope, 'C', 'cosmetic', [...cosmetic, ...workaround]);
   if (workaround.length > 0 && adminOnly.length === 0) return decided(scope, 'C', 'workaround', workaround);
 

@@ -66,6 +66,11 @@ describe('a setting that does not hold is a fault, not a workaround (rule 3)', (
 });
 
 describe('a workaround the user can live with is C (rule 4)', () => {
+  it('asking for a workaround is not having one', () => {
+    expect(severityOf('Outlook crashes for me whenever I open a PDF attachment. Is there a workaround?')).toBe('B');
+    expect(severityOf('Outlook crashes for me whenever I open a PDF attachment; as a workaround I open it in the browser.')).toBe('C');
+  });
+
   it.each([
     ['another client works', "One user's Outlook desktop will not show the shared calendar, it works fine in the browser."],
     ['"can live with it"', "One user's calendar shows meetings in the wrong time zone in the mobile app, the desktop is fine, she can live with it."],
