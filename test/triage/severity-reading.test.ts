@@ -163,4 +163,16 @@ describe('severity does not wait for the category', () => {
   ])('third-person help-desk tickets: %s is B', (_why, text) => {
     expect(severityOf(text)).toBe('B');
   });
+
+  it.each([
+    ['今天 says when it began, not a deadline (zh-TW)', '我的 Outlook 今天早上開始無法寄信。'],
+    ['今天 at the start of the sentence (zh-TW)', '我今天無法登入 OneDrive，顯示錯誤代碼 0x8004de40。'],
+    ["the writer's own client, even with tomorrow's presentation", 'Tomorrow I have a presentation but my PowerPoint will not activate.'],
+  ])('one person and a day: %s is B', (_why, text) => {
+    expect(severityOf(text)).toBe('B');
+  });
+
+  it('a department cut off before a deadline is still A', () => {
+    expect(severityOf('明天要交報告，但全部門的人都無法開啟 SharePoint。')).toBe('A');
+  });
 });
