@@ -75,7 +75,7 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const asking = [...howTo, ...cues.affirmed('hypothetical')];
   const asksFix = cues.has('asks_fix');
   if (failures.length === 0 && !asksFix && asking.length > 0) return decided(scope, 'C', 'question', asking);
-  const configAsk = cues.affirmed('config_ask');
+  const configAsk = settingRequests(cues, failures);
   if (configAsk.length > 0 && !asksFix && !cues.has('regression') && !cues.has('outage') && !cues.has('deadline')) return decided(scope, 'C', 'question', configAsk);
   if (howTo.length > 0 && !asksFix && failures.every((hit) => isVague(cues, hit))) return decided(scope, 'C', 'question', howTo);
 
@@ -105,6 +105,18 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const adminExtra = adminOnly.length > 0 ? { adminOnly: texts(adminOnly, 1) } : {};
   if (scope.kind === 'single') return decided(scope, 'B', 'single', scope.hits, { ...(failure ? { failure } : {}), ...adminExtra });
   return decided(scope, 'B', 'one-feature', [], { ...(failure ? { failure } : {}), ...adminExtra });
+}
+
+/**
+ * A how-to for a setting that comes after the context it answers: "Users cannot reset their
+ * passwords. How do I enable self-service reset?" A failure in the same sentence or after it
+ * ("I want to enable DKIM but the toggle fails") is the fault the admin reports.
+ */
+function settingRequests(cues: FoundCues, failures: readonly Hit<CueOwner>[]): readonly Hit<CueOwner>[] {
+  const asks = cues.affirmed('config_ask');
+  if (asks.length === 0) return asks;
+  const first = Math.min(...asks.map((hit) => cues.sentenceOf(hit)));
+  return failures.every((hit) => cues.sentenceOf(hit) < first) ? asks : [];
 }
 
 /** The subscription or tenant switched off now, not asked about or imagined ("if our subscription is suspended, ..."). */

@@ -41,6 +41,14 @@ describe('a how-to after context is still a how-to (rule 1)', () => {
     expect(severityOf('Since the update users can no longer reset their own passwords. How do we enable self-service reset again?')).not.toBe('C');
   });
 
+  it('a setting wanted and failing in the same sentence is the fault itself', () => {
+    expect(severityOf('I followed the documented steps to enable DKIM, but the toggle fails with "CNAME record does not exist" although both records resolve.')).toBe('B');
+  });
+
+  it('feedback on a page whose step names a menu that no longer exists is C', () => {
+    expect(severityOf('Step 3 of the Teams guest access guide refers to a menu that no longer exists in the Teams admin center. Please fix the doc.')).toBe('C');
+  });
+
   it('a yes/no question asks whether a failure would happen, it reports none', () => {
     expect(severityOf('When a mailbox is over its quota, what happens to new incoming mail? Does it bounce?')).toBe('C');
   });
