@@ -115,6 +115,10 @@ describe('scope words of zh-TW and Japanese', () => {
     expect(result.reasonsByLang[result.language].join(' ')).toContain(who);
   });
 
+  it('a team as the subject of the failure is several people', () => {
+    expect(severityOf("Our finance team can't open the budget workbook in SharePoint since this morning.")).toBe('A');
+  });
+
   it('sign-in failing for a whole domain is every user of it, even when another domain is fine', () => {
     expect(severityOf('Federated sign-in for the users of our acquired company domain fails with AADSTS50107, the main domain is fine.')).toBe('A');
   });
