@@ -10,6 +10,14 @@ import type { AnalyzedText } from './text.js';
 const NEGATION_WINDOW_BEFORE = 6;
 const NEGATION_WINDOW_AFTER = 4;
 const CJK_NEGATORS = /(不是|並非|並不是|沒有|無關|非|不會讓?|避免|以免|防止)/u;
+/**
+ * Words that open a yes/no or wh- question: "Does it bounce?" asks whether a failure would
+ * happen; it reports none. ("Why" is left out: asking why says something is broken.)
+ */
+const QUESTION_OPENERS = new Set(['does', 'do', 'did', 'is', 'are', 'will', 'would', 'can', 'could', 'should', 'what', 'which', 'when', 'where', 'how', 'whether']);
+const CONDITION_OPENERS = new Set(['if', 'unless', 'suppose', 'assuming']);
+/** Prepositions after which a "not" qualifies a place or group ("not in the group", "not part of"). */
+const PLACE_WORDS = new Set(['in', 'on', 'at', 'inside', 'within', 'part', 'under', 'among']);
 /** The characters that end a clause in text.ts (a clause is what severity reads as one sentence). */
 const CLAUSE_BREAK = /[.!?;:。！？；：]/u;
 
@@ -90,8 +98,18 @@ export class FoundCues {
 
   /** The negation hits that negate what follows them (not the "not" of a failure). */
   private negations(): readonly Hit<CueOwner>[] {
-    this.negators ??= (this.byGroup.get('negation') ?? NO_HITS).filter((negation) => !this.insideFailure(negation));
+    this.negators ??= (this.byGroup.get('negation') ?? NO_HITS).filter((negation) => !this.insideFailure(negation) && !this.beforePlace(negation));
     return this.negators;
+  }
+
+  /**
+   * "The users not in the group show an error": a "not" right before a preposition of place or
+   * membership says who or where, and negates nothing after that phrase.
+   */
+  private beforePlace(negation: Hit<CueOwner>): boolean {
+    if (negation.start < 0) return false;
+    const next = this.text.tokens[negation.end + 1];
+    return next !== undefined && next.segment === this.text.tokens[negation.end]!.segment && PLACE_WORDS.has(next.word);
   }
 
   private segmentOf(tokenIndex: number): number {
@@ -116,8 +134,33 @@ export class FoundCues {
    */
   isAskedAbout(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
     if (hit.start < 0 || !this.text.questionClauses.has(hit.clause)) return false;
+    if (this.opensQuestion(hit)) return true;
     const asking = [...(this.byGroup.get('question') ?? NO_HITS), ...(this.byGroup.get('hypothetical') ?? NO_HITS)];
     return asking.some((cue) => cue.clause === hit.clause);
+  }
+
+  /** A hit in a clause that ends with a question mark: "Is there a workaround?" has none yet. */
+  inQuestion(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
+    return hit.start >= 0 && this.text.questionClauses.has(hit.clause);
+  }
+
+  /** A hit inside quotation marks: the words of an error message or a page, not the admin's. */
+  isQuoted(hit: Pick<Hit<unknown>, 'start'>): boolean {
+    return hit.start >= 0 && this.text.tokens[hit.start]!.quoted;
+  }
+
+  /** A hit in a question that opens with a question word: "Does it bounce?", "What happens when ...?" */
+  opensQuestion(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
+    return hit.start >= 0 && this.text.questionClauses.has(hit.clause) && QUESTION_OPENERS.has(this.firstWordOf(hit.clause));
+  }
+
+  /** A hit in a sentence that opens with "if": a condition imagined, not a fact. */
+  isConditional(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
+    return hit.start >= 0 && CONDITION_OPENERS.has(this.firstWordOf(hit.clause));
+  }
+
+  private firstWordOf(clause: number): string {
+    return this.text.tokens.find((token) => token.clause === clause)?.word ?? '';
   }
 
   /**

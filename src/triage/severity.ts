@@ -41,9 +41,12 @@ function decided(scope: Scope, severity: Severity, rule: SeverityRule, hits: rea
 
 export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityDecision {
   const aboutDocs = new Set(cues.affirmed('documentation').map((hit) => cues.sentenceOf(hit)));
-  const notNow = new Set([...aboutDocs, ...cues.affirmed('past').map((hit) => cues.sentenceOf(hit))]);
+  const notNow = new Set([...aboutDocs, ...pastSentences(cues)]);
+  const pastOnly = new Set(pastSentences(cues));
   const failures = [
-    ...cues.affirmed('failure').filter((hit) => !cues.isAskedAbout(hit) && !notNow.has(cues.sentenceOf(hit))),
+    ...cues
+      .affirmed('failure')
+      .filter((hit) => !cues.isAskedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)) && !(aboutDocs.has(cues.sentenceOf(hit)) && isVague(cues, hit))),
     ...garbledControls(cues),
   ];
   const scope = assessScope(cues, new Set([...failures, ...cues.affirmed('cut_off')].map((hit) => cues.sentenceOf(hit))));
@@ -56,19 +59,24 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   if (support !== 'technical') {
     const cutOff = cues.affirmed('cut_off');
     if (cutOff.length > 0 && (multi || cues.has('outage'))) return decided(scope, 'A', 'cut-off', [...cutOff, ...scope.hits]);
+    const lapsed = serviceLapsed(cues);
+    if (lapsed.length > 0) return decided(scope, 'A', 'cut-off', lapsed);
     return decided(scope, 'C', support === 'billing' ? 'billing' : 'presales', []);
   }
 
-  const nothingBroken = cues.affirmed('nothing_broken');
+  // "Please consider removing ..." inside a quoted error message is the product speaking.
+  const nothingBroken = outsideHelpRequests(cues, cues.affirmed('nothing_broken')).filter((hit) => !cues.isQuoted(hit));
   if (nothingBroken.length > 0) return decided(scope, 'C', 'nothing-broken', nothingBroken);
   const requests = cues.affirmed('request');
   const requestSentences = new Set(requests.map((hit) => cues.sentenceOf(hit)));
   if (requests.length > 0 && failures.every((hit) => requestSentences.has(cues.sentenceOf(hit)))) return decided(scope, 'C', 'nothing-broken', requests);
 
-  const asking = [...cues.affirmed('question'), ...cues.affirmed('hypothetical')];
+  const howTo = howToQuestions(cues);
+  const asking = [...howTo, ...cues.affirmed('hypothetical')];
   const asksFix = cues.has('asks_fix');
   if (failures.length === 0 && !asksFix && asking.length > 0) return decided(scope, 'C', 'question', asking);
-  const howTo = cues.affirmed('question');
+  const configAsk = settingRequests(cues, failures);
+  if (configAsk.length > 0 && !asksFix && !cues.has('regression') && !cues.has('outage') && !cues.has('deadline')) return decided(scope, 'C', 'question', configAsk);
   if (howTo.length > 0 && !asksFix && failures.every((hit) => isVague(cues, hit))) return decided(scope, 'C', 'question', howTo);
 
   const cosmetic = [...cues.affirmed('cosmetic'), ...cues.affirmed('display_fault').filter((hit) => !onControl(cues, hit))];
@@ -82,7 +90,9 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   }
 
   const adminOnly = cues.affirmed('admin_only_workaround');
-  const workaround = cues.affirmed('workaround');
+  // "still able to" inside "I removed her access but she is still able to open it" is the fault itself.
+  // ... and "is there a workaround?" asks for one the user does not have yet.
+  const workaround = cues.affirmed('workaround').filter((hit) => !cues.overlaps(hit, 'failure') && !cues.inQuestion(hit));
   if (cosmetic.length > 0) return decided(scope, 'C', 'cosmetic', [...cosmetic, ...workaround]);
   if (workaround.length > 0 && adminOnly.length === 0) return decided(scope, 'C', 'workaround', workaround);
 
@@ -95,6 +105,51 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const adminExtra = adminOnly.length > 0 ? { adminOnly: texts(adminOnly, 1) } : {};
   if (scope.kind === 'single') return decided(scope, 'B', 'single', scope.hits, { ...(failure ? { failure } : {}), ...adminExtra });
   return decided(scope, 'B', 'one-feature', [], { ...(failure ? { failure } : {}), ...adminExtra });
+}
+
+/**
+ * A how-to for a setting that comes after the context it answers: "Users cannot reset their
+ * passwords. How do I enable self-service reset?" A failure in the same sentence or after it
+ * ("I want to enable DKIM but the toggle fails") is the fault the admin reports.
+ */
+function settingRequests(cues: FoundCues, failures: readonly Hit<CueOwner>[]): readonly Hit<CueOwner>[] {
+  const asks = cues.affirmed('config_ask');
+  if (asks.length === 0) return asks;
+  const first = Math.min(...asks.map((hit) => cues.sentenceOf(hit)));
+  return failures.every((hit) => cues.sentenceOf(hit) < first) ? asks : [];
+}
+
+/** The subscription or tenant switched off now, not asked about or imagined ("if our subscription is suspended, ..."). */
+function serviceLapsed(cues: FoundCues): readonly Hit<CueOwner>[] {
+  const lapsed = cues.affirmed('service_lapsed');
+  if (lapsed.length === 0) return lapsed;
+  const imagined = new Set(cues.affirmed('hypothetical').map((hit) => cues.sentenceOf(hit)));
+  return lapsed.filter((hit) => !cues.opensQuestion(hit) && !imagined.has(cues.sentenceOf(hit)) && !cues.isConditional(hit));
+}
+
+/** Sentences about the past ("we had users locked out last year"); "since last month" is still going on. */
+function pastSentences(cues: FoundCues): number[] {
+  const ongoing = new Set(cues.affirmed('regression').map((hit) => cues.sentenceOf(hit)));
+  return cues
+    .affirmed('past')
+    .map((hit) => cues.sentenceOf(hit))
+    .filter((sentence) => !ongoing.has(sentence));
+}
+
+/** "Any help would be great" asks for help with the fault; it is no wish for a new feature. */
+function outsideHelpRequests(cues: FoundCues, hits: readonly Hit<CueOwner>[]): readonly Hit<CueOwner>[] {
+  const help = cues.affirmed('help_request');
+  if (help.length === 0) return hits;
+  const helpSentences = new Set(help.map((hit) => cues.sentenceOf(hit)));
+  return hits.filter((hit) => !helpSentences.has(cues.sentenceOf(hit)));
+}
+
+/**
+ * Questions that ask how to do something. "Can you help?" or "What should I do?" after a
+ * described fault asks for help with that fault: it is no how-to and does not make it C.
+ */
+function howToQuestions(cues: FoundCues): readonly Hit<CueOwner>[] {
+  return outsideHelpRequests(cues, cues.affirmed('question'));
 }
 
 /** A failure word no stronger than "does not" or "error": a how-to question outweighs it. */
