@@ -137,7 +137,8 @@ export interface CaseFilter {
 }
 
 /**
- * One page of a tenant's open cases, or of its cases closed since `closedSince`, newest first.
+ * One page of a tenant's open cases, newest first, or of its cases closed since `closedSince`,
+ * most recently closed first.
  * Separate shapes rather than optional columns so each is one indexed query.
  */
 export type CasePageQuery = (
@@ -256,7 +257,10 @@ export interface CaseStore {
   listCases(tenantId: string, filter?: CaseFilter): Promise<SupportCase[]>;
   /** A bounded page for `my cases`: index reads on (tenant, status, created), no audit trails. */
   listCasePage(tenantId: string, query: CasePageQuery): Promise<CasePage>;
-  /** Open cases of every tenant, oldest first: the SLA scheduler's work list. */
+  /**
+   * Open cases of every tenant, oldest first, unbounded and unindexed: for tools and tests only
+   * (the SLA check reads `listDueForReminder`).
+   */
   listOpenCases(): Promise<SupportCase[]>;
   /**
    * Open cases whose SLA check is due (their next reminder moment has passed), soonest first, at
