@@ -12,6 +12,7 @@ const MINUTE_MS = 60_000;
 const SLOT_MS = 6 * 60 * MINUTE_MS;
 /** A slot holding a change: its instants are asked of Intl one by one. */
 const MIXED = Number.NaN;
+const DAY_MS = 24 * 60 * MINUTE_MS;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const MAX_FORMATTERS = 1_000;
@@ -90,17 +91,49 @@ export function instantOfLocal(zone: string, localMs: number, guess: number): nu
   return localMs - Math.min(second, third) * MINUTE_MS;
 }
 
-const DAY_MS = 24 * 60 * MINUTE_MS;
-
-interface Local {
+/** An instant with its zone's offset there (minutes east of UTC): what a luxon DateTime holds. */
+export interface LocalInstant {
   readonly ms: number;
   readonly offset: number;
 }
 
-/** The same wall time `days` later (luxon's `plus({ days })`). */
-function plusDays(zone: string, at: Local, days: number): Local {
-  const ms = instantOfLocal(zone, at.ms + at.offset * MINUTE_MS + days * DAY_MS, at.offset);
+export function localInstant(zone: string, ms: number): LocalInstant {
   return { ms, offset: offsetMinutes(zone, ms) };
+}
+
+/** The local calendar day of an instant, as days since 1970-01-01. */
+export function localDayOf(at: LocalInstant): number {
+  return Math.floor((at.ms + at.offset * MINUTE_MS) / DAY_MS);
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a local day number (1970-01-01 was a Thursday). */
+export function weekdayOfLocalDay(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/** A wall time resolved from `guess` (luxon's objToTS), with its own offset. */
+function resolve(zone: string, wallMs: number, guess: number): LocalInstant {
+  return localInstant(zone, instantOfLocal(zone, wallMs, guess));
+}
+
+/** The same wall time `days` later (luxon's `plus({ days })`). */
+export function plusDays(zone: string, at: LocalInstant, days: number): LocalInstant {
+  return resolve(zone, at.ms + at.offset * MINUTE_MS + days * DAY_MS, at.offset);
+}
+
+/** Local midnight of the instant's day (luxon's `startOf('day')`). */
+export function startOfLocalDay(zone: string, at: LocalInstant): LocalInstant {
+  return resolve(zone, localDayOf(at) * DAY_MS, at.offset);
+}
+
+/**
+ * `minutes` after local midnight on the local day of `at` (luxon's `startOf('day').set({ hour,
+ * minute })`); 24:00 is the next day's first instant, also on a day whose midnight falls in a DST
+ * gap (where luxon's `plus({ days: 1 })` from the moved midnight would overshoot by the gap).
+ */
+export function atLocalMinutes(zone: string, at: LocalInstant, minutes: number): LocalInstant {
+  const midnight = startOfLocalDay(zone, at);
+  return resolve(zone, localDayOf(at) * DAY_MS + minutes * MINUTE_MS, midnight.offset);
 }
 
 /**
@@ -108,9 +141,7 @@ function plusDays(zone: string, at: Local, days: number): Local {
  * `fromJSDate(at, { zone }).plus({ days }).endOf('day')`, step for step.
  */
 export function endOfLocalDay(at: Date, zone: string, days: number): Date {
-  const start = { ms: at.getTime(), offset: offsetMinutes(zone, at.getTime()) };
   // endOf('day') is plus({ days: 1 }).startOf('day').minus(1).
-  const after = plusDays(zone, plusDays(zone, start, days), 1);
-  const midnight = Math.floor((after.ms + after.offset * MINUTE_MS) / DAY_MS) * DAY_MS;
-  return new Date(instantOfLocal(zone, midnight, after.offset) - 1);
+  const after = plusDays(zone, plusDays(zone, localInstant(zone, at.getTime()), days), 1);
+  return new Date(startOfLocalDay(zone, after).ms - 1);
 }

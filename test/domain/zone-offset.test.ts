@@ -13,14 +13,14 @@ const MINUTE = 60_000;
 const YEAR_START = Date.parse('2026-01-01T00:00:00Z');
 const YEAR_END = Date.parse('2027-01-01T00:00:00Z');
 
-/** Every 179 minutes through 2026 (every time of day in turn), plus every 15 minutes over the two days before each offset change. */
+/** Every 331 minutes through 2026 (every time of day in turn), plus every 30 minutes over the two days before each offset change. */
 function instantsOf(zone: string): number[] {
   const instants: number[] = [];
   let previous = DateTime.fromMillis(YEAR_START, { zone }).offset;
-  for (let ms = YEAR_START; ms < YEAR_END; ms += 179 * MINUTE) {
+  for (let ms = YEAR_START; ms < YEAR_END; ms += 331 * MINUTE) {
     instants.push(ms);
     const offset = DateTime.fromMillis(ms, { zone }).offset;
-    if (offset !== previous) for (let dense = ms - 2 * 1_440 * MINUTE; dense < ms + 120 * MINUTE; dense += 15 * MINUTE) instants.push(dense);
+    if (offset !== previous) for (let dense = ms - 2 * 1_440 * MINUTE; dense < ms + 120 * MINUTE; dense += 30 * MINUTE) instants.push(dense);
     previous = offset;
   }
   return instants;
