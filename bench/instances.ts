@@ -8,6 +8,7 @@
  * the store are counted: cases per journey, support cards and breach reminders per case, none
  * doubled or lost. BENCH_INSTANCE_JOURNEYS (60) and BENCH_INSTANCE_CLIENTS (8) size the load.
  */
+import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { startBot, tempDataDir, type BotProcess } from '../test/faults/process.js';
@@ -135,8 +136,13 @@ async function runWith(cluster: RunningCluster, instances: number): Promise<Inst
     SUPPORT_SLACK_CHANNEL: SUPPORT_CHANNEL, SLA_CHECK_INTERVAL_SECONDS: '1', EMULATOR: 'on', METRICS: 'on',
   };
   const bots: BotProcess[] = [];
+  const dirs: string[] = [];
   try {
-    for (let i = 0; i < instances; i++) bots.push(await startBot(tempDataDir('bench-instances-'), env, 60_000));
+    for (let i = 0; i < instances; i++) {
+      const dir = tempDataDir('bench-instances-');
+      dirs.push(dir);
+      bots.push(await startBot(dir, env, 60_000));
+    }
     // Warm each instance (rules, templates, the pool's connections) outside the timed load.
     for (const [i, bot] of bots.entries()) await say(bot.url, connector, journeyUser(i, `warm${instances}`), { text: COMPLAINT });
     const load = await drive(bots, connector, `i${instances}`);
@@ -176,6 +182,7 @@ async function runWith(cluster: RunningCluster, instances: number): Promise<Inst
     }
     await connector.close();
     await slack.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
 }
 
