@@ -8,12 +8,14 @@
  * Results go to bench/results.json (merged by key) and a table on stdout.
  * BENCH_E2E=off runs the triage part only; BENCH_DURATION_S sets the seconds per load point and
  * server (default 10), BENCH_ROUNDS the rounds they are split into (default 3).
+ * Then two instances on one PostgreSQL against one (bench/instances.ts), unless BENCH_INSTANCES=off.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadDefaultRules } from '../src/triage/index.js';
 import { CONNECTIONS, errorsOf, runEndToEnd, type ChannelFigures, type EndToEndFigures } from './e2e/orchestrate.js';
+import { printInstances, runInstances } from './instances.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const MIN_MESSAGES = 10_000;
@@ -89,6 +91,14 @@ if (process.env.BENCH_E2E !== 'off') {
 
   console.log('');
   printEndToEnd(e2e);
+}
+
+if (process.env.BENCH_INSTANCES !== 'off') {
+  const instances = await runInstances();
+  const saved = JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>;
+  if (instances) writeFileSync(resultsFile, JSON.stringify({ ...saved, measuredAt: new Date().toISOString(), instances }, null, 2) + '\n');
+  console.log('');
+  printInstances(instances);
 }
 
 /** The end-to-end table: per channel and connection count, bot and echo, the ratios, and the targets. */

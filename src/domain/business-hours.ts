@@ -1,14 +1,15 @@
 /**
  * Local business hours ("Mon-Fri 09:00-17:00") and the arithmetic the response-time rules need:
  * is support open at an instant, when does it open next, how much business time lies between
- * two instants. Business hours are wall-clock times in the admin's IANA time zone, so luxon
- * does the zone and daylight-saving work.
+ * two instants. Business hours are wall-clock times in the admin's IANA time zone; the zone and
+ * daylight-saving work follows luxon's rules (zone-offset.ts, checked against luxon in its tests).
  *
  * Time zones: these helpers throw a RangeError for a zone luxon does not know, because a bad
  * zone here is a caller bug. `checkTimeZone` is the place to turn admin input into a zone; it
  * falls back to UTC and says so (responseExpectation reports that to the admin).
  */
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
+import { atLocalMinutes, localDayOf, localInstant, plusDays, startOfLocalDay, weekdayOfLocalDay, type LocalInstant } from './zone-offset.js';
 
 export interface BusinessHours {
   /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
@@ -194,24 +195,29 @@ function toWindow(hours: BusinessHours): Window {
   return { days, startMinutes, endMinutes };
 }
 
-/** A local wall-clock time on the day of `day`; luxon moves times in a DST gap forward. */
-function atLocalMinutes(day: DateTime, minutes: number): DateTime {
-  const midnight = day.startOf('day');
-  if (minutes === 24 * 60) return midnight.plus({ days: 1 });
-  return midnight.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 });
+/**
+ * The opening and closing instants of the business window on the local day of `dayStart`. Times
+ * in a DST gap move forward, as luxon moves them; the zone arithmetic is zone-offset.ts's, which
+ * asks Intl once per zone and six hours rather than several times per call.
+ */
+function windowOn(zone: string, dayStart: LocalInstant, window: Window): { open: number; close: number } | undefined {
+  if (!window.days.has(weekdayOfLocalDay(localDayOf(dayStart)))) return undefined;
+  return { open: atLocalMinutes(zone, dayStart, window.startMinutes).ms, close: atLocalMinutes(zone, dayStart, window.endMinutes).ms };
 }
 
-/** The opening and closing instants of the business window on the local day of `day`. */
-function windowOn(day: DateTime, window: Window): { open: DateTime; close: DateTime } | undefined {
-  if (!window.days.has(day.weekday)) return undefined;
-  return { open: atLocalMinutes(day, window.startMinutes), close: atLocalMinutes(day, window.endMinutes) };
+/**
+ * The local midnights from the day of `from` on. Each is the start of its day (a midnight in a DST
+ * gap moves forward), never a day that carried the moved time along as luxon's `plus` does.
+ */
+function* localDays(zone: string, from: number): Generator<LocalInstant> {
+  for (let day = startOfLocalDay(zone, localInstant(zone, from)); ; day = startOfLocalDay(zone, plusDays(zone, day, 1))) yield day;
 }
 
 export function isWithinBusinessHours(at: Date, timeZone: string, hours: BusinessHours = DEFAULT_BUSINESS_HOURS): boolean {
-  const window = toWindow(hours);
-  const local = DateTime.fromJSDate(at, { zone: requireZone(timeZone) });
-  const today = windowOn(local, window);
-  return today !== undefined && local >= today.open && local < today.close;
+  const zone = requireZone(timeZone);
+  const ms = at.getTime();
+  const today = windowOn(zone, startOfLocalDay(zone, localInstant(zone, ms)), toWindow(hours));
+  return today !== undefined && ms >= today.open && ms < today.close;
 }
 
 /**
@@ -220,12 +226,15 @@ export function isWithinBusinessHours(at: Date, timeZone: string, hours: Busines
  */
 export function nextBusinessOpening(at: Date, timeZone: string, hours: BusinessHours = DEFAULT_BUSINESS_HOURS): Date {
   const window = toWindow(hours);
-  const local = DateTime.fromJSDate(at, { zone: requireZone(timeZone) });
-  for (let offset = 0; offset <= 8; offset++) {
-    const day = windowOn(local.plus({ days: offset }), window);
+  const zone = requireZone(timeZone);
+  const ms = at.getTime();
+  let offset = 0;
+  for (const dayStart of localDays(zone, ms)) {
+    if (offset++ > 8) break;
+    const day = windowOn(zone, dayStart, window);
     if (!day) continue;
-    if (local >= day.open && local < day.close) return at;
-    if (day.open > local) return day.open.toJSDate();
+    if (ms >= day.open && ms < day.close) return at;
+    if (day.open > ms) return new Date(day.open);
   }
   // Unreachable for validated hours: some weekday in the next eight days is a business day.
   throw new Error('no business opening found within eight days');
@@ -244,17 +253,17 @@ export function businessTimeBetween(
 ): number {
   const window = toWindow(hours);
   const zone = requireZone(timeZone);
-  const start = DateTime.fromJSDate(from, { zone });
-  const end = DateTime.fromJSDate(to, { zone });
+  const start = from.getTime();
+  const end = to.getTime();
   if (end <= start) return 0;
 
   let total = 0;
-  for (let day = start.startOf('day'); day <= end; day = day.plus({ days: 1 })) {
-    const w = windowOn(day, window);
+  for (const dayStart of localDays(zone, start)) {
+    if (dayStart.ms > end) break;
+    const w = windowOn(zone, dayStart, window);
     if (!w) continue;
-    const overlapStart = Math.max(w.open.toMillis(), start.toMillis());
-    const overlapEnd = Math.min(w.close.toMillis(), end.toMillis());
-    if (overlapEnd > overlapStart) total += overlapEnd - overlapStart;
+    const overlap = Math.min(w.close, end) - Math.max(w.open, start);
+    if (overlap > 0) total += overlap;
   }
   return total;
 }
@@ -274,15 +283,16 @@ export function addBusinessTime(
   }
   const window = toWindow(hours);
   const zone = requireZone(timeZone);
-  let cursor: DateTime<boolean> = DateTime.fromJSDate(from, { zone });
+  let cursor = from.getTime();
   let remaining = durationMs;
-  for (let day = cursor.startOf('day'); ; day = day.plus({ days: 1 })) {
-    const w = windowOn(day, window);
+  for (const dayStart of localDays(zone, cursor)) {
+    const w = windowOn(zone, dayStart, window);
     if (!w || w.close <= cursor) continue;
-    const begin = w.open > cursor ? w.open : cursor;
-    const available = w.close.toMillis() - begin.toMillis();
-    if (remaining <= available) return new Date(begin.toMillis() + remaining);
+    const begin = Math.max(w.open, cursor);
+    const available = w.close - begin;
+    if (remaining <= available) return new Date(begin + remaining);
     remaining -= available;
     cursor = w.close;
   }
+  throw new Error('unreachable: the days never end');
 }

@@ -16,6 +16,7 @@ import {
   nextBusinessOpening,
   type BusinessHours,
 } from './business-hours.js';
+import { endOfLocalDay } from './zone-offset.js';
 
 export type Availability = '24x7' | 'business-hours';
 export type ResponseObjective = 'one-hour' | 'two-hours' | 'four-hours' | 'next-day' | 'no-commitment';
@@ -125,7 +126,8 @@ function dueTime(objective: ResponseObjective, at: Date, zone: string): Date | u
   const fixed = FIXED_OBJECTIVE_MS[objective];
   if (fixed !== undefined) return new Date(at.getTime() + fixed);
   if (objective === 'next-day') {
-    return DateTime.fromJSDate(at, { zone }).plus({ days: 1 }).endOf('day').toJSDate();
+    // luxon's plus({ days: 1 }).endOf('day'), without its cost (the SLA pass computes this per case).
+    return endOfLocalDay(at, zone, 1);
   }
   return undefined;
 }

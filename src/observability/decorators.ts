@@ -60,6 +60,13 @@ function observeResult(metrics: BotMetrics, operation: string, args: readonly un
   } else if (operation === 'addAuditEntry') {
     const level = SLA_ACTIONS[(args[2] as { action?: string } | undefined)?.action ?? ''];
     if (level) metrics.slaReminders.inc({ level });
+  } else if (operation === 'recordReminders') {
+    // The SLA watch records a page at once: each entry claimed now is one reminder.
+    const reminders = args[0] as readonly { readonly audit: { readonly action: string } }[];
+    (result as readonly unknown[]).forEach((recorded, i) => {
+      const level = SLA_ACTIONS[reminders[i]?.audit.action ?? ''];
+      if (recorded && level) metrics.slaReminders.inc({ level });
+    });
   }
 }
 

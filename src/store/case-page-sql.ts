@@ -1,6 +1,7 @@
 /**
  * The `my cases` page queries, shared by both stores. Each query shape is its own constant text
- * (no `(@x IS NULL OR col = @x)`), so the planner can use the (tenant, status, created) index.
+ * (no `(@x IS NULL OR col = @x)`), so the planner can use the (tenant, status, created) index for
+ * open cases and the (tenant, closed_at) index for closed ones.
  */
 import type { CasePageQuery } from './store.js';
 
@@ -25,8 +26,11 @@ export function casePageSql(tenantId: string, query: CasePageQuery, dialect: 'sq
   const where = conditions.join(' AND ');
   const countParams = [...params];
   const page = `LIMIT ${bind(query.limit)} OFFSET ${bind(query.offset)}`;
+  // Closed cases most recently closed first: read backwards along (tenant, closed_at) from now to
+  // `closedSince`, never through the tenant's older closed cases.
+  const order = query.status === 'open' ? 'created_at DESC, id DESC' : 'closed_at DESC, id DESC';
   return {
-    list: `SELECT * FROM cases WHERE ${where} ORDER BY created_at DESC, id DESC ${page}`,
+    list: `SELECT * FROM cases WHERE ${where} ORDER BY ${order} ${page}`,
     listParams: params,
     count: `SELECT count(*) AS total FROM cases WHERE ${where}`,
     countParams,

@@ -1,6 +1,6 @@
 /** Argument checks every store runs before touching its database, so both reject alike. */
 import { assertValidDate } from './case-change.js';
-import type { AuditInput, CaseFilter, OutboxClaim, RetentionPolicy, TurnWrite } from './store.js';
+import type { AuditInput, CaseFilter, OutboxClaim, ReminderRecord, ReminderSchedule, RetentionPolicy, TurnWrite } from './store.js';
 
 export function requireText(value: string, name: string): void {
   if (typeof value !== 'string' || value.length === 0) throw new TypeError(`${name} must be a non-empty string`);
@@ -60,4 +60,28 @@ export function checkRetentionPolicy(policy: RetentionPolicy): RetentionPolicy {
   requirePositiveInteger(policy.batchSize, 'batchSize');
   requirePositiveInteger(policy.maxBatches, 'maxBatches');
   return policy;
+}
+
+/** A page of reminder writes: at most this many entries per call (one transaction, one statement). */
+export const MAX_REMINDER_BATCH = 1_000;
+
+function checkBatchSize(entries: readonly unknown[], name: string): void {
+  if (!Array.isArray(entries) || entries.length > MAX_REMINDER_BATCH) throw new RangeError(`${name} takes an array of at most ${MAX_REMINDER_BATCH} entries`);
+}
+
+export function checkReminderSchedules(entries: readonly ReminderSchedule[]): void {
+  checkBatchSize(entries, 'scheduleReminders');
+  for (const entry of entries) {
+    if (entry.at) assertValidDate(entry.at);
+    assertValidDate(entry.seenUpdatedAt);
+  }
+}
+
+export function checkReminderRecords(reminders: readonly ReminderRecord[]): void {
+  checkBatchSize(reminders, 'recordReminders');
+  for (const reminder of reminders) {
+    requireText(reminder.key, 'key');
+    requireTtl(reminder.ttlMs);
+    requireAudit(reminder.audit);
+  }
 }

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { applyCaseChange, assertValidDate } from './case-change.js';
 import { formatCaseNumber, utcDayKey } from './case-number.js';
-import { checkFilter, checkLimit, checkOutboxClaim, checkRetentionPolicy, checkTurnWrite, requireAudit, requireTargets, requireText, requireTtl, windowStart } from './checks.js';
+import { checkFilter, checkLimit, checkOutboxClaim, checkReminderRecords, checkReminderSchedules, checkRetentionPolicy, checkTurnWrite, requireAudit, requireTargets, requireText, requireTtl, windowStart } from './checks.js';
 import { casePageSql, checkCasePageQuery } from './case-page-sql.js';
 import { CaseNotFoundError, StoreUnavailableError } from './errors.js';
 import { CASE_COLUMNS, caseColumnValues, casePlaceholders, pgJson, pgRowToAuditEntry, pgRowToCase, pgText, type PgAuditRow, type PgCaseRow } from './postgres/case-rows.js';
@@ -18,6 +18,7 @@ import { toStoreError } from './postgres/error-mapping.js';
 import { applyMigrations } from './postgres/migrations.js';
 import { TurnBatcher } from './postgres/turn-batcher.js';
 import { purgeTenant, retentionPass } from './postgres/housekeeping.js';
+import { claimReminders, scheduleReminders } from './postgres/reminders.js';
 import type {
   CasePage,
   CasePageQuery,
@@ -34,6 +35,8 @@ import type {
   OutboxItem,
   OutboxOutcome,
   OutboxStatus,
+  ReminderRecord,
+  ReminderSchedule,
   SupportCase,
   RetentionPolicy,
   RetentionResult,
@@ -190,6 +193,27 @@ class PostgresCaseStore implements CaseStore {
         [at ?? null, tenantId, number, seenUpdatedAt],
       );
       return rowCount === 1;
+    });
+  }
+
+  scheduleReminders(entries: readonly ReminderSchedule[]): Promise<boolean[]> {
+    return this.run('scheduleReminders', async () => {
+      checkReminderSchedules(entries);
+      return entries.length === 0 ? [] : scheduleReminders(this.pool, entries);
+    });
+  }
+
+  recordReminders(reminders: readonly ReminderRecord[]): Promise<(SupportCase | undefined)[]> {
+    return this.run('recordReminders', async () => {
+      checkReminderRecords(reminders);
+      if (reminders.length === 0) return [];
+      const caseIds = await claimReminders(this.pool, reminders, this.checkedNow());
+      const claimed = caseIds.filter((id): id is string => id !== undefined);
+      if (claimed.length === 0) return caseIds.map(() => undefined);
+      const { rows } = await this.pool.query<PgCaseRow>('SELECT * FROM cases WHERE id = ANY($1::bigint[])', [claimed]);
+      const cases = await this.loadCases(rows);
+      const byId = new Map(rows.map((row, i) => [row.id, cases[i]]));
+      return caseIds.map((id) => (id === undefined ? undefined : byId.get(id)));
     });
   }
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { applyCaseChange, assertValidDate } from './case-change.js';
 import { formatCaseNumber, utcDayKey } from './case-number.js';
-import { checkFilter, checkLimit, checkOutboxClaim, checkRetentionPolicy, checkTurnWrite, requireAudit, requireTargets, requireText, requireTtl, windowStart } from './checks.js';
+import { checkFilter, checkLimit, checkOutboxClaim, checkReminderRecords, checkReminderSchedules, checkRetentionPolicy, checkTurnWrite, requireAudit, requireTargets, requireText, requireTtl, windowStart } from './checks.js';
 import { casePageSql, checkCasePageQuery } from './case-page-sql.js';
 import { toJson } from './case-record.js';
 import { CaseNotFoundError, StoreUnavailableError } from './errors.js';
@@ -39,6 +39,8 @@ import type {
   OutboxItem,
   OutboxOutcome,
   OutboxStatus,
+  ReminderRecord,
+  ReminderSchedule,
   SupportCase,
   RetentionPolicy,
   RetentionResult,
@@ -96,6 +98,8 @@ class SqliteCaseStore implements CaseStore {
   private readonly addAuditEntryTx: Database.Transaction<SqliteCaseStore['addAuditEntryNow']>;
   private readonly claimOnceTx: Database.Transaction<SqliteCaseStore['claimOnceNow']>;
   private readonly saveTurnsTx: Database.Transaction<SqliteCaseStore['saveTurnsNow']>;
+  private readonly scheduleRemindersTx: Database.Transaction<SqliteCaseStore['scheduleRemindersNow']>;
+  private readonly recordRemindersTx: Database.Transaction<SqliteCaseStore['recordRemindersNow']>;
   /** Turns waiting for the next group commit (see `saveTurn`). */
   private pendingTurns: PendingTurn[] = [];
 
@@ -111,6 +115,8 @@ class SqliteCaseStore implements CaseStore {
     this.addAuditEntryTx = db.transaction(this.addAuditEntryNow.bind(this));
     this.claimOnceTx = db.transaction(this.claimOnceNow.bind(this));
     this.saveTurnsTx = db.transaction(this.saveTurnsNow.bind(this));
+    this.scheduleRemindersTx = db.transaction(this.scheduleRemindersNow.bind(this));
+    this.recordRemindersTx = db.transaction(this.recordRemindersNow.bind(this));
   }
 
   createCase(input: NewCase, idempotencyKey: string): Promise<CreateCaseResult> {
@@ -173,6 +179,20 @@ class SqliteCaseStore implements CaseStore {
       if (at) assertValidDate(at);
       const write = this.db.transaction(() => this.sql.scheduleReminder.run(at?.getTime() ?? null, tenantId, number, seenUpdatedAt.getTime()));
       return write.immediate().changes === 1;
+    });
+  }
+
+  scheduleReminders(entries: readonly ReminderSchedule[]): Promise<boolean[]> {
+    return this.run('scheduleReminders', () => {
+      checkReminderSchedules(entries);
+      return entries.length === 0 ? [] : this.scheduleRemindersTx.immediate(entries);
+    });
+  }
+
+  recordReminders(reminders: readonly ReminderRecord[]): Promise<(SupportCase | undefined)[]> {
+    return this.run('recordReminders', () => {
+      checkReminderRecords(reminders);
+      return reminders.length === 0 ? [] : this.recordRemindersTx.immediate(reminders);
     });
   }
 
@@ -488,6 +508,28 @@ class SqliteCaseStore implements CaseStore {
     // events of one TTL window, and an expired key becomes claimable again.
     this.sql.deleteExpiredClaims.run(now);
     return this.sql.insertClaim.run(key, now + ttlMs).changes === 1;
+  }
+
+  private scheduleRemindersNow(entries: readonly ReminderSchedule[]): boolean[] {
+    return entries.map((e) => this.sql.scheduleReminder.run(e.at?.getTime() ?? null, e.tenantId, e.number, e.seenUpdatedAt.getTime()).changes === 1);
+  }
+
+  /** Claim, then audit where claimed, for each reminder in order; the cases read back once, with their trails. */
+  private recordRemindersNow(reminders: readonly ReminderRecord[]): (SupportCase | undefined)[] {
+    const now = this.now().getTime();
+    this.sql.deleteExpiredClaims.run(now);
+    const caseIds = reminders.map((r) => {
+      const row = this.sql.selectCase.get(r.tenantId, r.number) as CaseRow | undefined;
+      if (!row || this.sql.insertClaim.run(r.key, now + r.ttlMs).changes !== 1) return undefined;
+      this.sql.insertAudit.run(row.id, now, r.audit.actor, r.audit.action, r.audit.detail ?? null, null);
+      return row.id;
+    });
+    const claimed = caseIds.filter((id): id is number => id !== undefined);
+    if (claimed.length === 0) return caseIds.map(() => undefined);
+    const rows = this.sql.selectCasesByIds.all(JSON.stringify(claimed)) as CaseRow[];
+    const cases = this.loadCases(rows);
+    const byId = new Map(rows.map((row, i) => [row.id, cases[i]]));
+    return caseIds.map((id) => (id === undefined ? undefined : byId.get(id)));
   }
 
   /** In order, as if one after the other: of two turns with the same claim key only the first is saved. */

@@ -137,7 +137,8 @@ export interface CaseFilter {
 }
 
 /**
- * One page of a tenant's open cases, or of its cases closed since `closedSince`, newest first.
+ * One page of a tenant's open cases, newest first, or of its cases closed since `closedSince`,
+ * most recently closed first.
  * Separate shapes rather than optional columns so each is one indexed query.
  */
 export type CasePageQuery = (
@@ -154,6 +155,24 @@ export interface CasePage {
   readonly cases: readonly SupportCase[];
   /** How many cases match the query in all, not only on this page. */
   readonly total: number;
+}
+
+/** One entry of `scheduleReminders`: as the arguments of `scheduleReminder`. */
+export interface ReminderSchedule {
+  readonly tenantId: string;
+  readonly number: string;
+  readonly at: Date | undefined;
+  readonly seenUpdatedAt: Date;
+}
+
+/** One entry of `recordReminders`. */
+export interface ReminderRecord {
+  readonly tenantId: string;
+  readonly number: string;
+  /** Claimed once for `ttlMs`: the reminder is recorded by one caller of all instances. */
+  readonly key: string;
+  readonly ttlMs: number;
+  readonly audit: AuditInput;
 }
 
 export interface TenantSettings {
@@ -238,7 +257,10 @@ export interface CaseStore {
   listCases(tenantId: string, filter?: CaseFilter): Promise<SupportCase[]>;
   /** A bounded page for `my cases`: index reads on (tenant, status, created), no audit trails. */
   listCasePage(tenantId: string, query: CasePageQuery): Promise<CasePage>;
-  /** Open cases of every tenant, oldest first: the SLA scheduler's work list. */
+  /**
+   * Open cases of every tenant, oldest first, unbounded and unindexed: for tools and tests only
+   * (the SLA check reads `listDueForReminder`).
+   */
   listOpenCases(): Promise<SupportCase[]>;
   /**
    * Open cases whose SLA check is due (their next reminder moment has passed), soonest first, at
@@ -252,6 +274,18 @@ export interface CaseStore {
    * postpones the reminder of a case changed meanwhile; false when nothing was written.
    */
   scheduleReminder(tenantId: string, number: string, at: Date | undefined, seenUpdatedAt: Date): Promise<boolean>;
+  /**
+   * `scheduleReminder` for a page of cases in one write (one transaction, one statement on a
+   * networked store); whether each entry was written, in order.
+   */
+  scheduleReminders(entries: readonly ReminderSchedule[]): Promise<boolean[]>;
+  /**
+   * A page of SLA reminders recorded in one transaction: each reminder's key is claimed (as
+   * `claimOnce`) and, only where this call claimed it, its audit entry appended. Returns, in
+   * order, the case with that entry for each reminder claimed now; undefined for a key already
+   * claimed (another instance, an earlier pass) or a case no longer in its tenant.
+   */
+  recordReminders(reminders: readonly ReminderRecord[]): Promise<(SupportCase | undefined)[]>;
   /**
    * Applies the change and appends its audit entry in one transaction; rejects with
    * `CaseNotFoundError` when the case is not in this tenant.

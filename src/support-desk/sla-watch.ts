@@ -2,7 +2,8 @@
  * The SLA watch: for every open, unclaimed case, a reminder in the support channel at 80% of the
  * initial-response time and a louder one at breach. Each reminder is sent once per case, response
  * cycle (opened / reopened), severity and level, across restarts and instances: the key is claimed
- * in the store (`claimOnce`) before sending, so a second instance or a tick after a restart skips it.
+ * in the store (`recordReminders`, with its audit entry) before sending, so a second instance or a
+ * tick after a restart skips it.
  * `tick(now)` is the whole job; `start()` runs it on an unref'd interval.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -55,6 +56,15 @@ export interface SlaWatchDeps {
   readonly businessHours?: BusinessHours;
 }
 
+/** A due case as the pass sees it: its clock, and the reminder it has reached, if any. */
+interface Look {
+  readonly case: SupportCase;
+  readonly clock: SlaClock | undefined;
+  readonly level: ReminderLevel | undefined;
+}
+
+type Due = Look & { readonly clock: SlaClock; readonly level: ReminderLevel };
+
 export function reminderKey(c: SupportCase, start: Date, level: ReminderLevel): string {
   return `sla:${c.tenantId}:${c.number}:${start.getTime()}:${c.severity}:${level}`;
 }
@@ -72,7 +82,10 @@ export class SlaWatch {
    * One pass over the cases whose check is due (the store keeps each open case's next moment in
    * an indexed column), in pages of `DUE_PAGE_SIZE`; returns the reminders this pass sent. Each
    * case checked is rescheduled to its next moment (80%, then breach, then never until it
-   * changes), so a pass reads only what is due however many cases are stored. Never throws.
+   * changes), so a pass reads only what is due however many cases are stored. Each page is three
+   * store calls (list, record the reminders, reschedule), and the pass yields to the event loop
+   * after each (a synchronous store such as SQLite never yields on its own), so a request waits
+   * for one slice of one page at most. Never throws.
    */
   async tick(now: Date = (this.deps.now ?? (() => new Date()))()): Promise<SentReminder[]> {
     const sent: SentReminder[] = [];
@@ -87,52 +100,76 @@ export class SlaWatch {
       }
       // A case whose reschedule failed stays due: it waits for the next pass, not this loop.
       const fresh = page.filter((c) => !checked.has(`${c.tenantId}\0${c.number}`));
-      for (const c of fresh) {
-        checked.add(`${c.tenantId}\0${c.number}`);
-        await this.check(c, now, sent);
-        // A synchronous store (SQLite) never yields on its own: let requests in between cases.
-        await yieldToEventLoop();
-      }
+      for (const c of fresh) checked.add(`${c.tenantId}\0${c.number}`);
+      await yieldToEventLoop();
+      await this.checkPage(fresh.map((c) => this.look(c, now)), now, sent);
       if (fresh.length === 0 || page.length < DUE_PAGE_SIZE) return sent;
+      await yieldToEventLoop();
     }
   }
 
-  private async check(c: SupportCase, now: Date, sent: SentReminder[]): Promise<void> {
+  private look(c: SupportCase, now: Date): Look {
     const clock = c.owner ? undefined : slaClock(c, now, this.deps.businessHours);
     const level: ReminderLevel | undefined = !clock ? undefined : clock.fraction >= 1 ? 'breach' : clock.fraction >= WARNING_FRACTION ? 'warning' : undefined;
-    if (level && !(await this.remind(c, clock!, level, sent))) return;
+    return { case: c, clock, level };
+  }
+
+  private async checkPage(looks: readonly Look[], now: Date, sent: SentReminder[]): Promise<void> {
+    const due = looks.filter((l): l is Due => l.level !== undefined);
+    const recorded = await this.record(due);
+    if (due.length > 0) await yieldToEventLoop();
+    for (const [i, look] of due.entries()) {
+      const fresh = recorded?.[i];
+      if (fresh) await this.announce(look, fresh, sent);
+    }
+    // Reminders that could not be recorded leave their cases due: the next pass tries again.
+    const schedule = recorded ? looks : looks.filter((l) => l.level === undefined);
+    if (schedule.length === 0) return;
     try {
-      await this.deps.store.scheduleReminder(c.tenantId, c.number, clock && nextCheckAt(clock, now), c.updatedAt);
+      await this.deps.store.scheduleReminders(
+        schedule.map((l) => ({ tenantId: l.case.tenantId, number: l.case.number, at: l.clock && nextCheckAt(l.clock, now), seenUpdatedAt: l.case.updatedAt })),
+      );
     } catch (error) {
-      this.logger.warn({ err: error, case: c.number }, 'SLA watch could not schedule the next check');
+      this.logger.warn({ err: error, cases: schedule.length }, 'SLA watch could not schedule the next checks');
     }
   }
 
-  /** false when the store failed before the reminder was claimed: the case stays due. */
-  private async remind(c: SupportCase, clock: SlaClock, level: ReminderLevel, sent: SentReminder[]): Promise<boolean> {
+  /**
+   * Claims and audits the page's reminders in one store call, before anything is sent: a crash
+   * after it loses those reminders rather than doubling them. undefined when the store failed.
+   */
+  private async record(due: readonly Due[]): Promise<(SupportCase | undefined)[] | undefined> {
+    if (due.length === 0) return [];
     try {
-      // Claimed before sending: a crash between the two loses a reminder rather than doubling it.
-      if (!(await this.deps.store.claimOnce(reminderKey(c, clock.start, level), REMINDER_KEY_TTL_MS))) return true;
+      return await this.deps.store.recordReminders(
+        due.map((l) => ({
+          tenantId: l.case.tenantId,
+          number: l.case.number,
+          key: reminderKey(l.case, l.clock.start, l.level),
+          ttlMs: REMINDER_KEY_TTL_MS,
+          audit: { actor: SLA_ACTOR, action: l.level === 'breach' ? 'sla-breach' : 'sla-warning' },
+        })),
+      );
     } catch (error) {
       // `reminder`, not `level`: a field named level would shadow pino's own in the JSON line.
-      this.logger.warn({ err: error, case: c.number, reminder: level }, 'SLA reminder could not be claimed; retried on the next pass');
-      return false;
+      for (const l of due) this.logger.warn({ err: error, case: l.case.number, reminder: l.level }, 'SLA reminder could not be recorded; retried on the next pass');
+      return undefined;
     }
+  }
+
+  private async announce({ case: c, clock, level }: Due, fresh: SupportCase, sent: SentReminder[]): Promise<void> {
     try {
       const text =
         level === 'breach'
           ? `🚨 BREACHED: ${c.number} (${c.severity}, ${c.title}) has had no engineer for its whole response time; overdue by ${formatDuration(-clock.remainingMs)}. Claim it now.`
           : `⏰ Reminder: ${c.number} (${c.severity}, ${c.title}) is unclaimed and has used 80% of its response time; ${formatDuration(clock.remainingMs)} left.`;
-      await this.deps.store.addAuditEntry(c.tenantId, c.number, { actor: SLA_ACTOR, action: level === 'breach' ? 'sla-breach' : 'sla-warning' });
       await this.deps.desk.note({ tenantId: c.tenantId, number: c.number, text, level: level === 'breach' ? 'breach' : 'reminder' });
-      const fresh = await this.deps.store.getCase(c.tenantId, c.number);
-      if (fresh) await this.deps.desk.showCase(fresh);
+      await this.deps.desk.showCase(fresh);
       sent.push({ tenantId: c.tenantId, number: c.number, level });
       this.logger.info({ case: c.number, reminder: level }, 'SLA reminder sent');
     } catch (error) {
       this.logger.warn({ err: error, case: c.number, reminder: level }, 'SLA reminder failed');
     }
-    return true;
   }
 
   /** Runs `tick` every `intervalMs` (one pass at a time); the timer does not keep the process alive. */

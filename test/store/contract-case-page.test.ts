@@ -59,6 +59,20 @@ for (const kind of STORE_KINDS) describe.skipIf(kind.skip !== undefined)(`${kind
     expect(closedA.cases.map((c) => c.number)).toEqual([sevA[0]]);
   });
 
+  it('lists closed cases most recently closed first, whenever they were opened', async () => {
+    const clock = testClock('2026-11-24T09:30:00.000Z');
+    const store = await kind.open({ now: clock.now });
+    const [older, newer] = await openCases(store, clock, 2);
+    const since = clock.now();
+    clock.advance(60_000);
+    await store.updateCase(TENANT, newer!, { status: 'closed' }, { actor: 'U1', action: 'closed' });
+    clock.advance(60_000);
+    await store.updateCase(TENANT, older!, { status: 'closed' }, { actor: 'U1', action: 'closed' });
+    const closed = await store.listCasePage(TENANT, { status: 'closed', closedSince: since, limit: 10, offset: 0 });
+    expect(closed.cases.map((c) => c.number)).toEqual([older, newer]);
+    expect((await store.listCasePage(TENANT, { status: 'closed', closedSince: since, limit: 1, offset: 1 })).cases.map((c) => c.number)).toEqual([newer]);
+  });
+
   it('rejects a limit below 1 and a negative offset', async () => {
     const store = await kind.open();
     await expect(store.listCasePage(TENANT, { status: 'open', limit: 0, offset: 0 })).rejects.toThrow(/limit/);

@@ -52,4 +52,73 @@ for (const kind of STORE_KINDS) describe.skipIf(kind.skip !== undefined)(`${kind
     await store.updateCase(c.tenantId, c.number, { status: 'open' }, { actor: 'u', action: 'reopened' });
     expect((await store.listDueForReminder(clock.now(), 10)).map((d) => d.number)).toEqual([c.number]);
   });
+
+  it('reschedules a page in one call, writing only the entries whose case is open and unchanged', async () => {
+    const clock = testClock('2026-11-24T09:00:00Z');
+    const store = await kind.open({ now: clock.now });
+    const [a, b, c] = await Promise.all(['a', 'b', 'c'].map(async (key) => (await store.createCase(newCase(), key)).case));
+    clock.advance(MINUTE);
+    const changed = await store.updateCase(b!.tenantId, b!.number, { severity: 'B' }, { actor: 'u', action: 'severity-changed' });
+    await store.updateCase(c!.tenantId, c!.number, { status: 'closed' }, { actor: 'u', action: 'closed' });
+    const later = new Date('2026-11-24T12:00:00Z');
+    const written = await store.scheduleReminders([
+      { tenantId: a!.tenantId, number: a!.number, at: later, seenUpdatedAt: a!.updatedAt },
+      { tenantId: b!.tenantId, number: b!.number, at: later, seenUpdatedAt: b!.updatedAt },
+      { tenantId: 'other-tenant', number: a!.number, at: later, seenUpdatedAt: a!.updatedAt },
+      { tenantId: c!.tenantId, number: c!.number, at: later, seenUpdatedAt: c!.updatedAt },
+    ]);
+    expect(written).toEqual([true, false, false, false]);
+    // b changed after the read: it stays due; a waits for its moment; c is closed.
+    expect((await store.listDueForReminder(clock.now(), 10)).map((d) => d.number)).toEqual([b!.number]);
+    expect((await store.listDueForReminder(later, 10)).map((d) => d.number)).toEqual([b!.number, a!.number]);
+    expect(await store.scheduleReminders([{ tenantId: b!.tenantId, number: b!.number, at: undefined, seenUpdatedAt: changed.updatedAt }])).toEqual([true]);
+    expect((await store.listDueForReminder(new Date('2030-01-01T00:00:00Z'), 10)).map((d) => d.number)).toEqual([a!.number]);
+    expect(await store.scheduleReminders([])).toEqual([]);
+  });
+
+  it('records a page of reminders: each key claimed once, its audit entry only where claimed, the cases read back', async () => {
+    const clock = testClock('2026-11-24T09:00:00Z');
+    const store = await kind.open({ now: clock.now });
+    const a = (await store.createCase(newCase(), 'a')).case;
+    const b = (await store.createCase(newCase(), 'b')).case;
+    const reminder = (c: typeof a, key: string) => ({ tenantId: c.tenantId, number: c.number, key, ttlMs: 60 * MINUTE, audit: { actor: 'sla-scheduler', action: 'sla-warning' } });
+    expect(await store.claimOnce('sla:b:already', 60 * MINUTE)).toBe(true);
+    clock.advance(MINUTE);
+
+    const recorded = await store.recordReminders([
+      reminder(a, 'sla:a:warning'),
+      reminder(b, 'sla:b:already'),
+      { ...reminder(a, 'sla:gone'), tenantId: 'other-tenant' },
+      reminder(a, 'sla:a:warning'),
+    ]);
+    expect(recorded.map((c) => c?.number)).toEqual([a.number, undefined, undefined, undefined]);
+    expect(recorded[0]!.audit.map((e) => [e.action, e.at.toISOString()])).toEqual([
+      ['created', '2026-11-24T09:00:00.000Z'],
+      ['sla-warning', '2026-11-24T09:01:00.000Z'],
+    ]);
+    expect((await store.getCase(b.tenantId, b.number))!.audit.map((e) => e.action)).toEqual(['created']);
+    expect(await store.isClaimed('sla:gone')).toBe(false);
+
+    // A second pass, or another instance: nothing claimed, nothing appended.
+    expect(await store.recordReminders([reminder(a, 'sla:a:warning')])).toEqual([undefined]);
+    expect((await store.getCase(a.tenantId, a.number))!.audit).toHaveLength(2);
+    // An expired claim is claimed again, as claimOnce does.
+    clock.advance(61 * MINUTE);
+    expect((await store.recordReminders([reminder(a, 'sla:a:warning')]))[0]?.audit).toHaveLength(3);
+    await expect(store.recordReminders([{ ...reminder(a, 'k'), ttlMs: 0 }])).rejects.toThrow(RangeError);
+  });
+
+  it('two stores recording the same page at once: each reminder is recorded by one of them', async () => {
+    const clock = testClock('2026-11-24T09:00:00Z');
+    const database = await kind.database();
+    const one = await database.open({ now: clock.now });
+    const two = await database.open({ now: clock.now });
+    const cases = [];
+    for (let i = 0; i < 20; i++) cases.push((await one.createCase(newCase(), `k-${i}`)).case);
+    const page = cases.map((c) => ({ tenantId: c.tenantId, number: c.number, key: `sla:${c.number}:breach`, ttlMs: 60 * MINUTE, audit: { actor: 'sla-scheduler', action: 'sla-breach' } }));
+    const [first, second] = await Promise.all([one.recordReminders(page), two.recordReminders([...page].reverse())]);
+    const winners = cases.map((_, i) => [first[i], second[cases.length - 1 - i]].filter(Boolean).length);
+    expect(winners).toEqual(cases.map(() => 1));
+    for (const c of cases) expect((await one.getCase(c.tenantId, c.number))!.audit.filter((e) => e.action === 'sla-breach')).toHaveLength(1);
+  });
 });

@@ -7,6 +7,8 @@ import type { Logger } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
 import { SlaWatch, SupportDesk, loadSupportDeskConfig, type Notifier, type SupportNote, type SupportCaseView } from '../../src/support-desk/index.js';
+import { instrumentStore } from '../../src/observability/decorators.js';
+import { createMetrics } from '../../src/observability/metrics.js';
 import { captureJsonLogs, PINO_KEYS, topLevelKeys } from './log-lines.js';
 import { newCase, openTestStore, tempDataDir, testClock } from '../store/helpers.js';
 
@@ -75,13 +77,15 @@ describe('SLA watch', () => {
     const store = await openSqliteStore({ dataDir: tempDataDir(), now: clock.now });
     const sent = await store.createCase(newCase({ respondBy: new Date('2026-11-24T10:00:00Z') }), 'k-sent');
     const failing = await store.createCase(newCase({ respondBy: new Date('2026-11-24T10:00:00Z') }), 'k-failing');
-    // The store refuses the audit entry of one case: that reminder fails and is logged at warn.
+    // The store refuses the first pass's reminders (logged at warn, one line per reminder); the
+    // next pass records them, and one case's card fails in the channel (the desk logs it at error).
+    let refusals = 1;
     const flaky = new Proxy(store, {
       get(target, prop) {
-        if (prop === 'addAuditEntry') {
-          return async (tenantId: string, number: string, entry: Parameters<CaseStore['addAuditEntry']>[2]) => {
-            if (number === failing.case.number) throw new Error('database is locked');
-            return target.addAuditEntry(tenantId, number, entry);
+        if (prop === 'recordReminders') {
+          return async (reminders: Parameters<CaseStore['recordReminders']>[0]) => {
+            if (refusals-- > 0) throw new Error('database is locked');
+            return target.recordReminders(reminders);
           };
         }
         const value: unknown = Reflect.get(target, prop, target);
@@ -89,15 +93,21 @@ describe('SLA watch', () => {
       },
     });
     const logs = captureJsonLogs();
-    const { watch } = watchOn(flaky, clock.now, recordingNotifier(), logs.logger);
+    const notifier = recordingNotifier();
+    const failingCards: Notifier = { ...notifier, showCase: async (view) => (view.number === failing.case.number ? Promise.reject(new Error('card refused')) : notifier.showCase(view)) };
+    const desk = new SupportDesk({ store: flaky, config: loadSupportDeskConfig({}), notifiers: [failingCards], now: clock.now, logger: logs.logger });
+    const watch = new SlaWatch({ store: flaky, desk, now: clock.now, logger: logs.logger });
     clock.set('2026-11-24T10:01:00Z');
-    await watch.tick(clock.now());
+    expect(await watch.tick(clock.now())).toEqual([]);
+    expect((await watch.tick(clock.now())).map((s) => s.number).sort()).toEqual([failing.case.number, sent.case.number].sort());
 
     const parsed = logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const sentLine = parsed.find((l) => l.msg === 'SLA reminder sent' && l.case === sent.case.number);
-    const failedLine = parsed.find((l) => l.msg === 'SLA reminder failed' && l.case === failing.case.number);
+    const unrecorded = parsed.filter((l) => l.msg === 'SLA reminder could not be recorded; retried on the next pass');
+    const cardFailed = parsed.find((l) => l.msg === 'support channel delivery failed' && l.what === 'showCase');
     expect(sentLine).toMatchObject({ level: 30, reminder: 'breach' });
-    expect(failedLine).toMatchObject({ level: 40, reminder: 'breach' });
+    expect(unrecorded.map((l) => [l.level, l.case, l.reminder]).sort()).toEqual([[40, failing.case.number, 'breach'], [40, sent.case.number, 'breach']].sort());
+    expect(cardFailed).toMatchObject({ level: 50 });
     expect(logs.shadowed()).toEqual([]);
     for (const line of logs.lines) {
       const keys = topLevelKeys(line);
@@ -159,6 +169,24 @@ describe('SLA watch', () => {
     expect(await watch.tick(clock.now())).toEqual([]);
     clock.advance(20 * MINUTE);
     expect((await watch.tick(clock.now())).map((r) => r.level)).toEqual(['warning']);
+  });
+
+  it('counts the reminders it records in bot_sla_reminders_total, once each, through the instrumented store', async () => {
+    const clock = testClock('2026-11-24T09:00:00Z');
+    const metrics = createMetrics({ instance: 'test' });
+    const store = instrumentStore(await openTestStore({ now: clock.now }), metrics);
+    await store.createCase(newCase({ respondBy: new Date('2026-11-24T10:00:00Z') }), 'k1');
+    await store.createCase(newCase({ respondBy: new Date('2026-11-24T10:00:00Z') }), 'k2');
+    const { watch } = watchOn(store, clock.now);
+    const count = async (level: string) =>
+      ((await metrics.registry.getSingleMetric('bot_sla_reminders_total')!.get()).values.find((v) => v.labels.level === level)?.value ?? 0);
+    clock.set('2026-11-24T09:50:00Z');
+    await watch.tick(clock.now());
+    await watch.tick(clock.now());
+    expect([await count('warning'), await count('breach')]).toEqual([2, 0]);
+    clock.set('2026-11-24T10:05:00Z');
+    await watch.tick(clock.now());
+    expect([await count('warning'), await count('breach')]).toEqual([2, 2]);
   });
 
   it('start() runs on an unref timer and stop() ends it', async () => {

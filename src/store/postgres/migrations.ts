@@ -129,6 +129,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE cases ADD COLUMN claims_swept_at timestamptz;
   CREATE INDEX cases_closed_unswept ON cases (closed_at) WHERE closed_at IS NOT NULL AND claims_swept_at IS NULL;
   `,
+  /* 6: the open cases of every tenant by age served the SLA check before next_reminder_at; PostgreSQL's
+        planner took it for a tenant's \`my cases\` (scanning every open case of every tenant) */ `
+  DROP INDEX cases_open;
+  `,
 ];
 
 /** Applies what is missing under the advisory lock; returns the resulting version. */

@@ -58,6 +58,7 @@ export function prepareStatements(db: Database.Database) {
     scheduleReminder: db.prepare(`
       UPDATE cases SET next_reminder_at = ?
       WHERE tenant_id = ? AND number = ? AND updated_at = ? AND status = 'open'`),
+    selectCasesByIds: db.prepare('SELECT * FROM cases WHERE id IN (SELECT value FROM json_each(?))'),
     updateCase: db.prepare(`UPDATE cases SET ${CASE_COLUMNS_SET} WHERE id = @id`),
     insertAudit: db.prepare(
       'INSERT INTO case_audit (case_id, at, actor, action, detail, changes_json) VALUES (?, ?, ?, ?, ?, ?)',
