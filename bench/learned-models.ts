@@ -28,10 +28,19 @@ for (const [name, newModel] of Object.entries(models)) {
   const trainMs = performance.now() - started;
   const report = crossValidate(engine.documents, folds, newModel);
   const cells = [`${name}: train ${trainMs.toFixed(0)} ms`, `folds ${((100 * report.correct) / report.examples).toFixed(1)}%`];
+  const timings: number[] = [];
   for (const file of args) {
     const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { text: string; category: string });
-    const right = lines.filter((l) => model.scores(featuresOfText(l.text))[0]?.category === l.category).length;
+    const right = lines.filter((l) => {
+      const messageFeatures = featuresOfText(l.text);
+      const scoring = performance.now();
+      const best = model.scores(messageFeatures)[0]?.category;
+      timings.push(performance.now() - scoring);
+      return best === l.category;
+    }).length;
     cells.push(`${file.split('/').pop()} ${right}/${lines.length} ${((100 * right) / lines.length).toFixed(1)}%`);
   }
+  timings.sort((a, b) => a - b);
+  if (timings.length > 0) cells.push(`scoring p99 ${timings[Math.floor(timings.length * 0.99)]!.toFixed(3)} ms`);
   console.log(cells.join('  '));
 }
