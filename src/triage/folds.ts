@@ -17,7 +17,18 @@ export interface FoldReport {
   readonly confusions: ReadonlyArray<readonly [string, number]>;
 }
 
-export function crossValidate(documents: readonly TrainingDocument[], folds: number): FoldReport {
+/** What cross-validation needs of a model: the statistical layer's interface. */
+export interface TrainableModel {
+  add(features: readonly string[], category: string): void;
+  train(): void;
+  scores(features: readonly string[]): ReadonlyArray<{ readonly category: string }>;
+}
+
+export function crossValidate(
+  documents: readonly TrainingDocument[],
+  folds: number,
+  newModel: () => TrainableModel = () => new LearnedClassifier(),
+): FoldReport {
   if (!Number.isInteger(folds) || folds < 2) throw new RangeError(`folds must be a whole number of at least 2, got ${folds}`);
   const features = documents.map((document) => featuresOfText(document.text));
   // Examples are dealt to folds round-robin within each category, so every fold sees every category.
@@ -35,7 +46,7 @@ export function crossValidate(documents: readonly TrainingDocument[], folds: num
   const perCategory = new Map<string, { n: number; correct: number }>();
   const confusions = new Map<string, number>();
   for (let fold = 0; fold < folds; fold++) {
-    const classifier = new LearnedClassifier();
+    const classifier = newModel();
     documents.forEach((document, index) => {
       if (foldOf.get(index) !== fold) classifier.add(features[index]!, document.category);
     });
