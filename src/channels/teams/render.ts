@@ -169,39 +169,70 @@ function caseFormData(reply: Extract<Reply, { kind: 'case-form' }>, labels: Card
   };
 }
 
+/** The triage answer: what was understood, why, the links, and service health when known. */
+function triageData(reply: Extract<Reply, { kind: 'triage' }>, labels: CardLabels): CardJson {
+  const facts: FactView[] = [{ title: labels.category, value: inline(reply.categoryName) }];
+  if (reply.severity !== null) {
+    facts.push({ title: labels.severity, value: inline(reply.severityLabel ?? severityLabel(reply.severity, reply.lang)) });
+  }
+  if (reply.expectation) {
+    facts.push({ title: labels.responseTime, value: inline(reply.expectation.summary) });
+    if (reply.expectation.respondBy) facts.push({ title: labels.respondBy, value: inline(reply.expectation.respondBy) });
+  }
+  return {
+    labels,
+    message: text(reply.message),
+    facts,
+    hasReasons: reply.reasons.length > 0,
+    reasons: bullets(reply.reasons),
+    hasLinks: reply.links.length > 0,
+    links: reply.links.map((link) => `- ${markdownLink(link.title, link.url)}`).join('\n'),
+    hasNotice: Boolean(reply.notice),
+    notice: text(reply.notice ?? ''),
+    hasPlanSource: Boolean(reply.planSource),
+    planSource: text(reply.planSource ?? ''),
+    hasHealth: Boolean(reply.serviceHealth),
+    healthHeadline: text(reply.serviceHealth?.headline ?? ''),
+    hasIncident: Boolean(reply.serviceHealth?.incident),
+    incidentStatus: text(reply.serviceHealth?.incident?.status ?? ''),
+    incidentLink: reply.serviceHealth?.incident ? markdownLink(reply.serviceHealth.incident.linkTitle, reply.serviceHealth.incident.url) : '',
+    actions: reply.actions.map(actionView),
+  };
+}
+
+/** One page of the admin's cases, each with its status line and a details button. */
+function caseListData(reply: Extract<Reply, { kind: 'case-list' }>, labels: CardLabels): CardJson {
+  return {
+    labels,
+    title: inline(reply.title),
+    isEmpty: reply.cases.length === 0,
+    empty: text(reply.empty),
+    hasMore: reply.more !== undefined,
+    more: text(reply.more ?? ''),
+    cases: reply.cases.map((c) => ({
+      heading: `${inline(c.number)}: ${inline(c.title)}`,
+      summary: inline(
+        [
+          statusLabel(c.status, labels),
+          ...(c.owner ? [`${labels.owner}: ${c.owner}`] : []),
+          severityLabel(c.severity, reply.lang),
+          c.categoryName,
+          c.createdAt,
+          ...(c.lastUpdate ? [`${labels.lastUpdate}: ${c.lastUpdate}`] : []),
+        ].join(' · '),
+      ),
+      isOpen: c.status === 'open',
+      details: { title: labels.details, style: 'default', data: actionData('showCase', { number: c.number }) },
+    })),
+  };
+}
+
 /** The template's data for one reply. Exhaustive: a new reply kind does not compile here. */
 export function cardData(reply: Reply): CardJson {
   const labels = CARD_LABELS[reply.lang] ?? CARD_LABELS.en;
   switch (reply.kind) {
-    case 'triage': {
-      const facts: FactView[] = [{ title: labels.category, value: inline(reply.categoryName) }];
-      if (reply.severity !== null) {
-        facts.push({ title: labels.severity, value: inline(reply.severityLabel ?? severityLabel(reply.severity, reply.lang)) });
-      }
-      if (reply.expectation) {
-        facts.push({ title: labels.responseTime, value: inline(reply.expectation.summary) });
-        if (reply.expectation.respondBy) facts.push({ title: labels.respondBy, value: inline(reply.expectation.respondBy) });
-      }
-      return {
-        labels,
-        message: text(reply.message),
-        facts,
-        hasReasons: reply.reasons.length > 0,
-        reasons: bullets(reply.reasons),
-        hasLinks: reply.links.length > 0,
-        links: reply.links.map((link) => `- ${markdownLink(link.title, link.url)}`).join('\n'),
-        hasNotice: Boolean(reply.notice),
-        notice: text(reply.notice ?? ''),
-        hasPlanSource: Boolean(reply.planSource),
-        planSource: text(reply.planSource ?? ''),
-        hasHealth: Boolean(reply.serviceHealth),
-        healthHeadline: text(reply.serviceHealth?.headline ?? ''),
-        hasIncident: Boolean(reply.serviceHealth?.incident),
-        incidentStatus: text(reply.serviceHealth?.incident?.status ?? ''),
-        incidentLink: reply.serviceHealth?.incident ? markdownLink(reply.serviceHealth.incident.linkTitle, reply.serviceHealth.incident.url) : '',
-        actions: reply.actions.map(actionView),
-      };
-    }
+    case 'triage':
+      return triageData(reply, labels);
     case 'question':
       return {
         labels,
@@ -231,29 +262,7 @@ export function cardData(reply: Reply): CardJson {
       };
     }
     case 'case-list':
-      return {
-        labels,
-        title: inline(reply.title),
-        isEmpty: reply.cases.length === 0,
-        empty: text(reply.empty),
-        hasMore: reply.more !== undefined,
-        more: text(reply.more ?? ''),
-        cases: reply.cases.map((c) => ({
-          heading: `${inline(c.number)}: ${inline(c.title)}`,
-          summary: inline(
-            [
-              statusLabel(c.status, labels),
-              ...(c.owner ? [`${labels.owner}: ${c.owner}`] : []),
-              severityLabel(c.severity, reply.lang),
-              c.categoryName,
-              c.createdAt,
-              ...(c.lastUpdate ? [`${labels.lastUpdate}: ${c.lastUpdate}`] : []),
-            ].join(' · '),
-          ),
-          isOpen: c.status === 'open',
-          details: { title: labels.details, style: 'default', data: actionData('showCase', { number: c.number }) },
-        })),
-      };
+      return caseListData(reply, labels);
     case 'case-detail':
       return {
         labels,
