@@ -8,7 +8,7 @@ import { namedGroup, namesEveryUser } from '../domain/affected-scope.js';
 import { isValidTimeZone } from '../domain/business-hours.js';
 import { SEVERITIES, SEVERITY_DEFINITIONS, type Severity } from '../domain/severity.js';
 import { caseCanBeOpened, CATEGORIES, categoryDisplayName, isCategoryId, type CategoryId, type Lang } from '../domain/taxonomy.js';
-import { strings, type Strings } from './strings/index.js';
+import { channelLabels, strings, type Strings } from './strings/index.js';
 import type { CaseFormReply, CaseFormValues, ChoiceOption } from './types.js';
 import type { Scope } from './state.js';
 
@@ -33,6 +33,25 @@ export function caseCategoryOptions(lang: Lang): ChoiceOption[] {
 
 export function severityOptions(lang: Lang): ChoiceOption[] {
   return SEVERITIES.map((sev) => ({ value: sev, title: `${SEVERITY_DEFINITIONS[sev].label[lang]}: ${SEVERITY_DEFINITIONS[sev].definition[lang]}` }));
+}
+
+/** The contact methods a case form offers; `chatTitle` names the chat of the admin's own channel. */
+export function contactMethodOptions(lang: Lang, chatTitle: string): ChoiceOption[] {
+  const labels = channelLabels(lang);
+  return [
+    { value: 'email', title: labels.contactEmail },
+    { value: 'phone', title: labels.contactPhone },
+    { value: 'chat', title: chatTitle },
+  ];
+}
+
+/** The languages a case can be worked in. */
+export function languageOptions(lang: Lang): ChoiceOption[] {
+  const labels = channelLabels(lang);
+  return [
+    { value: 'en', title: labels.langEn },
+    { value: 'zh-TW', title: labels.langZh },
+  ];
 }
 
 /** The first sentence or line of the message, short enough for a title. */

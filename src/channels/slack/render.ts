@@ -20,6 +20,7 @@ import {
   type ChoiceOption,
   type Reply,
 } from '../../conversation/types.js';
+import { contactMethodOptions, languageOptions } from '../../conversation/case-form.js';
 import { SEVERITY_DEFINITIONS, type Severity } from '../../domain/severity.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import { labelsFor, type SlackLabels } from './labels.js';
@@ -387,11 +388,7 @@ export function renderCaseFormModal(reply: CaseFormReply, privateMetadata: strin
   const labels = labelsFor(reply.lang);
   const { values } = reply;
   const severityTitle = reply.severityOptions.find((o) => o.value === values.severity)?.title ?? severityName(values.severity, reply.lang);
-  const contactOptions: PlainTextOption[] = [
-    option(labels.contactEmail, 'email'),
-    option(labels.contactPhone, 'phone'),
-    option(labels.contactChat, 'chat'),
-  ];
+  const contactOptions: PlainTextOption[] = contactMethodOptions(reply.lang, labels.contactChat).map((o) => option(o.title, o.value));
   const contact: types.RadioButtons = { type: 'radio_buttons', action_id: FORM_INPUT_ACTION, options: contactOptions };
   const initialContact = contactOptions.find((o) => o.value === values.contactMethod);
   if (initialContact) contact.initial_option = initialContact;
@@ -411,7 +408,7 @@ export function renderCaseFormModal(reply: CaseFormReply, privateMetadata: strin
     { type: 'input', block_id: 'contactMethod', label: plain(labels.contactMethod, 2000), element: contact },
     textInput('email', labels.email, values.email, { optional: true, max: 320 }),
     textInput('phone', labels.phone, values.phone, { optional: true, max: 40 }),
-    selectInput('language', labels.language, [option(labels.langEn, 'en'), option(labels.langZh, 'zh-TW')], values.language),
+    selectInput('language', labels.language, languageOptions(reply.lang).map((o) => option(o.title, o.value)), values.language),
     textInput('timeZone', labels.timeZone, values.timeZone, { max: 64, hint: labels.timeZoneHint }),
   ]);
   return {

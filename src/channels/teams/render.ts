@@ -18,6 +18,7 @@ import {
   type Reply,
   type ReplyKind,
 } from '../../conversation/types.js';
+import { contactMethodOptions, languageOptions } from '../../conversation/case-form.js';
 import type { Lang } from '../../domain/taxonomy.js';
 import { cardTemplate, CardTemplateError, DEFAULT_CARDS_DIR, readCardTemplate, type CardJson, type CardTemplate } from './card-template.js';
 import { CARD_LABELS, severityLabel, type CardLabels } from './labels.js';
@@ -141,15 +142,8 @@ function caseFormData(reply: Extract<Reply, { kind: 'case-form' }>, labels: Card
     severityText: inline(currentSeverity?.title ?? severityLabel(values.severity, reply.lang)),
     categoryOptions: reply.categoryOptions,
     severityOptions: reply.severityOptions,
-    contactOptions: [
-      { value: 'email', title: labels.contactEmail },
-      { value: 'phone', title: labels.contactPhone },
-      { value: 'chat', title: labels.contactChat },
-    ],
-    languageOptions: [
-      { value: 'en', title: labels.langEn },
-      { value: 'zh-TW', title: labels.langZh },
-    ],
+    contactOptions: contactMethodOptions(reply.lang, labels.contactChat),
+    languageOptions: languageOptions(reply.lang),
     errors: {
       form: error('form'),
       title: error('title'),

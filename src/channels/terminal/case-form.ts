@@ -5,7 +5,7 @@
  */
 import { SEVERITY_DEFINITIONS, type Severity } from '../../domain/severity.js';
 import { channelLabels } from '../../conversation/strings/index.js';
-import { CASE_FORM_FIELDS } from '../../conversation/case-form.js';
+import { CASE_FORM_FIELDS, contactMethodOptions, languageOptions } from '../../conversation/case-form.js';
 import type { CaseFormReply, CaseFormValues, ChoiceOption, TurnAction } from '../../conversation/types.js';
 
 export type FormField = (typeof CASE_FORM_FIELDS)[number];
@@ -22,15 +22,8 @@ export function fieldViews(form: CaseFormReply): FieldView[] {
   const options: Partial<Record<FormField, readonly ChoiceOption[]>> = {
     category: form.categoryOptions,
     severity: form.severityOptions,
-    contactMethod: [
-      { value: 'email', title: l.contactEmail },
-      { value: 'phone', title: l.contactPhone },
-      { value: 'chat', title: l.contactChatTeams },
-    ],
-    language: [
-      { value: 'en', title: l.langEn },
-      { value: 'zh-TW', title: l.langZh },
-    ],
+    contactMethod: contactMethodOptions(form.lang, l.contactChatTeams),
+    language: languageOptions(form.lang),
   };
   const labels: Record<FormField, string> = {
     title: l.title,
