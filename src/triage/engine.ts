@@ -96,6 +96,8 @@ export interface RuleInput {
 }
 
 type Scored = { scores: CategoryScore[]; products: CategoryScore[] };
+/** The statistical layer's features and scores for one message (see `learnedReading`). */
+type LearnedReading = () => { readonly features: readonly string[]; readonly scores: readonly LearnedScore[] };
 type CategoryScore = { category: CategoryId; intent: number; score: number; hits: Hit<IntentOwner>[]; probability?: number };
 type Decision = {
   best: CategoryScore;
@@ -193,7 +195,7 @@ export class TriageEngine {
     const { scores, products } = this.scoreCategories(text, stems, cues);
     const decision = options.category
       ? this.chosenDecision(options.category, scores)
-      : (this.decideCategory(text, stems, scores) ?? this.laterLayers(text, stems, products));
+      : this.placeByLayers(scores, products, this.learnedReading(text, stems));
     const language: Lang = text.hasCjk ? 'zh-TW' : 'en';
     const shown = raw.length > MAX_ANALYZED_CHARS ? raw.slice(0, MAX_ANALYZED_CHARS) : raw;
     const truncated = shown.length < raw.length;
@@ -248,11 +250,24 @@ export class TriageEngine {
   }
 
   /**
-   * When no rule places the message: the statistical layer, then a product it names (measured:
-   * the other order lost 3 of 246 on real-train, the product name outvoting clearer examples).
+   * The rules first; when no rule places the message, the statistical layer, then a product it
+   * names (measured: the other order lost 3 of 246 on real-train, the product name outvoting
+   * clearer examples).
    */
-  private laterLayers(text: AnalyzedText, stems: readonly string[], products: readonly CategoryScore[]): Decision | undefined {
-    return this.learnedDecision(text, stems) ?? this.productDecision(text, stems, products);
+  private placeByLayers(scores: CategoryScore[], products: readonly CategoryScore[], learned: LearnedReading): Decision | undefined {
+    return this.decideCategory(scores, learned) ?? this.learnedDecision(learned) ?? this.productDecision(products, learned);
+  }
+
+  /** The statistical layer's reading of the message, worked out on first use and only once. */
+  private learnedReading(text: AnalyzedText, stems: readonly string[]): LearnedReading {
+    let reading: { features: string[]; scores: LearnedScore[] } | undefined;
+    return () => {
+      if (!reading) {
+        const features = featuresOf(text, stems);
+        reading = { features, scores: this.classifier.scores(features) };
+      }
+      return reading;
+    };
   }
 
   /** The admin named the category: its best-scoring intent, or its first one when no rule fired. */
@@ -326,11 +341,11 @@ export class TriageEngine {
    * product's default intent, decided between several products by the statistical layer, with
    * the others offered as alternatives. Weak evidence, so the confidence stays low.
    */
-  private productDecision(text: AnalyzedText, stems: readonly string[], products: readonly CategoryScore[]): Decision | undefined {
+  private productDecision(products: readonly CategoryScore[], learned: LearnedReading): Decision | undefined {
     if (products.length === 0) return undefined;
     let best = products[0]!;
     if (products.length > 1) {
-      const probabilities = new Map(this.classifier.scores(featuresOf(text, stems)).map((s) => [s.category, s.probability]));
+      const probabilities = new Map(learned().scores.map((s) => [s.category, s.probability]));
       best = products.reduce((a, b) => ((probabilities.get(b.category) ?? 0) > (probabilities.get(a.category) ?? 0) ? b : a));
     }
     const others = products.filter((p) => p !== best).map((p) => p.category);
@@ -346,11 +361,11 @@ export class TriageEngine {
    * The statistical layer: when no rule places the message, the classifier trained on the
    * examples decides, but only when it clearly prefers one category.
    */
-  private learnedDecision(text: AnalyzedText, stems: readonly string[]): Decision | undefined {
-    const features = featuresOf(text, stems);
+  private learnedDecision(learned: LearnedReading): Decision | undefined {
+    const { features, scores } = learned();
     // One or two familiar words ("stuck", "morning") are not enough to name a service.
     if (this.classifier.knownFeatures(features) < LEARNED_MIN_FEATURES) return undefined;
-    const [first, second] = this.classifier.scores(features);
+    const [first, second] = scores;
     if (!first || first.probability < LEARNED_MIN_PROBABILITY) return undefined;
     const category = first.category as CategoryId;
     const intent = this.intents.findIndex((candidate) => candidate.category === category);
@@ -365,11 +380,7 @@ export class TriageEngine {
     return { best, runnerUp, close, reason: { kind: 'learned', category, probability: Math.round(first.probability * 100) / 100 } };
   }
 
-  private decideCategory(
-    text: AnalyzedText,
-    stems: readonly string[],
-    scores: CategoryScore[],
-  ): Decision | undefined {
+  private decideCategory(scores: CategoryScore[], learned: LearnedReading): Decision | undefined {
     const placed = scores.filter((s) => s.score >= MIN_CATEGORY_SCORE);
     const sovereign = placed.find((s) => s.category === 'redirect.sovereign');
     if (sovereign) return { best: sovereign, reason: { kind: 'sovereign', cues: cueList(sovereign) } };
@@ -389,10 +400,8 @@ export class TriageEngine {
     const tied = symptoms.filter((s) => s.score >= best!.score - NEAR_TIE_MARGIN);
     let tiedWith: CategoryId[] = [];
     let close: CategoryId[] = [];
-    const features = featuresOf(text, stems);
-    const learned = this.classifier.scores(features);
     if (tied.length > 1) {
-      const probabilities = new Map(learned.map((s) => [s.category, s.probability]));
+      const probabilities = new Map(learned().scores.map((s) => [s.category, s.probability]));
       const combined = (s: CategoryScore) => s.score + LEARNED_WEIGHT * (probabilities.get(s.category) ?? 0);
       best = tied.reduce((a, b) => (combined(b) > combined(a) ? b : a));
       tiedWith = tied.filter((s) => s !== best).map((s) => s.category);
@@ -417,7 +426,7 @@ export class TriageEngine {
         reason: { kind: 'volume-licensing', cues: cueList(volume) },
       };
     }
-    const disputedBy = this.disputingCategory(features, learned, best.category);
+    const disputedBy = this.disputingCategory(learned, best.category);
     if (disputedBy && !close.includes(disputedBy)) {
       // The model's category is offered as an equally strong runner-up: the admin is asked.
       const runnerUp: CategoryScore = { category: disputedBy, intent: -1, score: best.score, hits: [] };
@@ -433,10 +442,11 @@ export class TriageEngine {
    * category and all but rules out the rule's: the rule then stays the answer, but the admin is
    * asked between the two (a wrong answer placed confidently is worse than a question).
    */
-  private disputingCategory(features: readonly string[], learned: readonly LearnedScore[], placed: CategoryId): CategoryId | undefined {
-    const [first] = learned;
+  private disputingCategory(learned: LearnedReading, placed: CategoryId): CategoryId | undefined {
+    const { features, scores } = learned();
+    const [first] = scores;
     if (!first || first.category === placed || first.probability < DISPUTE_PROBABILITY) return undefined;
-    if ((learned.find((s) => s.category === placed)?.probability ?? 0) >= DISPUTED_PROBABILITY) return undefined;
+    if ((scores.find((s) => s.category === placed)?.probability ?? 0) >= DISPUTED_PROBABILITY) return undefined;
     if (this.classifier.knownFeatures(features) < LEARNED_MIN_FEATURES) return undefined;
     return first.category as CategoryId;
   }
