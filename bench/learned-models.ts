@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { crossValidate, type TrainableModel } from '../src/triage/folds.js';
 import { loadDefaultRules } from '../src/triage/index.js';
 import { featuresOfText, LearnedClassifier } from '../src/triage/learned.js';
-import { LogisticClassifier } from '../src/triage/logistic.js';
+import { LogisticClassifier } from './logistic.js';
 
 const args = process.argv.slice(2);
 const foldsAt = args.indexOf('--folds');

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { crossValidate } from '../../src/triage/folds.js';
 import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
 import { featuresOfText } from '../../src/triage/learned.js';
-import { LogisticClassifier } from '../../src/triage/logistic.js';
+import { LogisticClassifier } from '../../bench/logistic.js';
 
 let engine: TriageEngine;
 beforeAll(() => {

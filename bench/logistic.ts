@@ -1,11 +1,13 @@
 /**
+ * A candidate second layer, kept with the benchmark that measures it (bench/learned-models.ts),
+ * not used by the bot: measured against naive Bayes in README "Writing intent rules".
  * A multinomial logistic regression over TF-IDF vectors of the same features naive Bayes reads,
  * trained by stochastic gradient descent with L2 regularisation. Every vector has unit length,
  * so a 300-word message weighs as much as a 10-word example: long real messages do not make the
  * model sure of whichever category owns the most background words. Deterministic: a fixed seed
  * shuffles the documents and the number of epochs is fixed.
  */
-import type { LearnedScore } from './learned.js';
+import type { LearnedScore } from '../src/triage/learned.js';
 
 export interface LogisticOptions {
   readonly epochs?: number;
