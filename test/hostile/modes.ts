@@ -16,7 +16,7 @@ import type { RunningServer } from '../../src/server/index.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
 import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/app/support-desk.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
-import { blockAction, blockText, buttonsOf, captureLogger, dmEvent, eventEnvelope, selected, signatureHeaders, startFakeSlack, text, viewSubmission, BOT_TOKEN, SIGNING_SECRET, TEAM, type FakeSlack, type SlackCall } from '../slack/helpers.js';
+import { blockAction, blockText, buttonsOf, captureLogger, dmEvent, eventEnvelope, filledCaseForm, signatureHeaders, startFakeSlack, viewSubmission, BOT_TOKEN, SIGNING_SECRET, TEAM, type FakeSlack, type SlackCall } from '../slack/helpers.js';
 import { startTokenIssuer, type TokenIssuer } from '../teams/auth.js';
 import { ALEX, BOT, cardOf, cardText, inputs, post, startFakeConnector, submitActions, teamsMessage, TENANT, type ConnectorCall, type FakeConnector } from '../teams/helpers.js';
 
@@ -154,17 +154,7 @@ export async function startBot(mode: Mode): Promise<Bot> {
       const opened = await slackCall(mark, 'views.open', () => true);
       mark = slack.calls.length;
       await sendInteraction(
-        viewSubmission('UADMIN', opened.args.view as Record<string, unknown>, {
-          title: text('Slack secret mailflow outage'),
-          description: text('Nobody at slack-contoso can send since 9am'),
-          category: selected('exchange.mailflow'),
-          affectedUsers: text('40'),
-          contactMethod: selected('email', 'radio_buttons'),
-          email: text('megan@contoso.com'),
-          phone: text(''),
-          language: selected('en'),
-          timeZone: text('Europe/London'),
-        }),
+        viewSubmission('UADMIN', opened.args.view as Record<string, unknown>, filledCaseForm({ title: 'Slack secret mailflow outage', description: 'Nobody at slack-contoso can send since 9am' })),
       );
       const card = await slackCall(mark, 'chat.postMessage', (c) => c.args.channel === SLACK_SUPPORT);
       // The admin's App Home lists the new case: the last thing opening a case sends.

@@ -9,7 +9,7 @@ import { startBot, tempDataDir, type BotProcess } from '../faults/process.js';
 import { CASE_NUMBER, press } from '../load/journey.js';
 import { createTestDatabase, postgresSkipReason, rawQuery } from '../postgres/database.js';
 import {
-  BOT_TOKEN, blockAction, buttonsOf, dmEvent, eventEnvelope, selected, signatureHeaders, SIGNING_SECRET, startFakeSlack, TEAM, text, viewSubmission, type FakeSlack,
+  BOT_TOKEN, blockAction, buttonsOf, dmEvent, eventEnvelope, filledCaseForm, signatureHeaders, SIGNING_SECRET, startFakeSlack, TEAM, viewSubmission, type FakeSlack,
 } from '../slack/helpers.js';
 import { cardOf, cardText, inputs, post, startFakeConnector, teamsMessage, type FakeConnector } from '../teams/helpers.js';
 
@@ -102,10 +102,7 @@ describe.skipIf(postgresSkipReason() !== undefined)('Teams and Slack journeys ac
     const modals = slack.of('views.open').length;
     await slackInteraction(b, blockAction({ user: 'UADMIN', action: { action_id: 'openCase', value: openCase.value ?? '' }, triggerId: 'trig-journey' }));
     const view = (await slack.waitFor('views.open', modals + 1)).at(-1)?.args.view as Record<string, unknown>;
-    const values = {
-      title: text('Finance site down'), description: text('The finance SharePoint site answers 503 for everyone'), category: selected('exchange.mailflow'),
-      affectedUsers: text('25'), contactMethod: selected('email', 'radio_buttons'), email: text('megan@contoso.com'), phone: text(''), language: selected('en'), timeZone: text('Europe/London'),
-    };
+    const values = filledCaseForm({ title: 'Finance site down', description: 'The finance SharePoint site answers 503 for everyone', affectedUsers: '25' });
     // Submitted to the other instance, and delivered again to the first.
     expect(await slackInteraction(a, viewSubmission('UADMIN', view, values))).toBe(200);
     const confirmation = await until('the Slack confirmation', () => slack.of('chat.postMessage').find((call) => call.args.channel === 'D0ADMIN' && CASE_NUMBER.test(String(call.args.text))));

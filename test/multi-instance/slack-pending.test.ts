@@ -11,7 +11,7 @@ import { createConversationCore } from '../../src/conversation/core.js';
 import { openPostgresStore, type CaseStore } from '../../src/store/index.js';
 import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
 import { createTestDatabase, postgresSkipReason, rawQuery } from '../postgres/database.js';
-import { blockAction, buttonsOf, dmEvent, eventEnvelope, selected, startSlackHarness, TEAM, text, viewSubmission, waitForLine, type SlackHarness } from '../slack/helpers.js';
+import { blockAction, buttonsOf, dmEvent, eventEnvelope, startSlackHarness, TEAM, filledCaseForm, viewSubmission, waitForLine, type SlackHarness } from '../slack/helpers.js';
 
 let engine: TriageEngine;
 beforeAll(() => {
@@ -33,17 +33,7 @@ async function instance(url: string): Promise<{ h: SlackHarness; store: CaseStor
   return { h, store };
 }
 
-const formValues = {
-  title: text('Sales floor cannot send'),
-  description: text('Nobody on the sales floor can send since 9am'),
-  category: selected('exchange.mailflow'),
-  affectedUsers: text('40'),
-  contactMethod: selected('email', 'radio_buttons'),
-  email: text('megan@contoso.com'),
-  phone: text(''),
-  language: selected('en'),
-  timeZone: text('Europe/London'),
-};
+const formValues = filledCaseForm({ title: 'Sales floor cannot send', description: 'Nobody on the sales floor can send since 9am' });
 
 describe.skipIf(postgresSkipReason() !== undefined)('Slack pending state shared through PostgreSQL', { timeout: 60_000 }, () => {
   it('a modal opened on one server and submitted to the other (then again to the first) makes one case, one confirmation', async () => {

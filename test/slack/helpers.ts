@@ -329,6 +329,24 @@ export function viewSubmission(user: string, openedView: Record<string, unknown>
 export const text = (value: string) => ({ type: 'plain_text_input', value });
 export const selected = (value: string, type = 'static_select') => ({ type, selected_option: { value, text: { type: 'plain_text', text: value } } });
 
+/**
+ * The case modal as an admin fills it: mail flow, reached by e-mail at megan@contoso.com, in
+ * English, London time; the title, description, affected users and e-mail vary per test.
+ */
+export function filledCaseForm(fields: { title: string; description: string; affectedUsers?: string; email?: string }): Record<string, Record<string, unknown>> {
+  return {
+    title: text(fields.title),
+    description: text(fields.description),
+    category: selected('exchange.mailflow'),
+    affectedUsers: text(fields.affectedUsers ?? '40'),
+    contactMethod: selected('email', 'radio_buttons'),
+    email: text(fields.email ?? 'megan@contoso.com'),
+    phone: text(''),
+    language: selected('en'),
+    timeZone: text('Europe/London'),
+  };
+}
+
 /** Every text in a set of blocks, joined (for "contains" checks). */
 export function blockText(blocks: unknown): string {
   return JSON.stringify(blocks ?? []);

@@ -14,7 +14,7 @@ import {
   buttonsOf,
   dmEvent,
   eventEnvelope,
-  selected,
+  filledCaseForm,
   captureLogger,
   startSlackHarness,
   text,
@@ -99,17 +99,8 @@ describe('Slack over HTTP: the admin journey', () => {
     expect(meta.w).toEqual({ kind: 'im', channel: 'D0ADMIN' });
     expect(blockText(view.blocks)).toContain('megan@contoso.com'); // prefilled from users.info
 
-    const values = (email: string) => ({
-      title: text('Outlook <!channel> cannot send'),
-      description: text('Everyone <!here> is stuck <@U123> see <http://evil.example|this link> & more'),
-      category: selected('exchange.mailflow'),
-      affectedUsers: text('40'),
-      contactMethod: selected('email', 'radio_buttons'),
-      email: text(email),
-      phone: text(''),
-      language: selected('en'),
-      timeZone: text('Europe/London'),
-    });
+    const values = (email: string) =>
+      filledCaseForm({ title: 'Outlook <!channel> cannot send', description: 'Everyone <!here> is stuck <@U123> see <http://evil.example|this link> & more', email });
 
     // 3. An invalid submit keeps the modal open with the message under the field.
     const invalid = await h.sendInteraction(viewSubmission('UADMIN', view, values('not-an-email')));

@@ -10,7 +10,7 @@ import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
 import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/app/support-desk.js';
 import { loadSupportDeskConfig } from '../../src/support-desk/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
-import { blockAction, blockText, buttonsOf, dmEvent, eventEnvelope, selected, startSlackHarness, text, viewSubmission, TEAM, type SlackCall, type SlackHarness } from '../slack/helpers.js';
+import { blockAction, blockText, buttonsOf, dmEvent, eventEnvelope, startSlackHarness, filledCaseForm, viewSubmission, TEAM, type SlackCall, type SlackHarness } from '../slack/helpers.js';
 
 const SUPPORT = 'C0SUPPORT';
 
@@ -68,17 +68,7 @@ describe('an answer typed after an engineer asks for information (Slack)', () =>
     const [opened] = await h.slack.waitFor('views.open');
     const mark = h.slack.calls.length;
     await h.sendInteraction(
-      viewSubmission('UADMIN', opened!.args.view as Record<string, unknown>, {
-        title: text('Outlook cannot send'),
-        description: text('Nobody can send since 9am'),
-        category: selected('exchange.mailflow'),
-        affectedUsers: text('40'),
-        contactMethod: selected('email', 'radio_buttons'),
-        email: text('megan@contoso.com'),
-        phone: text(''),
-        language: selected('en'),
-        timeZone: text('Europe/London'),
-      }),
+      viewSubmission('UADMIN', opened!.args.view as Record<string, unknown>, filledCaseForm({ title: 'Outlook cannot send', description: 'Nobody can send since 9am' })),
     );
     await waitForCall('chat.postMessage', mark, (c) => c.args.channel === SUPPORT);
     return (await store.listCases(TEAM))[0]!.number;
