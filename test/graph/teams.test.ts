@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '../poll.js';
 import { pino } from 'pino';
 import { loadCardTemplates } from '../../src/channels/teams/index.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
@@ -92,13 +93,12 @@ async function addBotToTeam(): Promise<void> {
 
 /** Waits for the support channel's card of case `number`. */
 async function deskCardOf(number: string): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const call = connector.calls.find((c) => c.method === 'POST' && c.conversationId === SUPPORT_CHANNEL && cardText(c.activity).includes(number));
-    if (call) return cardOf(call);
-    if (Date.now() > deadline) throw new Error(`no support channel card for ${number}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const call = await until(
+    `the support channel's card for ${number}`,
+    () => connector.calls.find((c) => c.method === 'POST' && c.conversationId === SUPPORT_CHANNEL && cardText(c.activity).includes(number)),
+    10_000,
+  );
+  return cardOf(call);
 }
 
 /** Posts one activity; returns the cards posted back for it and how long the turn took. */

@@ -17,6 +17,7 @@ import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
 import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/app/support-desk.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { blockAction, blockText, buttonsOf, captureLogger, dmEvent, eventEnvelope, filledCaseForm, signatureHeaders, startFakeSlack, viewSubmission, BOT_TOKEN, SIGNING_SECRET, TEAM, type FakeSlack, type SlackCall } from '../slack/helpers.js';
+import { until as waitUntil } from '../poll.js';
 import { startTokenIssuer, type TokenIssuer } from '../teams/auth.js';
 import { ALEX, BOT, cardOf, cardText, inputs, post, startFakeConnector, submitActions, teamsMessage, TENANT, type ConnectorCall, type FakeConnector } from '../teams/helpers.js';
 
@@ -66,16 +67,6 @@ function envOf(mode: Mode, slack: FakeSlack): Record<string, string> {
     Object.assign(env, { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl, SUPPORT_SLACK_CHANNEL: SLACK_SUPPORT });
   }
   return env;
-}
-
-async function waitUntil<T>(what: string, find: () => T | undefined, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 export async function startBot(mode: Mode): Promise<Bot> {

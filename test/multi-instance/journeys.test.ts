@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, tempDataDir, type BotProcess } from '../faults/process.js';
+import { until as waitUntil } from '../poll.js';
 import { CASE_NUMBER, press } from '../load/journey.js';
 import { createTestDatabase, postgresSkipReason, rawQuery } from '../postgres/database.js';
 import {
@@ -15,15 +16,8 @@ import { cardOf, cardText, inputs, post, startFakeConnector, teamsMessage, type 
 
 const SUPPORT_CHANNEL = 'C0SUPPORT';
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** Two processes, a database and SLA passes a second apart: allow more than a unit test's wait. */
+const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> => waitUntil(what, probe, 15_000);
 
 describe.skipIf(postgresSkipReason() !== undefined)('Teams and Slack journeys across two instances', { timeout: 120_000 }, () => {
   let connector: FakeConnector;

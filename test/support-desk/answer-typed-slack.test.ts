@@ -4,6 +4,7 @@
  * Each test has its own harness and store.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '../poll.js';
 import { pino } from 'pino';
 import { createConversationCore } from '../../src/conversation/core.js';
 import { openSqliteStore, type CaseStore } from '../../src/store/index.js';
@@ -45,13 +46,10 @@ describe('an answer typed after an engineer asks for information (Slack)', () =>
   });
 
   async function waitForCall(method: string, from: number, predicate: (call: SlackCall) => boolean): Promise<SlackCall> {
-    const deadline = Date.now() + 5_000;
-    for (;;) {
-      const found = h.slack.calls.slice(from).find((c) => c.method === method && predicate(c));
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching ${method}; got ${JSON.stringify(h.slack.calls.slice(from).map((c) => c.method))}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    return until(
+      () => `a matching ${method}; got ${JSON.stringify(h.slack.calls.slice(from).map((c) => c.method))}`,
+      () => h.slack.calls.slice(from).find((c) => c.method === method && predicate(c)),
+    );
   }
 
   /** The admin's DM, and the bot's first post back to the DM. */

@@ -4,6 +4,7 @@
  * Each test has its own server, store and fake connector.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '../poll.js';
 import { pino } from 'pino';
 import { loadCardTemplates } from '../../src/channels/teams/index.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
@@ -86,13 +87,10 @@ describe('an answer typed after an engineer asks for information (Teams)', () =>
   const say = async (text: string) => (await send({ serviceUrl: connector.url, text })).filter((c) => c.conversationId === ALEX_CHAT);
 
   async function waitForCall(from: number, predicate: (call: ConnectorCall) => boolean): Promise<ConnectorCall> {
-    const deadline = Date.now() + 5_000;
-    for (;;) {
-      const found = connector.calls.slice(from).find(predicate);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching connector call; got ${JSON.stringify(connector.calls.slice(from).map((c) => [c.method, c.path]))}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    return until(
+      () => `a matching connector call; got ${JSON.stringify(connector.calls.slice(from).map((c) => [c.method, c.path]))}`,
+      () => connector.calls.slice(from).find(predicate),
+    );
   }
 
   function press(card: Record<string, unknown>, verb: string) {

@@ -5,6 +5,7 @@
  * Every test builds its own server, store and case: one failure never fails the others.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '../poll.js';
 import { pino } from 'pino';
 import { createConversationCore } from '../../src/conversation/core.js';
 import { openSqliteStore, type CaseStore, type SupportCase } from '../../src/store/index.js';
@@ -53,24 +54,15 @@ describe('support desk in Slack', () => {
   });
 
   async function waitForCall(method: string, from: number, predicate: (call: SlackCall) => boolean): Promise<SlackCall> {
-    const deadline = Date.now() + 5_000;
-    for (;;) {
-      const found = h.slack.calls.slice(from).find((c) => c.method === method && predicate(c));
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching ${method}; got ${JSON.stringify(h.slack.calls.slice(from).map((c) => c.method))}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    return until(
+      () => `a matching ${method}; got ${JSON.stringify(h.slack.calls.slice(from).map((c) => c.method))}`,
+      () => h.slack.calls.slice(from).find((c) => c.method === method && predicate(c)),
+    );
   }
 
   /** The card's ts, once the bot has stored it (after Slack answered the post): waited for, never raced. */
   async function storedCardTs(number: string): Promise<string> {
-    const deadline = Date.now() + 5_000;
-    for (;;) {
-      const ts = (await store.getConversationState<{ ts: string }>(`support-desk:card:slack:${TEAM}:${number}`))?.ts;
-      if (ts) return ts;
-      if (Date.now() > deadline) throw new Error(`the card of ${number} was never stored`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    return until(`the card of ${number} to be stored`, async () => (await store.getConversationState<{ ts: string }>(`support-desk:card:slack:${TEAM}:${number}`))?.ts || undefined);
   }
 
   /** A case of the admin's DM, announced to the desk as the outbox would: its card posted and stored. */

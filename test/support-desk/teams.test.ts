@@ -3,6 +3,7 @@
  * injected clock and a fake Bot Connector: a full case life, the race on Claim, an outsider.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '../poll.js';
 import { pino } from 'pino';
 import { loadCardTemplates } from '../../src/channels/teams/index.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
@@ -75,13 +76,10 @@ describe('support desk in Teams', () => {
 
   /** Waits until a call matching `predicate` arrived after index `from`. */
   async function waitForCall(from: number, predicate: (call: ConnectorCall) => boolean): Promise<ConnectorCall> {
-    const deadline = Date.now() + 5_000;
-    for (;;) {
-      const found = connector.calls.slice(from).find(predicate);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching connector call; got ${JSON.stringify(connector.calls.slice(from).map((c) => [c.method, c.path]))}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    return until(
+      () => `a matching connector call; got ${JSON.stringify(connector.calls.slice(from).map((c) => [c.method, c.path]))}`,
+      () => connector.calls.slice(from).find(predicate),
+    );
   }
 
   function press(card: Record<string, unknown>, verb: string, extra: Record<string, unknown> = {}) {
