@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILE_NAME } from '../../src/store/index.js';
-import { BOT, cardText, post, startFakeConnector, TENANT, teamsMessage, type FakeConnector } from '../teams/helpers.js';
+import { botAddedToTeam, cardText, post, startFakeConnector, type FakeConnector } from '../teams/helpers.js';
 import { CASE_NUMBER, journeyUser, openForm, say } from '../load/journey.js';
 import { startGatedReceiver, type Answered, type GatedReceiver } from './gated-receiver.js';
 import { startBot, tempDataDir, type BotProcess } from './process.js';
@@ -20,13 +20,7 @@ const SUPPORT_CHANNEL = '19:support-desk@thread.tacv2';
 
 /** The bot is added to the support team: the desk records where case cards go. */
 async function addToSupportChannel(botUrl: string, serviceUrl: string): Promise<void> {
-  const activity: Record<string, unknown> = {
-    ...teamsMessage({ serviceUrl, conversationId: SUPPORT_CHANNEL, conversationType: 'channel' }),
-    type: 'conversationUpdate',
-    membersAdded: [BOT],
-    channelData: { tenant: { id: TENANT }, team: { id: SUPPORT_CHANNEL }, channel: { id: SUPPORT_CHANNEL }, eventType: 'teamMemberAdded' },
-  };
-  delete activity.text;
+  const activity = botAddedToTeam(serviceUrl, SUPPORT_CHANNEL);
   expect((await post(botUrl, activity)).status).toBeLessThan(300);
 }
 

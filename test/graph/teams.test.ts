@@ -21,7 +21,7 @@ import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/app
 import { loadSupportDeskConfig } from '../../src/support-desk/index.js';
 import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
 import { APP_ID, APP_PASSWORD, startTokenIssuer, type TokenIssuer } from '../teams/auth.js';
-import { ALEX, BOT, cardOf, cardText, inputs, post, SAM, startFakeConnector, submitActions, teamsMessage, TENANT, type FakeConnector } from '../teams/helpers.js';
+import { ALEX, botAddedToTeam, cardOf, cardText, inputs, post, SAM, startFakeConnector, submitActions, teamsMessage, TENANT, type FakeConnector } from '../teams/helpers.js';
 import { DIRECTORY_READERS, HELPDESK_ADMIN, selfSignedCertificate, startFakeGraph, type FakeGraph } from './fake-graph.js';
 
 const SEV_A_MAIL = 'outlook cannot send mail for the whole sales floor since 9am, NDR 550 5.7.1';
@@ -81,13 +81,7 @@ async function startBot(budgetMs = ROOMY_BUDGET_MS, extraEnv: Record<string, str
 
 /** The bot is added to the team: the desk learns where the support channel is. */
 async function addBotToTeam(): Promise<void> {
-  const activity = {
-    ...teamsMessage({ serviceUrl: connector.url, conversationId: GENERAL, conversationType: 'channel' }),
-    type: 'conversationUpdate',
-    membersAdded: [BOT],
-    channelData: { tenant: { id: TENANT }, team: { id: GENERAL }, channel: { id: GENERAL }, eventType: 'teamMemberAdded' },
-  };
-  delete (activity as Record<string, unknown>).text;
+  const activity = botAddedToTeam(connector.url, GENERAL);
   expect((await post(server!.url, activity, { authorization: issuer.authorization(connector.url) })).status).toBe(200);
 }
 

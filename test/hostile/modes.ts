@@ -19,7 +19,7 @@ import { loadDefaultRules } from '../../src/triage/index.js';
 import { blockAction, blockText, buttonsOf, captureLogger, dmEvent, eventEnvelope, filledCaseForm, signatureHeaders, startFakeSlack, viewSubmission, BOT_TOKEN, SIGNING_SECRET, TEAM, type FakeSlack, type SlackCall } from '../slack/helpers.js';
 import { until as waitUntil } from '../poll.js';
 import { startTokenIssuer, type TokenIssuer } from '../teams/auth.js';
-import { ALEX, BOT, cardOf, cardText, inputs, post, startFakeConnector, submitActions, teamsMessage, TENANT, type ConnectorCall, type FakeConnector } from '../teams/helpers.js';
+import { ALEX, botAddedToTeam, cardOf, cardText, inputs, post, startFakeConnector, submitActions, teamsMessage, TENANT, type ConnectorCall, type FakeConnector } from '../teams/helpers.js';
 
 export type Mode = 'local' | 'slack' | 'teams' | 'both';
 
@@ -155,10 +155,7 @@ export async function startBot(mode: Mode): Promise<Bot> {
     },
     async openTeamsCase() {
       if (!teamsChannelKnown) {
-        const added = { ...teamsMessage({ serviceUrl: connector.url, conversationId: TEAMS_SUPPORT, conversationType: 'channel' }), type: 'conversationUpdate', membersAdded: [BOT] };
-        delete (added as Record<string, unknown>).text;
-        (added as Record<string, unknown>).channelData = { tenant: { id: TENANT }, team: { id: TEAMS_SUPPORT }, channel: { id: TEAMS_SUPPORT }, eventType: 'teamMemberAdded' };
-        await teamsSend(added);
+        await teamsSend(botAddedToTeam(connector.url, TEAMS_SUPPORT));
         teamsChannelKnown = true;
       }
       const slackMark = slack.calls.length;

@@ -16,7 +16,7 @@ import { createSupportDeskRuntime, type SupportDeskRuntime } from '../../src/app
 import { loadSupportDeskConfig } from '../../src/support-desk/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { startTokenIssuer, APP_ID, type TokenIssuer } from '../teams/auth.js';
-import { ALEX, BOT, cardOf, cardText, inputs, post, startFakeConnector, submitActions, teamsMessage, TENANT, type ConnectorCall, type FakeConnector } from '../teams/helpers.js';
+import { ALEX, botAddedToTeam, cardOf, cardText, inputs, post, startFakeConnector, submitActions, teamsMessage, TENANT, type ConnectorCall, type FakeConnector } from '../teams/helpers.js';
 
 const SUPPORT_CHANNEL = '19:support-desk@thread.tacv2';
 const EVE = { id: '29:eve-teams-id', name: 'Eve Engineer', aadObjectId: 'aad-eve' };
@@ -72,13 +72,7 @@ describe('an answer typed after an engineer asks for information (Teams)', () =>
 
   /** The bot added to the team: the desk learns where the support channel is. */
   async function addBotToTeam(): Promise<void> {
-    const activity: Record<string, unknown> = {
-      ...teamsMessage({ serviceUrl: connector.url, conversationId: GENERAL, conversationType: 'channel' }),
-      type: 'conversationUpdate',
-      membersAdded: [BOT],
-      channelData: { tenant: { id: TENANT }, team: { id: GENERAL }, channel: { id: GENERAL }, eventType: 'teamMemberAdded' },
-    };
-    delete activity.text;
+    const activity = botAddedToTeam(connector.url, GENERAL);
     const response = await post(server.url, activity, { authorization: issuer.authorization(connector.url) });
     expect(response.status).toBe(200);
   }

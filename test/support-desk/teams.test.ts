@@ -16,7 +16,7 @@ import { TEAMS_CHANNEL_REF_KEY } from '../../src/channels/teams/index.js';
 import { loadSupportDeskConfig } from '../../src/support-desk/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { startTokenIssuer, APP_ID, type TokenIssuer } from '../teams/auth.js';
-import { ALEX, BOT, cardOf, cardText, inputs, post, SAM, startFakeConnector, submitActions, teamsMessage, TENANT, type ConnectorCall, type FakeConnector } from '../teams/helpers.js';
+import { ALEX, botAddedToTeam, cardOf, cardText, inputs, post, SAM, startFakeConnector, submitActions, teamsMessage, TENANT, type ConnectorCall, type FakeConnector } from '../teams/helpers.js';
 
 const SUPPORT_CHANNEL = '19:support-desk@thread.tacv2';
 const GENERAL = '19:general@thread.tacv2';
@@ -105,13 +105,7 @@ describe('support desk in Teams', () => {
   }
 
   it('records the team channel when the bot is added to a team', async () => {
-    const activity = {
-      ...teamsMessage({ serviceUrl: connector.url, conversationId: GENERAL, conversationType: 'channel' }),
-      type: 'conversationUpdate',
-      membersAdded: [BOT],
-      channelData: { tenant: { id: TENANT }, team: { id: GENERAL }, channel: { id: GENERAL }, eventType: 'teamMemberAdded' },
-    };
-    delete (activity as Record<string, unknown>).text;
+    const activity = botAddedToTeam(connector.url, GENERAL);
     const response = await post(server.url, activity, { authorization: issuer.authorization(connector.url) });
     expect(response.status).toBe(200);
     const stored = await store.getConversationState<{ serviceUrl: string; conversation: { id: string } }>(TEAMS_CHANNEL_REF_KEY);

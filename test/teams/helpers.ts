@@ -141,6 +141,17 @@ export function teamsMessage(options: ActivityOptions): Record<string, unknown> 
   };
 }
 
+/** The bot added to a team: Teams' conversationUpdate naming the team's channel (where the desk posts cards). */
+export function botAddedToTeam(serviceUrl: string, channel: string): Record<string, unknown> {
+  const { text: _text, ...message } = teamsMessage({ serviceUrl, conversationId: channel, conversationType: 'channel' });
+  return {
+    ...message,
+    type: 'conversationUpdate',
+    membersAdded: [BOT],
+    channelData: { tenant: { id: TENANT }, team: { id: channel }, channel: { id: channel }, eventType: 'teamMemberAdded' },
+  };
+}
+
 export async function post(baseUrl: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown; text: string }> {
   const response = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
