@@ -53,3 +53,10 @@ export async function startBot(dataDir: string, env: Record<string, string> = {}
   }
   return { child, url: url.replace('localhost', '127.0.0.1'), exited, out: () => stdout, err: () => stderr };
 }
+
+/** Stops a bot as a service manager would (SIGTERM) and waits until it has exited; a no-op once it has. */
+export async function stopBot(bot: BotProcess): Promise<void> {
+  if (bot.child.exitCode !== null || bot.child.signalCode !== null) return;
+  bot.child.kill('SIGTERM');
+  await bot.exited;
+}

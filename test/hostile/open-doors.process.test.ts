@@ -8,7 +8,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/index.js';
-import { startBot, tempDataDir, type BotProcess } from '../faults/process.js';
+import { startBot, stopBot, tempDataDir, type BotProcess } from '../faults/process.js';
 import { BOT_TOKEN, SIGNING_SECRET, startFakeSlack, TEAM, type FakeSlack } from '../slack/helpers.js';
 import { newCase } from '../store/helpers.js';
 import { post, startFakeConnector, teamsMessage, type FakeConnector } from '../teams/helpers.js';
@@ -17,10 +17,6 @@ import { call } from '../webchat/helpers.js';
 const ENGINEER = 'UEVE';
 const SECRET_TITLE = 'Contoso payroll mailbox outage';
 
-async function stop(bot: BotProcess): Promise<void> {
-  bot.child.kill('SIGTERM');
-  await bot.exited;
-}
 
 /** Resolves with the first log line matching, or rejects after a while. */
 async function logLine(bot: BotProcess, pattern: RegExp): Promise<Record<string, unknown>> {
@@ -61,7 +57,7 @@ describe('npm start with only Slack configured: the unauthenticated doors are sh
     await slack.waitFor('auth.test');
   }, 30_000);
   afterAll(async () => {
-    await stop(bot);
+    await stopBot(bot);
     await Promise.all([slack.close(), trap.close()]);
   });
 
@@ -131,13 +127,13 @@ describe('npm start without credentials (local mode)', () => {
     try {
       expect(await logLine(local, /listening on/)).toMatchObject({ address: '127.0.0.1' });
     } finally {
-      await stop(local);
+      await stopBot(local);
     }
     const anywhere = await startBot(tempDataDir('local-host-'), { LOCAL_CHAT: '', HOST: '0.0.0.0' });
     try {
       expect(await logLine(anywhere, /listening on/)).toMatchObject({ address: '0.0.0.0' });
     } finally {
-      await stop(anywhere);
+      await stopBot(anywhere);
     }
   }, 30_000);
 });
@@ -168,7 +164,7 @@ describe('npm start with MicrosoftAppId when the token cannot be checked', () =>
       expect(bot.err()).toBe('');
       expect(bot.out()).not.toMatch(/\n\s+at /);
     } finally {
-      await stop(bot);
+      await stopBot(bot);
     }
   }, 60_000);
 });

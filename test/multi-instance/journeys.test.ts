@@ -5,7 +5,7 @@
  * journey, one support card per case, one reminder for a case that falls due while both run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, tempDataDir, type BotProcess } from '../faults/process.js';
+import { startBot, stopBot, tempDataDir, type BotProcess } from '../faults/process.js';
 import { until as waitUntil } from '../poll.js';
 import { CASE_NUMBER, press } from '../load/journey.js';
 import { createTestDatabase, postgresSkipReason, rawQuery } from '../postgres/database.js';
@@ -41,10 +41,7 @@ describe.skipIf(postgresSkipReason() !== undefined)('Teams and Slack journeys ac
     for (let i = 0; i < 2; i++) bots.push(await startBot(tempDataDir('journeys-'), env, 60_000));
   }, 120_000);
   afterAll(async () => {
-    for (const bot of bots) {
-      bot.child.kill('SIGTERM');
-      await bot.exited;
-    }
+    for (const bot of bots) await stopBot(bot);
     await connector?.close();
     await slack?.close();
   });

@@ -4,15 +4,12 @@
  * and the start-up log says which, naming the variables.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, tempDataDir, type BotProcess } from '../faults/process.js';
+import { startBot, stopBot, tempDataDir, type BotProcess } from '../faults/process.js';
 import { createTestDatabase, postgresSkipReason } from '../postgres/database.js';
 
 const running: BotProcess[] = [];
 afterEach(async () => {
-  for (const bot of running.splice(0)) {
-    bot.child.kill('SIGTERM');
-    await bot.exited;
-  }
+  for (const bot of running.splice(0)) await stopBot(bot);
 });
 
 async function start(env: Record<string, string>): Promise<BotProcess> {

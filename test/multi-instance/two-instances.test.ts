@@ -4,7 +4,7 @@
  * database's, not a process's. A form submitted to both at once creates one case.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, tempDataDir, type BotProcess } from '../faults/process.js';
+import { startBot, stopBot, tempDataDir, type BotProcess } from '../faults/process.js';
 import { press } from '../load/journey.js';
 import { createTestDatabase, postgresSkipReason, rawQuery } from '../postgres/database.js';
 import { cardOf, cardText, inputs, post, startFakeConnector, teamsMessage, type FakeConnector } from '../teams/helpers.js';
@@ -21,10 +21,7 @@ describe.skipIf(postgresSkipReason() !== undefined)('two instances on one Postgr
     for (let i = 0; i < 2; i++) bots.push(await startBot(tempDataDir('multi-'), { DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '12' }, 60_000));
   }, 120_000);
   afterAll(async () => {
-    for (const bot of bots) {
-      bot.child.kill('SIGTERM');
-      await bot.exited;
-    }
+    for (const bot of bots) await stopBot(bot);
     await connector?.close();
   });
 

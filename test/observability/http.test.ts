@@ -5,17 +5,14 @@
  * connections, ready again after; `/metrics` absent unless METRICS=on.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, tempDataDir, type BotProcess } from '../faults/process.js';
+import { startBot, stopBot, tempDataDir, type BotProcess } from '../faults/process.js';
 import { createTestDatabase, postgresSkipReason, rawQuery } from '../postgres/database.js';
 import { ALEX, post, startFakeConnector, teamsMessage, TENANT, type FakeConnector } from '../teams/helpers.js';
 
 const running: { bot?: BotProcess; connector?: FakeConnector }[] = [];
 afterEach(async () => {
   for (const { bot, connector } of running.splice(0)) {
-    if (bot && bot.child.exitCode === null) {
-      bot.child.kill('SIGTERM');
-      await bot.exited;
-    }
+    if (bot) await stopBot(bot);
     await connector?.close();
   }
 });
