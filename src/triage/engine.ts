@@ -328,7 +328,7 @@ export class TriageEngine {
       // (Checked before counting: the strongest hit is always counted.)
       if (!entry.hits.some((hit) => hit.term.weight >= PHRASE_WEIGHT)) continue;
       const counted = countOnce(entry.hits);
-      const score = counted.reduce((sum, hit) => sum + hit.term.weight, 0);
+      const score = evidenceOf(counted);
       const current = best.get(category);
       if (!current || score > current.score) best.set(category, { category, intent: index, score, hits: counted });
     }
@@ -479,6 +479,22 @@ function countOnce<Owner>(hits: readonly Hit<Owner>[]): Hit<Owner>[] {
     counted.push(hit);
   }
   return counted;
+}
+
+/**
+ * A term's first occurrence counts its full weight; the same term named again adds only a
+ * keyword's weight: repeating "migrate" three times in the background is not three times the
+ * evidence of a feature named once (measured on real-train: 2 fewer wrong answers on the studied
+ * half, none more on the unstudied one; counting repeats as nothing lost one).
+ */
+function evidenceOf(counted: readonly Hit<IntentOwner>[]): number {
+  let score = 0;
+  const seen = new Set<Hit<IntentOwner>['term']>();
+  for (const hit of counted) {
+    score += seen.has(hit.term) ? Math.min(hit.term.weight, KEYWORD_WEIGHT) : hit.term.weight;
+    seen.add(hit.term);
+  }
+  return score;
 }
 
 function uniqueCategories(categories: readonly CategoryId[], except: CategoryId): CategoryId[] {
