@@ -39,6 +39,8 @@ export interface CompiledIntent {
   readonly category: CategoryId;
   readonly links: readonly SelfServiceLink[];
   readonly examples: readonly string[];
+  /** A platform the admin builds on: when this intent places a message, it decides (see `decideCategory`). */
+  readonly decides: boolean;
 }
 
 export type MissingDetail = 'service' | 'scope';
@@ -98,7 +100,15 @@ export interface RuleInput {
 type Scored = { scores: CategoryScore[]; products: CategoryScore[] };
 /** The statistical layer's features and scores for one message (see `learnedReading`). */
 type LearnedReading = () => { readonly features: readonly string[]; readonly scores: readonly LearnedScore[] };
-type CategoryScore = { category: CategoryId; intent: number; score: number; hits: Hit<IntentOwner>[]; probability?: number };
+type CategoryScore = {
+  category: CategoryId;
+  intent: number;
+  score: number;
+  hits: Hit<IntentOwner>[];
+  probability?: number;
+  /** An intent of this category that names a platform the admin builds on placed the message. */
+  decides?: boolean;
+};
 type Decision = {
   best: CategoryScore;
   runnerUp?: CategoryScore;
@@ -330,7 +340,9 @@ export class TriageEngine {
       const counted = countOnce(entry.hits);
       const score = evidenceOf(counted);
       const current = best.get(category);
-      if (!current || score > current.score) best.set(category, { category, intent: index, score, hits: counted });
+      const decides = this.intents[index]!.decides || current?.decides;
+      if (!current || score > current.score) best.set(category, { category, intent: index, score, hits: counted, decides });
+      else if (decides) current.decides = true;
     }
     const byScore = (a: CategoryScore, b: CategoryScore) => b.score - a.score || CATEGORY_ORDER.get(a.category)! - CATEGORY_ORDER.get(b.category)!;
     return { scores: [...best.values()].sort(byScore), products: [...products.values()].sort(byScore) };
@@ -391,6 +403,16 @@ export class TriageEngine {
         best: boundary,
         runnerUp: placed.find((s) => s !== boundary),
         reason: { kind: 'outside-cause', cues: cueList(boundary) },
+      };
+    }
+
+    // A platform the admin builds on decides, like an outside cause: the symptom is in their app.
+    const platform = placed.find((s) => s.decides);
+    if (platform) {
+      return {
+        best: platform,
+        runnerUp: placed.find((s) => s !== platform),
+        reason: { kind: 'category', cues: cueList(platform), category: platform.category, tiedWith: [] },
       };
     }
 
@@ -530,7 +552,7 @@ export function compileRules(input: RuleInput): TriageEngine {
   const classifier = new LearnedClassifier();
   input.intents.forEach(({ file, rule }, index) => {
     const category = rule.category as CategoryId;
-    intents.push({ id: rule.id, category, links: rule.links, examples: rule.examples });
+    intents.push({ id: rule.id, category, links: rule.links, examples: rule.examples, decides: rule.decides });
     const positive: IntentOwner = { intent: index, negative: false };
     const negative: IntentOwner = { intent: index, negative: true };
     const at = (field: string, run: () => void) => compiling(file, rule.id, field, run);

@@ -94,3 +94,20 @@ describe('close calls are asked, not answered confidently', () => {
     expect(result.confidence).toBeLessThan(0.9);
   });
 });
+
+describe('a platform the admin builds on decides over the symptom it names', () => {
+  it('sends a sharing failure inside a SharePoint Embedded app to developer support', () => {
+    const message = 'guests cannot open files in our SharePoint Embedded container, external sharing is on for the tenant';
+    expect(categoryOf(message)).toBe('redirect.developer');
+  });
+
+  it('sends an invitation made through a Graph REST path to developer support', () => {
+    expect(categoryOf('inviting external users through /v1.0/drives/{id}/items/{id}/invite fails with 500')).toBe('redirect.developer');
+  });
+
+  it('leaves the symptom in charge when the platform is ruled out', () => {
+    expect(categoryOf('guests cannot open the shared files on our team site; no SharePoint Embedded or SPFx is involved')).toBe(
+      'sharepoint.external',
+    );
+  });
+});

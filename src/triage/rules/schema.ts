@@ -52,6 +52,11 @@ export const intentSchema = z
      * places it here, with low confidence, instead of leaving it unknown.
      */
     products: termList,
+    /**
+     * The intent names a platform the admin builds on (SharePoint Embedded, SPFx, add-in
+     * manifests): when it places the message, it decides whatever symptom is named too.
+     */
+    decides: z.boolean().default(false),
     examples: z.array(nonEmptyText).min(2, 'needs at least 2 example messages, written as an admin would'),
     links: z
       .array(linkSchema)
