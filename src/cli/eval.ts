@@ -1,7 +1,8 @@
 /**
  * `npm run eval -- FILE.jsonl`: for rule authors. Triages every labeled line and prints
  * accuracy, per-category precision and recall, the confusion pairs, the misses by likely cause
- * and each miss with the engine's reasons, in the spirit of `rasa test`.
+ * and each miss with the engine's reasons, in the spirit of `rasa test` (`--no-misses`: all but
+ * the missed messages themselves, for a set that is measured but never read).
  * `npm run eval -- --folds K`: K-fold cross-validation of the statistical layer over the
  * project's own examples. The shared scorer stays the neutral referee.
  */
@@ -13,7 +14,8 @@ import { loadRulesOrExit } from './rules.js';
 
 const USAGE =
   'usage: npm run eval -- FILE.jsonl        (lines: {"id","text","category","severity"}; optional "alt", "alt_severity")\n' +
-  '       npm run eval -- --folds K         (K-fold cross-validation of the statistical layer, K >= 2)';
+  '       npm run eval -- --folds K         (K-fold cross-validation of the statistical layer, K >= 2)\n' +
+  '       npm run eval -- --no-misses FILE  (the counts only, not the missed messages: for a set kept back unread)';
 
 const labeledLine = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -67,6 +69,8 @@ if (foldsAt >= 0) {
   if (value === undefined || !Number.isInteger(folds) || folds < 2) fail(`--folds needs a whole number of at least 2 (got ${value ?? 'nothing'}). ${USAGE.split('\n')[1]!.trim()}`);
   args.splice(foldsAt, 2);
 }
+const noMissesAt = args.indexOf('--no-misses');
+if (noMissesAt >= 0) args.splice(noMissesAt, 1);
 const unknownFlag = args.find((arg) => arg.startsWith('-'));
 if (unknownFlag) fail(`unknown option ${unknownFlag}.\n${USAGE}`);
 const file = args[0];
@@ -75,4 +79,4 @@ if (!file && folds === undefined) fail(USAGE);
 const rows = file ? readLabeled(file) : [];
 const engine = loadRulesOrExit();
 if (folds !== undefined) process.stdout.write(formatFoldReport(crossValidate(engine.documents, folds)));
-if (file) process.stdout.write(formatReport(evaluate(engine, rows)));
+if (file) process.stdout.write(formatReport(evaluate(engine, rows), { withMisses: noMissesAt < 0 }));
