@@ -66,6 +66,9 @@ describe('vocabulary classes', () => {
     ['do I have to assign a license to the user before the cloud mailbox appears?', 'tenant.provisioning'],
     ["how do we delete our old tenant once everyone has moved to the parent company's tenant?", 'billing.cancellation'],
     ['people outside the company we share folders with are asked for a verification code every single time', 'sharepoint.external'],
+    ['our journal rule stopped delivering copies to the archive address', 'exchange.mailflow'],
+    ['can I recall a message that went to the wrong person an hour ago?', 'exchange.usage'],
+    ['we need a purchase order number printed on the next bill', 'billing.invoice'],
   ])('%s → %s', (message, category) => {
     expect(categoryOf(message)).toBe(category);
   });
