@@ -17,7 +17,7 @@ import { CueFinder, type CueOwner, type FoundCues } from './cues.js';
 import { TermSet, type Hit } from './matcher.js';
 import { PatternIndex } from './pattern-index.js';
 import type { IntentRule, SeverityFile } from './rules/schema.js';
-import { renderReasons, type Reason } from './reasons.js';
+import { wordedOnDemand, type Reason } from './reasons.js';
 import { assessSeverity, type SeverityDecision } from './severity.js';
 import { analyze, MAX_ANALYZED_CHARS, type AnalyzedText } from './text.js';
 import { TypoCorrector } from './typos.js';
@@ -202,6 +202,7 @@ export class TriageEngine {
 
     if (!decision) {
       const severity = assessSeverity('unknown', cues);
+      const reasonsByLang = wordedOnDemand([{ kind: 'unknown' }], typedWording(shown));
       const needs: MissingDetail[] = ['service'];
       if (severity.scope === 'unspecified') needs.push('scope');
       return {
@@ -210,7 +211,10 @@ export class TriageEngine {
         intent: null,
         severity: null,
         confidence: 0,
-        ...worded([{ kind: 'unknown' }], shown),
+        get reasons() {
+          return reasonsByLang.en;
+        },
+        reasonsByLang,
         links: [],
         scope: severity.scope,
         needs,
@@ -231,13 +235,18 @@ export class TriageEngine {
     if (severity.severity !== null && severity.scope === 'unspecified' && severity.severity !== 'C') needs.push('scope');
     const alternatives = uniqueCategories([...(decision.close ?? []), ...scores.map((s) => s.category)], category.id as CategoryId).slice(0, 3);
     const clarify = clarifyCandidates(category.id as CategoryId, decision.close ?? [], confidence, alternatives);
+    // Worded when read (reasons.ts): a turn shows one language, and some callers read none.
+    const reasonsByLang = wordedOnDemand([decision.reason, ...severity.reasons], typedWording(shown));
     return {
       support: category.support,
       category: category.id as CategoryId,
       intent: intent.id,
       severity: severity.severity,
       confidence,
-      ...worded([decision.reason, ...severity.reasons], shown),
+      get reasons() {
+        return reasonsByLang.en;
+      },
+      reasonsByLang,
       links: intent.links,
       scope: severity.scope,
       needs,
@@ -487,13 +496,6 @@ function cueList(score: CategoryScore): string[] {
     .sort((a, b) => b.term.weight - a.term.weight)
     .slice(0, 3)
     .map((hit) => hit.text);
-}
-
-function worded(decided: readonly Reason[], message: string): Pick<TriageResult, 'reasons' | 'reasonsByLang'> {
-  const typed = typedWording(typeof message === 'string' ? message : '');
-  const reasons = decided.map((reason) => ('cues' in reason ? { ...reason, cues: reason.cues.map(typed) } : reason));
-  const en = renderReasons(reasons, 'en');
-  return { reasons: en, reasonsByLang: { en, 'zh-TW': renderReasons(reasons, 'zh-TW') } };
 }
 
 function confidenceOf(score: number, runnerUp: number): number {
