@@ -12,12 +12,12 @@
  */
 import { getCategory, type CategoryId, type Lang, type SupportKind, CATEGORIES } from '../domain/taxonomy.js';
 import type { Severity } from '../domain/severity.js';
-import { featuresOf, LearnedClassifier, type LearnedScore, type TrainingDocument } from './learned.js';
+import { featuresOf, LearnedClassifier, type LearnedReading, type TrainingDocument } from './learned.js';
 import { CueFinder, type CueOwner, type FoundCues } from './cues.js';
 import { TermSet, type Hit } from './matcher.js';
 import { PatternIndex } from './pattern-index.js';
 import type { IntentRule, SeverityFile } from './rules/schema.js';
-import { renderReasons, type Reason } from './reasons.js';
+import { wordedOnDemand, type Reason } from './reasons.js';
 import { assessSeverity, type SeverityDecision } from './severity.js';
 import { analyze, MAX_ANALYZED_CHARS, type AnalyzedText } from './text.js';
 import { TypoCorrector } from './typos.js';
@@ -98,8 +98,8 @@ export interface RuleInput {
 }
 
 type Scored = { scores: CategoryScore[]; products: CategoryScore[] };
-/** The statistical layer's features and scores for one message (see `learnedReading`). */
-type LearnedReading = () => { readonly features: readonly string[]; readonly scores: readonly LearnedScore[] };
+/** The statistical layer's reading of one message, worked out on first use (see `learnedReading`). */
+type Learned = () => LearnedReading;
 type CategoryScore = {
   category: CategoryId;
   intent: number;
@@ -212,6 +212,7 @@ export class TriageEngine {
 
     if (!decision) {
       const severity = assessSeverity('unknown', cues);
+      const reasonsByLang = wordedOnDemand([{ kind: 'unknown' }], typedWording(shown));
       const needs: MissingDetail[] = ['service'];
       if (severity.scope === 'unspecified') needs.push('scope');
       return {
@@ -220,7 +221,10 @@ export class TriageEngine {
         intent: null,
         severity: null,
         confidence: 0,
-        ...worded([{ kind: 'unknown' }], shown),
+        get reasons() {
+          return reasonsByLang.en;
+        },
+        reasonsByLang,
         links: [],
         scope: severity.scope,
         needs,
@@ -241,13 +245,18 @@ export class TriageEngine {
     if (severity.severity !== null && severity.scope === 'unspecified' && severity.severity !== 'C') needs.push('scope');
     const alternatives = uniqueCategories([...(decision.close ?? []), ...scores.map((s) => s.category)], category.id as CategoryId).slice(0, 3);
     const clarify = clarifyCandidates(category.id as CategoryId, decision.close ?? [], confidence, alternatives);
+    // Worded when read (reasons.ts): a turn shows one language, and some callers read none.
+    const reasonsByLang = wordedOnDemand([decision.reason, ...severity.reasons], typedWording(shown));
     return {
       support: category.support,
       category: category.id as CategoryId,
       intent: intent.id,
       severity: severity.severity,
       confidence,
-      ...worded([decision.reason, ...severity.reasons], shown),
+      get reasons() {
+        return reasonsByLang.en;
+      },
+      reasonsByLang,
       links: intent.links,
       scope: severity.scope,
       needs,
@@ -264,18 +273,15 @@ export class TriageEngine {
    * names (measured: the other order lost 3 of 246 on real-train, the product name outvoting
    * clearer examples).
    */
-  private placeByLayers(scores: CategoryScore[], products: readonly CategoryScore[], learned: LearnedReading): Decision | undefined {
+  private placeByLayers(scores: CategoryScore[], products: readonly CategoryScore[], learned: Learned): Decision | undefined {
     return this.decideCategory(scores, learned) ?? this.learnedDecision(learned) ?? this.productDecision(products, learned);
   }
 
   /** The statistical layer's reading of the message, worked out on first use and only once. */
-  private learnedReading(text: AnalyzedText, stems: readonly string[]): LearnedReading {
-    let reading: { features: string[]; scores: LearnedScore[] } | undefined;
+  private learnedReading(text: AnalyzedText, stems: readonly string[]): Learned {
+    let reading: LearnedReading | undefined;
     return () => {
-      if (!reading) {
-        const features = featuresOf(text, stems);
-        reading = { features, scores: this.classifier.scores(features) };
-      }
+      reading ??= this.classifier.read(featuresOf(text, stems));
       return reading;
     };
   }
@@ -353,12 +359,12 @@ export class TriageEngine {
    * product's default intent, decided between several products by the statistical layer, with
    * the others offered as alternatives. Weak evidence, so the confidence stays low.
    */
-  private productDecision(products: readonly CategoryScore[], learned: LearnedReading): Decision | undefined {
+  private productDecision(products: readonly CategoryScore[], learned: Learned): Decision | undefined {
     if (products.length === 0) return undefined;
     let best = products[0]!;
     if (products.length > 1) {
-      const probabilities = new Map(learned().scores.map((s) => [s.category, s.probability]));
-      best = products.reduce((a, b) => ((probabilities.get(b.category) ?? 0) > (probabilities.get(a.category) ?? 0) ? b : a));
+      const reading = learned();
+      best = products.reduce((a, b) => (reading.probabilityOf(b.category) > reading.probabilityOf(a.category) ? b : a));
     }
     const others = products.filter((p) => p !== best).map((p) => p.category);
     return {
@@ -373,11 +379,11 @@ export class TriageEngine {
    * The statistical layer: when no rule places the message, the classifier trained on the
    * examples decides, but only when it clearly prefers one category.
    */
-  private learnedDecision(learned: LearnedReading): Decision | undefined {
-    const { features, scores } = learned();
+  private learnedDecision(learned: Learned): Decision | undefined {
+    const reading = learned();
     // One or two familiar words ("stuck", "morning") are not enough to name a service.
-    if (this.classifier.knownFeatures(features) < LEARNED_MIN_FEATURES) return undefined;
-    const [first, second] = scores;
+    if (reading.known < LEARNED_MIN_FEATURES) return undefined;
+    const [first, second] = reading.scores();
     if (!first || first.probability < LEARNED_MIN_PROBABILITY) return undefined;
     const category = first.category as CategoryId;
     const intent = this.intents.findIndex((candidate) => candidate.category === category);
@@ -392,7 +398,7 @@ export class TriageEngine {
     return { best, runnerUp, close, reason: { kind: 'learned', category, probability: Math.round(first.probability * 100) / 100 } };
   }
 
-  private decideCategory(scores: CategoryScore[], learned: LearnedReading): Decision | undefined {
+  private decideCategory(scores: CategoryScore[], learned: Learned): Decision | undefined {
     const placed = scores.filter((s) => s.score >= MIN_CATEGORY_SCORE);
     const sovereign = placed.find((s) => s.category === 'redirect.sovereign');
     if (sovereign) return { best: sovereign, reason: { kind: 'sovereign', cues: cueList(sovereign) } };
@@ -423,8 +429,8 @@ export class TriageEngine {
     let tiedWith: CategoryId[] = [];
     let close: CategoryId[] = [];
     if (tied.length > 1) {
-      const probabilities = new Map(learned().scores.map((s) => [s.category, s.probability]));
-      const combined = (s: CategoryScore) => s.score + LEARNED_WEIGHT * (probabilities.get(s.category) ?? 0);
+      const reading = learned();
+      const combined = (s: CategoryScore) => s.score + LEARNED_WEIGHT * reading.probabilityOf(s.category);
       best = tied.reduce((a, b) => (combined(b) > combined(a) ? b : a));
       tiedWith = tied.filter((s) => s !== best).map((s) => s.category);
       const bestValue = combined(best);
@@ -464,12 +470,12 @@ export class TriageEngine {
    * category and all but rules out the rule's: the rule then stays the answer, but the admin is
    * asked between the two (a wrong answer placed confidently is worse than a question).
    */
-  private disputingCategory(learned: LearnedReading, placed: CategoryId): CategoryId | undefined {
-    const { features, scores } = learned();
-    const [first] = scores;
+  private disputingCategory(learned: Learned, placed: CategoryId): CategoryId | undefined {
+    const reading = learned();
+    const first = reading.best();
     if (!first || first.category === placed || first.probability < DISPUTE_PROBABILITY) return undefined;
-    if ((scores.find((s) => s.category === placed)?.probability ?? 0) >= DISPUTED_PROBABILITY) return undefined;
-    if (this.classifier.knownFeatures(features) < LEARNED_MIN_FEATURES) return undefined;
+    if (reading.probabilityOf(placed) >= DISPUTED_PROBABILITY) return undefined;
+    if (reading.known < LEARNED_MIN_FEATURES) return undefined;
     return first.category as CategoryId;
   }
 }
@@ -528,13 +534,6 @@ function cueList(score: CategoryScore): string[] {
     .sort((a, b) => b.term.weight - a.term.weight)
     .slice(0, 3)
     .map((hit) => hit.text);
-}
-
-function worded(decided: readonly Reason[], message: string): Pick<TriageResult, 'reasons' | 'reasonsByLang'> {
-  const typed = typedWording(typeof message === 'string' ? message : '');
-  const reasons = decided.map((reason) => ('cues' in reason ? { ...reason, cues: reason.cues.map(typed) } : reason));
-  const en = renderReasons(reasons, 'en');
-  return { reasons: en, reasonsByLang: { en, 'zh-TW': renderReasons(reasons, 'zh-TW') } };
 }
 
 function confidenceOf(score: number, runnerUp: number): number {

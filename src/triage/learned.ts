@@ -46,12 +46,62 @@ export interface LearnedScore {
   readonly probability: number;
 }
 
+/**
+ * The classifier's reading of one message: computed once (one pass over its distinct known
+ * features into a vector of posteriors), then asked for what the engine needs; the sorted list
+ * of scores is only built when something asks for it.
+ */
+export class LearnedReading {
+  private sorted: LearnedScore[] | undefined;
+
+  constructor(
+    private readonly categories: readonly string[],
+    private readonly index: ReadonlyMap<string, number>,
+    /** Posteriors in the order of `categories`; empty when no feature is known. */
+    private readonly probabilities: Float64Array,
+    /** How many distinct features of the message the model has seen: its evidence. */
+    readonly known: number,
+  ) {}
+
+  /** A category's posterior; 0 when no feature is known or the model has no such category. */
+  probabilityOf(category: string): number {
+    if (this.known === 0) return 0;
+    const c = this.index.get(category);
+    return c === undefined ? 0 : this.probabilities[c]!;
+  }
+
+  /** The most likely category: the first of `scores()`, without sorting them all. */
+  best(): LearnedScore | undefined {
+    if (this.known === 0) return undefined;
+    let best = 0;
+    for (let c = 1; c < this.probabilities.length; c++) if (this.probabilities[c]! > this.probabilities[best]!) best = c;
+    return { category: this.categories[best]!, probability: this.probabilities[best]! };
+  }
+
+  /** Categories with their posterior, best first (equal ones in training order); empty when no feature is known. */
+  scores(): LearnedScore[] {
+    if (this.sorted === undefined) {
+      this.sorted =
+        this.known === 0
+          ? []
+          : this.categories.map((category, c) => ({ category, probability: this.probabilities[c]! })).sort((a, b) => b.probability - a.probability);
+    }
+    return this.sorted;
+  }
+}
+
 export class LearnedClassifier {
   private readonly documents: { features: readonly string[]; category: string }[] = [];
   private categories: string[] = [];
-  private logPriors: number[] = [];
-  private readonly logLikelihoods = new Map<string, Float64Array>();
+  private categoryIndex = new Map<string, number>();
+  private logPriors = new Float64Array(0);
+  /** Feature → its row in `logLikelihoods` (one log-likelihood per category, rows end to end). */
+  private readonly featureRows = new Map<string, number>();
+  private logLikelihoods = new Float64Array(0);
   private unseen: number[] = [];
+  /** Per message: `seenIn[row] === round` marks a feature already counted (no Set per message). */
+  private seenIn = new Int32Array(0);
+  private round = 0;
 
   add(features: readonly string[], category: string): void {
     // Each word counts once per document: a long example should not outvote ten short ones.
@@ -64,7 +114,8 @@ export class LearnedClassifier {
 
   train(): void {
     this.categories = [...new Set(this.documents.map((d) => d.category))];
-    const index = new Map(this.categories.map((c, i) => [c, i]));
+    this.categoryIndex = new Map(this.categories.map((c, i) => [c, i]));
+    const index = this.categoryIndex;
     const counts = new Map<string, Float64Array>();
     const totals = new Float64Array(this.categories.length);
     const documentCounts = new Float64Array(this.categories.length);
@@ -79,38 +130,65 @@ export class LearnedClassifier {
       }
     }
     const vocabularySize = counts.size;
+    const width = this.categories.length;
     // A uniform prior: how many examples a category has says nothing about how often admins write about it.
-    this.logPriors = this.categories.map(() => Math.log(1 / this.categories.length));
+    this.logPriors = Float64Array.from(this.categories, () => Math.log(1 / width));
     this.unseen = this.categories.map((_, c) => Math.log(ALPHA / (totals[c]! + ALPHA * vocabularySize)));
+    this.featureRows.clear();
+    this.logLikelihoods = new Float64Array(counts.size * width);
     for (const [feature, row] of counts) {
-      this.logLikelihoods.set(
-        feature,
-        row.map((count, c) => Math.log((count + ALPHA) / (totals[c]! + ALPHA * vocabularySize))),
-      );
+      const at = this.featureRows.size * width;
+      this.featureRows.set(feature, this.featureRows.size);
+      for (let c = 0; c < width; c++) this.logLikelihoods[at + c] = Math.log((row[c]! + ALPHA) / (totals[c]! + ALPHA * vocabularySize));
     }
+    this.seenIn = new Int32Array(counts.size);
+    this.round = 0;
   }
 
   /** How many distinct features of a message the model has seen: its evidence. */
   knownFeatures(features: readonly string[]): number {
-    let known = 0;
-    for (const feature of new Set(features)) if (this.logLikelihoods.has(feature)) known++;
-    return known;
+    return this.read(features).known;
   }
 
   /** Categories with their posterior, best first; empty when no feature is known. */
   scores(features: readonly string[]): LearnedScore[] {
-    const known = features.filter((f) => this.logLikelihoods.has(f));
-    if (known.length === 0) return [];
+    return this.read(features).scores();
+  }
+
+  /**
+   * The posteriors of a message: the log-likelihoods of its distinct known features summed
+   * per category, in the order the features first occur.
+   */
+  read(features: readonly string[]): LearnedReading {
+    const width = this.categories.length;
     const sums = Float64Array.from(this.logPriors);
-    for (const feature of new Set(known)) {
-      const row = this.logLikelihoods.get(feature)!;
-      for (let c = 0; c < sums.length; c++) sums[c]! += row[c]!;
+    const round = this.nextRound();
+    let known = 0;
+    for (const feature of features) {
+      const row = this.featureRows.get(feature);
+      if (row === undefined || this.seenIn[row] === round) continue;
+      this.seenIn[row] = round;
+      known++;
+      const at = row * width;
+      for (let c = 0; c < width; c++) sums[c]! += this.logLikelihoods[at + c]!;
     }
-    const max = Math.max(...sums);
-    const exps = Array.from(sums, (s) => Math.exp(s - max));
-    const total = exps.reduce((a, b) => a + b, 0);
-    return this.categories
-      .map((category, c) => ({ category, probability: exps[c]! / total }))
-      .sort((a, b) => b.probability - a.probability);
+    if (known === 0) return new LearnedReading(this.categories, this.categoryIndex, new Float64Array(0), 0);
+    let max = -Infinity;
+    for (let c = 0; c < width; c++) if (sums[c]! > max) max = sums[c]!;
+    let total = 0;
+    for (let c = 0; c < width; c++) {
+      sums[c] = Math.exp(sums[c]! - max);
+      total += sums[c]!;
+    }
+    for (let c = 0; c < width; c++) sums[c] = sums[c]! / total;
+    return new LearnedReading(this.categories, this.categoryIndex, sums, known);
+  }
+
+  private nextRound(): number {
+    if (this.round === 0x7fffffff) {
+      this.seenIn.fill(0);
+      this.round = 0;
+    }
+    return ++this.round;
   }
 }

@@ -192,3 +192,23 @@ function withCues(cues: readonly string[], why: string): string {
 export function renderReasons(reasons: readonly Reason[], lang: Lang): string[] {
   return reasons.map((reason) => renderReason(reason, lang));
 }
+
+/**
+ * The reasons of one decision in each language, each worded on first read: a turn shows one
+ * language, and many results are read for their category alone. `quote` turns a cue into the
+ * admin's own typing of it (applied once, on the first read of any language).
+ */
+export function wordedOnDemand(decided: readonly Reason[], quote: (cue: string) => string): Readonly<Record<Lang, readonly string[]>> {
+  let quoted: readonly Reason[] | undefined;
+  const inAdminsWords = () => (quoted ??= decided.map((reason) => ('cues' in reason ? { ...reason, cues: reason.cues.map(quote) } : reason)));
+  let en: string[] | undefined;
+  let zh: string[] | undefined;
+  return {
+    get en() {
+      return (en ??= renderReasons(inAdminsWords(), 'en'));
+    },
+    get 'zh-TW'() {
+      return (zh ??= renderReasons(inAdminsWords(), 'zh-TW'));
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/paths.js';
 import { analyze, FIRST_CJK_CODE, normalize, stemWord, type AnalyzedText } from '../../src/triage/text.js';
@@ -90,5 +91,24 @@ describe('analyze', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('gives every word its Porter stem, however many distinct words it has seen (the lexicon grows and rehashes)', () => {
+    // Thousands of new words: the lexicon's table doubles several times while these are read.
+    const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26) - 1)) + String.fromCharCode(97 + (n % 26));
+    const words = Array.from({ length: 6000 }, (_, i) => `zq${letters(i)}ing`);
+    const tokens = words.flatMap((_, i) => (i % 200 === 0 ? analyze(words.slice(i, i + 200).join(' ')).tokens : []));
+    expect(tokens.map((t) => t.word)).toEqual(words);
+    expect(tokens.map((t) => t.stem)).toEqual(words.map((word) => PorterStemmer.stem(word)));
+    // Read again (now known), and with digits (never stemmed), they come back the same.
+    expect(analyze(`${words[0]} ${words[5999]} running 5.7.1 ndr550`).tokens.map((t) => t.stem)).toEqual([
+      PorterStemmer.stem(words[0]!),
+      PorterStemmer.stem(words[5999]!),
+      'run',
+      '5',
+      '7',
+      '1',
+      'ndr550',
+    ]);
   });
 });
