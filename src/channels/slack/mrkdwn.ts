@@ -38,6 +38,8 @@ export function escapeClip(text: string, max: number): string {
  * their label (or URL), and entities their characters.
  */
 export function slackTextToPlain(text: string): string {
+  // Most messages are plain words: nothing to convert, no copies.
+  if (!text.includes('<') && !text.includes('&')) return text;
   const converted = text.replace(/<([^<>]*)>/g, (_whole, inner: string) => {
     const [target = '', label] = inner.split('|', 2);
     if (target.startsWith('@')) return label ? `@${label}` : target;
