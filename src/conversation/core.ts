@@ -6,6 +6,7 @@
  */
 import { pino } from 'pino';
 import { isValidTimeZone } from '../domain/business-hours.js';
+import type { Lang } from '../domain/taxonomy.js';
 import { isCaseNumber, StoreUnavailableError } from '../store/index.js';
 import { closeCase, listMyCases, openForm, reopenCase, showCase, submitForm } from './case-flow.js';
 import { parseCommand, type Command } from './commands.js';
@@ -40,7 +41,8 @@ export function createConversationCore(deps: CoreDeps): ConversationCore {
 
   return {
     async handle(turn: Turn): Promise<Reply[]> {
-      const fallbackLang = languageOfMessage(typeof turn?.text === 'string' ? turn.text : '', turn?.user?.locale);
+      // Only a refused or failed turn needs it: not worked out on every turn.
+      const fallback = (): Lang => languageOfMessage(typeof turn?.text === 'string' ? turn.text : '', turn?.user?.locale);
       try {
         // Before the turn's store access: a flood costs a map lookup (a counter write when shared).
         const now = clock();
@@ -48,11 +50,13 @@ export function createConversationCore(deps: CoreDeps): ConversationCore {
         const decision = turn?.greeting ? { allowed: true as const } : await limiter.takeTurn(rateLimitKey(turn, turn?.turnLimitPer), now.getTime());
         if (!decision.allowed) {
           logger.warn({ user: turn.user?.id, channel: turn.channel, tenant: turn.tenantId }, 'rate limited');
+          const fallbackLang = fallback();
           const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
           return decision.notify ? [textReply(fallbackLang, strings(fallbackLang).slowDown(seconds), 'warning')] : [];
         }
         return await handleTurn(limited, logger, now, turn);
       } catch (error) {
+        const fallbackLang = fallback();
         if (error instanceof StoreUnavailableError) {
           logger.warn({ err: error, conversation: turn?.conversationId }, 'store unavailable');
           // A submit that failed on the store: "could not be saved, try again". If the case itself

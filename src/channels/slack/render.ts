@@ -64,7 +64,9 @@ export interface SlackMessage {
 
 // ---- small builders ---------------------------------------------------------------------------
 
-const plain = (text: string, max: number = LIMITS.buttonText): types.PlainTextElement => ({ type: 'plain_text', text: clip(text, max), emoji: true });
+// No `emoji` flag: Slack's default already shows :codes: as emoji, and none of these texts has one;
+// the flag only added bytes to every post.
+const plain = (text: string, max: number = LIMITS.buttonText): types.PlainTextElement => ({ type: 'plain_text', text: clip(text, max) });
 const mrkdwn = (text: string): types.MrkdwnElement => ({ type: 'mrkdwn', text });
 const section = (text: string): types.SectionBlock => ({ type: 'section', text: mrkdwn(clip(text, LIMITS.sectionText)) });
 const escSection = (text: string): types.SectionBlock => ({ type: 'section', text: mrkdwn(escapeClip(text, LIMITS.sectionText)) });
@@ -114,7 +116,9 @@ function uniqueIds(buttons: readonly { verb: string }[]): string[] {
 }
 
 function button(actionId: string, title: string, data: Readonly<Record<string, unknown>> | undefined, style?: ActionButton['style']): Button {
-  const b: Button = { type: 'button', action_id: actionId, text: plain(title), value: encodeActionValue(data) };
+  const b: Button = { type: 'button', action_id: actionId, text: plain(title) };
+  // A click without a value reads as no data (decodeActionValue): "{}" would only add bytes to every post.
+  if (data && Object.keys(data).length > 0) b.value = encodeActionValue(data);
   if (style === 'primary') b.style = 'primary';
   if (style === 'destructive') b.style = 'danger';
   return b;

@@ -58,7 +58,13 @@ export function loadCardTemplates(directory: string = DEFAULT_CARDS_DIR): CardTe
 // ---------------------------------------------------------------------------------------------
 // View models
 
+/**
+ * Lists (facts, buttons, choices, links) are whole card objects in the view model and bound in one
+ * `${...}` by the template: a `$data` repetition costs the templating engine an expression
+ * evaluation per field of every item, on every reply.
+ */
 interface ActionView {
+  readonly type: 'Action.Submit';
   readonly title: string;
   readonly style: 'positive' | 'destructive' | 'default';
   readonly data: Readonly<Record<string, unknown>>;
@@ -76,7 +82,7 @@ export function actionData(verb: string, data?: Readonly<Record<string, unknown>
 
 function actionView(button: ActionButton): ActionView {
   const style = button.style === 'primary' ? 'positive' : button.style === 'destructive' ? 'destructive' : 'default';
-  return { title: button.title, style, data: actionData(button.verb, button.data) };
+  return { type: 'Action.Submit', title: button.title, style, data: actionData(button.verb, button.data) };
 }
 
 const text = plainTextToCard;
@@ -107,11 +113,15 @@ function caseFacts(c: CaseSummaryView, lang: Lang, labels: CardLabels): FactView
 interface ChoicesView {
   readonly useButtons: boolean;
   readonly buttons: readonly ActionView[];
-  readonly choices: readonly ChoiceOption[];
+  readonly choices: readonly { readonly title: string; readonly value: string }[];
   readonly submit: ActionView;
 }
 
 /** Options as buttons when few, else as a drop-down (input id `value`) with one submit button. */
+function submitAction(title: string, style: ActionView['style'], data: Record<string, unknown>): ActionView {
+  return { type: 'Action.Submit', title, style, data };
+}
+
 function choicesView(
   verb: string,
   extra: Readonly<Record<string, unknown>>,
@@ -122,10 +132,10 @@ function choicesView(
   return {
     useButtons,
     buttons: useButtons
-      ? options.map((option) => ({ title: option.title, style: 'default', data: actionData(verb, { ...extra, value: option.value }) }))
+      ? options.map((option) => submitAction(option.title, 'default', actionData(verb, { ...extra, value: option.value })))
       : [],
-    choices: options,
-    submit: { title: labels.choose, style: 'positive', data: actionData(verb, extra) },
+    choices: options.map((option) => ({ title: option.title, value: option.value })),
+    submit: submitAction(labels.choose, 'positive', actionData(verb, extra)),
   };
 }
 
@@ -159,7 +169,7 @@ function caseFormData(reply: Extract<Reply, { kind: 'case-form' }>, labels: Card
     },
     hasNote: Boolean(reply.note),
     note: text(reply.note ?? ''),
-    submit: { title: labels.submit, style: 'positive', data: actionData('submitCase', { formId: reply.formId }) },
+    submit: submitAction(labels.submit, 'positive', actionData('submitCase', { formId: reply.formId })),
   };
 }
 
@@ -216,7 +226,7 @@ function caseListData(reply: Extract<Reply, { kind: 'case-list' }>, labels: Card
         ].join(' · '),
       ),
       isOpen: c.status === 'open',
-      details: { title: labels.details, style: 'default', data: actionData('showCase', { number: c.number }) },
+      details: submitAction(labels.details, 'default', actionData('showCase', { number: c.number })),
     })),
   };
 }
@@ -250,8 +260,8 @@ export function cardData(reply: Reply): CardJson {
         facts,
         nextSteps: text(reply.nextSteps),
         actions: [
-          { title: labels.details, style: 'default', data: actionData('showCase', { number: reply.case.number }) },
-          { title: labels.myCases, style: 'default', data: actionData('myCases') },
+          submitAction(labels.details, 'default', actionData('showCase', { number: reply.case.number })),
+          submitAction(labels.myCases, 'default', actionData('myCases')),
         ],
       };
     }
@@ -273,7 +283,7 @@ export function cardData(reply: Reply): CardJson {
         text: text(reply.text),
         color: reply.tone === 'error' ? 'attention' : reply.tone === 'warning' ? 'warning' : 'default',
         // A URL escaped as Markdown text is not reliably clickable: the link is a button (plain-text title).
-        links: reply.link ? [{ title: reply.link.title, url: reply.link.url }] : [],
+        links: reply.link ? [{ type: 'Action.OpenUrl', title: reply.link.title, url: reply.link.url }] : [],
       };
     case 'welcome':
       return {
@@ -284,9 +294,7 @@ export function cardData(reply: Reply): CardJson {
         examples: reply.examples.map((example) => `- "${inline(example)}"`).join('\n'),
         hasCommands: reply.commands.length > 0,
         commands: reply.commands.map((c) => ({ title: inline(c.command), value: inline(c.description) })),
-        actions: [
-          { title: labels.myCases, style: 'default', data: actionData('myCases') },
-        ],
+        actions: [submitAction(labels.myCases, 'default', actionData('myCases'))],
       };
     default:
       return assertNever(reply);
