@@ -152,9 +152,14 @@ function howToQuestions(cues: FoundCues): readonly Hit<CueOwner>[] {
   return outsideHelpRequests(cues, cues.affirmed('question'));
 }
 
-/** A failure word no stronger than "does not" or "error": a how-to question outweighs it. */
+/**
+ * A failure word no stronger than "does not" or "error", or one inside a vague phrase ("could
+ * not" in "could not find a way to"): a how-to question outweighs it.
+ */
 function isVague(cues: FoundCues, hit: Hit<CueOwner>): boolean {
-  return cues.affirmed('vague_failure').some((vague) => vague.start === hit.start && vague.end === hit.end && vague.offset === hit.offset);
+  return cues.affirmed('vague_failure').some((vague) =>
+    hit.start >= 0 && vague.start >= 0 ? vague.start <= hit.start && hit.end <= vague.end : vague.start === hit.start && vague.end === hit.end && vague.offset === hit.offset,
+  );
 }
 
 /** A control the user needs, garbled: "the Send button shows weird symbols" is a fault, not cosmetic. */

@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+
+/**
+ * Ways admins say that something is (or is not) broken, read into the severity the bot gives:
+ * progressive "is not ...ing", a quoted message the user is shown, an option that is not there,
+ * a workaround that fails, "could not find a way to" (a how-to), and plural users as the subject
+ * of a failure a few words on. Every message here was written for this test.
+ */
+let engine: TriageEngine;
+beforeAll(() => {
+  engine = loadDefaultRules();
+});
+
+function severityOf(text: string): string | null {
+  return engine.triage(text).severity;
+}
+
+describe('a fault said without a failure verb is still a fault (rule 3, not rule 1)', () => {
+  it.each([
+    ['a process that is not happening', 'The Teams link is not auto populating in the invite when I schedule a meeting from Outlook.'],
+    ['a quoted message the user is shown, in a sentence that opens with "When"', 'When one user opens the HR site she gets "You don\'t have access to this page".'],
+    ['an option the admin does not see', 'I don\'t see the Remove option for our old domain in the admin center.'],
+    ['no button appears', 'I selected the old domain on the Domains page but no delete button appears.'],
+    ['a workaround that itself fails', 'The workaround from the forum does not work, Outlook still prompts me for a password.'],
+    ['Japanese: Outlook will not start, only for me', '私だけOutlookが起動しません。'],
+  ])('%s: B', (_why, text) => {
+    expect(severityOf(text)).toBe('B');
+  });
+
+  it('the same sentence opening with "When" and a question mark is still a question', () => {
+    expect(severityOf('When does a removed user stop seeing the HR site?')).toBe('C');
+  });
+});
+
+describe('not finding how to do something is a how-to (rule 1)', () => {
+  it.each([
+    ['could not find a way to', 'I am trying to give a colleague edit rights on our project site and could not find a way to do it. Could you help?'],
+    ['unable to find where', 'We are unable to find where to change the default sharing link. Where is that setting?'],
+  ])('%s: C', (_why, text) => {
+    expect(severityOf(text)).toBe('C');
+  });
+
+  it('a clear failure next to it keeps the fault', () => {
+    expect(severityOf('I could not find a way to share the site, and the Share button fails with "Something went wrong".')).toBe('B');
+  });
+});
+
+describe('plural users as the subject of a failure a few words on are several users (rule 2)', () => {
+  it.each([
+    ['users of one OU', 'Synced users in the sales OU cannot change their passwords from the portal.'],
+    ['guests of one partner', 'Guests from our logistics partner are unable to open the shared delivery plans since Monday.'],
+  ])('%s: A', (_why, text) => {
+    expect(severityOf(text)).toBe('A');
+  });
+
+  it('not across a "but", and not for objects that "cannot be found"', () => {
+    expect(severityOf('We added users to the Finance group but one of them cannot open the library.')).toBe('B');
+    expect(severityOf('The sync log lists users whose objects cannot be found in the connector space.')).not.toBe('A');
+  });
+});
