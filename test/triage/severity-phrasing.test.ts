@@ -24,12 +24,27 @@ describe('a fault said without a failure verb is still a fault (rule 3, not rule
     ['no button appears', 'I selected the old domain on the Domains page but no delete button appears.'],
     ['a workaround that itself fails', 'The workaround from the forum does not work, Outlook still prompts me for a password.'],
     ['Japanese: Outlook will not start, only for me', '私だけOutlookが起動しません。'],
+    ['something that is not happening any more', 'Our conference room mailbox is not accepting meeting requests automatically anymore.'],
+    ['behaviour that keeps recurring', 'Teams keeps auto-starting on my laptop at every login.'],
+    ['a setting that does not hold', 'Outlook shows the focused inbox for me even though I disabled it in the settings.'],
+    ['boxes instead of text on a control', 'After the update, the Send button in Outlook shows boxes instead of text for one user.'],
   ])('%s: B', (_why, text) => {
     expect(severityOf(text)).toBe('B');
   });
 
   it('the same sentence opening with "When" and a question mark is still a question', () => {
     expect(severityOf('When does a removed user stop seeing the HR site?')).toBe('C');
+  });
+});
+
+describe('the same user going another way is a workaround (rule 4)', () => {
+  it('opening the files in the browser meanwhile is C; failing in the browser too is not', () => {
+    expect(severityOf('One user cannot sync her OneDrive folder on her laptop, she opens the files in the browser until we find the cause.')).toBe('C');
+    expect(severityOf('One user cannot sync her OneDrive folder on her laptop, and she cannot open the files in the browser either.')).toBe('B');
+  });
+
+  it('boxes instead of text where no control is garbled is cosmetic', () => {
+    expect(severityOf('The email signature of one user shows boxes instead of text in replies, she can live with it.')).toBe('C');
   });
 });
 
@@ -50,6 +65,8 @@ describe('plural users as the subject of a failure a few words on are several us
   it.each([
     ['users of one OU', 'Synced users in the sales OU cannot change their passwords from the portal.'],
     ['guests of one partner', 'Guests from our logistics partner are unable to open the shared delivery plans since Monday.'],
+    ['"none of our" with a plain verb', 'None of our shared mailboxes receive external mail since noon.'],
+    ['a population of one trade', 'Several of our sales reps cannot log into Teams since this morning.'],
   ])('%s: A', (_why, text) => {
     expect(severityOf(text)).toBe('A');
   });
