@@ -82,10 +82,12 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const cosmetic = [...cues.affirmed('cosmetic'), ...cues.affirmed('display_fault').filter((hit) => !onControl(cues, hit))];
   const outage = cues.affirmed('outage');
   const deadline = cues.affirmed('deadline');
-  if (failures.length > 0 && cosmetic.length === 0) {
-    if (multi) return decided(scope, 'A', scope.kind === 'everyone' ? 'everyone' : 'several', [...scope.hits, ...failures.slice(0, 1)]);
+  // A fault that leaves users working (a restriction that does not hold) cuts nobody off.
+  const cutting = failures.filter((hit) => !cues.overlaps(hit, 'impaired'));
+  if (cutting.length > 0 && cosmetic.length === 0) {
+    if (multi) return decided(scope, 'A', scope.kind === 'everyone' ? 'everyone' : 'several', [...scope.hits, ...cutting.slice(0, 1)]);
     if (scope.kind !== 'single' && (outage.length > 0 || deadline.length > 0)) {
-      return decided(scope, 'A', deadline.length > 0 ? 'deadline' : 'outage', [...outage, ...deadline, ...failures.slice(0, 1)]);
+      return decided(scope, 'A', deadline.length > 0 ? 'deadline' : 'outage', [...outage, ...deadline, ...cutting.slice(0, 1)]);
     }
   }
 

@@ -48,6 +48,16 @@ describe('the same user going another way is a workaround (rule 4)', () => {
   });
 });
 
+describe('a restriction that does not hold cuts nobody off (rule 3, not rule 2)', () => {
+  it('many users keeping access they should not have is B', () => {
+    expect(severityOf('I blocked external sharing on the Legal site, but all our staff can still share files with anyone outside.')).toBe('B');
+  });
+
+  it('many users cut off in the same message is still A', () => {
+    expect(severityOf('I blocked external sharing on the Legal site, and now all our staff cannot open the site at all.')).toBe('A');
+  });
+});
+
 describe('not finding how to do something is a how-to (rule 1)', () => {
   it.each([
     ['could not find a way to', 'I am trying to give a colleague edit rights on our project site and could not find a way to do it. Could you help?'],
