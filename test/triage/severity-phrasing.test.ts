@@ -76,6 +76,7 @@ describe('plural users as the subject of a failure a few words on are several us
     ['users of one OU', 'Synced users in the sales OU cannot change their passwords from the portal.'],
     ['guests of one partner', 'Guests from our logistics partner are unable to open the shared delivery plans since Monday.'],
     ['"none of our" with a plain verb', 'None of our shared mailboxes receive external mail since noon.'],
+    ['"unreachable" for a whole team, no failure verb', 'Since the tenant move, all shared mailboxes are unreachable for the support team.'],
     ['a population of one trade', 'Several of our sales reps cannot log into Teams since this morning.'],
   ])('%s: A', (_why, text) => {
     expect(severityOf(text)).toBe('A');
