@@ -43,10 +43,11 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const aboutDocs = new Set(cues.affirmed('documentation').map((hit) => cues.sentenceOf(hit)));
   const notNow = new Set([...aboutDocs, ...pastSentences(cues)]);
   const pastOnly = new Set(pastSentences(cues));
+  const warned = new Set(cues.affirmed('warning').map((hit) => cues.sentenceOf(hit)));
+  // A vague failure ("error") in a sentence about a page or a warning is the page or the warning speaking.
+  const aboutOther = (hit: Hit<CueOwner>): boolean => (aboutDocs.has(cues.sentenceOf(hit)) || warned.has(cues.sentenceOf(hit))) && isVague(cues, hit);
   const failures = [
-    ...cues
-      .affirmed('failure')
-      .filter((hit) => !cues.isAskedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)) && !(aboutDocs.has(cues.sentenceOf(hit)) && isVague(cues, hit))),
+    ...cues.affirmed('failure').filter((hit) => !cues.isAskedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)) && !aboutOther(hit)),
     ...garbledControls(cues),
   ];
   const scope = assessScope(cues, new Set([...failures, ...cues.affirmed('cut_off')].map((hit) => cues.sentenceOf(hit))));

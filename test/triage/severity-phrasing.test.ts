@@ -87,3 +87,19 @@ describe('plural users as the subject of a failure a few words on are several us
     expect(severityOf('The sync log lists users whose objects cannot be found in the connector space.')).not.toBe('A');
   });
 });
+
+describe('a warning that a limit is near is nothing broken yet (rule 1)', () => {
+  it.each([
+    ['en', 'Error - Outlook says my mailbox is running out of space. I got the same warning again this morning.'],
+    ['zh-TW', 'Outlook 跳出錯誤，說我的信箱快滿了。'],
+  ])('the "error" that carries the warning, %s: C', (_lang, text) => {
+    expect(severityOf(text)).toBe('C');
+  });
+
+  it.each([
+    ['en', 'My mailbox was almost full last week and now I can no longer send any mail.'],
+    ['zh-TW', '我的信箱快滿了，現在完全寄不出信。'],
+  ])('a limit reached that stops the user is a fault, %s: B', (_lang, text) => {
+    expect(severityOf(text)).toBe('B');
+  });
+});

@@ -123,6 +123,7 @@ export const SEVERITY_CUE_GROUPS = [
   'display_fault',
   'control',
   'past',
+  'warning',
   'admin_only_workaround',
   'cut_off',
   'service_lapsed',
