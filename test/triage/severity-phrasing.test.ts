@@ -103,3 +103,23 @@ describe('a warning that a limit is near is nothing broken yet (rule 1)', () => 
     expect(severityOf(text)).toBe('B');
   });
 });
+
+describe('a help-desk ticket that asks for help doing something is a how-to (rule 1)', () => {
+  it.each([
+    ['en', 'Ticket: [Issue with Outlook signature] user needs help setting up a new email signature.'],
+    ['zh-TW', 'IT 支援：[Outlook 簽名問題] 使用者需要協助建立新的電子郵件簽名。'],
+  ])('a problem named in the subject, then a how-to, %s: C', (_lang, text) => {
+    expect(severityOf(text)).toBe('C');
+  });
+
+  it.each([
+    ['en', 'IT Support: [Problem with Teams] user5 cannot join any meeting, she gets an error.'],
+    ['zh-TW', 'IT 支援：[Teams 問題] 使用者無法加入任何會議，一直跳出錯誤。'],
+  ])('a subject, then what fails, %s: B', (_lang, text) => {
+    expect(severityOf(text)).toBe('B');
+  });
+
+  it('asking how to deal with a problem asks for a fix, zh-TW', () => {
+    expect(engine.triage('Outlook 一直有問題，如何處理？', { category: 'exchange.usage' }).severity).toBe('B');
+  });
+});
