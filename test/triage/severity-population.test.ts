@@ -43,3 +43,10 @@ describe('one of several machines: B', () => {
     expect(read('We have 5 laptops in the training room set up with shared activation. On one of them Word asks to activate again.')).toEqual({ severity: 'B', scope: 'single' });
   });
 });
+
+describe('"the users" as the object of a fault is not who is cut off', () => {
+  it('a feature that nags the users is B; the users as the subject of "cannot" are several (A)', () => {
+    expect(read('License roaming does not seem to work: Word keeps prompting the users to activate again.').severity).toBe('B');
+    expect(read('Since the update the users cannot activate Word.').severity).toBe('A');
+  });
+});
