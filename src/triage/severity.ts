@@ -46,8 +46,10 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const warned = new Set(cues.affirmed('warning').map((hit) => cues.sentenceOf(hit)));
   // A vague failure ("error") in a sentence about a page or a warning is the page or the warning speaking.
   const aboutOther = (hit: Hit<CueOwner>): boolean => (aboutDocs.has(cues.sentenceOf(hit)) || warned.has(cues.sentenceOf(hit))) && isVague(cues, hit);
+  // A quoted error inside a question ("what does "we could not find your mailbox" mean?") was seen, not imagined.
+  const askedAbout = (hit: Hit<CueOwner>): boolean => cues.isAskedAbout(hit) && !cues.isQuoted(hit);
   const failures = [
-    ...cues.affirmed('failure').filter((hit) => !cues.isAskedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)) && !aboutOther(hit)),
+    ...cues.affirmed('failure').filter((hit) => !askedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)) && !aboutOther(hit)),
     ...garbledControls(cues),
   ];
   const scope = assessScope(cues, new Set([...failures, ...cues.affirmed('cut_off')].map((hit) => cues.sentenceOf(hit))));

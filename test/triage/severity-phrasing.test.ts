@@ -123,3 +123,32 @@ describe('a help-desk ticket that asks for help doing something is a how-to (rul
     expect(engine.triage('Outlook 一直有問題，如何處理？', { category: 'exchange.usage' }).severity).toBe('B');
   });
 });
+
+describe('a quoted error inside a question was seen, not imagined (rule 3)', () => {
+  it.each([
+    ['en', 'What does the error "We couldn\'t find your mailbox" mean? One user gets it in Outlook since Monday.'],
+    ['zh-TW', '「找不到您的信箱」這個錯誤是什麼意思？有一位使用者從週一開始在 Outlook 看到它。'],
+  ])('%s: B', (_lang, text) => {
+    expect(severityOf(text)).toBe('B');
+  });
+
+  it('a question about what would happen, with no quoted error, stays C', () => {
+    expect(severityOf('What happens when a user cannot find her mailbox after the license is removed?')).toBe('C');
+  });
+});
+
+describe('asking whether there is a way is a how-to, also reported in the third person (rule 1)', () => {
+  // The category is given: placing this message is the category layers' job, not severity's.
+  it.each([
+    ['en', 'The user asked if there is a way to recall a message she sent to the wrong person.'],
+    ['zh-TW', '使用者想知道有沒有辦法收回寄錯人的信。'],
+  ])('%s: C', (_lang, text) => {
+    expect(engine.triage(text, { category: 'exchange.usage' }).severity).toBe('C');
+  });
+});
+
+describe('"any document" is no request for documentation', () => {
+  it('search returning no results for any document is a fault: B', () => {
+    expect(severityOf('The SharePoint search returns no results for any document in the HR library.')).toBe('B');
+  });
+});
