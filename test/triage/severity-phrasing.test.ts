@@ -152,3 +152,14 @@ describe('"any document" is no request for documentation', () => {
     expect(severityOf('The SharePoint search returns no results for any document in the HR library.')).toBe('B');
   });
 });
+
+describe('a long pasted error is the product speaking, however long (rule 3)', () => {
+  it('"please consider" deep inside a quoted error longer than a sentence does not make it a wish', () => {
+    const pasted =
+      'The operation on the retention policy could not be completed because the policy is being distributed to one or more locations, ' +
+      'which can take up to a day for large tenants with many sites, mailboxes and groups in scope, and while distribution is pending ' +
+      'no further changes to its settings, its locations or its rules are accepted by the service. Please consider waiting until the distribution has finished.';
+    expect(pasted.length).toBeGreaterThan(300);
+    expect(severityOf(`When I save the retention policy I receive this error: "${pasted}" It has been like this for a week.`)).toBe('B');
+  });
+});
