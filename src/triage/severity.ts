@@ -190,7 +190,11 @@ function assessScope(cues: FoundCues, failing: ReadonlySet<number>): Scope {
   const othersFine = cues.affirmed('others_fine');
   if (othersFine.length > 0) return { kind: 'single', hits: othersFine };
   const aboutFailure = (hit: Hit<CueOwner>): boolean => nearFailure(cues.sentenceOf(hit), failing);
-  const everyone = cues.affirmed('everyone').filter((hit) => notInsideOthersFine(cues, hit) && aboutFailure(hit));
+  const inFailure = (hit: Hit<CueOwner>): boolean => nearFailure(cues.sentenceOf(hit), failing, 0);
+  const everyone = [
+    ...cues.affirmed('everyone').filter((hit) => notInsideOthersFine(cues, hit) && aboutFailure(hit)),
+    ...cues.affirmed('every_item').filter((hit) => notInsideOthersFine(cues, hit) && inFailure(hit)),
+  ];
   if (everyone.length > 0) return { kind: 'everyone', hits: everyone };
   // An explicit "one user" outweighs numbers elsewhere ("8 users migrated, one user failed").
   const single = cues.affirmed('single');
@@ -206,10 +210,11 @@ function assessScope(cues: FoundCues, failing: ReadonlySet<number>): Scope {
  * Who is affected is said where the failure is, or in the sentence right after it ("the admin
  * pages error out. 60 users waiting"); "We have 200 users." before a one-feature fault is
  * background and does not make it Sev A. With no failure sentence, any sentence counts.
+ * `after` is how many sentences after a failure still count.
  */
-function nearFailure(sentence: number, failing: ReadonlySet<number>): boolean {
+function nearFailure(sentence: number, failing: ReadonlySet<number>, after = 1): boolean {
   if (failing.size === 0 || sentence < 0 || failing.has(-1)) return true;
-  return failing.has(sentence) || failing.has(sentence - 1);
+  return failing.has(sentence) || (after > 0 && failing.has(sentence - 1));
 }
 
 /** "one of our users" is one user, not "our users"; "everyone else" is not everyone. */

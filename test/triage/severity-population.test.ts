@@ -50,3 +50,17 @@ describe('"the users" as the object of a fault is not who is cut off', () => {
     expect(read('Since the update the users cannot activate Word.').severity).toBe('A');
   });
 });
+
+describe('every thing of a kind counts where the failure is said', () => {
+  it('"all email" in the sentence of the failure: A', () => {
+    expect(read('Since noon all email to external recipients bounces with 550 5.7.1.').severity).toBe('A');
+  });
+
+  it('"all emails" in a sentence after one user\'s fault is background: B', () => {
+    expect(read('My sent messages are not being saved in my Sent Items folder. We must keep copies of all emails for legal reasons.').severity).toBe('B');
+  });
+
+  it('people in the sentence after the failure still count: A', () => {
+    expect(read('The shared calendar is not loading since the update. All our staff are waiting on it.').severity).toBe('A');
+  });
+});

@@ -111,6 +111,7 @@ export const SEVERITY_CUE_GROUPS = [
   'impaired',
   'vague_failure',
   'everyone',
+  'every_item',
   'several',
   'single',
   'one_person',
