@@ -86,7 +86,7 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const outage = cues.affirmed('outage');
   const deadline = cues.affirmed('deadline');
   // A fault that leaves users working (a restriction that does not hold) cuts nobody off.
-  const cutting = failures.filter((hit) => !cues.overlaps(hit, 'impaired'));
+  const cutting = failures.filter((hit) => !impairing(cues, hit));
   if (cutting.length > 0 && cosmetic.length === 0) {
     if (multi) return decided(scope, 'A', scope.kind === 'everyone' ? 'everyone' : 'several', [...scope.hits, ...cutting.slice(0, 1)]);
     if (scope.kind !== 'single' && (outage.length > 0 || deadline.length > 0)) {
@@ -122,6 +122,12 @@ function settingRequests(cues: FoundCues, failures: readonly Hit<CueOwner>[]): r
   if (asks.length === 0) return asks;
   const first = Math.min(...asks.map((hit) => cues.sentenceOf(hit)));
   return failures.every((hit) => cues.sentenceOf(hit) < first) ? asks : [];
+}
+
+/** A failure that is also an impairment (the same words in both groups): users can still work. */
+function impairing(cues: FoundCues, hit: Hit<CueOwner>): boolean {
+  if (hit.start >= 0) return cues.overlaps(hit, 'impaired');
+  return cues.affirmed('impaired').some((other) => other.offset === hit.offset && other.text === hit.text);
 }
 
 /** The subscription or tenant switched off now, not asked about or imagined ("if our subscription is suspended, ..."). */
