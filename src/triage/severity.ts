@@ -69,7 +69,7 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
 
   // "Please consider removing ..." inside a quoted error message is the product speaking.
   const nothingBroken = outsideHelpRequests(cues, cues.affirmed('nothing_broken')).filter((hit) => !cues.isQuoted(hit));
-  if (nothingBroken.length > 0) return decided(scope, 'C', 'nothing-broken', nothingBroken);
+  if (nothingBroken.length > 0 && !stoppedElsewhere(cues, failures, nothingBroken)) return decided(scope, 'C', 'nothing-broken', nothingBroken);
   const requests = cues.affirmed('request');
   const requestSentences = new Set(requests.map((hit) => cues.sentenceOf(hit)));
   if (requests.length > 0 && failures.every((hit) => requestSentences.has(cues.sentenceOf(hit)))) return decided(scope, 'C', 'nothing-broken', requests);
@@ -122,6 +122,21 @@ function settingRequests(cues: FoundCues, failures: readonly Hit<CueOwner>[]): r
   if (asks.length === 0) return asks;
   const first = Math.min(...asks.map((hit) => cues.sentenceOf(hit)));
   return failures.every((hit) => cues.sentenceOf(hit) < first) ? asks : [];
+}
+
+/**
+ * A wish or aside ("it would be great if someone called me back", "please update us") next to a
+ * clear failure in another sentence that says when it began or what deadline it blocks ("since
+ * this morning all users are locked out") does not make the message a wish: the failure is the report.
+ */
+function stoppedElsewhere(cues: FoundCues, failures: readonly Hit<CueOwner>[], wishes: readonly Hit<CueOwner>[]): boolean {
+  const moments = (['regression', 'outage', 'deadline'] as const).flatMap((group) => cues.affirmed(group));
+  if (moments.length === 0) return false;
+  const wishSentences = new Set(wishes.map((hit) => cues.sentenceOf(hit)));
+  // "no longer" is both a failure and a moment: the moment must be other words of the sentence.
+  const dated = (hit: Hit<CueOwner>): boolean =>
+    moments.some((moment) => cues.sentenceOf(moment) === cues.sentenceOf(hit) && (moment.start !== hit.start || moment.end !== hit.end || moment.offset !== hit.offset));
+  return failures.some((hit) => !wishSentences.has(cues.sentenceOf(hit)) && !isVague(cues, hit) && dated(hit));
 }
 
 /** A failure that is also an impairment (the same words in both groups): users can still work. */

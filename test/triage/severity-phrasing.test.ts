@@ -163,3 +163,20 @@ describe('a long pasted error is the product speaking, however long (rule 3)', (
     expect(severityOf(`When I save the retention policy I receive this error: "${pasted}" It has been like this for a week.`)).toBe('B');
   });
 });
+
+describe('an aside or a wish next to a dated failure does not make the report a wish (rule 2 before rule 1)', () => {
+  it.each([
+    ['en, "it would be great"', 'All our users are locked out of Teams since this morning. It would be great if someone could call me back.'],
+    ['en, "I suggest"', 'Since the update none of our 50 users can open SharePoint. I suggest you check the service health.'],
+  ])('%s: A', (_why, text) => {
+    expect(severityOf(text)).toBe('A');
+  });
+
+  it('zh-TW, 只是想問 after a dated outage: A', () => {
+    expect(engine.triage('全公司從今天早上開始都無法登入 Teams。只是想問有沒有已知的服務問題？', { category: 'skype.communication' }).severity).toBe('A');
+  });
+
+  it('a wish about a limitation that never worked stays C', () => {
+    expect(severityOf('Guests cannot see the meeting chat after a Teams meeting ends. It would be great to have that option.')).toBe('C');
+  });
+});
