@@ -144,9 +144,15 @@ export class FoundCues {
     return hit.start >= 0 && this.text.questionClauses.has(hit.clause);
   }
 
-  /** A hit inside quotation marks: the words of an error message or a page, not the admin's. */
+  /**
+   * A hit inside quotation marks: the words of an error message or a page, not the admin's. A
+   * pasted error can run longer than text.ts's quoted stretches, so an odd number of quote marks
+   * before the hit also counts ("the error: "... Please consider removing ..."").
+   */
   isQuoted(hit: Pick<Hit<unknown>, 'start'>): boolean {
-    return hit.start >= 0 && this.text.tokens[hit.start]!.quoted;
+    if (hit.start < 0) return false;
+    const token = this.text.tokens[hit.start]!;
+    return token.quoted || oddQuoteMarksBefore(this.text.normalized, token.from);
   }
 
   /** A hit in a question that opens with a question word: "Does it bounce?", "What happens when ...?" */
@@ -200,4 +206,10 @@ export class FoundCues {
   overlaps(hit: Hit<CueOwner>, group: CueOwner): boolean {
     return this.affirmed(group).some((other) => other.start >= 0 && other.start <= hit.end && hit.start <= other.end);
   }
+}
+
+function oddQuoteMarksBefore(text: string, at: number): boolean {
+  let marks = 0;
+  for (let i = text.indexOf('"'); i >= 0 && i < at; i = text.indexOf('"', i + 1)) marks++;
+  return marks % 2 === 1;
 }

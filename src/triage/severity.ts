@@ -43,10 +43,13 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const aboutDocs = new Set(cues.affirmed('documentation').map((hit) => cues.sentenceOf(hit)));
   const notNow = new Set([...aboutDocs, ...pastSentences(cues)]);
   const pastOnly = new Set(pastSentences(cues));
+  const warned = new Set(cues.affirmed('warning').map((hit) => cues.sentenceOf(hit)));
+  // A vague failure ("error") in a sentence about a page or a warning is the page or the warning speaking.
+  const aboutOther = (hit: Hit<CueOwner>): boolean => (aboutDocs.has(cues.sentenceOf(hit)) || warned.has(cues.sentenceOf(hit))) && isVague(cues, hit);
+  // A quoted error inside a question ("what does "we could not find your mailbox" mean?") was seen, not imagined.
+  const askedAbout = (hit: Hit<CueOwner>): boolean => cues.isAskedAbout(hit) && !cues.isQuoted(hit);
   const failures = [
-    ...cues
-      .affirmed('failure')
-      .filter((hit) => !cues.isAskedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)) && !(aboutDocs.has(cues.sentenceOf(hit)) && isVague(cues, hit))),
+    ...cues.affirmed('failure').filter((hit) => !askedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)) && !aboutOther(hit)),
     ...garbledControls(cues),
   ];
   const scope = assessScope(cues, new Set([...failures, ...cues.affirmed('cut_off')].map((hit) => cues.sentenceOf(hit))));
@@ -66,7 +69,7 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
 
   // "Please consider removing ..." inside a quoted error message is the product speaking.
   const nothingBroken = outsideHelpRequests(cues, cues.affirmed('nothing_broken')).filter((hit) => !cues.isQuoted(hit));
-  if (nothingBroken.length > 0) return decided(scope, 'C', 'nothing-broken', nothingBroken);
+  if (nothingBroken.length > 0 && !stoppedElsewhere(cues, failures, nothingBroken)) return decided(scope, 'C', 'nothing-broken', nothingBroken);
   const requests = cues.affirmed('request');
   const requestSentences = new Set(requests.map((hit) => cues.sentenceOf(hit)));
   if (requests.length > 0 && failures.every((hit) => requestSentences.has(cues.sentenceOf(hit)))) return decided(scope, 'C', 'nothing-broken', requests);
@@ -82,10 +85,12 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const cosmetic = [...cues.affirmed('cosmetic'), ...cues.affirmed('display_fault').filter((hit) => !onControl(cues, hit))];
   const outage = cues.affirmed('outage');
   const deadline = cues.affirmed('deadline');
-  if (failures.length > 0 && cosmetic.length === 0) {
-    if (multi) return decided(scope, 'A', scope.kind === 'everyone' ? 'everyone' : 'several', [...scope.hits, ...failures.slice(0, 1)]);
+  // A fault that leaves users working (a restriction that does not hold) cuts nobody off.
+  const cutting = failures.filter((hit) => !impairing(cues, hit));
+  if (cutting.length > 0 && cosmetic.length === 0) {
+    if (multi) return decided(scope, 'A', scope.kind === 'everyone' ? 'everyone' : 'several', [...scope.hits, ...cutting.slice(0, 1)]);
     if (scope.kind !== 'single' && (outage.length > 0 || deadline.length > 0)) {
-      return decided(scope, 'A', deadline.length > 0 ? 'deadline' : 'outage', [...outage, ...deadline, ...failures.slice(0, 1)]);
+      return decided(scope, 'A', deadline.length > 0 ? 'deadline' : 'outage', [...outage, ...deadline, ...cutting.slice(0, 1)]);
     }
   }
 
@@ -117,6 +122,27 @@ function settingRequests(cues: FoundCues, failures: readonly Hit<CueOwner>[]): r
   if (asks.length === 0) return asks;
   const first = Math.min(...asks.map((hit) => cues.sentenceOf(hit)));
   return failures.every((hit) => cues.sentenceOf(hit) < first) ? asks : [];
+}
+
+/**
+ * A wish or aside ("it would be great if someone called me back", "please update us") next to a
+ * clear failure in another sentence that says when it began or what deadline it blocks ("since
+ * this morning all users are locked out") does not make the message a wish: the failure is the report.
+ */
+function stoppedElsewhere(cues: FoundCues, failures: readonly Hit<CueOwner>[], wishes: readonly Hit<CueOwner>[]): boolean {
+  const moments = (['regression', 'outage', 'deadline'] as const).flatMap((group) => cues.affirmed(group));
+  if (moments.length === 0) return false;
+  const wishSentences = new Set(wishes.map((hit) => cues.sentenceOf(hit)));
+  // "no longer" is both a failure and a moment: the moment must be other words of the sentence.
+  const dated = (hit: Hit<CueOwner>): boolean =>
+    moments.some((moment) => cues.sentenceOf(moment) === cues.sentenceOf(hit) && (moment.start !== hit.start || moment.end !== hit.end || moment.offset !== hit.offset));
+  return failures.some((hit) => !wishSentences.has(cues.sentenceOf(hit)) && !isVague(cues, hit) && dated(hit));
+}
+
+/** A failure that is also an impairment (the same words in both groups): users can still work. */
+function impairing(cues: FoundCues, hit: Hit<CueOwner>): boolean {
+  if (hit.start >= 0) return cues.overlaps(hit, 'impaired');
+  return cues.affirmed('impaired').some((other) => other.offset === hit.offset && other.text === hit.text);
 }
 
 /** The subscription or tenant switched off now, not asked about or imagined ("if our subscription is suspended, ..."). */
@@ -152,9 +178,14 @@ function howToQuestions(cues: FoundCues): readonly Hit<CueOwner>[] {
   return outsideHelpRequests(cues, cues.affirmed('question'));
 }
 
-/** A failure word no stronger than "does not" or "error": a how-to question outweighs it. */
+/**
+ * A failure word no stronger than "does not" or "error", or one inside a vague phrase ("could
+ * not" in "could not find a way to"): a how-to question outweighs it.
+ */
 function isVague(cues: FoundCues, hit: Hit<CueOwner>): boolean {
-  return cues.affirmed('vague_failure').some((vague) => vague.start === hit.start && vague.end === hit.end && vague.offset === hit.offset);
+  return cues.affirmed('vague_failure').some((vague) =>
+    hit.start >= 0 && vague.start >= 0 ? vague.start <= hit.start && hit.end <= vague.end : vague.start === hit.start && vague.end === hit.end && vague.offset === hit.offset,
+  );
 }
 
 /** A control the user needs, garbled: "the Send button shows weird symbols" is a fault, not cosmetic. */
@@ -180,7 +211,11 @@ function assessScope(cues: FoundCues, failing: ReadonlySet<number>): Scope {
   const othersFine = cues.affirmed('others_fine');
   if (othersFine.length > 0) return { kind: 'single', hits: othersFine };
   const aboutFailure = (hit: Hit<CueOwner>): boolean => nearFailure(cues.sentenceOf(hit), failing);
-  const everyone = cues.affirmed('everyone').filter((hit) => notInsideOthersFine(cues, hit) && aboutFailure(hit));
+  const inFailure = (hit: Hit<CueOwner>): boolean => nearFailure(cues.sentenceOf(hit), failing, 0);
+  const everyone = [
+    ...cues.affirmed('everyone').filter((hit) => notInsideOthersFine(cues, hit) && aboutFailure(hit)),
+    ...cues.affirmed('every_item').filter((hit) => notInsideOthersFine(cues, hit) && inFailure(hit)),
+  ];
   if (everyone.length > 0) return { kind: 'everyone', hits: everyone };
   // An explicit "one user" outweighs numbers elsewhere ("8 users migrated, one user failed").
   const single = cues.affirmed('single');
@@ -196,10 +231,11 @@ function assessScope(cues: FoundCues, failing: ReadonlySet<number>): Scope {
  * Who is affected is said where the failure is, or in the sentence right after it ("the admin
  * pages error out. 60 users waiting"); "We have 200 users." before a one-feature fault is
  * background and does not make it Sev A. With no failure sentence, any sentence counts.
+ * `after` is how many sentences after a failure still count.
  */
-function nearFailure(sentence: number, failing: ReadonlySet<number>): boolean {
+function nearFailure(sentence: number, failing: ReadonlySet<number>, after = 1): boolean {
   if (failing.size === 0 || sentence < 0 || failing.has(-1)) return true;
-  return failing.has(sentence) || failing.has(sentence - 1);
+  return failing.has(sentence) || (after > 0 && failing.has(sentence - 1));
 }
 
 /** "one of our users" is one user, not "our users"; "everyone else" is not everyone. */
