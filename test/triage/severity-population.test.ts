@@ -1,20 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import { describe, expect, it } from 'vitest';
+import { scopeReader } from './scope-reader.js';
 
 /**
  * Who is affected, as admins write it: people named one by one, a department's people with a
  * word between, "most of" a population, in English, zh-TW and Japanese; and "one of them" after
  * a count of machines. Every message here was written for this test.
  */
-let engine: TriageEngine;
-beforeAll(() => {
-  engine = loadDefaultRules();
-});
-
-function read(text: string): { severity: string | null; scope: string } {
-  const { severity, scope } = engine.triage(text);
-  return { severity, scope };
-}
+const read = scopeReader();
 
 describe('several people named or counted loosely, cut off: A', () => {
   it.each([

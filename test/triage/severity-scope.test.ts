@@ -1,16 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import { describe, expect, it } from 'vitest';
+import { scopeReader } from './scope-reader.js';
 
 /** Who is affected, read from the message in English and zh-TW, and the severity it leads to. */
-let engine: TriageEngine;
-beforeAll(() => {
-  engine = loadDefaultRules();
-});
-
-function read(text: string): { severity: string | null; scope: string } {
-  const { severity, scope } = engine.triage(text);
-  return { severity, scope };
-}
+const read = scopeReader();
 
 describe('every user, or a whole group of them: A', () => {
   it.each([
