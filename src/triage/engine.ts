@@ -170,6 +170,7 @@ const CAUSE_CATEGORIES = new Set<CategoryId>(['redirect.sovereign', 'boundary.ne
 const DENIABLE_CATEGORIES = new Set<CategoryId>([...CAUSE_CATEGORIES, 'redirect.volume-licensing', 'redirect.developer']);
 /** Causes an admin can merely suspect ("is it our proxy?"); a request for a script is never a guess. */
 const DOUBTABLE_CAUSES = new Set<CategoryId>(['boundary.network', 'boundary.third-party']);
+const OUTSIDE_SUPPORT = new Set<SupportKind>(['boundary', 'redirect']);
 const CATEGORY_ORDER = new Map<string, number>(CATEGORIES.map((category, index) => [category.id, index]));
 
 export class TriageEngine {
@@ -274,7 +275,7 @@ export class TriageEngine {
    * clearer examples).
    */
   private placeByLayers(scores: CategoryScore[], products: readonly CategoryScore[], learned: Learned): Decision | undefined {
-    return this.decideCategory(scores, learned) ?? this.learnedDecision(learned) ?? this.productDecision(products, learned);
+    return this.decideCategory(scores, learned) ?? this.learnedDecision(learned, products) ?? this.productDecision(products, learned);
   }
 
   /** The statistical layer's reading of the message, worked out on first use and only once. */
@@ -379,13 +380,16 @@ export class TriageEngine {
    * The statistical layer: when no rule places the message, the classifier trained on the
    * examples decides, but only when it clearly prefers one category.
    */
-  private learnedDecision(learned: Learned): Decision | undefined {
+  private learnedDecision(learned: Learned, products: readonly CategoryScore[]): Decision | undefined {
     const reading = learned();
     // One or two familiar words ("stuck", "morning") are not enough to name a service.
     if (reading.known < LEARNED_MIN_FEATURES) return undefined;
     const [first, second] = reading.scores();
     if (!first || first.probability < LEARNED_MIN_PROBABILITY) return undefined;
     const category = first.category as CategoryId;
+    // A named product with no rule naming an outside cause stays the product's: similar wording
+    // alone ("the export fails") is no evidence of the admin's own script or another vendor.
+    if (products.length > 0 && OUTSIDE_SUPPORT.has(getCategory(category).support)) return undefined;
     const intent = this.intents.findIndex((candidate) => candidate.category === category);
     if (intent < 0) return undefined;
     const best: CategoryScore = { category, intent, score: LEARNED_SCORE, hits: [], probability: first.probability };
