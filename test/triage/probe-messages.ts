@@ -67,7 +67,7 @@ export const PROBES: ReadonlyArray<readonly [category: string, text: string]> = 
   ['identity.users', '如何設定使用者密碼永不過期？'],
   ['identity.users', 'ユーザーのパスワードをリセットする方法を教えてください'],
   // billing.purchase
-  ['billing.purchase', 'We want to buy 50 seats of Business Premium, how do we do that?'],
+  ['billing.purchase', 'We are a new company and want to buy Business Premium, where do we sign up?'],
   ['billing.purchase', '試用版をサインアップするにはどうすればいいですか'],
   // billing.conversion
   ['billing.conversion', 'Our trial ends Friday and we want to keep it by paying, how do we convert it?'],
@@ -108,4 +108,19 @@ export const PROBES: ReadonlyArray<readonly [category: string, text: string]> = 
   // unknown
   ['unknown', 'hello'],
   ['unknown', 'thanks, that is all'],
+  // Written after the fixes above, to check they carry to wording nobody fitted rules to.
+  ['exchange.mailflow', '社長宛てのメールが昨日から一通も届いていません'],
+  ['exchange.recipients', '退職した社員のメールを上司に転送する設定をしたいです'],
+  ['sharepoint.external', '取引先のゲストユーザーがファイルを開けないと言っています'],
+  ['identity.users', 'ユーザーがサインインできないので、パスワードのリセットをお願いします'],
+  ['billing.invoice', '先月の請求書をダウンロードする方法は？'],
+  ['skype.communication', '全社で Teams の会議に参加できなくなりました'],
+  ['tenant.domains', '新しいドメインを追加したいのですが、確認が終わりません'],
+  ['identity.dirsync', 'Azure AD Connect のディレクトリ同期が止まっています'],
+  ['billing.cancellation', '来月でサブスクリプションを解約したい'],
+  ['office.install', '新しいPCにOfficeをインストールできません'],
+  ['exchange.mailflow', 'The whole finance team has had no email since 9am'],
+  ['sharepoint.sites', 'our SharePoint is down for everyone in the Chicago office'],
+  ['skype.communication', 'Teams calls keep dropping for the sales floor'],
+  ['exchange.usage', 'Outlook is acting weird for our receptionist'],
 ];
