@@ -170,9 +170,10 @@ const CAUSE_CATEGORIES = new Set<CategoryId>(['redirect.sovereign', 'boundary.ne
 const DENIABLE_CATEGORIES = new Set<CategoryId>([...CAUSE_CATEGORIES, 'redirect.volume-licensing', 'redirect.developer']);
 /** Causes an admin can merely suspect ("is it our proxy?"); a request for a script is never a guess. */
 const DOUBTABLE_CAUSES = new Set<CategoryId>(['boundary.network', 'boundary.third-party']);
-/** "no email", "no Teams": a product that is missing, not one ruled out ("not Outlook"). */
+/** "no email", "not getting any email": a product that is missing, not one ruled out ("not Outlook"). */
 function lostProduct(text: AnalyzedText, hit: Hit<IntentOwner>): boolean {
-  return hit.start > 0 && text.tokens[hit.start - 1]!.word === 'no';
+  const before = hit.start > 0 ? text.tokens[hit.start - 1]!.word : '';
+  return before === 'no' || before === 'any';
 }
 
 const OUTSIDE_SUPPORT = new Set<SupportKind>(['boundary', 'redirect']);

@@ -30,6 +30,7 @@ describe('the classes the probes found', () => {
     const result = engine.triage('The whole finance team has had no email since 9am');
     expect(result.category).toBe('exchange.mailflow');
     expect(result.severity).toBe('A');
+    expect(engine.triage('our CEO is not getting any email today').category).toBe('exchange.mailflow');
   });
 
   it('does not send a message naming a product to a boundary category on wording alone', () => {
