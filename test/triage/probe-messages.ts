@@ -143,4 +143,16 @@ export const PROBES: ReadonlyArray<readonly [category: string, text: string]> = 
   ['tenant.provisioning', 'new user has a license but Exchange says the mailbox does not exist'],
   ['billing.licenses', '請問怎麼移除多餘的授權？'],
   ['unknown', 'can you tell me a joke'],
+  // A fourth round: long help-desk messages with context before the ask, plan questions.
+  ['exchange.mailflow', 'Hi team, hope you are well. Since the migration weekend went fine we have been happy, but today three of our accountants say that invoices their suppliers send never reach them. Can you check?'],
+  ['identity.users', 'A user of ours called the service desk: she is locked out after too many wrong passwords and has a client call in an hour.'],
+  ['office.install', 'Our new hires cannot install the Office apps from the portal, the download never starts'],
+  ['tenant.domains', 'We moved our DNS to Cloudflare and now the admin center says our domain has missing records'],
+  ['billing.renewal', 'Our annual plan runs out next month, can we make sure it renews automatically?'],
+  ['presales.inquiry', 'Does Business Basic include the desktop Office apps?'],
+  ['skype.setup', 'How do I add external contacts in Skype for Business?'],
+  ['exchange.autodiscover', 'Outlook on the new Macs says it cannot find settings for our domain when adding the account'],
+  ['identity.sso', 'after renewing the ADFS certificate nobody with a federated account can sign in'],
+  ['boundary.third-party', 'Our Mimecast gateway is holding all inbound mail'],
+  ['redirect.developer', 'How do I call the Graph API from my own app to read users calendars?'],
 ];
