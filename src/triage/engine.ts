@@ -176,6 +176,12 @@ function lostProduct(text: AnalyzedText, hit: Hit<IntentOwner>): boolean {
   return before === 'no' || before === 'any';
 }
 
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+function hasKana(text: string): boolean {
+  return KANA.test(text);
+}
+
 const OUTSIDE_SUPPORT = new Set<SupportKind>(['boundary', 'redirect']);
 const CATEGORY_ORDER = new Map<string, number>(CATEGORIES.map((category, index) => [category.id, index]));
 
@@ -212,7 +218,7 @@ export class TriageEngine {
     const { scores, products } = this.scoreCategories(text, stems, cues);
     const decision = options.category
       ? this.chosenDecision(options.category, scores)
-      : this.placeByLayers(scores, products, this.learnedReading(text, stems));
+      : this.placeByLayers(scores, products, this.learnedReading(text, stems), hasKana(text.normalized));
     const language: Lang = text.hasCjk ? 'zh-TW' : 'en';
     const shown = raw.length > MAX_ANALYZED_CHARS ? raw.slice(0, MAX_ANALYZED_CHARS) : raw;
     const truncated = shown.length < raw.length;
@@ -280,8 +286,13 @@ export class TriageEngine {
    * names (measured: the other order lost 3 of 246 on real-train, the product name outvoting
    * clearer examples).
    */
-  private placeByLayers(scores: CategoryScore[], products: readonly CategoryScore[], learned: Learned): Decision | undefined {
-    return this.decideCategory(scores, learned) ?? this.learnedDecision(learned, products) ?? this.productDecision(products, learned);
+  private placeByLayers(scores: CategoryScore[], products: readonly CategoryScore[], learned: Learned, japanese: boolean): Decision | undefined {
+    const byRules = this.decideCategory(scores, learned);
+    if (byRules) return byRules;
+    // The examples are English and Chinese: their reading of Japanese is noise next to a product
+    // the message names ("全社で Outlook が使えません").
+    if (japanese && products.length > 0) return this.productDecision(products, learned);
+    return this.learnedDecision(learned, products) ?? this.productDecision(products, learned);
   }
 
   /** The statistical layer's reading of the message, worked out on first use and only once. */

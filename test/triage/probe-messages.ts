@@ -155,4 +155,6 @@ export const PROBES: ReadonlyArray<readonly [category: string, text: string]> = 
   ['identity.sso', 'after renewing the ADFS certificate nobody with a federated account can sign in'],
   ['boundary.third-party', 'Our Mimecast gateway is holding all inbound mail'],
   ['redirect.developer', 'How do I call the Graph API from my own app to read users calendars?'],
+  ['exchange.usage', '全社で Outlook が使えません'],
+  ['sharepoint.sites', 'SharePoint のサイトにアクセスできない'],
 ];

@@ -48,6 +48,12 @@ describe('the classes the probes found', () => {
     expect(engine.triage('外部からのメールが届きません').category).toBe('exchange.mailflow');
   });
 
+  it('places a Japanese message by the product it names, not by English and Chinese examples', () => {
+    const result = engine.triage('全社で Outlook が使えません');
+    expect(result.category).toBe('exchange.usage');
+    expect(result.severity).toBe('A');
+  });
+
   it('does not take a place name for a sovereign cloud', () => {
     expect(engine.triage('全台北分公司的人都無法加入 Teams 會議').support).toBe('technical');
   });
