@@ -86,7 +86,10 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const outage = cues.affirmed('outage');
   const deadline = cues.affirmed('deadline');
   // A fault that leaves users working (a restriction that does not hold) cuts nobody off.
-  const cutting = failures.filter((hit) => !impairing(cues, hit));
+  // "no email since 9am" says users are cut off without a failure verb.
+  const cutting = [...failures, ...cues.affirmed('cut_off').filter((hit) => !askedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)))].filter(
+    (hit) => !impairing(cues, hit),
+  );
   if (cutting.length > 0 && cosmetic.length === 0) {
     if (multi) return decided(scope, 'A', scope.kind === 'everyone' ? 'everyone' : 'several', [...scope.hits, ...cutting.slice(0, 1)]);
     if (scope.kind !== 'single' && (outage.length > 0 || deadline.length > 0)) {

@@ -268,6 +268,7 @@ export function phraseStems(phrase: string): string[] {
   return analyze(phrase).tokens.map((t) => t.stem);
 }
 
+/** A phrase in any CJK script matches inside the compact text: Japanese kana ("メール") too. */
 export function isCjkPhrase(phrase: string): boolean {
-  return /[\p{Script=Han}]/u.test(phrase);
+  return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(phrase);
 }
