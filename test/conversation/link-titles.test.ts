@@ -1,7 +1,7 @@
 /** Every self-help link the bot can show has a Traditional Chinese title for zh-TW replies. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { localizeLink } from '../../src/conversation/link-titles.zh-TW.js';
 import { SERVICE_HEALTH_LINK } from '../../src/conversation/triage-reply.js';

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { slackConfigFromEnv } from '../../src/channels/slack/config.js';
 import { memoryClaimOnce } from '../../src/channels/slack/dedup.js';
 import { createIdentityResolver, tenantOf } from '../../src/channels/slack/identity.js';

@@ -1,7 +1,7 @@
 /** Test inputs read from the project: every rule pattern, and the held-out messages. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { projectPath } from '../../src/paths.js';
 
 /** Every `patterns:` entry of every rule file, as the engine compiles them. */
