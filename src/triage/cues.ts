@@ -15,6 +15,8 @@ const CJK_NEGATORS = /(不是|並非|並不是|沒有|無關|非|不會讓?|避�
  * happen; it reports none. ("Why" is left out: asking why says something is broken.)
  */
 const QUESTION_OPENERS = new Set(['does', 'do', 'did', 'is', 'are', 'will', 'would', 'can', 'could', 'should', 'what', 'which', 'when', 'where', 'how', 'whether']);
+/** Words that open a question after a comma, leaving what came before it stated. */
+const WH_OPENERS = new Set(['what', 'which', 'how', 'where', 'when', 'who', 'why']);
 const CONDITION_OPENERS = new Set(['if', 'unless', 'suppose', 'assuming']);
 /** Prepositions after which a "not" qualifies a place or group ("not in the group", "not part of"). */
 const PLACE_WORDS = new Set(['in', 'on', 'at', 'inside', 'within', 'part', 'under', 'among']);
@@ -124,8 +126,20 @@ export class FoundCues {
   /** A cause the admin only suspects: a doubt word or a question in the same clause. */
   isDoubted(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
     if (hit.start < 0) return false;
-    if (this.text.questionClauses.has(hit.clause)) return true;
+    if (this.text.questionClauses.has(hit.clause) && !this.statedBeforeQuestion(hit)) return true;
     return (this.byGroup.get('doubt') ?? []).some((doubt) => doubt.clause === hit.clause);
+  }
+
+  /**
+   * "Our firewall blocks the ports, which ranges do we open?": the question starts after a comma
+   * with a question word, so what comes before it is stated, not asked ("Is it the firewall, or
+   * the proxy?" asks all of it: its later part opens with no question word).
+   */
+  private statedBeforeQuestion(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
+    const tokens = this.text.tokens;
+    const segment = tokens[hit.start]!.segment;
+    const question = tokens.findIndex((token) => token.clause === hit.clause && token.segment > segment);
+    return question >= 0 && tokens[question]!.segment !== tokens[question - 1]?.segment && WH_OPENERS.has(tokens[question]!.word);
   }
 
   /**

@@ -14,3 +14,19 @@ describe('probe round 2: messages written before triaging them', () => {
     if (severity !== undefined) expect(result.severity).toBe(severity);
   });
 });
+
+describe('the classes probe round 2 found', () => {
+  it('keeps a cause stated before a comma-attached question asserted, and a cause asked about doubted', () => {
+    expect(engine.triage('Our proxy strips the auth header on Outlook traffic, how do we exempt it?').category).toBe('boundary.network');
+    expect(engine.triage('Teams calls drop, could our firewall be the cause, how do we check?').category).toBe('skype.communication');
+  });
+
+  it('reads missing mail worded as "no email" / "without mail" as mail flow, whatever group is named', () => {
+    expect(engine.triage('The sales team has been without mail for two hours').category).toBe('exchange.mailflow');
+  });
+
+  it('knows Entra user cmdlet parameters and "switch to a paid" plan wording', () => {
+    expect(engine.triage('Set-MsolUser -BlockCredential $true returns an error for one account').category).toBe('identity.users');
+    expect(engine.triage('Trial is nearly over, can we upgrade to a paid subscription without losing data?').category).toBe('billing.conversion');
+  });
+});
