@@ -176,6 +176,20 @@ function lostProduct(text: AnalyzedText, hit: Hit<IntentOwner>): boolean {
   return before === 'no' || before === 'any';
 }
 
+/**
+ * "This page still shows the old menu, please update it": about documentation, asking for a
+ * change, and no failure outside the sentences about the page (there, the page is what fails).
+ */
+function isPageFeedback(cues: FoundCues): boolean {
+  if (!cues.has('documentation') || !cues.has('nothing_broken') || cues.has('cut_off')) return false;
+  const sentencesOf = (groups: readonly CueOwner[]) => new Set(groups.flatMap((group) => cues.affirmed(group).map((hit) => cues.sentenceOf(hit))));
+  const aboutDocs = sentencesOf(['documentation']);
+  // "every user now gets an error" beside "this article" is a fault in the tenant, not the page's.
+  const people = sentencesOf(PEOPLE_GROUPS);
+  return cues.affirmed('failure').every((hit) => aboutDocs.has(cues.sentenceOf(hit)) && !people.has(cues.sentenceOf(hit)));
+}
+const PEOPLE_GROUPS: readonly CueOwner[] = ['everyone', 'several', 'single', 'one_person'];
+
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 function hasKana(text: string): boolean {
@@ -218,7 +232,7 @@ export class TriageEngine {
     const { scores, products } = this.scoreCategories(text, stems, cues);
     const decision = options.category
       ? this.chosenDecision(options.category, scores)
-      : this.placeByLayers(scores, products, this.learnedReading(text, stems), hasKana(text.normalized));
+      : this.placeByLayers(scores, products, this.learnedReading(text, stems), hasKana(text.normalized), cues);
     const language: Lang = text.hasCjk ? 'zh-TW' : 'en';
     const shown = raw.length > MAX_ANALYZED_CHARS ? raw.slice(0, MAX_ANALYZED_CHARS) : raw;
     const truncated = shown.length < raw.length;
@@ -286,9 +300,12 @@ export class TriageEngine {
    * names (measured: the other order lost 3 of 246 on real-train, the product name outvoting
    * clearer examples).
    */
-  private placeByLayers(scores: CategoryScore[], products: readonly CategoryScore[], learned: Learned, japanese: boolean): Decision | undefined {
+  private placeByLayers(scores: CategoryScore[], products: readonly CategoryScore[], learned: Learned, japanese: boolean, cues: FoundCues): Decision | undefined {
     const byRules = this.decideCategory(scores, learned);
     if (byRules) return byRules;
+    // Tie-break 9: feedback on a page with nothing broken is no request; the words it shares with
+    // examples or a product it names would only guess a category for it.
+    if (isPageFeedback(cues)) return undefined;
     // The examples are English and Chinese: their reading of Japanese is noise next to a product
     // the message names ("全社で Outlook が使えません").
     if (japanese && products.length > 0) return this.productDecision(products, learned);

@@ -29,4 +29,9 @@ describe('the classes probe round 2 found', () => {
     expect(engine.triage('Set-MsolUser -BlockCredential $true returns an error for one account').category).toBe('identity.users');
     expect(engine.triage('Trial is nearly over, can we upgrade to a paid subscription without losing data?').category).toBe('billing.conversion');
   });
+
+  it('leaves feedback on a page to unknown when no rule places it, but not a failure reported from a page', () => {
+    expect(engine.triage('The screenshots in this guide are outdated, please update the article').category).toBe('unknown');
+    expect(engine.triage('Following this article, every user now gets an error when opening Outlook, please update it').category).not.toBe('unknown');
+  });
 });
