@@ -58,4 +58,18 @@ export const PROBES_ROUND2: ReadonlyArray<readonly [category: string, severity: 
   ['skype.communication', undefined, 'Teams の会議に参加できません'],
   ['identity.dirsync', undefined, 'Azure AD Connect の同期エラーが出ています'],
   ['billing.invoice', 'C', '請求書の金額が間違っています'],
+  // A second batch, written after the first batch's fixes and before triaging it.
+  ['exchange.mailflow', 'A', 'Help desk ticket: the legal department has received no emails since 8am, external senders get no bounce'],
+  ['identity.users', 'B', 'Caller states his account shows sign-in blocked in the admin center and he cannot log in, please unblock'],
+  ['sharepoint.permissions', undefined, 'Members of the project site cannot edit files in the Contracts library, they only get read access'],
+  ['skype.communication', undefined, 'Presence shows everyone as offline in Teams for our Tokyo office'],
+  ['exchange.autodiscover', undefined, 'Autodiscover points to the wrong server after we moved our last mailbox to Exchange Online'],
+  ['office.install', undefined, 'Click-to-Run install stuck at 90% on a new Windows 11 laptop'],
+  ['tenant.domains', undefined, 'How do I change the nameservers of our domain so Microsoft 365 manages the DNS?'],
+  ['billing.invoice', 'C', 'Where can I download a PDF of last month\'s invoice for our accountant?'],
+  ['boundary.third-party', null, 'Our Barracuda backup for Exchange Online fails every night since Tuesday'],
+  ['unknown', null, 'The example in step 3 of this article uses an old parameter name, please correct it'],
+  ['identity.dirsync', undefined, 'Password hash sync stopped working after we upgraded the Entra Connect server'],
+  ['exchange.recipients', undefined, '如何設定信件轉寄到外部信箱？'],
+  ['sharepoint.sites', undefined, 'OneDrive の同期が止まっています'],
 ];
