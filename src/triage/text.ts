@@ -82,72 +82,16 @@ function cjkSegmenter(): Intl.Segmenter {
   return segmenter;
 }
 
-/**
- * Every word seen so far with its stem, found by the characters of the text itself: a known
- * word costs no substring and no string hashing, and comes back as the one string for it
- * (whose hash V8 keeps for the later lookups keyed by words: typos, pattern literals).
- * Open addressing over a power-of-two table at most half full; bounded like a cache: past
- * LEXICON_LIMIT words, new ones are stemmed without being kept.
- */
-const LEXICON_LIMIT = 50_000;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-let lexiconWords: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
-let lexiconStems: string[] = new Array<string>(1024).fill('');
-let lexiconSize = 0;
-
-function hashOf(text: string, from: number, to: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash;
-}
-
-/** The slot holding `text[from..to)`, or the empty slot where it would go. */
-function slotOf(text: string, from: number, to: number, hash: number): number {
-  const mask = lexiconWords.length - 1;
-  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-    const word = lexiconWords[slot];
-    if (word === undefined || isSameWord(word, text, from, to)) return slot;
-  }
-}
-
-function isSameWord(word: string, text: string, from: number, to: number): boolean {
-  if (word.length !== to - from) return false;
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(from + i)) return false;
-  return true;
-}
-
-function stemOfNewWord(word: string): string {
-  return /\d/.test(word) ? word : PorterStemmer.stem(word);
-}
-
-/** Keeps a word in `slot` (from `slotOf`), doubling the table first when it would be over half full. */
-function remember(word: string, stem: string, hash: number, slot: number): void {
-  if (lexiconSize >= LEXICON_LIMIT) return;
-  if ((lexiconSize + 1) * 2 > lexiconWords.length) {
-    const words = lexiconWords;
-    const stems = lexiconStems;
-    lexiconWords = new Array<string | undefined>(words.length * 2).fill(undefined);
-    lexiconStems = new Array<string>(words.length * 2).fill('');
-    words.forEach((known, i) => {
-      if (known === undefined) return;
-      const at = slotOf(known, 0, known.length, hashOf(known, 0, known.length));
-      lexiconWords[at] = known;
-      lexiconStems[at] = stems[i]!;
-    });
-    slot = slotOf(word, 0, word.length, hash);
-  }
-  lexiconWords[slot] = word;
-  lexiconStems[slot] = stem;
-  lexiconSize++;
-}
+/** Stems of the words seen so far: a message repeats the words of earlier ones. Bounded. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
 
 export function stemWord(word: string): string {
-  const hash = hashOf(word, 0, word.length);
-  const slot = slotOf(word, 0, word.length, hash);
-  if (lexiconWords[slot] !== undefined) return lexiconStems[slot]!;
-  const stem = stemOfNewWord(word);
-  remember(word, stem, hash, slot);
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = /\d/.test(word) ? word : PorterStemmer.stem(word);
+    if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, stem);
+  }
   return stem;
 }
 
@@ -190,25 +134,14 @@ export function analyze(raw: string): AnalyzedText {
     const code = normalized.charCodeAt(at);
     if (isWordCode(code)) {
       const from = at;
-      let hash = FNV_OFFSET;
-      for (let next = code; isWordCode(next); next = ++at < length ? normalized.charCodeAt(at) : -1) hash = Math.imul(hash ^ next, FNV_PRIME);
-      // A word seen before is the lexicon's string (no substring); a new one is kept there.
-      const slot = slotOf(normalized, from, at, hash);
-      let word = lexiconWords[slot];
-      let stem: string;
-      if (word === undefined) {
-        word = normalized.slice(from, at);
-        stem = stemOfNewWord(word);
-        remember(word, stem, hash, slot);
-      } else {
-        stem = lexiconStems[slot]!;
-      }
+      while (at < length && isWordCode(normalized.charCodeAt(at))) at++;
+      const word = normalized.slice(from, at);
       if (CLAUSE_BREAK_WORDS.has(word)) {
         clause++;
         segment++;
       }
       const quoted = quotes.length > 0 && quotes.some(([start, end]) => from > start && from < end);
-      tokens.push({ word, stem, clause, segment, from, to: at, quoted });
+      tokens.push({ word, stem: stemWord(word), clause, segment, from, to: at, quoted });
       continue;
     }
     if (SEGMENT_BREAKS.has(code)) {

@@ -93,7 +93,7 @@ describe('analyze', () => {
     );
   });
 
-  it('gives every word its Porter stem, however many distinct words it has seen (the lexicon grows and rehashes)', () => {
+  it('gives every word its Porter stem, however many distinct words it has seen (a long-running bot sees thousands)', () => {
     // Thousands of new words: the lexicon's table doubles several times while these are read.
     const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26) - 1)) + String.fromCharCode(97 + (n % 26));
     const words = Array.from({ length: 6000 }, (_, i) => `zq${letters(i)}ing`);
