@@ -43,6 +43,8 @@ export class FoundCues {
    */
   private readonly affirmedByGroup = new Map<CueOwner, readonly Hit<CueOwner>[]>();
   private negators: readonly Hit<CueOwner>[] | undefined;
+  /** Where the message's quote marks are, found on first use (see `isQuoted`). */
+  private quoteMarks: readonly number[] | undefined;
 
   constructor(
     private readonly text: AnalyzedText,
@@ -166,7 +168,14 @@ export class FoundCues {
   isQuoted(hit: Pick<Hit<unknown>, 'start'>): boolean {
     if (hit.start < 0) return false;
     const token = this.text.tokens[hit.start]!;
-    return token.quoted || oddQuoteMarksBefore(this.text.normalized, token.from);
+    if (token.quoted) return true;
+    this.quoteMarks ??= quoteMarksOf(this.text.normalized);
+    let before = 0;
+    for (const mark of this.quoteMarks) {
+      if (mark >= token.from) break;
+      before++;
+    }
+    return before % 2 === 1;
   }
 
   /** A hit in a question that opens with a question word: "Does it bounce?", "What happens when ...?" */
@@ -222,8 +231,8 @@ export class FoundCues {
   }
 }
 
-function oddQuoteMarksBefore(text: string, at: number): boolean {
-  let marks = 0;
-  for (let i = text.indexOf('"'); i >= 0 && i < at; i = text.indexOf('"', i + 1)) marks++;
-  return marks % 2 === 1;
+function quoteMarksOf(text: string): number[] {
+  const marks: number[] = [];
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) marks.push(i);
+  return marks;
 }
