@@ -145,11 +145,6 @@ export class LearnedClassifier {
     this.round = 0;
   }
 
-  /** How many distinct features of a message the model has seen: its evidence. */
-  knownFeatures(features: readonly string[]): number {
-    return this.read(features).known;
-  }
-
   /** Categories with their posterior, best first; empty when no feature is known. */
   scores(features: readonly string[]): LearnedScore[] {
     return this.read(features).scores();
