@@ -138,8 +138,13 @@ function stoppedElsewhere(cues: FoundCues, failures: readonly Hit<CueOwner>[], w
   const wishSentences = new Set(wishes.map((hit) => cues.sentenceOf(hit)));
   // "no longer" is both a failure and a moment: the moment must be other words of the sentence.
   const dated = (hit: Hit<CueOwner>): boolean =>
-    moments.some((moment) => cues.sentenceOf(moment) === cues.sentenceOf(hit) && (moment.start !== hit.start || moment.end !== hit.end || moment.offset !== hit.offset));
+    moments.some((moment) => cues.sentenceOf(moment) === cues.sentenceOf(hit) && !sameSpot(moment, hit));
   return failures.some((hit) => !wishSentences.has(cues.sentenceOf(hit)) && !isVague(cues, hit) && dated(hit));
+}
+
+/** Two hits on the same words of the message (in the same token span, or at the same CJK offset). */
+function sameSpot(a: Hit<CueOwner>, b: Hit<CueOwner>): boolean {
+  return a.start === b.start && a.end === b.end && a.offset === b.offset;
 }
 
 /** A failure that is also an impairment (the same words in both groups): users can still work. */
@@ -187,7 +192,7 @@ function howToQuestions(cues: FoundCues): readonly Hit<CueOwner>[] {
  */
 function isVague(cues: FoundCues, hit: Hit<CueOwner>): boolean {
   return cues.affirmed('vague_failure').some((vague) =>
-    hit.start >= 0 && vague.start >= 0 ? vague.start <= hit.start && hit.end <= vague.end : vague.start === hit.start && vague.end === hit.end && vague.offset === hit.offset,
+    hit.start >= 0 && vague.start >= 0 ? vague.start <= hit.start && hit.end <= vague.end : sameSpot(vague, hit),
   );
 }
 
