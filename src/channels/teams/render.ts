@@ -80,9 +80,13 @@ export function actionData(verb: string, data?: Readonly<Record<string, unknown>
   return { ...(data ?? {}), verb };
 }
 
+function submitAction(title: string, style: ActionView['style'], data: Readonly<Record<string, unknown>>): ActionView {
+  return { type: 'Action.Submit', title, style, data };
+}
+
 function actionView(button: ActionButton): ActionView {
   const style = button.style === 'primary' ? 'positive' : button.style === 'destructive' ? 'destructive' : 'default';
-  return { type: 'Action.Submit', title: button.title, style, data: actionData(button.verb, button.data) };
+  return submitAction(button.title, style, actionData(button.verb, button.data));
 }
 
 const text = plainTextToCard;
@@ -118,10 +122,6 @@ interface ChoicesView {
 }
 
 /** Options as buttons when few, else as a drop-down (input id `value`) with one submit button. */
-function submitAction(title: string, style: ActionView['style'], data: Record<string, unknown>): ActionView {
-  return { type: 'Action.Submit', title, style, data };
-}
-
 function choicesView(
   verb: string,
   extra: Readonly<Record<string, unknown>>,
