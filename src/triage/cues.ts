@@ -10,6 +10,9 @@ import type { AnalyzedText } from './text.js';
 const NEGATION_WINDOW_BEFORE = 6;
 const NEGATION_WINDOW_AFTER = 4;
 const CJK_NEGATORS = /(不是|並非|並不是|沒有|無關|非|不會讓?|避免|以免|防止)/u;
+/** zh-TW words that open a how-to ("如何讓成員不能編輯？"); "why" (為什麼, 怎麼會) asks about a fault. */
+const CJK_HOW_TO = /(如何|怎麼|怎樣|要怎|該怎|有沒有辦法|能不能|可不可以|是否)/u;
+const CJK_WHY = /(為什麼|為何|怎麼會|怎會)/u;
 /**
  * Words that open a yes/no or wh- question: "Does it bounce?" asks whether a failure would
  * happen; it reports none. ("Why" is left out: asking why says something is broken.)
@@ -20,6 +23,8 @@ const WH_OPENERS = new Set(['what', 'which', 'how', 'where', 'when', 'who', 'why
 const CONDITION_OPENERS = new Set(['if', 'unless', 'suppose', 'assuming']);
 /** Prepositions after which a "not" qualifies a place or group ("not in the group", "not part of"). */
 const PLACE_WORDS = new Set(['in', 'on', 'at', 'inside', 'within', 'part', 'under', 'among']);
+/** Words before a page that say the admin acted on it: "after following this article, ...". */
+const ACTED_ON = new Set(['following', 'followed', 'follow', 'per', 'using', 'used']);
 /** The characters that end a clause in text.ts (a clause is what severity reads as one sentence). */
 const CLAUSE_BREAK = /[.!?;:。！？；：]/u;
 
@@ -62,7 +67,7 @@ export class FoundCues {
     let affirmed = this.affirmedByGroup.get(group);
     if (affirmed === undefined) {
       const hits = this.byGroup.get(group);
-      affirmed = hits ? hits.filter((hit) => !this.isNegated(hit)) : NO_HITS;
+      affirmed = hits ? hits.filter((hit) => !this.isNegated(hit) || this.joinedAfter(hit)) : NO_HITS;
       this.affirmedByGroup.set(group, affirmed);
     }
     return affirmed;
@@ -97,6 +102,20 @@ export class FoundCues {
       if (negation.clause !== hit.clause) continue;
       if (negation.start > hit.end && negation.start - hit.end <= NEGATION_WINDOW_AFTER) return true;
     }
+    return false;
+  }
+
+  /**
+   * "their account has no license and Outlook stopped working": an "and" between the negation and
+   * a severity cue starts a new statement the negation does not reach. (Only severity cues: for
+   * a cause, "we did not change the firewall and the proxy" rules both out.)
+   */
+  private joinedAfter(hit: Hit<CueOwner>): boolean {
+    if (hit.start < 0) return false;
+    const tokens = this.text.tokens;
+    const negation = this.negations().findLast((other) => other.clause === hit.clause && other.end < hit.start);
+    if (negation === undefined) return false;
+    for (let i = negation.end + 1; i < hit.start; i++) if (tokens[i]!.word === 'and') return true;
     return false;
   }
 
@@ -148,11 +167,29 @@ export class FoundCues {
    * A failure the admin only asks about: "if the upgrade fails, is there any roll back?" sits in
    * a clause that ends with a question mark and holds a question or hypothetical cue.
    */
-  isAskedAbout(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
-    if (hit.start < 0 || !this.text.questionClauses.has(hit.clause)) return false;
+  isAskedAbout(hit: Pick<Hit<unknown>, 'start' | 'clause' | 'offset' | 'text'>): boolean {
+    if (hit.start < 0) return this.inCjkHowTo(hit);
+    if (!this.text.questionClauses.has(hit.clause)) return false;
     if (this.opensQuestion(hit)) return true;
     const asking = [...(this.byGroup.get('question') ?? NO_HITS), ...(this.byGroup.get('hypothetical') ?? NO_HITS)];
     return asking.some((cue) => cue.clause === hit.clause);
+  }
+
+  /**
+   * A CJK hit inside a how-to question: "如何讓成員只能檢視，不能編輯？" asks how to make "cannot
+   * edit" true; the question opens before the hit and the sentence ends with a question mark.
+   */
+  private inCjkHowTo(hit: Pick<Hit<unknown>, 'offset' | 'text'>): boolean {
+    if (hit.offset < 0) return false;
+    const { normalized } = this.text;
+    const at = this.normalizedOffset(hit);
+    let from = at;
+    while (from > 0 && !CLAUSE_BREAK.test(normalized[from - 1]!)) from--;
+    let to = at;
+    while (to < normalized.length && !CLAUSE_BREAK.test(normalized[to]!)) to++;
+    if (normalized[to] !== '?' && normalized[to] !== '？') return false;
+    const before = normalized.slice(from, at);
+    return CJK_HOW_TO.test(before) && !CJK_WHY.test(before);
   }
 
   /** A hit in a clause that ends with a question mark: "Is there a workaround?" has none yet. */
@@ -181,6 +218,21 @@ export class FoundCues {
   /** A hit in a question that opens with a question word: "Does it bounce?", "What happens when ...?" */
   opensQuestion(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
     return hit.start >= 0 && this.text.questionClauses.has(hit.clause) && QUESTION_OPENERS.has(this.firstWordOf(hit.clause));
+  }
+
+  /**
+   * A page the admin acted on ("after following this article's steps, no mail arrives"): the
+   * sentence reports what happened in the tenant, it does not describe the page.
+   */
+  actedOn(hit: Pick<Hit<unknown>, 'start' | 'clause'>): boolean {
+    if (hit.start < 0) return false;
+    const tokens = this.text.tokens;
+    for (let i = hit.start - 1; i >= Math.max(0, hit.start - 4); i--) {
+      const token = tokens[i]!;
+      if (token.clause !== hit.clause) return false;
+      if (ACTED_ON.has(token.word)) return true;
+    }
+    return false;
   }
 
   /** A hit in a sentence that opens with "if": a condition imagined, not a fact. */

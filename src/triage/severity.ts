@@ -40,7 +40,7 @@ function decided(scope: Scope, severity: Severity, rule: SeverityRule, hits: rea
 }
 
 export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityDecision {
-  const aboutDocs = new Set(cues.affirmed('documentation').map((hit) => cues.sentenceOf(hit)));
+  const aboutDocs = new Set(cues.affirmed('documentation').filter((hit) => !cues.actedOn(hit)).map((hit) => cues.sentenceOf(hit)));
   const notNow = new Set([...aboutDocs, ...pastSentences(cues)]);
   const pastOnly = new Set(pastSentences(cues));
   const warned = new Set(cues.affirmed('warning').map((hit) => cues.sentenceOf(hit)));
@@ -69,7 +69,13 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
 
   // "Please consider removing ..." inside a quoted error message is the product speaking.
   const nothingBroken = outsideHelpRequests(cues, cues.affirmed('nothing_broken')).filter((hit) => !cues.isQuoted(hit));
-  if (nothingBroken.length > 0 && !stoppedElsewhere(cues, failures, nothingBroken)) return decided(scope, 'C', 'nothing-broken', nothingBroken);
+  const reported = reportedBesidePage(
+    cues,
+    aboutDocs,
+    nothingBroken,
+    cues.affirmed('cut_off').filter((hit) => !askedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit))),
+  );
+  if (nothingBroken.length > 0 && !reported && !stoppedElsewhere(cues, failures, nothingBroken)) return decided(scope, 'C', 'nothing-broken', nothingBroken);
   const requests = cues.affirmed('request');
   const requestSentences = new Set(requests.map((hit) => cues.sentenceOf(hit)));
   if (requests.length > 0 && failures.every((hit) => requestSentences.has(cues.sentenceOf(hit)))) return decided(scope, 'C', 'nothing-broken', requests);
@@ -141,6 +147,27 @@ function stoppedElsewhere(cues: FoundCues, failures: readonly Hit<CueOwner>[], w
     moments.some((moment) => cues.sentenceOf(moment) === cues.sentenceOf(hit) && !sameSpot(moment, hit));
   return failures.some((hit) => !wishSentences.has(cues.sentenceOf(hit)) && !isVague(cues, hit) && dated(hit));
 }
+
+/**
+ * "We followed this article and now no mail reaches anyone. Please update the article": a wish
+ * for the page beside users cut off, told outside the sentences about the page, is no feedback
+ * with nothing broken (tie-break 9 needs nothing broken); the cut-off is the report. A design
+ * limit beside a wish ("admins cannot do this, please document which role can") stays a wish.
+ */
+function reportedBesidePage(
+  cues: FoundCues,
+  aboutDocs: ReadonlySet<number>,
+  wishes: readonly Hit<CueOwner>[],
+  cutOff: readonly Hit<CueOwner>[],
+): boolean {
+  const forPage = (wish: Hit<CueOwner>): boolean => aboutDocs.has(cues.sentenceOf(wish)) || PAGE_WORDS.test(wish.text);
+  const pageWishes = new Set(wishes.filter(forPage).map((wish) => cues.sentenceOf(wish)));
+  if (pageWishes.size === 0) return false;
+  // Another wish in the cut-off's sentence ("it would be great if users who cannot sign in ...") imagines it.
+  const wishedIn = new Set(wishes.map((wish) => cues.sentenceOf(wish)).filter((sentence) => !pageWishes.has(sentence)));
+  return cutOff.some((hit) => !aboutDocs.has(cues.sentenceOf(hit)) && !wishedIn.has(cues.sentenceOf(hit)) && !cues.isQuoted(hit));
+}
+const PAGE_WORDS = /\b(page|article|doc|docs|documentation|guide|steps)\b/;
 
 /** Two hits on the same words of the message (in the same token span, or at the same CJK offset). */
 function sameSpot(a: Hit<CueOwner>, b: Hit<CueOwner>): boolean {
@@ -218,7 +245,9 @@ interface Scope {
 function assessScope(cues: FoundCues, failing: ReadonlySet<number>): Scope {
   const othersFine = cues.affirmed('others_fine');
   if (othersFine.length > 0) return { kind: 'single', hits: othersFine };
-  const aboutFailure = (hit: Hit<CueOwner>): boolean => nearFailure(cues.sentenceOf(hit), failing);
+  // "Impact: entire company" in a ticket's fields says who is affected, wherever the failure is told.
+  const fieldValues = new Set(cues.affirmed('impact_field').map((hit) => cues.sentenceOf(hit) + 1));
+  const aboutFailure = (hit: Hit<CueOwner>): boolean => nearFailure(cues.sentenceOf(hit), failing) || fieldValues.has(cues.sentenceOf(hit));
   const inFailure = (hit: Hit<CueOwner>): boolean => nearFailure(cues.sentenceOf(hit), failing, 0);
   const everyone = [
     ...cues.affirmed('everyone').filter((hit) => notInsideOthersFine(cues, hit) && aboutFailure(hit)),

@@ -133,6 +133,7 @@ export const SEVERITY_CUE_GROUPS = [
   'admin_only_workaround',
   'cut_off',
   'service_lapsed',
+  'impact_field',
   'negation',
   'negation_after',
   'doubt',
