@@ -6,10 +6,17 @@
  * fields ("Requester:", "Impact:", "Steps tried:"), every category at least twice, en and zh-TW.
  * Severity is given where taxonomy.md's rules are clear, `undefined` where they are not.
  *
- * Counts are in PROBE_ROUND3_COUNTS below.
+ * Counts (category right / severity right where labeled):
+ * - the first 77 (63 with a severity), before any fix: category 67/77, severity 44/63; after the
+ *   fixes of this round: category 71/77, severity 55/63.
+ * - the fresh batch of 23 (20 with a severity), written after those fixes and before triaging
+ *   it: category 18/23, severity 16/20 (the honest transfer measure); after the fixes for what
+ *   it found: category 21/23, severity 18/20.
+ * The probes that still fail carry the reason as a fourth field; the test lists them as todos.
  */
 type Severity = 'A' | 'B' | 'C' | null;
-type Probe = readonly [category: string, severity: Severity | undefined, text: string];
+/** `open`: why a probe still fails, for a class not fixed here (the test lists it as a todo). */
+type Probe = readonly [category: string, severity: Severity | undefined, text: string, open?: string];
 
 export const PROBES_ROUND3: ReadonlyArray<Probe> = [
   // exchange.migration
@@ -19,7 +26,7 @@ export const PROBES_ROUND3: ReadonlyArray<Probe> = [
   // exchange.recipients
   ['exchange.recipients', 'B', 'The page about granting Send As says the change takes effect within minutes, but two days later our delegate still gets a bounce saying she has no permission to send as the team address.'],
   ['exchange.recipients', 'C', 'Requester: Office manager\nRequest: add the two new receptionists to the Reception distribution list and give them Send on Behalf on the front desk shared mailbox.\nImpact: none, they start on Monday.'],
-  ['exchange.recipients', 'B', 'Dynamic distribution group skips this year\'s hires\nOur dynamic distribution group for everyone in Sales stopped including people hired this year. Their department is set to Sales in the admin center. Mail sent to the group only reaches the older staff. Which filter does the group really evaluate?'],
+  ['exchange.recipients', 'B', 'Dynamic distribution group skips this year\'s hires\nOur dynamic distribution group for everyone in Sales stopped including people hired this year. Their department is set to Sales in the admin center. Mail sent to the group only reaches the older staff. Which filter does the group really evaluate?', 'severity: \'everyone\' inside the group\'s name (\'the group for everyone in Sales\') is read as who is affected'],
   // exchange.autodiscover
   ['exchange.autodiscover', undefined, 'Outlook 2021 still finds the old on-prem server after the cutover\nWe finished moving everyone to Exchange Online last weekend and kept the Exchange 2013 server only for management. New Outlook profiles on domain-joined PCs still pick up the old server name and then fail. On home PCs outside the office the profile is created fine. I suspect the SCP in Active Directory. What is the right way to stop Outlook looking it up?'],
   ['exchange.autodiscover', undefined, 'Ticket #4471 - user\'s iPhone Mail app cannot set up her work account, it says it cannot verify the server and asks for the server name by hand. Her desktop Outlook works. The DNS vendor changed our autodiscover CNAME last week.'],
@@ -60,21 +67,21 @@ export const PROBES_ROUND3: ReadonlyArray<Probe> = [
   ['tenant.provisioning', 'A', 'Requester: HR onboarding\nSummary: three new starters got Business Premium licenses on Monday. Their accounts exist, but Outlook on the web says their mailbox cannot be found and OneDrive says it is still being set up.\nImpact: 3 users cannot start work'],
   ['tenant.provisioning', undefined, 'New tenant stuck after sign-up\nWe signed up a new tenant for a subsidiary last week. The admin center loads, but every service page says it is still setting things up and the Exchange admin center says the organization is not provisioned yet. It has been six days. Who can push this along?'],
   // tenant.domains
-  ['tenant.domains', 'B', 'Ticket: marketing bought a new domain for the rebrand and wants it as everyone\'s primary email address. The TXT record is in place at the registrar, but the admin center says the domain is already added to another Microsoft 365 organization.'],
+  ['tenant.domains', 'B', 'Ticket: marketing bought a new domain for the rebrand and wants it as everyone\'s primary email address. The TXT record is in place at the registrar, but the admin center says the domain is already added to another Microsoft 365 organization.', 'severity: an admin-center message quoted without a failure word (\'says the domain is already added to another organization\'), and \'everyone\'s\' read as scope'],
   ['tenant.domains', 'C', '我們要把網域的名稱伺服器改到 Microsoft 365，這樣會影響現在的公司網站嗎？'],
   // identity.sso
   ['identity.sso', 'A', 'Federated sign-in fails after moving the ADFS farm\nWe moved our AD FS farm from 2016 to 2022 servers over the weekend. Inside the network users are fine, but everyone signing in from outside through the Web Application Proxy gets an error page. The AD FS admin log shows event 364 with MSIS7012: An error occurred while processing the request. What should we check on the WAP?'],
   ['identity.sso', 'B', 'Caller reports that portal.office.com sends her to our company sign-in page and then shows An error occurred, colleagues next to her sign in fine.'],
   ['identity.sso', 'C', 'The article on switching a domain from federated to managed tells you to run Set-MsolDomainAuthentication, but the MSOnline module is retired. What is the current cmdlet for the conversion?'],
   // identity.dirsync
-  ['identity.dirsync', 'B', 'Requester: Infrastructure team\nSummary: the Entra Connect sync error report lists 14 users with AttributeValueMustBeUnique on proxyAddresses, their changes no longer reach the cloud.\nImpact: the 14 users\' new titles and phone numbers are missing in Teams'],
+  ['identity.dirsync', 'B', 'Requester: Infrastructure team\nSummary: the Entra Connect sync error report lists 14 users with AttributeValueMustBeUnique on proxyAddresses, their changes no longer reach the cloud.\nImpact: the 14 users\' new titles and phone numbers are missing in Teams', 'severity: users named as objects of a sync job (\'14 users ... their changes\') are read as 14 users cut off'],
   ['identity.dirsync', 'C', 'Moving Entra Connect to a new server\nOur Azure AD Connect runs on Windows Server 2012 R2, which is out of support. Sync works fine today. What is the supported way to move it to a new server without duplicate objects, is staging mode the answer?'],
   // identity.users
   ['identity.users', 'B', 'Requester: Service desk\nUser: new accountant\nIssue: she is stuck in a loop asking her to set up the Authenticator app, scanning the QR code gives something went wrong. She cannot reach her mail or Teams.\nImpact: one user'],
   ['identity.users', 'C', 'This page says admins can set passwords to never expire in the admin center, but that option changes the policy for the whole organization. How do I do it for one service account only?'],
   ['identity.users', 'C', '請幫忙把離職員工的帳號封鎖登入，並重設他的密碼'],
   // billing.purchase
-  ['billing.purchase', 'C', 'Buying Teams Phone for a small office\nWe are on Business Standard with 15 users and want to move our phone lines to Teams with numbers for the office. Where in the admin center do we buy the add-on and the calling plan, and can we pay by invoice instead of card?'],
+  ['billing.purchase', 'C', 'Buying Teams Phone for a small office\nWe are on Business Standard with 15 users and want to move our phone lines to Teams with numbers for the office. Where in the admin center do we buy the add-on and the calling plan, and can we pay by invoice instead of card?', 'category: billing-purchase stands down whenever \'invoice\' is named, even as the payment method chosen at purchase'],
   ['billing.purchase', 'C', 'Requester: Finance director\nRequest: buy one Microsoft 365 E3 subscription for a new subsidiary, we have no tenant for it yet. Please send the steps.'],
   // billing.conversion
   ['billing.conversion', 'C', 'Keeping our trial\nTwo weeks ago we started a 30-day Business Premium trial and moved ten people\'s mail onto it. We are happy and want to keep everything we set up. Do we buy a new subscription or is there a way to turn the trial itself into a paid one?'],
@@ -114,9 +121,39 @@ export const PROBES_ROUND3: ReadonlyArray<Probe> = [
   ['redirect.volume-licensing', null, 'Requester: Procurement\nRequest: the license keys for Office 2019 under our Open Value agreement need to be issued again, the VLSC shows nothing under our account.'],
   ['redirect.volume-licensing', null, 'We buy our Microsoft 365 E3 licences through an Enterprise Agreement with our reseller. At the anniversary we need to lower the counts. Who do we talk to for the true-down?'],
   // unknown: feedback on a page with nothing broken, and messages too vague to place
-  ['unknown', null, 'Typo in the second paragraph of the mailbox permissions page: recieve should be receive.'],
-  ['unknown', null, 'Good article on Teams meeting policies, but it would help to add a table of the default values for each setting. Thanks.'],
-  ['unknown', null, 'The screenshot on the shared mailbox page still shows the old admin center, and the button is now named differently. Please update the steps.'],
-  ['unknown', null, 'The page about adding DNS records lists an SRV record for _sip._tls, but the admin center no longer asks for it and our domain shows healthy without it. Could the page be updated?'],
-  ['unknown', null, 'Still the same problem as last time, can someone call me back?'],
+  ['unknown', null, 'Typo in the second paragraph of the mailbox permissions page: recieve should be receive.', 'category: tie-break 9 is applied only when no rule places the message (engine.ts); a rule word on the page\'s topic places it'],
+  ['unknown', null, 'Good article on Teams meeting policies, but it would help to add a table of the default values for each setting. Thanks.', 'category: tie-break 9 is applied only when no rule places the message (engine.ts)'],
+  ['unknown', null, 'The screenshot on the shared mailbox page still shows the old admin center, and the button is now named differently. Please update the steps.', 'category: tie-break 9 is applied only when no rule places the message (engine.ts)'],
+  ['unknown', null, 'The page about adding DNS records lists an SRV record for _sip._tls, but the admin center no longer asks for it and our domain shows healthy without it. Could the page be updated?', 'category: tie-break 9 is applied only when no rule places the message (engine.ts); \'could the page be updated?\' is no wish cue'],
+  ['unknown', null, 'Still the same problem as last time, can someone call me back?', 'category: the statistical layer places a vague follow-up with 94% (training examples, owned elsewhere)'],
+];
+
+/**
+ * A fresh batch, written and labeled after the fixes for the classes above and before any of
+ * them was triaged: the honest measure of whether those fixes carry over.
+ */
+export const PROBES_ROUND3_FRESH: ReadonlyArray<Probe> = [
+  ['exchange.mailflow', 'A', 'Ticket #88120\nRequester: office admin, Leeds branch\nUsers affected: 25\nProblem: since about 6am no inbound messages have reached the Leeds staff, senders get no bounce back.\nTried: restarted Outlook, checked the junk folder.'],
+  ['exchange.recipients', 'C', 'Hide a departed employee from the address book\nWe converted a former employee\'s mailbox to a shared mailbox so her manager can read it. She still shows in the global address list and people keep picking her. How do we hide her from the GAL without breaking the manager\'s access?'],
+  ['identity.users', undefined, 'Caller states the sign-in page keeps telling him his account is locked even after this morning\'s password reset, he has a client presentation at 3pm.'],
+  ['sharepoint.sites', 'A', 'All of a sudden the intranet home site shows Sorry, something went wrong for every employee, the other sites in the tenant open fine. Nothing was changed on our side.'],
+  ['skype.communication', 'B', 'The doc on Teams call queues says agents get calls in turn with round robin, but in our queue one agent gets every call and the others none. We set the routing method with Set-CsCallQueue last week.', 'severity: calls routed to one agent carries no failure word'],
+  ['unknown', null, 'In the PowerShell reference for Set-Mailbox, the example for -LitigationHoldDuration is missing a closing quote. Small thing, but it confuses readers.'],
+  ['office.install', 'C', 'How can I stop Microsoft 365 Apps from updating to the new version on our lab PCs until exam week is over? Nothing is broken, we just want to freeze them.'],
+  ['billing.renewal', 'C', 'Our annual E3 commitment ends on 30 June. We want to keep it but switch from monthly to annual billing at renewal, where is that set?'],
+  ['billing.invoice', 'C', 'Requester: finance\nRequest: copies of all invoices from January to March as PDFs for the auditors, plus our billing account ID.'],
+  ['boundary.network', null, 'Outlook and Teams keep disconnecting for everyone in the new building. Our network team confirmed the new Wi-Fi controllers drop long-lived TLS sessions after 60 seconds.'],
+  ['boundary.scripts', null, 'I am scripting mailbox permission reports with Get-MailboxPermission in a loop over 4,000 mailboxes and my script dies after about 20 minutes with an object could not be found error. How do I make the loop survive?'],
+  ['redirect.developer', null, 'Building a Teams bot with the Bot Framework, the bot receives messages in personal chat but not in channels even after adding it to the team. Which manifest setting am I missing?'],
+  ['tenant.domains', undefined, 'After we changed our nameservers to Microsoft 365, the admin center shows possible service issues for the domain and says the SPF record is missing, although we never had SPF before. Mail still flows.'],
+  ['identity.dirsync', 'A', 'Impact: company-wide\nSummary: Entra Connect stopped syncing password hashes after the server rebooted, nobody who changed a password today can sign in to Microsoft 365 with the new one.'],
+  ['exchange.migration', 'C', 'Planning question: we will move 150 mailboxes from Exchange 2016 to Exchange Online next quarter. Is a staged migration still possible or do we need hybrid for that version?'],
+  ['sharepoint.external', 'B', 'Help desk note: the guest from the law firm accepted the invitation yesterday but today gets you need permission to access this item on the folder shared with her, the owner shared it again twice.'],
+  ['skype.setup', 'B', '新電腦上的 Teams 一直安裝失敗，錯誤代碼 0x80070005，其他電腦都正常'],
+  ['exchange.mailflow', 'A', '影響：全公司\n說明：今天早上九點以後，外部寄來的信都收不到。'],
+  ['presales.inquiry', 'C', 'We are a 20-person nonprofit. Do we qualify for donated Business Premium licenses, and how does that compare with buying Business Standard at the nonprofit price?'],
+  ['unknown', null, 'Following up on my earlier question, did anyone get a chance to look?', 'category: the statistical layer places a vague follow-up (training examples, owned elsewhere)'],
+  ['billing.cancellation', 'C', 'We signed up for Copilot for a pilot of 10 users and the pilot has ended. How do we stop the subscription today so we are not billed next month?', 'category: \'signed up\' in the background ties with the request sentence\'s \'stop the subscription\'; the examples pick purchase'],
+  ['exchange.autodiscover', undefined, 'Help desk: a user\'s new Outlook profile on her Mac cannot find the server and keeps asking for the server address, in Outlook on the web she is fine.'],
+  ['unknown', null, '這篇文件第三步驟的截圖還是舊版的系統管理中心，請更新'],
 ];
