@@ -8,7 +8,7 @@
  *
  * Counts (category right / severity right where labeled):
  * - the first 77 (63 with a severity), before any fix: category 67/77, severity 44/63; after the
- *   fixes of this round: category 71/77, severity 55/63.
+ *   fixes of this round: category 71/77, severity 56/63.
  * - the fresh batch of 23 (20 with a severity), written after those fixes and before triaging
  *   it: category 18/23, severity 16/20 (the honest transfer measure); after the fixes for what
  *   it found: category 21/23, severity 18/20.
@@ -67,7 +67,7 @@ export const PROBES_ROUND3: ReadonlyArray<Probe> = [
   ['tenant.provisioning', 'A', 'Requester: HR onboarding\nSummary: three new starters got Business Premium licenses on Monday. Their accounts exist, but Outlook on the web says their mailbox cannot be found and OneDrive says it is still being set up.\nImpact: 3 users cannot start work'],
   ['tenant.provisioning', undefined, 'New tenant stuck after sign-up\nWe signed up a new tenant for a subsidiary last week. The admin center loads, but every service page says it is still setting things up and the Exchange admin center says the organization is not provisioned yet. It has been six days. Who can push this along?'],
   // tenant.domains
-  ['tenant.domains', 'B', 'Ticket: marketing bought a new domain for the rebrand and wants it as everyone\'s primary email address. The TXT record is in place at the registrar, but the admin center says the domain is already added to another Microsoft 365 organization.', 'severity: an admin-center message quoted without a failure word (\'says the domain is already added to another organization\'), and \'everyone\'s\' read as scope'],
+  ['tenant.domains', 'B', 'Ticket: marketing bought a new domain for the rebrand and wants it as everyone\'s primary email address. The TXT record is in place at the registrar, but the admin center says the domain is already added to another Microsoft 365 organization.'],
   ['tenant.domains', 'C', '我們要把網域的名稱伺服器改到 Microsoft 365，這樣會影響現在的公司網站嗎？'],
   // identity.sso
   ['identity.sso', 'A', 'Federated sign-in fails after moving the ADFS farm\nWe moved our AD FS farm from 2016 to 2022 servers over the weekend. Inside the network users are fine, but everyone signing in from outside through the Web Application Proxy gets an error page. The AD FS admin log shows event 364 with MSIS7012: An error occurred while processing the request. What should we check on the WAP?'],

@@ -57,6 +57,13 @@ describe('negation reach and scope words', () => {
   });
 });
 
+describe('a name the service refuses', () => {
+  it('reads "already added to another organization" as the failure, and the how-to about it as a how-to', () => {
+    expect(severityOf('Verifying our second domain fails: the admin center says it is already in use by another tenant.')).toBe('B');
+    expect(severityOf('How do I release a domain that is already added to another organization we own?')).toBe('C');
+  });
+});
+
 describe('billing: a subscription shown as switched off', () => {
   it('is Sev A when the admin center shows the subscription disabled', () => {
     expect(severityOf('The Microsoft 365 Business Basic subscription shows as disabled in the admin center and nobody can open their mail.')).toBe('A');
