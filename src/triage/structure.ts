@@ -1,0 +1,40 @@
+/**
+ * How a message is built, as far as its category is concerned. Real admins' messages are forum
+ * posts, documentation issues and help-desk tickets: they open with the subject (a post's title,
+ * a ticket's summary, "Outlook keeps asking for a password since the update") and go on with
+ * background that often names other areas ("we moved from on-premises last year, 300 users on
+ * E3"). The opening is what the message is about, so an area it names weighs more (the engine
+ * adds OPENING_BONUS to such a category's score).
+ */
+import type { AnalyzedText } from './text.js';
+
+/**
+ * A clause with fewer words is a label or a greeting ("IT Support:", "Hi all."), not the subject:
+ * the opening is the first clause after it.
+ */
+const MIN_OPENING_WORDS = 3;
+
+/**
+ * The clause (as text.ts numbers them) that opens the message with its subject, or -1 when
+ * there is none worth telling apart: a message of one clause is all opening. The subject is the
+ * first clause that asks or reports something (`asks`: a failure, a question, a request); a
+ * history or a setting told first ("the migration was done months ago", "Teams works fine") is
+ * background, and the opening is the first clause after it that asks.
+ */
+export function openingClause(text: AnalyzedText, asks: (clause: number) => boolean): number {
+  const { tokens } = text;
+  let clause = -1;
+  let words = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.clause !== clause) {
+      clause = token.clause;
+      words = 0;
+    }
+    if (++words !== MIN_OPENING_WORDS || !asks(clause)) continue;
+    // Found the opening: it only stands out when something follows it.
+    const last = tokens[tokens.length - 1]!;
+    return last.clause === clause ? -1 : clause;
+  }
+  return -1;
+}
