@@ -20,7 +20,7 @@ import { PatternIndex } from './pattern-index.js';
 import type { IntentRule, SeverityFile } from './rules/schema.js';
 import { wordedOnDemand, type Reason } from './reasons.js';
 import { assessSeverity, type SeverityDecision } from './severity.js';
-import { openingClause } from './structure.js';
+import { endsResolved, openingClause } from './structure.js';
 import { analyze, MAX_ANALYZED_CHARS, type AnalyzedText } from './text.js';
 import { TypoCorrector } from './typos.js';
 import { typedWording } from './wording.js';
@@ -254,16 +254,20 @@ export class TriageEngine {
     const raw = typeof input === 'string' ? input : '';
     const { text, stems, cues } = this.read(raw);
     const { scores, products } = this.scoreCategories(text, stems, cues);
+    // A story that ends "finally it was solved" asks for nothing: no category to guess.
+    const resolved = !options.category && endsResolved(text);
     const decision = options.category
       ? this.chosenDecision(options.category, scores)
-      : this.placeByLayers(scores, products, this.learnedReading(text, stems), hasKana(text.normalized), cues);
+      : resolved
+        ? undefined
+        : this.placeByLayers(scores, products, this.learnedReading(text, stems), hasKana(text.normalized), cues);
     const language: Lang = text.hasCjk ? 'zh-TW' : 'en';
     const shown = raw.length > MAX_ANALYZED_CHARS ? raw.slice(0, MAX_ANALYZED_CHARS) : raw;
     const truncated = shown.length < raw.length;
 
     if (!decision) {
       const severity = assessSeverity('unknown', cues);
-      const reasonsByLang = wordedOnDemand([{ kind: 'unknown' }], typedWording(shown));
+      const reasonsByLang = wordedOnDemand([{ kind: resolved ? 'resolved' : 'unknown' }], typedWording(shown));
       const needs: MissingDetail[] = ['service'];
       if (severity.scope === 'unspecified') needs.push('scope');
       return {

@@ -38,3 +38,25 @@ export function openingClause(text: AnalyzedText, asks: (clause: number) => bool
   }
   return -1;
 }
+
+/** Words that say a problem went away: "finally it was solved", "works now", "that fixed it". */
+const RESOLVED_WORDS = new Set(['solved', 'resolved', 'fixed']);
+const NOW_WORKING = /\b(works|working|worked) (fine |again )?now\b/;
+/** A word before which a resolution is denied or only hoped for: "nothing fixed it", "if this is resolved". */
+const DENIERS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'if', 'until', 'unless', 'once', 'when', 'whether', 'hope', 'hopefully']);
+
+/**
+ * The message ends by saying the problem is gone ("... I reinstalled it. Finally it was solved.")
+ * and asks nothing: a story told after the fact, no request (taxonomy: unknown). Only the last
+ * sentence counts: "it was fixed on Friday, today it crashes again" is still broken.
+ */
+export function endsResolved(text: AnalyzedText): boolean {
+  const { tokens } = text;
+  if (tokens.length === 0 || text.questionClauses.size > 0) return false;
+  const last = tokens[tokens.length - 1]!.clause;
+  let first = tokens.length - 1;
+  while (first > 0 && tokens[first - 1]!.clause === last) first--;
+  const words = tokens.slice(first).map((token) => token.word);
+  if (words.some((word) => DENIERS.has(word))) return false;
+  return words.some((word) => RESOLVED_WORDS.has(word)) || NOW_WORKING.test(words.join(' '));
+}
