@@ -206,12 +206,8 @@ const PEOPLE_GROUPS: readonly CueOwner[] = ['everyone', 'several', 'single', 'on
 const ASKING_GROUPS: readonly CueOwner[] = ['failure', 'vague_failure', 'question', 'help_request', 'asks_fix', 'request', 'config_ask'];
 
 function askingClauses(text: AnalyzedText, cues: FoundCues): (clause: number) => boolean {
-  let clauses: Set<number> | undefined;
-  return (clause) => {
-    if (text.questionClauses.has(clause)) return true;
-    clauses ??= new Set(ASKING_GROUPS.flatMap((group) => cues.affirmed(group).filter((hit) => hit.start >= 0).map((hit) => hit.clause)));
-    return clauses.has(clause);
-  };
+  // Asked of a clause or two per message (the opening is usually the first): no set is built.
+  return (clause) => text.questionClauses.has(clause) || ASKING_GROUPS.some((group) => cues.affirmed(group).some((hit) => hit.start >= 0 && hit.clause === clause));
 }
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;

@@ -39,9 +39,10 @@ export function openingClause(text: AnalyzedText, asks: (clause: number) => bool
   return -1;
 }
 
-/** Words that say a problem went away: "finally it was solved", "works now", "that fixed it". */
+/** Words that say a problem went away: "finally it was solved", "that fixed it". */
 const RESOLVED_WORDS = new Set(['solved', 'resolved', 'fixed']);
-const NOW_WORKING = /\b(works|working|worked) (fine |again )?now\b/;
+/** "it works now", "working again now": a verb of these, then "now" within two words. */
+const WORKING_WORDS = new Set(['works', 'working', 'worked']);
 /** A word before which a resolution is denied or only hoped for: "nothing fixed it", "if this is resolved". */
 const DENIERS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'if', 'until', 'unless', 'once', 'when', 'whether', 'hope', 'hopefully']);
 
@@ -54,9 +55,13 @@ export function endsResolved(text: AnalyzedText): boolean {
   const { tokens } = text;
   if (tokens.length === 0 || text.questionClauses.size > 0) return false;
   const last = tokens[tokens.length - 1]!.clause;
-  let first = tokens.length - 1;
-  while (first > 0 && tokens[first - 1]!.clause === last) first--;
-  const words = tokens.slice(first).map((token) => token.word);
-  if (words.some((word) => DENIERS.has(word))) return false;
-  return words.some((word) => RESOLVED_WORDS.has(word)) || NOW_WORKING.test(words.join(' '));
+  let resolved = false;
+  // The last clause, read backwards (hot path: no copy of its words).
+  for (let i = tokens.length - 1; i >= 0 && tokens[i]!.clause === last; i--) {
+    const word = tokens[i]!.word;
+    if (DENIERS.has(word)) return false;
+    if (RESOLVED_WORDS.has(word)) resolved = true;
+    else if (word === 'now' && (WORKING_WORDS.has(tokens[i - 1]?.word ?? '') || WORKING_WORDS.has(tokens[i - 2]?.word ?? ''))) resolved = true;
+  }
+  return resolved;
 }
