@@ -32,9 +32,8 @@ export function openingClause(text: AnalyzedText, asks: (clause: number) => bool
       words = 0;
     }
     if (++words !== MIN_OPENING_WORDS || !asks(clause)) continue;
-    // Found the opening: it only stands out when something follows it.
-    const last = tokens[tokens.length - 1]!;
-    return last.clause === clause ? -1 : clause;
+    // Found the opening: it only stands out when the message says something else too.
+    return tokens[0]!.clause === clause && tokens[tokens.length - 1]!.clause === clause ? -1 : clause;
   }
   return -1;
 }
@@ -49,7 +48,8 @@ const DENIERS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'if'
 /**
  * The message ends by saying the problem is gone ("... I reinstalled it. Finally it was solved.")
  * and asks nothing: a story told after the fact, no request (taxonomy: unknown). Only the last
- * sentence counts: "it was fixed on Friday, today it crashes again" is still broken.
+ * sentence counts: "it was fixed on Friday, today it crashes again" is still broken; and a
+ * failure said to persist earlier ("still") means what was fixed is another problem.
  */
 export function endsResolved(text: AnalyzedText): boolean {
   const { tokens } = text;
@@ -57,11 +57,16 @@ export function endsResolved(text: AnalyzedText): boolean {
   const last = tokens[tokens.length - 1]!.clause;
   let resolved = false;
   // The last clause, read backwards (hot path: no copy of its words).
-  for (let i = tokens.length - 1; i >= 0 && tokens[i]!.clause === last; i--) {
+  let i = tokens.length - 1;
+  for (; i >= 0 && tokens[i]!.clause === last; i--) {
     const word = tokens[i]!.word;
     if (DENIERS.has(word)) return false;
     if (RESOLVED_WORDS.has(word)) resolved = true;
     else if (word === 'now' && (WORKING_WORDS.has(tokens[i - 1]?.word ?? '') || WORKING_WORDS.has(tokens[i - 2]?.word ?? ''))) resolved = true;
   }
-  return resolved;
+  if (!resolved) return false;
+  // "The domain still shows as unverified. ... the other trouble is all fixed now": something
+  // earlier persists, so what was fixed is another problem.
+  for (; i >= 0; i--) if (tokens[i]!.word === 'still') return false;
+  return true;
 }

@@ -84,6 +84,11 @@ describe('openingClause', () => {
     expect(openingClause(text, (clause) => clause === 1)).toBe(1);
   });
 
+  it('takes the last sentence as the opening when only it asks, after background', () => {
+    const text = analyze('We moved to the cloud last year. Outlook will not start now.');
+    expect(openingClause(text, (clause) => clause === 1)).toBe(1);
+  });
+
   it('has no opening when no clause asks anything', () => {
     expect(openingClause(analyze('We moved to the cloud last year. All is well.'), () => false)).toBe(-1);
   });
