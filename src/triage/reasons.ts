@@ -24,6 +24,8 @@ export type SeverityRule =
 
 export type Reason =
   | { readonly kind: 'unknown' }
+  /** The message ends by saying the problem is gone and asks nothing (structure.ts, endsResolved). */
+  | { readonly kind: 'resolved' }
   | {
       readonly kind: 'category';
       readonly cues: readonly string[];
@@ -129,6 +131,8 @@ export function renderReason(reason: Reason, lang: Lang): string {
   switch (reason.kind) {
     case 'unknown':
       return zh ? '訊息中沒有足夠明確的服務或症狀可以分類' : 'No service or symptom this bot knows was clear enough to place the message';
+    case 'resolved':
+      return zh ? '訊息最後表示問題已經解決，也沒有提出問題：沒有需要分類的要求' : 'The message ends with the problem solved and asks nothing: there is no request to place';
     case 'category': {
       const name = categoryDisplayName(reason.category, lang);
       const tied = reason.tiedWith.map((id) => categoryDisplayName(id, lang));

@@ -1,0 +1,72 @@
+/**
+ * How a message is built, as far as its category is concerned. Real admins' messages are forum
+ * posts, documentation issues and help-desk tickets: they open with the subject (a post's title,
+ * a ticket's summary, "Outlook keeps asking for a password since the update") and go on with
+ * background that often names other areas ("we moved from on-premises last year, 300 users on
+ * E3"). The opening is what the message is about, so an area it names weighs more (the engine
+ * adds OPENING_BONUS to such a category's score).
+ */
+import type { AnalyzedText } from './text.js';
+
+/**
+ * A clause with fewer words is a label or a greeting ("IT Support:", "Hi all."), not the subject:
+ * the opening is the first clause after it.
+ */
+const MIN_OPENING_WORDS = 3;
+
+/**
+ * The clause (as text.ts numbers them) that opens the message with its subject, or -1 when
+ * there is none worth telling apart: a message of one clause is all opening. The subject is the
+ * first clause that asks or reports something (`asks`: a failure, a question, a request); a
+ * history or a setting told first ("the migration was done months ago", "Teams works fine") is
+ * background, and the opening is the first clause after it that asks.
+ */
+export function openingClause(text: AnalyzedText, asks: (clause: number) => boolean): number {
+  const { tokens } = text;
+  let clause = -1;
+  let words = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.clause !== clause) {
+      clause = token.clause;
+      words = 0;
+    }
+    if (++words !== MIN_OPENING_WORDS || !asks(clause)) continue;
+    // Found the opening: it only stands out when the message says something else too.
+    return tokens[0]!.clause === clause && tokens[tokens.length - 1]!.clause === clause ? -1 : clause;
+  }
+  return -1;
+}
+
+/** Words that say a problem went away: "finally it was solved", "that fixed it". */
+const RESOLVED_WORDS = new Set(['solved', 'resolved', 'fixed']);
+/** "it works now", "working again now": a verb of these, then "now" within two words. */
+const WORKING_WORDS = new Set(['works', 'working', 'worked']);
+/** A word before which a resolution is denied or only hoped for: "nothing fixed it", "if this is resolved". */
+const DENIERS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'if', 'until', 'unless', 'once', 'when', 'whether', 'hope', 'hopefully']);
+
+/**
+ * The message ends by saying the problem is gone ("... I reinstalled it. Finally it was solved.")
+ * and asks nothing: a story told after the fact, no request (taxonomy: unknown). Only the last
+ * sentence counts: "it was fixed on Friday, today it crashes again" is still broken; and a
+ * failure said to persist earlier ("still") means what was fixed is another problem.
+ */
+export function endsResolved(text: AnalyzedText): boolean {
+  const { tokens } = text;
+  if (tokens.length === 0 || text.questionClauses.size > 0) return false;
+  const last = tokens[tokens.length - 1]!.clause;
+  let resolved = false;
+  // The last clause, read backwards (hot path: no copy of its words).
+  let i = tokens.length - 1;
+  for (; i >= 0 && tokens[i]!.clause === last; i--) {
+    const word = tokens[i]!.word;
+    if (DENIERS.has(word)) return false;
+    if (RESOLVED_WORDS.has(word)) resolved = true;
+    else if (word === 'now' && (WORKING_WORDS.has(tokens[i - 1]?.word ?? '') || WORKING_WORDS.has(tokens[i - 2]?.word ?? ''))) resolved = true;
+  }
+  if (!resolved) return false;
+  // "The domain still shows as unverified. ... the other trouble is all fixed now": something
+  // earlier persists, so what was fixed is another problem.
+  for (; i >= 0; i--) if (tokens[i]!.word === 'still') return false;
+  return true;
+}
