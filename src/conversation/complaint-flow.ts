@@ -34,14 +34,13 @@ const GREETING_MAX_CHARS = 40;
 
 /**
  * The engine's answer for `text`, computed once per turn: a complaint is triaged when it
- * arrives and its placement is read again when the answer is built (`placementOf`).
+ * arrives and its placement is read again when the answer is built (`placementOf`). The turn
+ * keeps the last one (a turn reads one text; a WeakMap entry per turn cost more than the lookup).
  */
-const triagedThisTurn = new WeakMap<TurnContext, Map<string, TriageResult>>();
 function triage(ctx: TurnContext, text: string): TriageResult {
-  let results = triagedThisTurn.get(ctx);
-  if (!results) triagedThisTurn.set(ctx, (results = new Map()));
-  let result = results.get(text);
-  if (!result) results.set(text, (result = ctx.deps.engine.triage(text)));
+  if (ctx.triaged?.text === text) return ctx.triaged.result;
+  const result = ctx.deps.engine.triage(text);
+  ctx.triaged = { text, result };
   return result;
 }
 
@@ -188,7 +187,8 @@ export async function answerLastTriage(ctx: TurnContext): Promise<Reply[]> {
   // The incident travels with the triage into the case form and the stored case.
   ctx.state.lastTriage = { ...last, incident: health?.incident };
   const planSource = planSourceOf(ctx, built);
-  const reply = { ...built, ...(planSource ? { planSource } : {}), ...(health ? { serviceHealth: health.view } : {}) };
+  // Copied only when there is something to add: most answers are the built reply as it is.
+  const reply = planSource || health ? { ...built, ...(planSource ? { planSource } : {}), ...(health ? { serviceHealth: health.view } : {}) } : built;
   const replies: Reply[] = [reply];
   if (!ctx.admin.admin && caseCanBeOpened(support)) replies.push(forwardToAdmin(reply, ctx.lang, ctx.admin.reason === 'not-configured'));
   return replies;

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { BusinessHours } from '../domain/business-hours.js';
 import type { Lang } from '../domain/taxonomy.js';
 import type { CaseStore, SupportCase, TenantSettings } from '../store/index.js';
-import type { TriageEngine } from '../triage/index.js';
+import type { TriageEngine, TriageResult } from '../triage/index.js';
 import type { PlanFamily, Plan } from '../domain/plans.js';
 import type { TenantDirectory } from '../graph/port.js';
 import type { AdminDecision } from './admin-policy.js';
@@ -61,6 +61,8 @@ export interface TurnContext {
   readonly businessHours: BusinessHours | undefined;
   /** Set when Microsoft Graph is on for this turn's tenant. */
   readonly directory?: DirectoryTurn;
+  /** The engine's last answer this turn (complaint-flow.ts): a complaint is triaged once per turn. */
+  triaged?: { readonly text: string; readonly result: TriageResult };
 }
 
 /**

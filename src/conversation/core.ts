@@ -19,7 +19,7 @@ import { planToStore } from './questions.js';
 import { answerSupportQuestion, supportQuestionOf } from './support-questions.js';
 import { answerToCase, caseAwaitingAnswer, newProblemInstead } from './answer-flow.js';
 import { createRateLimiter, rateLimitKey } from './rate-limit.js';
-import { parseState, stateKey } from './state.js';
+import { parseState, stateKey, unchangedState } from './state.js';
 import { strings } from './strings/index.js';
 import { forwardToAdmin } from './triage-reply.js';
 import { UNKNOWN_VERB, type ConversationCore, type Reply, type Turn, type TurnAction } from './types.js';
@@ -83,7 +83,6 @@ async function handleTurn(deps: CoreDeps, logger: CoreDeps['logger'] & {}, now: 
     return [];
   }
   const state = parseState(snapshot.state);
-  const stateBefore = JSON.stringify(state);
   const decided = await decideWithDirectory(deps, turn);
   const zone = [turn.user.timeZone, deps.config.defaultTimeZone].find((z): z is string => typeof z === 'string' && isValidTimeZone(z)) ?? 'UTC';
   const ctx: TurnContext = {
@@ -114,7 +113,7 @@ async function handleTurn(deps: CoreDeps, logger: CoreDeps['logger'] & {}, now: 
   if (decided.consentNotice) replies = [decided.consentNotice(ctx.lang), ...replies];
   state.lang = ctx.lang;
   // An unchanged state is not written again.
-  const stateChanged = JSON.stringify(state) !== stateBefore;
+  const stateChanged = !unchangedState(snapshot.state, state);
   const saved = await deps.store.saveTurn({
     ...(claimKey ? { claim: { key: claimKey, ttlMs: DELIVERY_DEDUP_MS } } : {}),
     ...(stateChanged ? { state: { key, value: state } } : {}),

@@ -77,10 +77,48 @@ export function stateKey(turn: Pick<Turn, 'channel' | 'tenantId' | 'conversation
   return `conversation:${turn.channel}:${turn.tenantId}:${turn.conversationId}`;
 }
 
-/** A stored state as this version understands it; anything unreadable starts afresh. */
+/**
+ * A stored state as this version understands it; anything unreadable starts afresh. The result
+ * shares no object with `raw` (zod builds every object and array anew), so `raw` still holds the
+ * stored value when the turn's handlers have changed the state (see `unchangedState`).
+ */
 export function parseState(raw: unknown): ConversationState {
   const parsed = stateSchema.safeParse(raw ?? {});
   return parsed.success ? parsed.data : {};
+}
+
+/**
+ * True when `state` would be stored as the same JSON value as `stored` (the value the turn read):
+ * a key holding undefined counts as absent, as in JSON, and key order does not matter. Compared
+ * in place, so an unchanged turn serialises nothing and a changed one only once (by the store).
+ * Anything it cannot vouch for (a class instance, NaN, undefined in an array) counts as changed.
+ */
+export function unchangedState(stored: unknown, state: ConversationState): boolean {
+  return sameJsonValue(stored ?? {}, state);
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function sameJsonValue(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b && (typeof a !== 'number' || Number.isFinite(a));
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => item !== undefined && sameJsonValue(item, b[i]));
+  }
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let defined = 0;
+  for (const key of Object.keys(left)) {
+    if (left[key] === undefined) continue;
+    defined += 1;
+    if (!sameJsonValue(left[key], right[key])) return false;
+  }
+  for (const key of Object.keys(right)) if (right[key] !== undefined) defined -= 1;
+  return defined === 0;
 }
 
 export const MAX_REMEMBERED_FORMS = 5;

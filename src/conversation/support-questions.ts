@@ -85,8 +85,9 @@ function severityNamed(text: string): Severity | undefined {
 export function supportQuestionOf(raw: string): SupportQuestion | undefined {
   const text = raw.normalize('NFKC').trim();
   if (text === '' || text.length > QUESTION_MAX_CHARS) return undefined;
-  if (isOnlyThanks(text)) return { topic: 'thanks' };
+  // First the test most complaints answer: a text naming a failure has a word no thanks has.
   if (FAILURE.test(text)) return undefined;
+  if (isOnlyThanks(text)) return { topic: 'thanks' };
   const found = TOPICS.find((t) => t.test(text));
   if (!found) return undefined;
   const severity = found.topic === 'response-time' ? severityNamed(text) : undefined;

@@ -1,6 +1,7 @@
 /** Questions about support itself, the plan question's empty choice, and the manifest's "new case". */
 import { describe, expect, it } from 'vitest';
 import { SUPPORT_RULES } from '../../src/domain/support-rules.js';
+import { supportQuestionOf } from '../../src/conversation/support-questions.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { USER, harness, only, texts } from './helpers.js';
 
@@ -8,6 +9,18 @@ const engine = loadDefaultRules();
 const noDefault = { config: { defaultPlan: undefined } };
 
 describe('questions about support itself', () => {
+  it.each([
+    ['thanks!', 'thanks'],
+    ['ok thank you so much', 'thanks'],
+    ['謝謝您', 'thanks'],
+    ['👍', 'thanks'],
+    ['thanks, but mail is still down', undefined],
+    ['thank you, sign-in fails again', undefined],
+    ['謝謝，還是無法登入', undefined],
+  ] as const)('%j is read as %s', (text, topic) => {
+    expect(supportQuestionOf(text)?.topic).toBe(topic);
+  });
+
   it('answers the response time for the severity asked, from the tenant plan, without triaging', async () => {
     const h = await harness(engine); // Enterprise E3
     const replies = await h.say('what is the response time for Sev A?');

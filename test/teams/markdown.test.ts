@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCardMarkdown, markdownLink, plainTextToCard } from '../../src/channels/teams/markdown.js';
+import { escapeCardMarkdown, inlineCardText, markdownLink, plainTextToCard } from '../../src/channels/teams/markdown.js';
 
 describe('escapeCardMarkdown', () => {
   it.each([
@@ -29,6 +29,19 @@ describe('escapeCardMarkdown', () => {
 describe('plainTextToCard', () => {
   it('keeps line breaks as paragraph breaks', () => {
     expect(plainTextToCard('first\r\nsecond\n\n\nthird *x*')).toBe('first\n\nsecond\n\nthird \\*x\\*');
+  });
+
+  it('drops trailing spaces of a one-line text and of each line, and reads a lone \\r as a line break', () => {
+    expect(plainTextToCard('sign-in fails   ')).toBe('sign-in fails');
+    expect(plainTextToCard('one  \rtwo\t\n- three')).toBe('one\n\ntwo\n\n\\- three');
+  });
+});
+
+describe('inlineCardText', () => {
+  it('folds line breaks and the spaces around them into one space, then escapes', () => {
+    expect(inlineCardText('Mail flow \r\n  - outbound')).toBe('Mail flow - outbound');
+    expect(inlineCardText('first line\n2. second')).toBe('first line 2. second');
+    expect(inlineCardText('- leading dash')).toBe('\\- leading dash');
   });
 });
 

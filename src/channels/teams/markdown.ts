@@ -14,11 +14,12 @@ const INLINE = /[\\*_[\]()#>~`]/g;
 const LEADING_BULLET = /^(\s*)([-+])/gm;
 const LEADING_NUMBER = /^(\s*)(\d+)\./gm;
 
+/** Whether any of the three replacements below would change the text (most card texts need none). */
+const NEEDS_ESCAPING = /[\\*_[\]()#>~`]|^\s*(?:[-+]|\d+\.)/m;
+
 export function escapeCardMarkdown(text: string): string {
-  return text
-    .replace(INLINE, (ch) => `\\${ch}`)
-    .replace(LEADING_BULLET, (_m, space: string, marker: string) => `${space}\\${marker}`)
-    .replace(LEADING_NUMBER, (_m, space: string, digits: string) => `${space}${digits}\\.`);
+  if (!NEEDS_ESCAPING.test(text)) return text;
+  return text.replace(INLINE, '\\$&').replace(LEADING_BULLET, '$1\\$2').replace(LEADING_NUMBER, '$1$2\\.');
 }
 
 /**
@@ -26,7 +27,10 @@ export function escapeCardMarkdown(text: string): string {
  * paragraph, so each line break becomes a paragraph break.
  */
 export function plainTextToCard(text: string): string {
-  return escapeCardMarkdown(text.replace(/\r\n?/g, '\n'))
+  const escaped = escapeCardMarkdown(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
+  // Most texts are one line: nothing to split, join or collapse.
+  if (!escaped.includes('\n')) return escaped.trimEnd();
+  return escaped
     .split('\n')
     .map((line) => line.trimEnd())
     .join('\n\n')
@@ -41,5 +45,5 @@ export function markdownLink(title: string, url: string): string {
 
 /** One line of card text: line breaks folded into spaces, then escaped (for facts and titles). */
 export function inlineCardText(value: string): string {
-  return escapeCardMarkdown(value.replace(/\s*\r?\n\s*/g, ' '));
+  return escapeCardMarkdown(value.includes('\n') ? value.replace(/\s*\r?\n\s*/g, ' ') : value);
 }
