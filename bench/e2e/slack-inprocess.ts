@@ -8,27 +8,41 @@
  * bot: the real channel and core (triage, SQLite store); replay: the real channel with a core that
  * answers each text with the replies the real core gave it once (the channel's own work alone);
  * echo: a bare Bolt app answering with `say`, as in server.ts.
- * INPROC_PROFILE=FILE writes a CPU profile of the measured rounds only (not start-up or warm-up).
+ * INPROC_PROFILE=FILE writes a CPU profile of the measured rounds only (not start-up or warm-up);
+ * INPROC_HEAP_PROFILE=FILE a sampling heap profile of them (what allocates, by function).
  * INPROC_FAKE_FETCH=1 answers the Web API in this process (the far end's answers, no socket): the
  * figures then hold the turn's own CPU without the kernel's share of loopback HTTP, which a busy
  * machine makes the noisiest part.
+ * INPROC_HTTP=1 sends each event as a signed HTTP request through the server the benchmark runs
+ * (bot: the bot server with Teams and Slack mounted; echo: the bare Bolt app on the same express
+ * server), over keep-alive loopback connections, and a turn ends when its chat.postMessage left:
+ * the express path in front of Bolt is then in the figures. It implies INPROC_FAKE_FETCH=1 (the
+ * reply is seen in this process); the client's own share is the same for bot and echo.
+ * Two more kinds isolate the path in front of the listeners (HTTP, gates, Bolt's routing):
+ * `silent` is the real channel with a core that answers nothing, `bare` a Bolt app whose one
+ * listener does nothing; with INPROC_HTTP=1 a turn then ends with the HTTP answer.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { Session } from 'node:inspector/promises';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, LogLevel, type ReceiverEvent } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel, type ReceiverEvent } from '@slack/bolt';
 import express from 'express';
 import { pino } from 'pino';
+import { createBotServer } from '../../src/app/bot-server.js';
 import { mountSlack } from '../../src/channels/slack/index.js';
+import { loadCardTemplates } from '../../src/channels/teams/index.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
 import { createConversationCore } from '../../src/conversation/core.js';
 import type { ConversationCore, Reply } from '../../src/conversation/types.js';
+import { createServer, type BotServer } from '../../src/server/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
-import { loadDefaultRules } from '../../src/triage/index.js';
+import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
 import { startFarEnd } from './orchestrate.js';
 import { SIGNING_SECRET } from './shared.js';
-import { callArgsOf, slackAnswer, slackMessageEvent } from './slack-fixtures.js';
+import { slackAnswer, slackMessageEvent, slackSignatureHeaders } from './slack-fixtures.js';
 
 const [kind = 'bot', roundsArg = '3', turnsArg = '4000'] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg);
@@ -36,15 +50,37 @@ const TURNS = Number(turnsArg);
 const CONCURRENCY = 50;
 const USERS = 2000;
 
+const HTTP = process.env.INPROC_HTTP === '1';
+
+/** A form field's value (`channel`, `user`), read without decoding the rest of the body. */
+function fieldOf(form: string, name: string): string | null {
+  const at = form.startsWith(`${name}=`) ? 0 : form.indexOf(`&${name}=`) + 1;
+  if (at === 0 && !form.startsWith(`${name}=`)) return null;
+  const start = at + name.length + 1;
+  const end = form.indexOf('&', start);
+  return decodeURIComponent(form.slice(start, end === -1 ? undefined : end));
+}
+/** HTTP mode: DM channel → the turn waiting for its chat.postMessage. */
+const replyWaiters = new Map<string, () => void>();
 const farEnd = await startFarEnd();
-if (process.env.INPROC_FAKE_FETCH === '1') {
+if (process.env.INPROC_FAKE_FETCH === '1' || HTTP) {
   const real = globalThis.fetch;
   globalThis.fetch = async (input, init) => {
     const url = String(input);
     if (!url.startsWith(`${farEnd.url}/api/`)) return real(input, init);
     const method = url.slice(`${farEnd.url}/api/`.length);
     const body = typeof init?.body === 'string' ? init.body : '';
-    return new Response(JSON.stringify(slackAnswer(method, callArgsOf(body, undefined))), { status: 200, headers: { 'content-type': 'application/json' } });
+    // One field read from the form, not the whole (bot: 4 kB of blocks) decoded: the far end's
+    // parsing is not the server's work and would weigh on the bot's side only.
+    const args = { get: (name: string) => fieldOf(body, name) };
+    const answer = new Response(JSON.stringify(slackAnswer(method, args)), { status: 200, headers: { 'content-type': 'application/json' } });
+    if (method === 'chat.postMessage') {
+      const channel = args.get('channel') ?? '';
+      const waiter = replyWaiters.get(channel);
+      replyWaiters.delete(channel);
+      waiter?.();
+    }
+    return answer;
   };
 }
 const dataDir = mkdtempSync(join(tmpdir(), 'slack-inprocess-'));
@@ -65,43 +101,96 @@ function replayCore(real: ConversationCore): ConversationCore {
   };
 }
 
-async function buildApp(): Promise<App> {
-  const app = express();
-  if (kind === 'echo') {
-    const { ExpressReceiver } = await import('@slack/bolt');
-    const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events', app, logLevel: LogLevel.ERROR });
-    const bolt = new App({
-      receiver,
-      token: 'xoxb-bench',
-      deferInitialization: true,
-      logLevel: LogLevel.ERROR,
-      clientOptions: { slackApiUrl: `${farEnd.url}/api/`, rejectRateLimitedCalls: false, maxRequestConcurrency: 8, timeout: 10_000 },
-    });
-    bolt.message(async ({ message, say }) => {
-      const text = 'text' in message && typeof message.text === 'string' ? message.text : '';
-      await say(`echo: ${text}`);
-    });
-    await bolt.init();
-    return bolt;
+/** Mounts the Slack side on `app` at once (before a server's fallbacks); `ready` once it can take events. */
+type Mount = (app: express.Express) => Promise<App>;
+
+async function prepare(): Promise<{ mount: Mount; engine?: TriageEngine }> {
+  if (kind === 'echo' || kind === 'bare') {
+    return {
+      mount: async (app) => {
+        const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events', app, logLevel: LogLevel.ERROR });
+        const bolt = new App({
+          receiver,
+          token: 'xoxb-bench',
+          deferInitialization: true,
+          logLevel: LogLevel.ERROR,
+          clientOptions: { slackApiUrl: `${farEnd.url}/api/`, rejectRateLimitedCalls: false, maxRequestConcurrency: 8, timeout: 10_000 },
+        });
+        bolt.message(async ({ message, say }) => {
+          if (kind === 'bare') return;
+          const text = 'text' in message && typeof message.text === 'string' ? message.text : '';
+          await say(`echo: ${text}`);
+        });
+        await bolt.init();
+        return bolt;
+      },
+    };
   }
   const store = await openSqliteStore({ dataDir });
   const config = loadCoreConfig({ ...process.env, DEFAULT_PLAN: 'Office 365 E3', ADMIN_USERS: '*' });
-  const real = createConversationCore({ engine: loadDefaultRules(), store, config, logger: logger.child({ module: 'core' }) });
-  const core = kind === 'replay' ? replayCore(real) : real;
-  const slack = mountSlack(app, { core, signingSecret: SIGNING_SECRET, botToken: 'xoxb-bench', apiUrl: `${farEnd.url}/api/`, logger, store });
-  await slack.ready;
-  return slack.app;
+  const engine = loadDefaultRules();
+  const real = createConversationCore({ engine, store, config, logger: logger.child({ module: 'core' }) });
+  const core: ConversationCore = kind === 'replay' ? replayCore(real) : kind === 'silent' ? { handle: async () => [] } : real;
+  return {
+    engine,
+    mount: async (app) => {
+      const slack = mountSlack(app, { core, signingSecret: SIGNING_SECRET, botToken: 'xoxb-bench', apiUrl: `${farEnd.url}/api/`, logger, store });
+      await slack.ready;
+      return slack.app;
+    },
+  };
 }
 
-const bolt = await buildApp();
+/**
+ * The HTTP server the benchmark runs (bench/e2e/server.ts): bot = the bot server (Teams routes
+ * in front) with Slack mounted; echo = the generic server with the bare Bolt app.
+ */
+function buildServer(mount: Mount, engine: TriageEngine | undefined): { server: BotServer; bolt: Promise<App> } {
+  let bolt!: Promise<App>;
+  const extend = (app: express.Express): void => void (bolt = mount(app));
+  const server = engine
+    ? createBotServer({ credentials: {}, core: { handle: async () => [] }, engine, templates: loadCardTemplates(), logger, extend })
+    : createServer({ health: { ok: () => true }, logger, extend });
+  return { server, bolt };
+}
+
+const prepared = await prepare();
+const built = HTTP ? buildServer(prepared.mount, prepared.engine) : undefined;
+const bolt = await (built ? built.bolt : prepared.mount(express()));
+const running = built ? await built.server.listen(0, '127.0.0.1') : undefined;
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+/** One signed event over HTTP; resolves once the answer is in and the reply was posted. */
+function sendOverHttp(user: number, body: string): Promise<void> {
+  const replied = kind === 'bare' || kind === 'silent' ? Promise.resolve() : new Promise<void>((resolve) => replyWaiters.set(`DU${user}`, resolve));
+  const answered = new Promise<void>((resolve, reject) => {
+    const req = request(`${running!.url}/slack/events`, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...slackSignatureHeaders(SIGNING_SECRET, body) } }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+  return Promise.all([answered, replied]).then(() => undefined);
+}
+
 let n = 0;
 const turn = async (user: number): Promise<void> => {
   n += 1;
-  const body = JSON.parse(slackMessageEvent(`U${user}`, `Ev${n}x${process.pid}`, n)) as ReceiverEvent['body'];
-  await bolt.processEvent({ body, ack: async () => {} });
+  const text = slackMessageEvent(`U${user}`, `Ev${n}x${process.pid}`, n);
+  if (HTTP) return sendOverHttp(user, text);
+  await bolt.processEvent({ body: JSON.parse(text) as ReceiverEvent['body'], ack: async () => {} });
 };
 
-async function run(turns: number, users: number): Promise<number> {
+/**
+ * CPU µs and heap bytes allocated per turn (heap growth between collections, summed, as in
+ * bench/triage-cpu.ts): allocation barely moves with the machine's load, so it shows a small
+ * change that CPU time on a shared machine hides.
+ */
+async function run(turns: number, users: number): Promise<{ us: number; bytes: number }> {
+  const profiler = new GCProfiler();
+  const startUsed = getHeapStatistics().used_heap_size;
+  profiler.start();
   const start = process.cpuUsage();
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -112,29 +201,44 @@ async function run(turns: number, users: number): Promise<number> {
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const used = process.cpuUsage(start);
-  return (used.user + used.system) / turns;
+  const endUsed = getHeapStatistics().used_heap_size;
+  let allocated = 0;
+  let previousAfter = startUsed;
+  for (const collection of profiler.stop().statistics) {
+    allocated += collection.beforeGC.heapStatistics.usedHeapSize - previousAfter;
+    previousAfter = collection.afterGC.heapStatistics.usedHeapSize;
+  }
+  allocated += endUsed - previousAfter;
+  return { us: (used.user + used.system) / turns, bytes: allocated / turns };
 }
 
 try {
   await run(USERS, USERS);
   const profile = process.env.INPROC_PROFILE;
-  const session = profile ? new Session() : undefined;
-  if (session) {
-    session.connect();
+  const heapProfile = process.env.INPROC_HEAP_PROFILE;
+  const session = profile || heapProfile ? new Session() : undefined;
+  if (session) session.connect();
+  if (session && profile) {
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
   }
+  if (session && heapProfile) await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
   const rounds: number[] = [];
+  const bytes: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const us = await run(TURNS, USERS);
-    rounds.push(Math.round(us));
-    console.log(`${kind} round ${r + 1}: ${Math.round(us)} µs per turn`);
+    const round = await run(TURNS, USERS);
+    rounds.push(Math.round(round.us));
+    bytes.push(Math.round(round.bytes));
+    console.log(`${kind} round ${r + 1}: ${Math.round(round.us)} µs, ${Math.round(round.bytes)} B allocated per turn`);
   }
   if (session && profile) writeFileSync(profile, JSON.stringify((await session.post('Profiler.stop')).profile));
-  const sorted = [...rounds].sort((a, b) => a - b);
+  if (session && heapProfile) writeFileSync(heapProfile, JSON.stringify((await session.post('HeapProfiler.stopSampling')).profile));
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   // The minimum is the round the rest of a shared machine disturbed least.
-  console.log(`${kind}: median ${sorted[Math.floor(sorted.length / 2)]}, min ${sorted[0]} µs per turn (${rounds.join(', ')})`);
+  console.log(`${kind}: median ${median(rounds)}, min ${Math.min(...rounds)} µs per turn (${rounds.join(', ')}); ${median(bytes)} B allocated per turn (median)`);
 } finally {
+  agent.destroy();
+  await running?.close();
   farEnd.child.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -63,10 +63,12 @@ async function main(): Promise<void> {
     logger,
     teamsSupport: support.teams,
     extend: (app) => {
-      observability.mount(app, store);
-      localChat?.extend(app);
+      // Slack first: its events are the busiest route after /api/messages, and express walks every
+      // router mounted before a route (readiness, metrics, the local chat) for each request.
       if (config.slack.config) slack = mountSlack(app, { core, ...config.slack.config, logger: logger.child({ module: 'slack' }), store, pending: storeChoice.kind === 'postgres' ? storePendingState(store) : undefined });
       if (slack) support.attachSlack(slack);
+      observability.mount(app, store);
+      localChat?.extend(app);
     },
   });
   const running = await server.listen(settings.PORT, listenHost(settings)).catch(async (error: unknown) => {

@@ -20,8 +20,12 @@ export interface SlackDispatcher {
   onDeskClick(handler: DeskClickHandler): void;
 }
 
-export function createDispatcher(deps: { exchange: SlackExchange; claim: ClaimOnce; logger: Logger }): SlackDispatcher {
+/** Wraps one request's listener work (the load gate counts it while it runs). */
+export type TrackWork = <T>(work: () => Promise<T>) => Promise<T>;
+
+export function createDispatcher(deps: { exchange: SlackExchange; claim: ClaimOnce; logger: Logger; track?: TrackWork }): SlackDispatcher {
   const { exchange, claim, logger } = deps;
+  const track: TrackWork = deps.track ?? ((work) => work());
   let deskHandler: DeskClickHandler | undefined;
 
   // Messages and mentions are deduplicated by the core (the turn's deliveryId, claimed in the same
@@ -58,13 +62,14 @@ export function createDispatcher(deps: { exchange: SlackExchange; claim: ClaimOn
   };
 
   return {
-    async dispatch(inbound) {
-      try {
-        await route(inbound);
-      } catch (error) {
-        logger.error({ err: error, to: inbound.to }, 'Slack handling failed');
-      }
-    },
+    dispatch: (inbound) =>
+      track(async () => {
+        try {
+          await route(inbound);
+        } catch (error) {
+          logger.error({ err: error, to: inbound.to }, 'Slack handling failed');
+        }
+      }),
     onDeskClick(handler) {
       deskHandler = handler;
     },

@@ -19,7 +19,7 @@ export function startingGate(isReady: () => boolean): RequestHandler {
 
 export interface LoadGate {
   readonly handler: RequestHandler;
-  /** Wraps one request's listener work, from routing to its end. */
+  /** Wraps one request's listener work, from the listener's hand-off to its end. */
   track<T>(work: () => Promise<T>): Promise<T>;
   active(): number;
 }

@@ -8,7 +8,7 @@ import type { SlackExchange } from '../exchange.js';
 import { fromCaseFormSubmission } from '../inbound.js';
 import { CASE_FORM_CALLBACK } from '../render.js';
 
-export function registerCaseFormSubmission(app: App, exchange: SlackExchange, logger: Logger): void {
+export function registerCaseFormSubmission(app: App, exchange: Pick<SlackExchange, 'submitCaseForm'>, logger: Logger): void {
   app.view({ callback_id: CASE_FORM_CALLBACK, type: 'view_submission' }, async ({ ack, body }) => {
     const submission = body.type === 'view_submission' ? fromCaseFormSubmission(body) : undefined;
     if (!submission) {

@@ -10,7 +10,7 @@ import { registerCaseFormSubmission } from './case-form-submission.js';
 import { registerMessage } from './message.js';
 import { registerSupportCommand } from './support-command.js';
 
-export function registerListeners(app: App, dispatcher: SlackDispatcher, exchange: SlackExchange, logger: Logger): void {
+export function registerListeners(app: App, dispatcher: SlackDispatcher, exchange: Pick<SlackExchange, 'submitCaseForm'>, logger: Logger): void {
   registerMessage(app, dispatcher);
   registerAppMention(app, dispatcher);
   registerAppHomeOpened(app, dispatcher);
