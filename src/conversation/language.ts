@@ -1,11 +1,7 @@
 /** Which language to answer in: CJK in the message or a zh locale means zh-TW, else English. */
 import type { Lang } from '../domain/taxonomy.js';
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-
-export function hasCjk(text: string): boolean {
-  return CJK.test(text);
-}
+import { hasCjk } from '../domain/scripts.js';
 
 function fromLocale(locale: string | undefined): Lang | undefined {
   return locale && /^zh/i.test(locale) ? 'zh-TW' : undefined;

@@ -4,5 +4,6 @@ export * from './plans.js';
 export * from './response-times.js';
 export * from './business-hours.js';
 export * from './boundaries.js';
+export * from './scripts.js';
 export * from './support-rules.js';
 export * from './time.js';

@@ -3,6 +3,7 @@
  * read by (shared/support/taxonomy.md). Pure data plus a forgiving name resolver: admins type
  * plan names in English or Traditional Chinese, with today's Microsoft 365 names or the seed's.
  */
+import { hasCjk } from './scripts.js';
 import type { Localized } from './taxonomy.js';
 
 export const PLAN_FAMILY_IDS = ['business', 'enterprise', 'firstline', 'elevated'] as const;
@@ -206,7 +207,6 @@ const BRAND_PREFIXES = ['office 365', 'o 365', 'microsoft 365', 'm 365', 'ms 365
 /** Trailing words that do not change which plan is meant ("E3 license", "商務版方案"). */
 const GENERIC_SUFFIXES = ['plan', 'plans', 'subscription', 'license', 'licenses', 'licence', 'suite', '方案', '訂閱', '授權'];
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
  * Lower case, NFKC, dots and apostrophes dropped ("U.S." = "US"), other punctuation to spaces,
@@ -261,7 +261,7 @@ function addExact(key: string, entry: Entry): void {
  */
 function specificEnoughToFind(key: string): boolean {
   if (/\d/.test(key) || key.includes(' ')) return true;
-  return [...key].filter((ch) => CJK.test(ch)).length >= 3;
+  return [...key].filter((ch) => hasCjk(ch)).length >= 3;
 }
 
 for (const family of PLAN_FAMILY_IDS) {

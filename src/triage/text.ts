@@ -4,6 +4,7 @@
  * Pure and allocation-light: it runs once per message on the hot path.
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { CJK_RUN, hasCjk } from '../domain/scripts.js';
 
 export interface Token {
   /** The word as written (lower case, contractions expanded). */
@@ -62,7 +63,6 @@ const SYNONYMS: readonly Rewrite[] = [
   ['set', /\bset-?up\b/g, 'set up'],
 ];
 
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 /**
  * No character below U+1100 (the first Hangul Jamo) is in `CJK_RUN`'s scripts, so a message
  * without such a character skips the CJK pass (a test checks every code point below it).
@@ -203,5 +203,5 @@ export function phraseStems(phrase: string): string[] {
 
 /** A phrase in any CJK script matches inside the compact text: Japanese kana ("メール") too. */
 export function isCjkPhrase(phrase: string): boolean {
-  return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(phrase);
+  return hasCjk(phrase);
 }
