@@ -23,9 +23,9 @@ import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { GCProfiler, getHeapStatistics } from 'node:v8';
 import type { Activity } from 'botbuilder';
 import { pino } from 'pino';
+import { countAllocation } from './allocation.js';
 import { COMPLAINTS } from './e2e/slack-fixtures.js';
 import { createCardRenderer, loadCardTemplates } from '../src/channels/teams/index.js';
 import { activityToTurn } from '../src/channels/teams/inbound.js';
@@ -122,21 +122,11 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) gcMs += entry.duration;
 }).observe({ entryTypes: ['gc'] });
 
-/** Bytes allocated while `run` ran: heap growth between collections, summed (as bench/triage-cpu.ts). */
+/** Bytes allocated while `run` ran (bench/allocation.ts). */
 async function allocatedDuring(run: () => Promise<void>): Promise<number> {
-  const profiler = new GCProfiler();
-  const startUsed = getHeapStatistics().used_heap_size;
-  profiler.start();
+  const stop = countAllocation();
   await run();
-  const endUsed = getHeapStatistics().used_heap_size;
-  const { statistics } = profiler.stop();
-  let allocated = 0;
-  let previousAfter = startUsed;
-  for (const collection of statistics) {
-    allocated += collection.beforeGC.heapStatistics.usedHeapSize - previousAfter;
-    previousAfter = collection.afterGC.heapStatistics.usedHeapSize;
-  }
-  return allocated + endUsed - previousAfter;
+  return stop();
 }
 
 await runTurns(WARM_UP_TURNS);

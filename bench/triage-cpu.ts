@@ -7,7 +7,7 @@
  * Each result's reasons are read in its language, as a conversation turn reads them.
  */
 import { readFileSync } from 'node:fs';
-import { GCProfiler, getHeapStatistics } from 'node:v8';
+import { countAllocation } from './allocation.js';
 import { COMPLAINTS } from './e2e/slack-fixtures.js';
 import { loadDefaultRules } from '../src/triage/index.js';
 import { projectPath } from '../src/paths.js';
@@ -34,21 +34,11 @@ function triageAsATurn(message: string): number {
 
 for (let round = 0; round < WARM_UP_ROUNDS; round++) for (const message of messages) triageAsATurn(message);
 
-/** Bytes allocated while `run` ran: heap growth between collections, summed. */
+/** Bytes allocated while `run` ran (bench/allocation.ts). */
 function allocatedDuring(run: () => void): number {
-  const profiler = new GCProfiler();
-  const startUsed = getHeapStatistics().used_heap_size;
-  profiler.start();
+  const stop = countAllocation();
   run();
-  const endUsed = getHeapStatistics().used_heap_size;
-  const { statistics } = profiler.stop();
-  let allocated = 0;
-  let previousAfter = startUsed;
-  for (const collection of statistics) {
-    allocated += collection.beforeGC.heapStatistics.usedHeapSize - previousAfter;
-    previousAfter = collection.afterGC.heapStatistics.usedHeapSize;
-  }
-  return allocated + endUsed - previousAfter;
+  return stop();
 }
 
 const latencies = new Float64Array(ROUNDS * messages.length);

@@ -25,7 +25,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { Session } from 'node:inspector/promises';
-import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, ExpressReceiver, LogLevel, type ReceiverEvent } from '@slack/bolt';
@@ -40,6 +39,7 @@ import type { ConversationCore, Reply } from '../../src/conversation/types.js';
 import { createServer, type BotServer } from '../../src/server/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import { countAllocation } from '../allocation.js';
 import { startFarEnd } from './orchestrate.js';
 import { SIGNING_SECRET } from './shared.js';
 import { slackAnswer, slackMessageEvent, slackSignatureHeaders } from './slack-fixtures.js';
@@ -188,9 +188,7 @@ const turn = async (user: number): Promise<void> => {
  * change that CPU time on a shared machine hides.
  */
 async function run(turns: number, users: number): Promise<{ us: number; bytes: number }> {
-  const profiler = new GCProfiler();
-  const startUsed = getHeapStatistics().used_heap_size;
-  profiler.start();
+  const stopCounting = countAllocation();
   const start = process.cpuUsage();
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -201,14 +199,7 @@ async function run(turns: number, users: number): Promise<{ us: number; bytes: n
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const used = process.cpuUsage(start);
-  const endUsed = getHeapStatistics().used_heap_size;
-  let allocated = 0;
-  let previousAfter = startUsed;
-  for (const collection of profiler.stop().statistics) {
-    allocated += collection.beforeGC.heapStatistics.usedHeapSize - previousAfter;
-    previousAfter = collection.afterGC.heapStatistics.usedHeapSize;
-  }
-  allocated += endUsed - previousAfter;
+  const allocated = stopCounting();
   return { us: (used.user + used.system) / turns, bytes: allocated / turns };
 }
 
