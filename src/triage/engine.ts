@@ -447,6 +447,8 @@ export class TriageEngine {
     const [first, second] = reading.scores();
     if (!first || first.probability < LEARNED_MIN_PROBABILITY) return undefined;
     const category = first.category as CategoryId;
+    // Closest to the examples of unplaceable messages ("any update?", "it is back"): nothing to place.
+    if (category === 'unknown') return undefined;
     // A named product with no rule naming an outside cause stays the product's: similar wording
     // alone ("the export fails") is no evidence of the admin's own script or another vendor.
     // (Measured: holding every named product to its own service lost 3 of 185 studied messages.)
@@ -538,7 +540,7 @@ export class TriageEngine {
   private disputingCategory(learned: Learned, placed: CategoryId): CategoryId | undefined {
     const reading = learned();
     const first = reading.best();
-    if (!first || first.category === placed || first.probability < DISPUTE_PROBABILITY) return undefined;
+    if (!first || first.category === placed || first.category === 'unknown' || first.probability < DISPUTE_PROBABILITY) return undefined;
     if (reading.probabilityOf(placed) >= DISPUTED_PROBABILITY) return undefined;
     if (reading.known < LEARNED_MIN_FEATURES) return undefined;
     return first.category as CategoryId;
