@@ -94,10 +94,11 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   // A fault that leaves users working (a restriction that does not hold) cuts nobody off.
   // "no email since 9am" says users are cut off without a failure verb.
   const cutting = [...failures, ...cues.affirmed('cut_off').filter((hit) => !askedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)))].filter(
-    (hit) => !impairing(cues, hit),
+    // ... and "nobody is blocked" says the opposite of a cut-off.
+    (hit) => !impairing(cues, hit) && !cues.overlaps(hit, 'still_working'),
   );
   if (cutting.length > 0 && cosmetic.length === 0) {
-    if (multi) return decided(scope, 'A', scope.kind === 'everyone' ? 'everyone' : 'several', [...scope.hits, ...cutting.slice(0, 1)]);
+    if (multi && !usersWorking(cues, cutting, scope.hits)) return decided(scope, 'A', scope.kind === 'everyone' ? 'everyone' : 'several', [...scope.hits, ...cutting.slice(0, 1)]);
     if (scope.kind !== 'single' && (outage.length > 0 || deadline.length > 0)) {
       return decided(scope, 'A', deadline.length > 0 ? 'deadline' : 'outage', [...outage, ...deadline, ...cutting.slice(0, 1)]);
     }
@@ -275,7 +276,20 @@ function nearFailure(sentence: number, failing: ReadonlySet<number>, after = 1):
   return failing.has(sentence) || (after > 0 && failing.has(sentence - 1));
 }
 
-/** "one of our users" is one user, not "our users"; "everyone else" is not everyone. */
+/** "one of our users" is one user, not "our users"; "everyone else" is not everyone; "everyone can still work" is nobody cut off. */
 function notInsideOthersFine(cues: FoundCues, hit: Hit<CueOwner>): boolean {
-  return !cues.overlaps(hit, 'others_fine') && !cues.overlaps(hit, 'single');
+  return !cues.overlaps(hit, 'others_fine') && !cues.overlaps(hit, 'single') && !cues.overlaps(hit, 'still_working');
+}
+
+/**
+ * The message says users go on working ("nobody is blocked", "they can still sign in") in a
+ * clause of its own: the users a failing job names ("skipped 14 users' changes") are not cut off.
+ * A failure told of the people themselves ("but nobody can send mail") still cuts them off.
+ */
+function usersWorking(cues: FoundCues, failures: readonly Hit<CueOwner>[], people: readonly Hit<CueOwner>[]): boolean {
+  const ofPeople = (failure: Hit<CueOwner>): boolean =>
+    failure.start >= 0 && people.some((who) => who.start >= 0 && who.start <= failure.end && failure.start <= who.end);
+  if (failures.some(ofPeople)) return false;
+  const failing = new Set(failures.map((hit) => cues.sentenceOf(hit)));
+  return cues.affirmed('still_working').some((hit) => !failing.has(cues.sentenceOf(hit)));
 }

@@ -28,3 +28,15 @@ describe('the classes probe round 4 fixed', () => {
     expect(engine.triage('Any update? The finance team still cannot open the budget site').category).toBe('sharepoint.sites');
   });
 });
+
+describe('users named by a failing job while everyone goes on working', () => {
+  it('gives a job that skipped some users Sev B when the message says nobody is cut off', () => {
+    expect(engine.triage('The Entra Connect sync skips 30 users with an attribute error. Everyone can still sign in.').severity).toBe('B');
+    expect(engine.triage('Azure AD Connect shows export errors for 9 users, their new phone numbers never reach the cloud. No one is blocked.').severity).toBe('B');
+  });
+
+  it('keeps Sev A when the people themselves cannot work, whatever else still works', () => {
+    expect(engine.triage('Everyone can still use webmail but nobody in the office can send mail from Outlook since this morning').severity).toBe('A');
+    expect(engine.triage('Users can still work, but since Monday 15 users cannot open the HR site.').severity).toBe('A');
+  });
+});

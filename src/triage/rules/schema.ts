@@ -122,6 +122,7 @@ export const SEVERITY_CUE_GROUPS = [
   'one_person',
   'others_fine',
   'partial',
+  'still_working',
   'outage',
   'deadline',
   'workaround',
