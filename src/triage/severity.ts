@@ -278,7 +278,12 @@ function nearFailure(sentence: number, failing: ReadonlySet<number>, after = 1):
 
 /** "one of our users" is one user, not "our users"; "everyone else" is not everyone; "everyone can still work" is nobody cut off. */
 function notInsideOthersFine(cues: FoundCues, hit: Hit<CueOwner>): boolean {
-  return !cues.overlaps(hit, 'others_fine') && !cues.overlaps(hit, 'single') && !cues.overlaps(hit, 'still_working');
+  return !cues.overlaps(hit, 'others_fine') && !cues.overlaps(hit, 'single') && !cues.overlaps(hit, 'still_working') && !namesGroup(cues, hit);
+}
+
+/** "the Everyone group", "our All Staff list": a group's name, not who is affected (English only). */
+function namesGroup(cues: FoundCues, hit: Hit<CueOwner>): boolean {
+  return hit.start >= 0 && cues.overlaps(hit, 'group_name');
 }
 
 /**

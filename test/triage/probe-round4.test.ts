@@ -40,3 +40,13 @@ describe('users named by a failing job while everyone goes on working', () => {
     expect(engine.triage('Users can still work, but since Monday 15 users cannot open the HR site.').severity).toBe('A');
   });
 });
+
+describe('"everyone" inside a group\'s name', () => {
+  it('does not read a group named for everyone as everyone affected', () => {
+    expect(engine.triage('Our All Staff distribution list rejects messages from one manager since yesterday').severity).toBe('B');
+  });
+
+  it('still reads everyone affected beside such a name', () => {
+    expect(engine.triage('Since this morning everyone gets an error when opening the All Company team').severity).toBe('A');
+  });
+});
