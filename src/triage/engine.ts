@@ -205,6 +205,17 @@ const PEOPLE_GROUPS: readonly CueOwner[] = ['everyone', 'several', 'single', 'on
 /** What makes a clause ask or report something (structure.ts: the opening is the first such clause). */
 const ASKING_GROUPS: readonly CueOwner[] = ['failure', 'vague_failure', 'question', 'help_request', 'asks_fix', 'request', 'config_ask'];
 
+/**
+ * Background history: a clause before a later opening that tells the past ("we came over from
+ * G Suite in 2022", "years ago we set up AD FS"). Its words are context, not the request: they
+ * neither place the message on their own (no phrase of theirs counts as one) nor veto an intent.
+ */
+function backgroundReader(opening: number, cues: FoundCues): (hit: Hit<IntentOwner>) => boolean {
+  if (opening <= 0) return () => false;
+  const past = new Set(cues.affirmed('past').map((hit) => hit.clause));
+  return (hit) => hit.start >= 0 && hit.clause < opening && past.has(hit.clause);
+}
+
 function askingClauses(text: AnalyzedText, cues: FoundCues): (clause: number) => boolean {
   // Asked of a clause or two per message (the opening is usually the first): no set is built.
   return (clause) => text.questionClauses.has(clause) || ASKING_GROUPS.some((group) => cues.affirmed(group).some((hit) => hit.start >= 0 && hit.clause === clause));
@@ -366,6 +377,9 @@ export class TriageEngine {
   }
 
   private scoreCategories(text: AnalyzedText, stems: readonly string[], cues: FoundCues): Scored {
+    const opening = openingClause(text, askingClauses(text, cues));
+    const inOpening = (hit: Hit<IntentOwner>) => opening >= 0 && hit.start >= 0 && text.tokens[hit.start]!.clause === opening;
+    const inBackground = backgroundReader(opening, cues);
     const perIntent = new Map<number, { hits: Hit<IntentOwner>[]; products: Hit<IntentOwner>[]; vetoed: boolean }>();
     for (const hit of this.intentTerms.match(text, stems)) {
       const owner = hit.term.owner;
@@ -373,6 +387,8 @@ export class TriageEngine {
       const entry = perIntent.get(owner.intent) ?? { hits: [], products: [], vetoed: false };
       perIntent.set(owner.intent, entry);
       if (owner.negative) {
+        // A history told before the request ("years ago we set up AD FS") rules nothing out.
+        if (inBackground(hit)) continue;
         entry.vetoed = true;
         continue;
       }
@@ -391,8 +407,6 @@ export class TriageEngine {
       }
       entry.hits.push(hit);
     }
-    const opening = openingClause(text, askingClauses(text, cues));
-    const inOpening = (hit: Hit<IntentOwner>) => opening >= 0 && hit.start >= 0 && text.tokens[hit.start]!.clause === opening;
     const best = new Map<CategoryId, CategoryScore>();
     const products = new Map<CategoryId, CategoryScore>();
     for (const [index, entry] of perIntent) {
@@ -403,7 +417,7 @@ export class TriageEngine {
       }
       // Keywords only support: an intent needs at least one phrase or pattern to place a message.
       // (Checked before counting: the strongest hit is always counted.)
-      if (!entry.hits.some((hit) => hit.term.weight >= PHRASE_WEIGHT)) continue;
+      if (!entry.hits.some((hit) => hit.term.weight >= PHRASE_WEIGHT && !inBackground(hit))) continue;
       const counted = countOnce(entry.hits);
       const score = evidenceOf(counted) + (counted.some(inOpening) ? OPENING_BONUS : 0);
       const current = best.get(category);

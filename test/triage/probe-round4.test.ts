@@ -50,3 +50,15 @@ describe('"everyone" inside a group\'s name', () => {
     expect(engine.triage('Since this morning everyone gets an error when opening the All Company team').severity).toBe('A');
   });
 });
+
+describe('history told before a different request', () => {
+  it('lets the request decide when the first sentences tell what happened years ago', () => {
+    expect(engine.triage('We set up Azure AD Connect in 2020 and it has run quietly since. How do I convert a user mailbox to a shared mailbox?').category).toBe('exchange.recipients');
+    expect(engine.triage('Years ago we federated our domain with AD FS. Since this morning nobody can hear anyone in Teams calls.').category).toBe('skype.communication');
+  });
+
+  it('keeps the history\'s own area when the request is about it too', () => {
+    expect(engine.triage('We moved most mailboxes in 2023 with a staged migration. The last batch of 5 mailboxes now fails at finalizing, how do I retry it?').category).toBe('exchange.migration');
+    expect(engine.triage('Back in 2021 we bought Business Premium. Our Entra Connect server stopped syncing yesterday, how do I restart the sync?').category).toBe('identity.dirsync');
+  });
+});
