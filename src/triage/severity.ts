@@ -49,7 +49,8 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   // A quoted error inside a question ("what does "we could not find your mailbox" mean?") was seen, not imagined.
   const askedAbout = (hit: Hit<CueOwner>): boolean => cues.isAskedAbout(hit) && !cues.isQuoted(hit);
   const failures = [
-    ...cues.affirmed('failure').filter((hit) => !askedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)) && !aboutOther(hit)),
+    // ... and "except" in the name of SharePoint's "Everyone except external users" group is no exception thrown.
+    ...cues.affirmed('failure').filter((hit) => !askedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)) && !aboutOther(hit) && !namesGroup(cues, hit)),
     ...garbledControls(cues),
   ];
   const scope = assessScope(cues, new Set([...failures, ...cues.affirmed('cut_off')].map((hit) => cues.sentenceOf(hit))));

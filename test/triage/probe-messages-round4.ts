@@ -8,8 +8,9 @@
  * - users named as objects of a job ("the sync skipped 14 users' changes") while nobody is cut off.
  * Severity is given where taxonomy.md's rules are clear, `undefined` where they are not.
  *
- * Counts before any fix (category right / severity right, all 27 labeled): category 19/27,
- * severity 17/27.
+ * Counts (category right / severity right, all 27 labeled): before any fix category 19/27,
+ * severity 17/27; after this round's fixes category 26/27, severity 24/27. The four still failing
+ * carry the reason as a fourth field; the test lists them as todos.
  */
 type Severity = 'A' | 'B' | 'C' | null;
 /** `open`: why a probe still fails, for a class not fixed here (the test lists it as a todo). */
@@ -35,16 +36,16 @@ export const PROBES_ROUND4: ReadonlyArray<Probe> = [
   ['skype.communication', 'A', 'A few years back we set up AD FS for single sign-on and later moved to password hash sync. Unrelated to that: since today nobody in the company can join Teams meetings from the Outlook invite, the link just spins.'],
   ['billing.licenses', 'C', 'We started on a trial that we converted to paid in 2021. Today I need to remove 5 licenses because staff left, where do I do that?'],
   // "everyone" or "all staff" as a group's name
-  ['exchange.recipients', 'B', 'Mail to the Everyone group bounces for one sender in HR, the bounce says she is not allowed to send to this group.'],
+  ['exchange.recipients', 'B', 'Mail to the Everyone group bounces for one sender in HR, the bounce says she is not allowed to send to this group.', 'category: three bounce words and the opening outweigh the group\'s own sending restriction told after them (tie-break 6); the phrase for it is in, its weight is not enough'],
   ['exchange.recipients', 'C', 'How do I stop outside senders from emailing our All Staff distribution list?'],
   ['exchange.recipients', 'C', 'Please add the three new interns to the Everyone at Contoso distribution list.'],
   ['sharepoint.permissions', 'C', 'The Everyone except external users group shows up in the share dialog and a site owner used it on a confidential folder. How can I take that choice away from site owners?'],
   ['exchange.recipients', 'C', '「全體員工」通訊群組裡少了一位新同事，要怎麼把她加進去？'],
   // users named as the objects of a job, nobody cut off
   ['identity.dirsync', 'B', 'Last night\'s directory sync skipped 14 users\' changes with an attribute error in the Synchronization Service Manager; everyone can still sign in.'],
-  ['exchange.migration', 'B', 'The migration batch completed but 30 users\' calendar items were not copied over; they can work, just without their old meetings.'],
+  ['exchange.migration', 'B', 'The migration batch completed but 30 users\' calendar items were not copied over; they can work, just without their old meetings.', 'severity: \'were not copied over\' is no failure word; adding job-failure words moved the opening to the calendar clause (category lost), so left out'],
   ['identity.dirsync', 'B', 'Entra Connect export errors list 8 users with a duplicate proxyAddresses value, so their changes never reach the cloud. Nobody is blocked.'],
   ['identity.users', 'B', 'The bulk add users CSV in the admin center created 45 of the 50 accounts; the last 5 rows failed with an invalid user name error.'],
-  ['exchange.migration', 'B', 'The move report shows the archives of 12 users were skipped during the hybrid move, their primary mailboxes moved fine.'],
-  ['sharepoint.sites', 'B', 'The OneDrive sync health report lists 20 users whose Known Folder Move never started; their files are on their PCs and they work normally.'],
+  ['exchange.migration', 'B', 'The move report shows the archives of 12 users were skipped during the hybrid move, their primary mailboxes moved fine.', 'severity: \'were skipped\' is no failure word; with it, \'12 users\' reads as users cut off (A) because \'moved fine\' says nothing of people working'],
+  ['sharepoint.sites', 'B', 'The OneDrive sync health report lists 20 users whose Known Folder Move never started; their files are on their PCs and they work normally.', 'severity: \'never started\' is no failure word (same class as the two above)'],
 ];

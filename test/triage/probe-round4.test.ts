@@ -62,3 +62,13 @@ describe('history told before a different request', () => {
     expect(engine.triage('Back in 2021 we bought Business Premium. Our Entra Connect server stopped syncing yesterday, how do I restart the sync?').category).toBe('identity.dirsync');
   });
 });
+
+describe('a group\'s own restrictions and names', () => {
+  it('reads a bounce saying the sender may not send to the group as the group\'s configuration (tie-break 6)', () => {
+    expect(engine.triage("Since Monday a manager's messages to the Sales list come back saying she is not allowed to send to this group").category).toBe('exchange.recipients');
+  });
+
+  it('reads no failure into SharePoint\'s Everyone except external users group', () => {
+    expect(engine.triage('Where do I hide the Everyone except external users choice from the people picker?').severity).toBe('C');
+  });
+});
