@@ -14,9 +14,7 @@
  *   it found: category 21/23, severity 18/20.
  * The probes that still fail carry the reason as a fourth field; the test lists them as todos.
  */
-type Severity = 'A' | 'B' | 'C' | null;
-/** `open`: why a probe still fails, for a class not fixed here (the test lists it as a todo). */
-type Probe = readonly [category: string, severity: Severity | undefined, text: string, open?: string];
+import type { Probe } from './probe-suite.js';
 
 export const PROBES_ROUND3: ReadonlyArray<Probe> = [
   // exchange.migration

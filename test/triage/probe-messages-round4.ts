@@ -12,9 +12,7 @@
  * severity 17/27; after this round's fixes category 26/27, severity 24/27. The four still failing
  * carry the reason as a fourth field; the test lists them as todos.
  */
-type Severity = 'A' | 'B' | 'C' | null;
-/** `open`: why a probe still fails, for a class not fixed here (the test lists it as a todo). */
-type Probe = readonly [category: string, severity: Severity | undefined, text: string, open?: string];
+import type { Probe } from './probe-suite.js';
 
 export const PROBES_ROUND4: ReadonlyArray<Probe> = [
   // vague follow-ups: nothing names a service or a symptom

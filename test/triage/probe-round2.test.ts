@@ -1,19 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
 import { PROBES_ROUND2 } from './probe-messages-round2.js';
+import { describeProbeRound } from './probe-suite.js';
 
 let engine: TriageEngine;
 beforeAll(() => {
   engine = loadDefaultRules();
 });
 
-describe('probe round 2: messages written before triaging them', () => {
-  it.each(PROBES_ROUND2)('%s (%s): %s', (category, severity, text) => {
-    const result = engine.triage(text);
-    expect(result.category).toBe(category);
-    if (severity !== undefined) expect(result.severity).toBe(severity);
-  });
-});
+describeProbeRound('probe round 2: messages written before triaging them', PROBES_ROUND2, () => engine);
 
 describe('the classes probe round 2 found', () => {
   it('keeps a cause stated before a comma-attached question asserted, and a cause asked about doubted', () => {

@@ -1,26 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
 import { PROBES_ROUND3, PROBES_ROUND3_FRESH } from './probe-messages-round3.js';
+import { describeProbeRound } from './probe-suite.js';
 
 let engine: TriageEngine;
 beforeAll(() => {
   engine = loadDefaultRules();
 });
 
-const all = [...PROBES_ROUND3, ...PROBES_ROUND3_FRESH];
-const placed = all.filter(([, , , open]) => open === undefined).map(([category, severity, text]) => [category, severity, text] as const);
-const stillOpen = all.filter(([, , , open]) => open !== undefined);
-
-describe('probe round 3: messages written and labeled before triaging them', () => {
-  it.each(placed)('%s (%s): %s', (category, severity, text) => {
-    const result = engine.triage(text);
-    expect(result.category).toBe(category);
-    if (severity !== undefined) expect(result.severity).toBe(severity);
-  });
-
-  // Classes this round found and did not fix, with the reason: each a todo for a later round.
-  for (const [category, severity, text, open] of stillOpen) it.todo(`${category} (${severity}): ${text.slice(0, 60)}… — ${open}`);
-});
+describeProbeRound('probe round 3: messages written and labeled before triaging them', [...PROBES_ROUND3, ...PROBES_ROUND3_FRESH], () => engine);
 
 describe('the category classes probe round 3 found', () => {
   it('sends licenses from a reseller under a volume licensing program to volume licensing, and a syndication partner to the partner', () => {
