@@ -378,7 +378,7 @@ export class TriageEngine {
 
   private scoreCategories(text: AnalyzedText, stems: readonly string[], cues: FoundCues): Scored {
     const opening = openingClause(text, askingClauses(text, cues));
-    const inOpening = (hit: Hit<IntentOwner>) => opening >= 0 && hit.start >= 0 && text.tokens[hit.start]!.clause === opening;
+    const inOpening = (hit: Hit<IntentOwner>) => opening >= 0 && hit.start >= 0 && hit.clause === opening;
     const inBackground = backgroundReader(opening, cues);
     const perIntent = new Map<number, { hits: Hit<IntentOwner>[]; products: Hit<IntentOwner>[]; vetoed: boolean }>();
     for (const hit of this.intentTerms.match(text, stems)) {

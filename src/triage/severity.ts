@@ -54,6 +54,8 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
     ...garbledControls(cues),
   ];
   const scope = assessScope(cues, new Set([...failures, ...cues.affirmed('cut_off')].map((hit) => cues.sentenceOf(hit))));
+  // Users cut off as the admin tells it now ("no email since 9am"), not asked about or told of the past.
+  const cutOff = cues.affirmed('cut_off').filter((hit) => !askedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)));
   if (!caseCanBeOpened(support)) {
     return { severity: null, reasons: [], scope: scope.kind };
   }
@@ -70,12 +72,7 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
 
   // "Please consider removing ..." inside a quoted error message is the product speaking.
   const nothingBroken = outsideHelpRequests(cues, cues.affirmed('nothing_broken')).filter((hit) => !cues.isQuoted(hit));
-  const reported = reportedBesidePage(
-    cues,
-    aboutDocs,
-    nothingBroken,
-    cues.affirmed('cut_off').filter((hit) => !askedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit))),
-  );
+  const reported = reportedBesidePage(cues, aboutDocs, nothingBroken, cutOff);
   if (nothingBroken.length > 0 && !reported && !stoppedElsewhere(cues, failures, nothingBroken)) return decided(scope, 'C', 'nothing-broken', nothingBroken);
   const requests = cues.affirmed('request');
   const requestSentences = new Set(requests.map((hit) => cues.sentenceOf(hit)));
@@ -94,7 +91,7 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const deadline = cues.affirmed('deadline');
   // A fault that leaves users working (a restriction that does not hold) cuts nobody off.
   // "no email since 9am" says users are cut off without a failure verb.
-  const cutting = [...failures, ...cues.affirmed('cut_off').filter((hit) => !askedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)))].filter(
+  const cutting = [...failures, ...cutOff].filter(
     // ... and "nobody is blocked" says the opposite of a cut-off.
     (hit) => !impairing(cues, hit) && !cues.overlaps(hit, 'still_working'),
   );
