@@ -15,7 +15,7 @@ const LEADING_BULLET = /^(\s*)([-+])/gm;
 const LEADING_NUMBER = /^(\s*)(\d+)\./gm;
 
 /** Whether any of the three replacements below would change the text (most card texts need none). */
-const NEEDS_ESCAPING = /[\\*_[\]()#>~`]|^\s*(?:[-+]|\d+\.)/m;
+const NEEDS_ESCAPING = new RegExp([INLINE, LEADING_BULLET, LEADING_NUMBER].map((pattern) => pattern.source).join('|'), 'm');
 
 export function escapeCardMarkdown(text: string): string {
   if (!NEEDS_ESCAPING.test(text)) return text;
