@@ -5,6 +5,7 @@
 import type { SeverityCueGroup } from './rules/schema.js';
 import type { Hit, TermSet } from './matcher.js';
 import type { AnalyzedText } from './text.js';
+import { findPasted, insidePasted, type PastedSpan } from './quoted.js';
 
 /** How far a negation reaches: "not * everyone", "nothing to do with our proxy". */
 const NEGATION_WINDOW_BEFORE = 6;
@@ -30,6 +31,18 @@ const CLAUSE_BREAK = /[.!?;:。！？；：]/u;
 
 export type CueOwner = SeverityCueGroup;
 
+/**
+ * What only the admin's own words can say: who is affected, what is asked or wished, what is
+ * fine. Inside pasted output (quoted.ts) these words are the product's ("Failed to find users
+ * for tenant", "Please consider removing ..."), so they are not read there. Failures, outages
+ * and cut-offs still are: a pasted error says what failed.
+ */
+const ADMIN_VOICE = new Set<CueOwner>([
+  'everyone', 'every_item', 'several', 'single', 'one_person', 'others_fine', 'partial', 'still_working', 'impact_field',
+  'question', 'hypothetical', 'help_request', 'config_ask', 'request', 'nothing_broken', 'workaround', 'admin_only_workaround',
+  'deadline', 'doubt', 'documentation', 'past', 'cosmetic',
+]);
+
 export class CueFinder {
   constructor(private readonly cues: TermSet<CueOwner>) {}
 
@@ -50,6 +63,8 @@ export class FoundCues {
   private negators: readonly Hit<CueOwner>[] | undefined;
   /** Where the message's quote marks are, found on first use (see `isQuoted`). */
   private quoteMarks: readonly number[] | undefined;
+  /** What the admin pasted (quoted.ts), found on first use: most messages never ask. */
+  private pasted: readonly PastedSpan[] | undefined;
 
   constructor(
     private readonly text: AnalyzedText,
@@ -67,7 +82,7 @@ export class FoundCues {
     let affirmed = this.affirmedByGroup.get(group);
     if (affirmed === undefined) {
       const hits = this.byGroup.get(group);
-      affirmed = hits ? hits.filter((hit) => !this.isNegated(hit) || this.joinedAfter(hit)) : NO_HITS;
+      affirmed = hits ? hits.filter((hit) => (!this.isNegated(hit) || this.joinedAfter(hit)) && !(ADMIN_VOICE.has(group) && this.isPasted(hit))) : NO_HITS;
       this.affirmedByGroup.set(group, affirmed);
     }
     return affirmed;
@@ -202,7 +217,8 @@ export class FoundCues {
    * pasted error can run longer than text.ts's quoted stretches, so an odd number of quote marks
    * before the hit also counts ("the error: "... Please consider removing ..."").
    */
-  isQuoted(hit: Pick<Hit<unknown>, 'start'>): boolean {
+  isQuoted(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
+    if (this.isPasted(hit)) return true;
     if (hit.start < 0) return false;
     const token = this.text.tokens[hit.start]!;
     if (token.quoted) return true;
@@ -213,6 +229,14 @@ export class FoundCues {
       before++;
     }
     return before % 2 === 1;
+  }
+
+  /** A hit inside output the admin pasted (an error, a log, a command's output, a URL): see quoted.ts. */
+  isPasted(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
+    this.pasted ??= findPasted(this.text.normalized);
+    if (this.pasted.length === 0) return false;
+    if (hit.start >= 0) return insidePasted(this.pasted, this.text.tokens[hit.start]!.from);
+    return hit.offset >= 0 && insidePasted(this.pasted, this.normalizedOffset(hit));
   }
 
   /** A hit in a question that opens with a question word: "Does it bounce?", "What happens when ...?" */

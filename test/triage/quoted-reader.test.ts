@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { findPasted, insidePasted } from '../../src/triage/quoted.js';
+import { analyze } from '../../src/triage/text.js';
+import { scopeReader } from './scope-reader.js';
+
+/** The pasted stretches of a message, as the text they cover (in normalized form). */
+function pasted(message: string): string[] {
+  const { normalized } = analyze(message);
+  return findPasted(normalized).map((span) => normalized.slice(span.from, span.to).trim());
+}
+
+describe('what counts as pasted', () => {
+  it('the output after an error intro, through its sentences, until the admin talks again', () => {
+    expect(pasted('The batch shows this error: The job hit too many failures. The store was busy. Anything we can try?')).toEqual([
+      'the job hit too many failures. the store was busy.',
+    ]);
+  });
+
+  it('a bare "Error:" line and an exception name followed by its text', () => {
+    expect(pasted('Error: 0x80070005 access is denied')).toEqual(['0x80070005 access is denied']);
+    expect(pasted('the run ends with MigrationTransientException: the source server timed out')).toEqual(['the source server timed out']);
+  });
+
+  it('quoted strings, JSON bodies, URLs and fenced blocks', () => {
+    expect(pasted('Teams says "We could not connect you" every time')).toEqual(['"we could not connect you"']);
+    expect(pasted('the API answers {"error":{"code":"Forbidden"}} for every call')).toEqual(['{"error":{"code":"forbidden"}}']);
+    expect(pasted('see https://contoso.sharepoint.com/sites/hr for the page')).toEqual(['https://contoso.sharepoint.com/sites/hr']);
+    expect(pasted('I ran this ```Get-Mailbox -ResultSize 10``` and nothing came back')).toEqual(["'''get-mailbox -resultsize 10'''"]);
+  });
+
+  it('a question mark ends the output: the admin is asking', () => {
+    expect(pasted('Setup ends with error: license not found, is that a known issue?')).toEqual(['license not found, is that a known issue']);
+  });
+
+  it("the admin's own fields and lists are not output", () => {
+    expect(pasted('Impact: entire company. Since: 9am today')).toEqual([]);
+    expect(pasted('the toggle does not show for me - point 4: I cannot cancel it')).toEqual([]);
+    expect(pasted('looking at the network trace: I see a 403 on every call')).toEqual([]);
+  });
+
+  it('a message with nothing pasted has no spans', () => {
+    expect(pasted('nobody can open the intranet site since this morning')).toEqual([]);
+  });
+
+  it('insidePasted finds an offset in sorted spans', () => {
+    const spans = [
+      { from: 2, to: 5, kind: 'quote' as const },
+      { from: 9, to: 12, kind: 'url' as const },
+    ];
+    expect([1, 2, 4, 5, 9, 11, 12].map((offset) => insidePasted(spans, offset))).toEqual([false, true, true, false, true, true, false]);
+  });
+});
+
+const read = scopeReader();
+
+describe('pasted words say what failed, not who is affected', () => {
+  it('"all users" inside an error is no statement that all users are cut off', () => {
+    expect(read('The migration batch stops with this error: Could not find all users in the target tenant. What should I check?')).toEqual({
+      severity: 'B',
+      scope: 'unspecified',
+    });
+  });
+
+  it('the same words said by the admin still are', () => {
+    expect(read('Since the cutover all users in the tenant cannot open their mailboxes')).toEqual({ severity: 'A', scope: 'everyone' });
+  });
+
+  it('a fenced block of shell output is read the same way', () => {
+    const message = '```\nPS C:\\> Get-MigrationBatch\nStatus: Failed\nError: the target mailbox for all users could not be created\n```\nany idea?';
+    expect(read(message)).toEqual({ severity: 'B', scope: 'unspecified' });
+  });
+});
+
+describe('pasted words ask nothing', () => {
+  it('a question inside a pasted dialog does not make the report a how-to', () => {
+    expect(read('Outlook on my PC says: Is it possible that the server is down? Please contact your administrator.').severity).toBe('B');
+  });
+});
