@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
 import { findPasted, insidePasted } from '../../src/triage/quoted.js';
 import { analyze } from '../../src/triage/text.js';
 import { scopeReader } from './scope-reader.js';
@@ -74,5 +75,21 @@ describe('pasted words say what failed, not who is affected', () => {
 describe('pasted words ask nothing', () => {
   it('a question inside a pasted dialog does not make the report a how-to', () => {
     expect(read('Outlook on my PC says: Is it possible that the server is down? Please contact your administrator.').severity).toBe('B');
+  });
+});
+
+describe('a cause named inside pasted output is not one the admin asserts (tie-break 2)', () => {
+  let engine: TriageEngine;
+  beforeAll(() => {
+    engine = loadDefaultRules();
+  });
+
+  it('a log line that names the firewall leaves the symptom to decide', () => {
+    const result = engine.triage('Since Monday two of our users cannot join Teams meetings, the client log says: media connection blocked by firewall policy');
+    expect(result.category).toBe('skype.communication');
+  });
+
+  it('the admin saying it is the firewall still makes it a network matter', () => {
+    expect(engine.triage('Our firewall blocks Teams meetings since Monday for two of our users').category).toBe('boundary.network');
   });
 });
