@@ -43,6 +43,8 @@ describe('client error codes and cmdlet parameters', () => {
     ['an Office licensing code', 'Word says 0x8004FC12 on two desktops after the reimage', 'office.install'],
     ['a Teams sign-in broker code', 'Teams desktop shows error CAA20003 at sign in for one user', 'skype.setup'],
     ['a sharing setting set from PowerShell', 'Set-SPOTenant -SharingCapability ExternalUserAndGuestSharing fails with access denied', 'sharepoint.external'],
+    ['a forwarding parameter of one mailbox', 'Get-Mailbox shows ForwardingSmtpAddress empty but mail still goes out to his gmail', 'exchange.recipients'],
+    ['a OneDrive sync client code', 'the sync app gives 0x8004def0 for two laptops', 'sharepoint.sites'],
   ])('%s', (_case, text, category) => {
     expect(categoryOf(text)).toBe(category);
   });
