@@ -49,3 +49,15 @@ describe('client error codes and cmdlet parameters', () => {
     expect(categoryOf(text)).toBe(category);
   });
 });
+
+describe('a pasted error name alone places the message and reports a failure', () => {
+  it.each([
+    ['a Mailbox Replication exception', 'the move for the CFO ended with SourceMailboxAlreadyBeingMovedTransientException', 'exchange.migration'],
+    ['a stalled move state', 'the move request of the CFO shows StalledDueToSource_MailboxLock', 'exchange.migration'],
+    ['a sync export error', 'DataValidationFailed on the export for a contact, no idea why', 'identity.dirsync'],
+    ['another sync export error', 'ObjectTypeMismatch for a group that exists in the cloud too', 'identity.dirsync'],
+  ])('%s', (_case, text, category) => {
+    const result = engine.triage(text);
+    expect({ category: result.category, severity: result.severity }).toEqual({ category, severity: 'B' });
+  });
+});
