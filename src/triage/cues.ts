@@ -5,7 +5,7 @@
 import type { SeverityCueGroup } from './rules/schema.js';
 import type { Hit, TermSet } from './matcher.js';
 import type { AnalyzedText } from './text.js';
-import { findPasted, insidePasted, type PastedSpan } from './quoted.js';
+import { findPasted, isSoftwareOutput, pastedAt, type PastedSpan } from './quoted.js';
 
 /** How far a negation reaches: "not * everyone", "nothing to do with our proxy". */
 const NEGATION_WINDOW_BEFORE = 6;
@@ -32,10 +32,11 @@ const CLAUSE_BREAK = /[.!?;:。！？；：]/u;
 export type CueOwner = SeverityCueGroup;
 
 /**
- * What only the admin's own words can say: who is affected, what is asked or wished, what is
- * fine. Inside pasted output (quoted.ts) these words are the product's ("Failed to find users
- * for tenant", "Please consider removing ..."), so they are not read there. Failures, outages
- * and cut-offs still are: a pasted error says what failed.
+ * What only people's words can say: who is affected, what is asked or wished, what is fine.
+ * Inside what software printed (quoted.ts) these words are the product's ("Failed to find users
+ * for tenant", "Please consider removing ..."), so they are not read there; a user's words the
+ * admin passes on ("the ticket says: nobody in accounting can log in") still are. Failures,
+ * outages and cut-offs are read everywhere: a pasted error says what failed.
  */
 const ADMIN_VOICE = new Set<CueOwner>([
   'everyone', 'every_item', 'several', 'single', 'one_person', 'others_fine', 'partial', 'still_working', 'impact_field',
@@ -82,7 +83,7 @@ export class FoundCues {
     let affirmed = this.affirmedByGroup.get(group);
     if (affirmed === undefined) {
       const hits = this.byGroup.get(group);
-      affirmed = hits ? hits.filter((hit) => (!this.isNegated(hit) || this.joinedAfter(hit)) && !(ADMIN_VOICE.has(group) && this.isPasted(hit))) : NO_HITS;
+      affirmed = hits ? hits.filter((hit) => (!this.isNegated(hit) || this.joinedAfter(hit)) && !(ADMIN_VOICE.has(group) && this.inSoftwareOutput(hit))) : NO_HITS;
       this.affirmedByGroup.set(group, affirmed);
     }
     return affirmed;
@@ -233,10 +234,20 @@ export class FoundCues {
 
   /** A hit inside output the admin pasted (an error, a log, a command's output, a URL): see quoted.ts. */
   isPasted(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
+    return this.pastedSpanOf(hit) !== undefined;
+  }
+
+  /** Inside what software printed (not someone's words passed on): see quoted.ts. */
+  private inSoftwareOutput(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
+    const span = this.pastedSpanOf(hit);
+    return span !== undefined && isSoftwareOutput(span.kind);
+  }
+
+  private pastedSpanOf(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): PastedSpan | undefined {
     this.pasted ??= findPasted(this.text.normalized);
-    if (this.pasted.length === 0) return false;
-    if (hit.start >= 0) return insidePasted(this.pasted, this.text.tokens[hit.start]!.from);
-    return hit.offset >= 0 && insidePasted(this.pasted, this.normalizedOffset(hit));
+    if (this.pasted.length === 0) return undefined;
+    if (hit.start >= 0) return pastedAt(this.pasted, this.text.tokens[hit.start]!.from);
+    return hit.offset >= 0 ? pastedAt(this.pasted, this.normalizedOffset(hit)) : undefined;
   }
 
   /** A hit in a question that opens with a question word: "Does it bounce?", "What happens when ...?" */

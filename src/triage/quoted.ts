@@ -15,7 +15,17 @@ export interface PastedSpan {
   readonly kind: PastedKind;
 }
 
-export type PastedKind = 'fence' | 'quote' | 'output' | 'json' | 'url';
+/**
+ * `speech` is someone's words passed on ("the ticket says: nobody in accounting can log in", a
+ * quote with no error word before it): it still tells who is affected. The other kinds are what
+ * software printed.
+ */
+export type PastedKind = 'fence' | 'speech' | 'output' | 'json' | 'url';
+
+/** Software's words: they say what failed, never who is affected or what is asked. */
+export function isSoftwareOutput(kind: PastedKind): boolean {
+  return kind !== 'speech';
+}
 
 /** What a message must contain for any rule below to find something. */
 const GUARD = /[:"{「]|'''|https?\/\/|https?:|exception\b/;
@@ -37,10 +47,16 @@ const URL = /\bhttps?:\/\/[^\s"'<>]+/g;
 const OUTPUT_INTRO = new RegExp(
   [
     String.raw`\b[a-z]*(?:error|exception|failure|warning)s?\b[^.!?:;]{0,40}?:(?=\s|$)`,
-    String.raw`\b(?:says?|said|shows?|showed|reads?|displays?|displayed|returns?|returned|throws?|threw|raises?|raised|states|output|response|result|log|trace|details|status|messages?|following|below|categoryinfo|fullyqualifiederrorid)(?: (?:the following|this|as follows|below))? ?:(?=\s|$)`,
+    String.raw`\b(?:shows?|showed|displays?|displayed|returns?|returned|throws?|threw|raises?|raised|output|response|result|log|trace|details|status|messages?|following|below|categoryinfo|fullyqualifiederrorid)(?: (?:the following|this|as follows|below))? ?:(?=\s|$)`,
+    // People's words passed on: read as pasted, but they may still say who is affected.
+    String.raw`\b(?<speech>says?|said|reads?|states|writes|wrote|reported|reports)(?: (?:the following|this|as follows|below))? ?:(?=\s|$)`,
   ].join('|'),
   'g',
 );
+/** Words before a quote that make it software's words: 'an error "..."', 'the banner "..."'. */
+const SOFTWARE_BEFORE_QUOTE = /\b(?:error|errors|exception|warning|failure|message|prompt|banner|pop ?up|popup|dialog|notification|code|status|shows|showed|displays|returns|returned|throws)\b[^".!?]{0,20}$/;
+const QUOTE_LOOK_BACK = 40;
+
 /** Output never opens with the admin's own "I" or "we" ("looking at the trace: I see a 403 ..."). */
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our']);
 
@@ -63,15 +79,15 @@ export function findPasted(normalized: string): readonly PastedSpan[] {
   if (!GUARD.test(normalized)) return [];
   const spans: PastedSpan[] = [];
   collect(spans, normalized, FENCE, 'fence');
-  collect(spans, normalized, QUOTE, 'quote');
+  collectQuotes(spans, normalized);
   collect(spans, normalized, URL, 'url');
   collectJson(spans, normalized);
   collectOutput(spans, normalized);
   return merged(spans);
 }
 
-/** Is the character at `offset` inside one of the spans (sorted, disjoint)? */
-export function insidePasted(spans: readonly PastedSpan[], offset: number): boolean {
+/** The span (sorted, disjoint) the character at `offset` is in, if any. */
+export function pastedAt(spans: readonly PastedSpan[], offset: number): PastedSpan | undefined {
   let low = 0;
   let high = spans.length - 1;
   while (low <= high) {
@@ -79,13 +95,21 @@ export function insidePasted(spans: readonly PastedSpan[], offset: number): bool
     const span = spans[middle]!;
     if (offset < span.from) high = middle - 1;
     else if (offset >= span.to) low = middle + 1;
-    else return true;
+    else return span;
   }
-  return false;
+  return undefined;
 }
 
 function collect(spans: PastedSpan[], text: string, pattern: RegExp, kind: PastedKind): void {
   for (const match of text.matchAll(pattern)) spans.push({ from: match.index, to: match.index + match[0].length, kind });
+}
+
+/** A quote is software's words after an error word ('the error "..."'), else someone's words. */
+function collectQuotes(spans: PastedSpan[], text: string): void {
+  for (const match of text.matchAll(QUOTE)) {
+    const before = text.slice(Math.max(0, match.index - QUOTE_LOOK_BACK), match.index);
+    spans.push({ from: match.index, to: match.index + match[0].length, kind: SOFTWARE_BEFORE_QUOTE.test(before) ? 'output' : 'speech' });
+  }
 }
 
 /** `{"error":{"code":...}}`: from an opening brace before a quote mark to its matching brace. */
@@ -110,7 +134,7 @@ function collectOutput(spans: PastedSpan[], text: string): void {
     const from = match.index + match[0].length;
     if (FIRST_PERSON.has(firstWordAt(text, from) ?? '')) continue;
     const to = outputEnd(text, from);
-    if (to > from) spans.push({ from, to, kind: 'output' });
+    if (to > from) spans.push({ from, to, kind: match.groups?.speech ? 'speech' : 'output' });
     OUTPUT_INTRO.lastIndex = Math.max(OUTPUT_INTRO.lastIndex, to);
   }
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
-import { findPasted, insidePasted } from '../../src/triage/quoted.js';
+import { findPasted, pastedAt } from '../../src/triage/quoted.js';
 import { analyze } from '../../src/triage/text.js';
 import { scopeReader } from './scope-reader.js';
 
@@ -43,12 +43,23 @@ describe('what counts as pasted', () => {
     expect(pasted('nobody can open the intranet site since this morning')).toEqual([]);
   });
 
-  it('insidePasted finds an offset in sorted spans', () => {
+  it('pastedAt finds the span of an offset in sorted spans', () => {
     const spans = [
-      { from: 2, to: 5, kind: 'quote' as const },
+      { from: 2, to: 5, kind: 'speech' as const },
       { from: 9, to: 12, kind: 'url' as const },
     ];
-    expect([1, 2, 4, 5, 9, 11, 12].map((offset) => insidePasted(spans, offset))).toEqual([false, true, true, false, true, true, false]);
+    expect([1, 2, 4, 5, 9, 11, 12].map((offset) => pastedAt(spans, offset)?.kind)).toEqual([undefined, 'speech', 'speech', undefined, 'url', 'url', undefined]);
+  });
+
+  it("tells software's words from people's words passed on", () => {
+    const kinds = (message: string) => {
+      const { normalized } = analyze(message);
+      return findPasted(normalized).map((span) => span.kind);
+    };
+    expect(kinds('Teams shows the error "We could not connect you" at every call')).toEqual(['output']);
+    expect(kinds('Error: the mailbox is full')).toEqual(['output']);
+    expect(kinds('the ticket from HR says: none of us can print from Word')).toEqual(['speech']);
+    expect(kinds('our manager called, "the whole floor is offline"')).toEqual(['speech']);
   });
 });
 
@@ -74,7 +85,16 @@ describe('pasted words say what failed, not who is affected', () => {
 
 describe('pasted words ask nothing', () => {
   it('a question inside a pasted dialog does not make the report a how-to', () => {
-    expect(read('Outlook on my PC says: Is it possible that the server is down? Please contact your administrator.').severity).toBe('B');
+    expect(read('Outlook on my PC shows this warning: Is it possible that the server is down? Please contact your administrator.').severity).toBe('B');
+  });
+});
+
+describe("people's words passed on still say who is affected", () => {
+  it.each([
+    ['a quoted ticket', 'Ticket from the accounting lead: "nobody in accounting can open the finance site since 9am"'],
+    ['a report after "says:"', 'the ticket from the sales lead says: none of the sales team can open the CRM site in SharePoint since 9am'],
+  ])('%s', (_case, text) => {
+    expect(read(text).severity).toBe('A');
   });
 });
 
