@@ -214,12 +214,13 @@ export class FoundCues {
   }
 
   /**
-   * A hit inside quotation marks: the words of an error message or a page, not the admin's. A
-   * pasted error can run longer than text.ts's quoted stretches, so an odd number of quote marks
-   * before the hit also counts ("the error: "... Please consider removing ..."").
+   * A hit inside quotation marks or other output software printed (quoted.ts): the words of an
+   * error message or a page, not the admin's. A pasted error can run longer than text.ts's quoted
+   * stretches, so an odd number of quote marks before the hit also counts ("the error: "...
+   * Please consider removing ..."").
    */
   isQuoted(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
-    if (this.isPasted(hit)) return true;
+    if (this.inSoftwareOutput(hit)) return true;
     if (hit.start < 0) return false;
     const token = this.text.tokens[hit.start]!;
     if (token.quoted) return true;
@@ -230,11 +231,6 @@ export class FoundCues {
       before++;
     }
     return before % 2 === 1;
-  }
-
-  /** A hit inside output the admin pasted (an error, a log, a command's output, a URL): see quoted.ts. */
-  isPasted(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
-    return this.pastedSpanOf(hit) !== undefined;
   }
 
   /** Inside what software printed (not someone's words passed on): see quoted.ts. */

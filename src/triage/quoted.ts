@@ -57,6 +57,14 @@ const OUTPUT_INTRO = new RegExp(
 const SOFTWARE_BEFORE_QUOTE = /\b(?:error|errors|exception|warning|failure|message|prompt|banner|pop ?up|popup|dialog|notification|code|status|shows|showed|displays|returns|returned|throws)\b[^".!?]{0,20}$/;
 const QUOTE_LOOK_BACK = 40;
 
+/** Software that "says" something: "the client log says: ...", "Outlook on my PC says: ...". */
+const SOFTWARE_SUBJECT =
+  /\b(?:log|logs|error|message|screen|page|banner|prompt|dialog|pop ?up|window|portal|console|status|output|trace|event|outlook|teams|onedrive|sharepoint|word|excel|app|client|setup|installer|wizard|tool|center|centre|powershell|browser)\b[^.!?:]{0,25}$/;
+
+function softwareSpeaks(text: string, introAt: number): boolean {
+  return SOFTWARE_SUBJECT.test(text.slice(Math.max(0, introAt - QUOTE_LOOK_BACK), introAt));
+}
+
 /** Output never opens with the admin's own "I" or "we" ("looking at the trace: I see a 403 ..."). */
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our']);
 
@@ -134,7 +142,7 @@ function collectOutput(spans: PastedSpan[], text: string): void {
     const from = match.index + match[0].length;
     if (FIRST_PERSON.has(firstWordAt(text, from) ?? '')) continue;
     const to = outputEnd(text, from);
-    if (to > from) spans.push({ from, to, kind: match.groups?.speech ? 'speech' : 'output' });
+    if (to > from) spans.push({ from, to, kind: match.groups?.speech && !softwareSpeaks(text, match.index) ? 'speech' : 'output' });
     OUTPUT_INTRO.lastIndex = Math.max(OUTPUT_INTRO.lastIndex, to);
   }
 }

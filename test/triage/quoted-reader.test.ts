@@ -59,6 +59,7 @@ describe('what counts as pasted', () => {
     expect(kinds('Teams shows the error "We could not connect you" at every call')).toEqual(['output']);
     expect(kinds('Error: the mailbox is full')).toEqual(['output']);
     expect(kinds('the ticket from HR says: none of us can print from Word')).toEqual(['speech']);
+    expect(kinds('the client log says: media blocked by policy')).toEqual(['output']);
     expect(kinds('our manager called, "the whole floor is offline"')).toEqual(['speech']);
   });
 });
