@@ -45,6 +45,7 @@ describe('client error codes and cmdlet parameters', () => {
     ['a sharing setting set from PowerShell', 'Set-SPOTenant -SharingCapability ExternalUserAndGuestSharing fails with access denied', 'sharepoint.external'],
     ['a forwarding parameter of one mailbox', 'Get-Mailbox shows ForwardingSmtpAddress empty but mail still goes out to his gmail', 'exchange.recipients'],
     ['a OneDrive sync client code', 'the sync app gives 0x8004def0 for two laptops', 'sharepoint.sites'],
+    ['a Teams admin center policy of client versions', 'Teams update policy did not roll the new client to the pilot group', 'skype.setup'],
   ])('%s', (_case, text, category) => {
     expect(categoryOf(text)).toBe(category);
   });
