@@ -56,6 +56,8 @@ export class TermSet<Owner> {
   private readonly patternNumbers: number[] = [];
   private readonly allStems = new Set<string>();
   private readonly allWords = new Set<string>();
+  /** The current message's stems as ids, reused from message to message (matching is synchronous). */
+  private messageIds = new Int32Array(64);
 
   /** `patterns` may be shared with other term sets, so that a message is scanned once for all. */
   constructor(private readonly patterns = new PatternIndex()) {}
@@ -125,13 +127,16 @@ export class TermSet<Owner> {
   }
 
   private matchPhrases(text: AnalyzedText, stems: readonly string[], hits: Hit<Owner>[]): void {
-    const ids = stems.map((stem) => this.stemIds.get(stem) ?? NOT_IN_PHRASES);
-    for (let i = 0; i < ids.length; i++) {
+    const count = stems.length;
+    if (this.messageIds.length < count) this.messageIds = new Int32Array(Math.max(count, 2 * this.messageIds.length));
+    const ids = this.messageIds;
+    for (let i = 0; i < count; i++) ids[i] = this.stemIds.get(stems[i]!) ?? NOT_IN_PHRASES;
+    for (let i = 0; i < count; i++) {
       const id = ids[i]!;
       const candidates = id === NOT_IN_PHRASES ? undefined : this.byFirstStem[id];
       if (!candidates) continue;
       for (const term of candidates) {
-        const end = matchAt(term.stemIds!, ids, i);
+        const end = matchAt(term.stemIds!, ids, count, i);
         if (end >= 0) hits.push({ term, start: i, end, clause: text.tokens[i]!.clause, offset: -1, text: wordsOf(text.tokens, i, end) });
       }
     }
@@ -193,15 +198,15 @@ function tokenSpan(text: AnalyzedText, from: number, to: number): [number, numbe
   return [start, end];
 }
 
-/** Returns the index of the last matched token, or -1. Both sides are stem ids. */
-function matchAt(phrase: readonly number[], stems: readonly number[], start: number): number {
+/** Returns the index of the last matched token, or -1. Both sides are stem ids; the message has `length` of them. */
+function matchAt(phrase: readonly number[], stems: Int32Array, length: number, start: number): number {
   let position = start;
   for (let p = 0; p < phrase.length; p++) {
     const want = phrase[p]!;
     if (want === GAP_ID) {
       const next = phrase[p + 1]!;
       let found = -1;
-      for (let skip = 0; skip <= GAP_MAX_WORDS && position + skip < stems.length; skip++) {
+      for (let skip = 0; skip <= GAP_MAX_WORDS && position + skip < length; skip++) {
         if (stems[position + skip] === next) {
           found = position + skip;
           break;
@@ -212,7 +217,7 @@ function matchAt(phrase: readonly number[], stems: readonly number[], start: num
       p++;
       continue;
     }
-    if (position >= stems.length || stems[position] !== want) return -1;
+    if (position >= length || stems[position] !== want) return -1;
     position++;
   }
   return position - 1;

@@ -12,6 +12,10 @@
  *   when its letters-and-digits parts ("one", "of"; "sharepoint", "com") are all inside words:
  *   otherwise it cannot be there.
  *
+ * - A pattern whose first requirement is made of word literals only ("(blocked|stopped|stops)")
+ *   is keyed by them: the words of a message mark the patterns they key, so a pattern none of
+ *   whose keys is in the message is passed over without reading its requirements (most are).
+ *
  * The answers are exactly those of `mayMatch` on the normalized text, so exactly the same
  * patterns run. One index can serve several term sets (the engine's intent terms and severity
  * cues): the literals of a message are then looked for once, for all of them.
@@ -41,6 +45,10 @@ export class PatternIndex {
   private readonly parts: (readonly number[] | undefined)[] = [];
   private readonly wordLiterals: number[] = [];
   private readonly requirements: LiteralIds[] = [];
+  /** Per pattern: whether its first requirement is made of word literals (it is then keyed by them). */
+  private readonly keyed: boolean[] = [];
+  /** Per word literal id: the keyed patterns whose first requirement names it. */
+  private readonly keying: number[][] = [];
   /** Each message starts from this: word literals absent until a word has them, others unknown. */
   private readonly initialState: LiteralState[] = [];
   private readonly byWord = new Map<string, readonly number[]>();
@@ -55,14 +63,23 @@ export class PatternIndex {
   private round = 0;
   private literalRound = new Int32Array(0);
   private literalState = new Uint8Array(0);
+  /** `patternRound[p] === round`: a word of the current message holds pattern p's first requirement. */
+  private patternRound = new Int32Array(0);
 
   /** Registers a pattern's requirements; returns the pattern's number. */
   add(requirements: Requirements): number {
     const ids = requirements.map((alternatives) => alternatives.map((literal) => this.idOf(literal)));
     // Requirements answered from the words alone first: they are the cheap ones.
     const fromWords = (alternatives: readonly number[]) => alternatives.every((id) => this.parts[id] === undefined);
-    this.requirements.push([...ids.filter(fromWords), ...ids.filter((alternatives) => !fromWords(alternatives))]);
-    return this.requirements.length - 1;
+    const ordered = [...ids.filter(fromWords), ...ids.filter((alternatives) => !fromWords(alternatives))];
+    const pattern = this.requirements.length;
+    this.requirements.push(ordered);
+    const key = ordered[0] !== undefined && fromWords(ordered[0]) ? ordered[0] : undefined;
+    this.keyed.push(key !== undefined);
+    for (const id of new Set(key)) (this.keying[id] ??= []).push(pattern);
+    // The current message's words were read before this pattern had keys.
+    this.current = undefined;
+    return pattern;
   }
 
   /**
@@ -73,23 +90,36 @@ export class PatternIndex {
     if (text !== this.current) this.start(text);
     const result: number[] = [];
     for (let i = 0; i < patterns.length; i++) {
-      if (this.holds(this.requirements[patterns[i]!]!, text.normalized)) result.push(i);
+      const pattern = patterns[i]!;
+      if (!this.keyed[pattern]) {
+        if (this.holds(this.requirements[pattern]!, 0, text.normalized)) result.push(i);
+      } else if (this.patternRound[pattern] === this.round && this.holds(this.requirements[pattern]!, 1, text.normalized)) {
+        result.push(i);
+      }
     }
     return result;
   }
 
-  /** A new message: a new round, with the literals its words contain marked present. */
+  /**
+   * A new message: a new round, with the literals its words contain marked present and the
+   * patterns they key marked too.
+   */
   private start(text: Pick<AnalyzedText, 'normalized' | 'tokens'>): void {
     this.nextRound();
     this.current = text;
     for (const { word } of text.tokens) {
-      for (const id of this.literalsIn(word)) this.setState(id, PRESENT);
+      for (const id of this.literalsIn(word)) {
+        if (this.stateOf(id) === PRESENT) continue;
+        this.setState(id, PRESENT);
+        for (const pattern of this.keying[id] ?? NONE) this.patternRound[pattern] = this.round;
+      }
     }
   }
 
-  /** `mayMatch` over ids: every requirement has one of its alternatives in the text. */
-  private holds(requirements: LiteralIds, text: string): boolean {
-    for (const alternatives of requirements) {
+  /** `mayMatch` over ids from requirement `from` on: each has one of its alternatives in the text. */
+  private holds(requirements: LiteralIds, from: number, text: string): boolean {
+    for (let r = from; r < requirements.length; r++) {
+      const alternatives = requirements[r]!;
       let any = false;
       for (const id of alternatives) {
         if (this.has(id, text)) {
@@ -124,10 +154,11 @@ export class PatternIndex {
 
   /** Starts a message: a new round, with the scratch arrays sized to the literals. */
   private nextRound(): void {
-    if (this.literalRound.length !== this.literals.length || this.round === MAX_ROUND) {
-      // Literals were added (or the counter ran out): start over with arrays of the right size.
+    if (this.literalRound.length !== this.literals.length || this.patternRound.length !== this.requirements.length || this.round === MAX_ROUND) {
+      // Literals or patterns were added (or the counter ran out): start over with arrays of the right size.
       this.literalRound = new Int32Array(this.literals.length);
       this.literalState = new Uint8Array(this.literals.length);
+      this.patternRound = new Int32Array(this.requirements.length);
       this.round = 0;
     }
     this.round++;

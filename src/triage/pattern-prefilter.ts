@@ -17,10 +17,12 @@ export type Requirements = readonly (readonly string[])[];
 const QUANTIFIER_START = new Set(['?', '*', '+', '{']);
 /** Escapes that stand for one literal character (`\.`, `\-`, `\/` ...). */
 const LITERAL_ESCAPE = /^[.\-/\\()[\]{}?*+|^$@#&%!:=,'"~<> ]$/;
+/** `(?=` and `(?<=`: their contents must match too, so their literals are required. */
+const POSITIVE_LOOKAROUND = /^\?<?=/;
 
 export function patternRequirements(source: string): Requirements {
   if (hasTopLevelAlternation(source)) return [];
-  const requirements: string[][] = [];
+  const requirements: (readonly string[])[] = [];
   let run = '';
   let lastWasLiteral = false;
   const endRun = () => {
@@ -59,8 +61,15 @@ export function patternRequirements(source: string): Requirements {
       const close = matchingParen(source, i);
       if (close < 0) return [];
       const optional = QUANTIFIER_START.has(source[close + 1] ?? '') && !/^\+/.test(source.slice(close + 1));
-      const alternatives = optional ? undefined : literalAlternatives(source.slice(i + 1, close));
-      if (alternatives) requirements.push(alternatives);
+      const body = source.slice(i + 1, close);
+      const lookaround = POSITIVE_LOOKAROUND.exec(body);
+      if (lookaround) {
+        // What a positive lookaround must see is in the text as well ("(?<=affected:\s?)\d+" needs ':').
+        requirements.push(...patternRequirements(body.slice(lookaround[0].length)));
+      } else {
+        const alternatives = optional ? undefined : literalAlternatives(body);
+        if (alternatives) requirements.push(alternatives);
+      }
       i = close + 1;
       continue;
     }

@@ -52,23 +52,28 @@ export type Reason =
 /** A cue longer than this is most of a message, not a cue: it is not quoted back. */
 const MAX_CUE_CHARS = 40;
 const MAX_CUE_WORDS = 6;
+/** A trimmed text with more than MAX_CUE_WORDS words has at least that many gaps between words (no word list built). */
+const TOO_MANY_WORDS = new RegExp(`(?:\\S+\\s+){${MAX_CUE_WORDS}}`);
 
 function shownCues(cues: readonly string[], max: number): string[] {
   const shown: string[] = [];
   for (const cue of cues) {
     if (shown.length === max) break;
     const text = cue.trim();
-    if (text === '' || shown.includes(text) || text.length > MAX_CUE_CHARS || text.split(/\s+/).length > MAX_CUE_WORDS) continue;
+    if (text === '' || shown.includes(text) || text.length > MAX_CUE_CHARS || TOO_MANY_WORDS.test(text)) continue;
     shown.push(text);
   }
   return shown;
 }
 
+/** Cues each in single quotes, comma-separated. */
+function inQuotes(shown: readonly string[]): string {
+  return shown.map((cue) => `'${cue}'`).join(', ');
+}
+
 /** Up to `max` distinct cues in the order given, each in single quotes, comma-separated. */
 function quoted(cues: readonly string[], max = 3): string {
-  return shownCues(cues, max)
-    .map((cue) => `'${cue}'`)
-    .join(', ');
+  return inQuotes(shownCues(cues, max));
 }
 
 /** "can't", "cannot" and "can not" are one word to compare, whichever the admin typed. */
@@ -137,7 +142,7 @@ export function renderReason(reason: Reason, lang: Lang): string {
       const name = categoryDisplayName(reason.category, lang);
       const tied = reason.tiedWith.map((id) => categoryDisplayName(id, lang));
       const cues = shownCues(reason.cues, 3);
-      const said = quoted(reason.cues);
+      const said = inQuotes(cues);
       const disputed = reason.disputedBy ? categoryDisplayName(reason.disputedBy, lang) : undefined;
       if (zh) {
         const tie = tied.length > 0 ? `（${tied.join('、')} 也同樣符合，依最相近的範例判定）` : disputed ? `（但整體用字較接近 ${disputed} 的範例）` : '';
@@ -170,7 +175,8 @@ export function renderReason(reason: Reason, lang: Lang): string {
     case 'volume-licensing':
       return withCues(reason.cues, zh ? '透過大量授權方案購買的授權' : 'licenses bought under a volume licensing program');
     case 'severity': {
-      const cues = reason.cues.length > 0 && quoted(reason.cues, 2) !== '' ? `${quoted(reason.cues, 2)}: ` : '';
+      const said = reason.cues.length > 0 ? quoted(reason.cues, 2) : '';
+      const cues = said !== '' ? `${said}: ` : '';
       const rule = reason.rule === 'everyone' && reason.cues.length > 0 && !reason.cues.some(namesEveryUser) ? 'group' : reason.rule;
       const why = (zh ? SEVERITY_ZH : SEVERITY_EN)[rule];
       const failureText = failureNotQuoted(reason.failure, reason.cues);

@@ -39,28 +39,30 @@ export interface AnalyzedText {
 export const MAX_ANALYZED_CHARS = 4000;
 
 /**
- * Each rewrite with a substring the text must contain for it to apply at all: most messages
- * have no apostrophe and no "e-mail", so most of these passes are skipped on the hot path.
+ * Each rewrite with substrings one of which the text must contain for it to apply at all: most
+ * messages have no apostrophe and no "e-mail", so most of these passes are skipped on the hot
+ * path. (Apostrophes are plain by then: ’ is rewritten to ' first.)
  */
-type Rewrite = readonly [guard: string, pattern: RegExp, replacement: string];
+type Rewrite = readonly [guards: readonly string[], pattern: RegExp, replacement: string];
 
 const CONTRACTIONS: readonly Rewrite[] = [
-  ['can', /\bcan['’]?t\b|\bcannot\b/g, 'can not'],
-  ['won', /\bwon['’]?t\b/g, 'will not'],
-  ['t', /\b(do|does|did|is|are|was|were|could|should|would|has|have|had|must|need)n['’]?t\b/g, '$1 not'],
-  ["'", /\b(it|that|there|here|this|what|where|when|why|how|who|he|she|nobody|everyone|everybody|nothing|something)['’]s\b/g, '$1 is'],
-  ["'", /['’]re\b/g, ' are'],
-  ["'", /['’]ve\b/g, ' have'],
-  ["'", /['’]ll\b/g, ' will'],
-  ["'", /['’]m\b/g, ' am'],
-  ["'", /['’](s|d)\b/g, ''],
+  [['can'], /\bcan['’]?t\b|\bcannot\b/g, 'can not'],
+  [['won'], /\bwon['’]?t\b/g, 'will not'],
+  // "dont" and "don't": a match has "nt" or "n't" in it (a guard of "t" let nearly every message through).
+  [['nt', "n't"], /\b(do|does|did|is|are|was|were|could|should|would|has|have|had|must|need)n['’]?t\b/g, '$1 not'],
+  [["'"], /\b(it|that|there|here|this|what|where|when|why|how|who|he|she|nobody|everyone|everybody|nothing|something)['’]s\b/g, '$1 is'],
+  [["'"], /['’]re\b/g, ' are'],
+  [["'"], /['’]ve\b/g, ' have'],
+  [["'"], /['’]ll\b/g, ' will'],
+  [["'"], /['’]m\b/g, ' am'],
+  [["'"], /['’](s|d)\b/g, ''],
 ];
 
 const SYNONYMS: readonly Rewrite[] = [
-  ['e-mail', /\be-mail/g, 'email'],
-  ['sign', /\bsign-?in\b/g, 'sign in'],
-  ['log', /\blog-?in\b/g, 'log in'],
-  ['set', /\bset-?up\b/g, 'set up'],
+  [['e-mail'], /\be-mail/g, 'email'],
+  [['sign'], /\bsign-?in\b/g, 'sign in'],
+  [['log'], /\blog-?in\b/g, 'log in'],
+  [['set'], /\bset-?up\b/g, 'set up'],
 ];
 
 /**
@@ -95,11 +97,16 @@ export function stemWord(word: string): string {
   return stem;
 }
 
+function containsAny(text: string, parts: readonly string[]): boolean {
+  for (const part of parts) if (text.includes(part)) return true;
+  return false;
+}
+
 export function normalize(raw: string): string {
   let text = raw.length > MAX_ANALYZED_CHARS ? raw.slice(0, MAX_ANALYZED_CHARS) : raw;
   text = text.normalize('NFKC').toLowerCase().replace(/[‘’`´]/g, "'").replace(/[“”]/g, '"');
-  for (const [guard, pattern, replacement] of CONTRACTIONS) if (text.includes(guard)) text = text.replace(pattern, replacement);
-  for (const [guard, pattern, replacement] of SYNONYMS) if (text.includes(guard)) text = text.replace(pattern, replacement);
+  for (const [guards, pattern, replacement] of CONTRACTIONS) if (containsAny(text, guards)) text = text.replace(pattern, replacement);
+  for (const [guards, pattern, replacement] of SYNONYMS) if (containsAny(text, guards)) text = text.replace(pattern, replacement);
   // Most messages are single-spaced already; rebuilding them space by space is the costly part.
   if (UNUSUAL_WHITESPACE.test(text)) text = text.replace(/\s+/g, ' ');
   return text.trim();

@@ -13,6 +13,9 @@ describe('my cases options', () => {
     ['我的案件 第 2 頁', { page: 2, closedOnly: false }],
     ['我的案件 嚴重性 A', { page: 1, severity: 'A', closedOnly: false }],
     ['我的案件 已關閉', { page: 1, closedOnly: true }],
+    // Typed with a tab, a line break or runs of spaces (a paste, a phone keyboard).
+    ['my\tcases  page\n2', { page: 2, closedOnly: false }],
+    ['  my cases\u00a0closed  ', { page: 1, closedOnly: true }],
   ])('%s', (text, filter) => {
     expect(parseCommand(text)).toEqual({ kind: 'myCases', filter });
   });

@@ -14,9 +14,12 @@ describe('pattern prefilter', () => {
     expect(patternRequirements('\\b[a-z0-9-]+\\.sharepoint\\.com\\b')).toEqual([['.sharepoint.com']]);
     expect(patternRequirements('\\btakes? ~?\\d+')).toEqual([['take'], [' ']]);
     expect(patternRequirements('\\b(blocked|stopped|stops)\\b')).toEqual([['blocked', 'stopped', 'stops']]);
-    // Optional groups, lookarounds and classes require nothing.
+    // Optional groups, negative lookarounds and classes require nothing.
     expect(patternRequirements('\\b(ms |microsoft )?teams\\b(?! site)')).toEqual([['teams']]);
     expect(patternRequirements('(?<!since )\\b(monday|friday)\\b')).toEqual([['monday', 'friday']]);
+    // What a positive lookaround must see is required as well.
+    expect(patternRequirements('(?<=\\bimpact:\\s?)\\d+')).toEqual([['impact:']]);
+    expect(patternRequirements('\\bsync(?= (error|failed))')).toEqual([['sync'], [' '], ['error', 'failed']]);
     // Alternation at the top, or nothing literal: always run.
     expect(patternRequirements('charged|refund')).toEqual([]);
     expect(patternRequirements('^\\s*(e[1-5]|f[1-3])\\s*(=|vs\\.?)')).toEqual([]);

@@ -83,6 +83,13 @@ describe('analyze', () => {
     expect(cjk.test(String.fromCharCode(FIRST_CJK_CODE))).toBe(true);
   });
 
+  it('expands "n\'t" contractions typed with or without the apostrophe, and leaves other words with "nt" alone', () => {
+    expect(normalize("We dont get mail and it isn't synced")).toBe('we do not get mail and it is not synced');
+    expect(normalize('Outlook DOESNT open; the tenant hasn’t changed')).toBe('outlook does not open; the tenant has not changed');
+    expect(normalize("Can't sign-in, won't set-up")).toBe('can not sign in, will not set up');
+    expect(normalize('Our tenant wants a client update')).toBe('our tenant wants a client update');
+  });
+
   it('collapses whitespace exactly as a plain \\s+ replacement does', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', 'b', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\u3000', '\ufeff'), { maxLength: 20 }), (parts) => {
