@@ -206,14 +206,15 @@ const PEOPLE_GROUPS: readonly CueOwner[] = ['everyone', 'several', 'single', 'on
 const ASKING_GROUPS: readonly CueOwner[] = ['failure', 'vague_failure', 'question', 'help_request', 'asks_fix', 'request', 'config_ask'];
 
 /**
- * Background history: a clause before a later opening that tells the past ("we came over from
- * G Suite in 2022", "years ago we set up AD FS"). Its words are context, not the request: they
- * neither place the message on their own (no phrase of theirs counts as one) nor veto an intent.
+ * Background: a clause before a later opening that tells the past ("we came over from G Suite
+ * in 2022", "years ago we set up AD FS") or a setting that works ("we use Teams for chat and
+ * SharePoint for files, all running fine"). Its words are context, not the request: they neither
+ * place the message on their own (no phrase of theirs counts as one) nor veto an intent.
  */
 function backgroundReader(opening: number, cues: FoundCues): (hit: Hit<IntentOwner>) => boolean {
   if (opening <= 0) return () => false;
-  const past = new Set(cues.affirmed('past').map((hit) => hit.clause));
-  return (hit) => hit.start >= 0 && hit.clause < opening && past.has(hit.clause);
+  const told = new Set([...cues.affirmed('past'), ...cues.affirmed('working_fine')].map((hit) => hit.clause));
+  return (hit) => hit.start >= 0 && hit.clause < opening && told.has(hit.clause);
 }
 
 function askingClauses(text: AnalyzedText, cues: FoundCues): (clause: number) => boolean {

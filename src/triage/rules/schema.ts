@@ -123,6 +123,7 @@ export const SEVERITY_CUE_GROUPS = [
   'others_fine',
   'partial',
   'still_working',
+  'working_fine',
   'group_name',
   'outage',
   'deadline',
