@@ -21,3 +21,15 @@ describe('products named as a working setting before the request', () => {
     expect(engine.triage('Since the update OneDrive stops syncing on every PC with an error, although the web version works fine.').category).toBe('sharepoint.sites');
   });
 });
+
+describe('a group\'s own sending restriction behind a bounce (tie-break 6)', () => {
+  it('places the bounce with the group\'s configuration, however many bounce words come first', () => {
+    expect(engine.triage('Since yesterday a supplier\'s mail to our Sales distribution list bounces with a 5.7.1 error; the list was changed to take mail only from senders inside our organization.').category).toBe('exchange.recipients');
+    expect(engine.triage('Bounce after bounce: our new intern\'s messages to the Board list come back, the NDR says he is not permitted to send to the Board list.').category).toBe('exchange.recipients');
+  });
+
+  it('keeps rejections by a rule or the service in mail flow', () => {
+    expect(engine.triage('A new transport rule rejects every message with a zip file, including mail sent to our Sales distribution list. How do I add an exception?').category).toBe('exchange.mailflow');
+    expect(engine.triage('Outside partners get a 550 5.7.1 bounce when they write to our Projects group; internal people can send to it fine.').category).toBe('exchange.mailflow');
+  });
+});
