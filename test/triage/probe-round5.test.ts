@@ -33,3 +33,20 @@ describe('a group\'s own sending restriction behind a bounce (tie-break 6)', () 
     expect(engine.triage('Outside partners get a 550 5.7.1 bounce when they write to our Projects group; internal people can send to it fine.').category).toBe('exchange.mailflow');
   });
 });
+
+describe('trials and subscriptions ended in several sentences (tie-break 8)', () => {
+  it('reads a trial the admin will not pay for yet, or wants extended, as renewal', () => {
+    expect(engine.triage('Our Business Basic trial runs out on Sunday and we are not ready to pay; can we get more time to test?').category).toBe('billing.renewal');
+    expect(engine.triage('The Project Plan 3 trial expired on Monday. We would rather not pay before the pilot is over, is a trial extension possible?').category).toBe('billing.renewal');
+  });
+
+  it('keeps a trial the admin wants to keep by paying in conversion', () => {
+    expect(engine.triage('Our trial expires tomorrow and we want to keep using it, how do we start paying?').category).toBe('billing.conversion');
+    expect(engine.triage('The trial ran out yesterday and I want to keep the mailboxes, how do I pay for it?').category).toBe('billing.conversion');
+  });
+
+  it('reads ending a named subscription as cancellation, and stopping its renewal as renewal', () => {
+    expect(engine.triage('We want to end the Exchange Online Plan 1 subscription today, the mailboxes moved to another provider.').category).toBe('billing.cancellation');
+    expect(engine.triage('How do I stop the Business Standard subscription from renewing automatically next month?').category).toBe('billing.renewal');
+  });
+});
