@@ -50,3 +50,13 @@ describe('trials and subscriptions ended in several sentences (tie-break 8)', ()
     expect(engine.triage('How do I stop the Business Standard subscription from renewing automatically next month?').category).toBe('billing.renewal');
   });
 });
+
+describe('a subscription bought through a partner, told as history (tie-break 8)', () => {
+  it('still sends it to the partner when the purchase was years ago', () => {
+    expect(engine.triage('Back in 2020 we bought our Office 365 plan through GoDaddy. Today I need five more licenses and the Microsoft admin center has no option to buy them, what now?').category).toBe('boundary.third-party');
+  });
+
+  it('keeps other history told first as background', () => {
+    expect(engine.triage('Years ago we bought a few licenses in a shop. Now one user cannot sign in, the sign-in page says her account is locked.').category).toBe('identity.users');
+  });
+});
