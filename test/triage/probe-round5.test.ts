@@ -60,3 +60,16 @@ describe('a subscription bought through a partner, told as history (tie-break 8)
     expect(engine.triage('Years ago we bought a few licenses in a shop. Now one user cannot sign in, the sign-in page says her account is locked.').category).toBe('identity.users');
   });
 });
+
+describe('mail that never arrives, said as "nothing from outside reaches our mailboxes"', () => {
+  it('reads it as mail flow failing for everyone, after a sentence saying other products work', () => {
+    const result = engine.triage('OneDrive and Teams behave normally. Since noon nothing from outside gets into our inboxes, not even newsletters.');
+    expect(result.category).toBe('exchange.mailflow');
+    expect(result.severity).toBe('A');
+  });
+
+  it('places mail from external senders in mail flow, not external sharing', () => {
+    expect(engine.triage('Since the MX change nothing from external senders gets through to our mailboxes.').category).toBe('exchange.mailflow');
+    expect(engine.triage('Guests from a partner company cannot open the files we shared externally from SharePoint.').category).toBe('sharepoint.external');
+  });
+});
