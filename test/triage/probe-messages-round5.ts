@@ -51,4 +51,17 @@ export const PROBES_ROUND5: ReadonlyArray<Probe> = [
   // zh-TW
   ['identity.users', 'A', '從昨天開始，財務部有六個人登入 Teams 時一直被要求重新做 MFA 驗證，驗證完又跳回登入畫面，完全無法使用。'],
   ['tenant.domains', 'C', '我們已經在用 Exchange 和 Teams，現在想把公司新買的網域加進 Microsoft 365，請問要在哪裡新增 DNS 記錄？'],
+  // the fresh batch, written after this round's fixes and labeled before triaging it
+  ['identity.users', 'A', 'Our sales team of eight cannot sign in to Outlook or Teams since this morning; each of them is told the account has been disabled. Nobody in sales changed anything.'],
+  ['tenant.provisioning', 'B', 'SharePoint tells one new employee that she needs a license, although the admin center has shown her E5 license as assigned since yesterday with every service switched on.'],
+  ['identity.sso', 'B', 'One user is sent to our old AD FS page when she signs in to Teams on the web, everyone else gets the Microsoft page. We moved the domain from federated to managed last month.'],
+  ['billing.invoice', 'C', 'We run Exchange Online, Intune and Teams Phone for 120 staff and all of it works. What I cannot work out is the tax line on the latest invoice, it changed after we moved our billing address.'],
+  ['exchange.recipients', 'C', 'Mail and Teams behave, SharePoint is fine too. Question: how do I add a second owner to our Marketing distribution list so that she can manage its members?'],
+  ['sharepoint.permissions', 'B', 'Outlook and Teams are fine for her. The problem is that one HR colleague gets access denied when she opens the Policies library on our intranet, although she is in the site\'s Members group.'],
+  ['tenant.domains', 'C', 'Teams, SharePoint and Exchange Online all work well for us. We bought a shorter domain for the company and want every user\'s sign-in name to use it. What are the steps to add it?'],
+  ['exchange.mailflow', 'B', 'Our distribution groups are fine, the problem is a connector: since we added an outbound connector to our archiving service, mail to two customers stays in the queue with a 4.4.7 error.'],
+  ['boundary.scripts', null, 'We use Exchange Online, SharePoint and Teams. I wrote a PowerShell script that creates the mailbox and the team for each new hire, and since last week it stops at the line that adds the owner with an access error. Can you help me debug my script?'],
+  ['billing.cancellation', 'C', 'We tried Microsoft 365 for a year alongside Google and the paid term renews next week. We have decided to stop using it: how do we cancel so we are not charged for another year?'],
+  ['skype.communication', 'A', 'Sign-in works and mail flows; the trouble is Teams meetings: since today\'s update nobody in the company hears any audio when they join from the desktop app.'],
+  ['identity.users', 'B', '我們用 Teams 和 Outlook 都很正常，只是有一位同事換了手機，現在 MFA 驗證過不了、無法登入，請問要怎麼重設她的 MFA？'],
 ];
