@@ -73,3 +73,33 @@ describe('mail that never arrives, said as "nothing from outside reaches our mai
     expect(engine.triage('Guests from a partner company cannot open the files we shared externally from SharePoint.').category).toBe('sharepoint.external');
   });
 });
+
+describe('a sign-in failure in a product, caused by the account itself', () => {
+  it('places it with the user accounts, not with the product where it shows', () => {
+    expect(engine.triage('Our team of six cannot log in to Teams or Outlook since lunch; each of them is told the account is locked.').category).toBe('identity.users');
+    expect(engine.triage('The buyer\'s password expired on Friday, so now she cannot sign in to Teams on her laptop.').category).toBe('identity.users');
+  });
+
+  it('keeps a Teams sign-in failure with no account state told in the Teams client', () => {
+    expect(engine.triage('Teams will not sign in on three new laptops, it shows error 30045 and stays on the loading screen.').category).toBe('skype.setup');
+  });
+});
+
+describe('a product asking for a license the admin center shows as assigned', () => {
+  it('reads it as provisioning, not as buying one', () => {
+    expect(engine.triage('OneDrive tells a new hire he needs a license, yet his Business Premium license shows as assigned since Monday.').category).toBe('tenant.provisioning');
+  });
+});
+
+describe('a newly bought domain, after a sentence that says everything works', () => {
+  it('places adding it with domains', () => {
+    expect(engine.triage('Exchange Online and Teams run fine for us. We purchased a short new domain for the company and want all sign-in names to use it, what are the steps?').category).toBe('tenant.domains');
+  });
+});
+
+describe('"nobody hears" or "nobody sees" as a failure', () => {
+  it('reads everyone who cannot hear or see in meetings as cut off', () => {
+    expect(engine.triage('Since this morning nobody in the office hears the other side in Teams calls.').severity).toBe('A');
+    expect(engine.triage('Since the update no one in our team sees shared screens in Teams meetings.').severity).toBe('A');
+  });
+});
