@@ -103,3 +103,15 @@ describe('"nobody hears" or "nobody sees" as a failure', () => {
     expect(engine.triage('Since the update no one in our team sees shared screens in Teams meetings.').severity).toBe('A');
   });
 });
+
+describe('a how-to that asks to undo a failure told before it', () => {
+  it('keeps the failure\'s severity when the question asks how to make it work again', () => {
+    const result = engine.triage('Customers say their replies to our help address bounce. The address is a distribution group that someone limited to internal senders. How do I let outside people reach it again?');
+    expect(result.category).toBe('exchange.recipients');
+    expect(result.severity).toBe('B');
+  });
+
+  it('leaves a how-to with nothing broken at C', () => {
+    expect(engine.triage('How do I set up the Outlook profile again on a new laptop?').severity).toBe('C');
+  });
+});
