@@ -115,3 +115,15 @@ describe('a how-to that asks to undo a failure told before it', () => {
     expect(engine.triage('How do I set up the Outlook profile again on a new laptop?').severity).toBe('C');
   });
 });
+
+describe('a product refusing a user for want of a license', () => {
+  it('reads the refusal as a failure for that user', () => {
+    const result = engine.triage('Word on the web tells a new colleague that he needs a license, yet the admin center lists his E3 license as assigned with every app switched on.');
+    expect(result.category).toBe('tenant.provisioning');
+    expect(result.severity).toBe('B');
+  });
+
+  it('leaves a question about whether a license is needed at C', () => {
+    expect(engine.triage('Does a shared mailbox need a license if nobody signs in to it?').severity).toBe('C');
+  });
+});
