@@ -127,3 +127,14 @@ describe('a product refusing a user for want of a license', () => {
     expect(engine.triage('Does a shared mailbox need a license if nobody signs in to it?').severity).toBe('C');
   });
 });
+
+describe('the people named just before a contrast that tells their failure', () => {
+  it('reads them as who is affected', () => {
+    expect(engine.triage('Twelve interns joined on Monday with licenses assigned, but none of them can open Outlook, it says the mailbox cannot be found.').severity).toBe('A');
+    expect(engine.triage('Our 30 field staff were moved to the new plan yesterday, but since then they get an error when they open OneDrive.').severity).toBe('A');
+  });
+
+  it('does not read a head count told before a contrast about something else as affected', () => {
+    expect(engine.triage('We have 200 users, but the retention policy page in the Exchange admin center shows an error when I open it.').severity).toBe('B');
+  });
+});

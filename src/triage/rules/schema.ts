@@ -130,6 +130,7 @@ export const SEVERITY_CUE_GROUPS = [
   'partial',
   'still_working',
   'working_fine',
+  'refers_back',
   'group_name',
   'outage',
   'deadline',
