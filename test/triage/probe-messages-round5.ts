@@ -9,7 +9,12 @@
  * Severity is given where taxonomy.md's rules are clear, `undefined` where they are not.
  *
  * Counts (category right / severity right where labeled):
- * - the first 32 (30 with a severity), before any fix: category 26/32, severity 25/30.
+ * - the first 32 (30 with a severity), before any fix: category 26/32, severity 25/30; after
+ *   this round's fixes: category 31/32, severity 29/30.
+ * - the fresh batch of 12 (all with a severity), written after those fixes and before triaging
+ *   it: category 9/12, severity 9/12 (the honest transfer measure); after the fixes for what it
+ *   found: category 12/12, severity 11/12.
+ * The probes that still fail carry the reason as a fourth field; the test lists them as todos.
  */
 import type { Probe } from './probe-suite.js';
 
@@ -42,7 +47,7 @@ export const PROBES_ROUND5: ReadonlyArray<Probe> = [
   ['billing.renewal', 'C', 'Our trial expired last week and we do not want to pay yet. Can the trial be extended for another month while we finish testing?'],
   ['boundary.third-party', null, 'We bought our Microsoft 365 licenses through GoDaddy years ago. Now I want to add five more mailboxes and the Microsoft admin center will not let me buy licenses. Where do I do it?'],
   ['billing.cancellation', 'C', 'We are moving the whole company to Google Workspace at the end of the month. Teams, Exchange and SharePoint were fine for us, it is just the price. How do we end the Microsoft 365 subscription and stop further charges?'],
-  ['unknown', null, 'The article on setting up Teams Rooms still shows the old admin center screenshots. Nothing is broken for us, but it would help if someone refreshed the pictures.'],
+  ['unknown', null, 'The article on setting up Teams Rooms still shows the old admin center screenshots. Nothing is broken for us, but it would help if someone refreshed the pictures.', 'category: tie-break 9 is applied only when no rule places the message (engine.ts), and \'Teams\' in the page\'s title places it; applying it first lost 1-2 real-train answers, so left as round 3 left it'],
   // help-desk tickets
   ['identity.users', 'B', 'Ticket 5521. Caller: sales rep in Madrid. Issue: cannot sign in to Outlook, Teams or the portal; she is told her password expired, then the change password page fails with an error. Other users fine.'],
   ['tenant.provisioning', 'A', 'Requester: HR. Summary: 25 new hires who started today have licenses assigned, but Exchange says their mailboxes do not exist and Teams tells them they have no license. They cannot work.'],
@@ -54,7 +59,7 @@ export const PROBES_ROUND5: ReadonlyArray<Probe> = [
   // the fresh batch, written after this round's fixes and labeled before triaging it
   ['identity.users', 'A', 'Our sales team of eight cannot sign in to Outlook or Teams since this morning; each of them is told the account has been disabled. Nobody in sales changed anything.'],
   ['tenant.provisioning', 'B', 'SharePoint tells one new employee that she needs a license, although the admin center has shown her E5 license as assigned since yesterday with every service switched on.'],
-  ['identity.sso', 'B', 'One user is sent to our old AD FS page when she signs in to Teams on the web, everyone else gets the Microsoft page. We moved the domain from federated to managed last month.'],
+  ['identity.sso', 'B', 'One user is sent to our old AD FS page when she signs in to Teams on the web, everyone else gets the Microsoft page. We moved the domain from federated to managed last month.', 'severity: being sent to the wrong sign-in page carries no failure word; \'is sent to\' alone is too common to read as one'],
   ['billing.invoice', 'C', 'We run Exchange Online, Intune and Teams Phone for 120 staff and all of it works. What I cannot work out is the tax line on the latest invoice, it changed after we moved our billing address.'],
   ['exchange.recipients', 'C', 'Mail and Teams behave, SharePoint is fine too. Question: how do I add a second owner to our Marketing distribution list so that she can manage its members?'],
   ['sharepoint.permissions', 'B', 'Outlook and Teams are fine for her. The problem is that one HR colleague gets access denied when she opens the Policies library on our intranet, although she is in the site\'s Members group.'],
