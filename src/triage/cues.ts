@@ -5,6 +5,7 @@
 import type { SeverityCueGroup } from './rules/schema.js';
 import type { Hit, TermSet } from './matcher.js';
 import type { AnalyzedText } from './text.js';
+import { findPasted, isSoftwareOutput, pastedAt, type PastedSpan } from './quoted.js';
 
 /** How far a negation reaches: "not * everyone", "nothing to do with our proxy". */
 const NEGATION_WINDOW_BEFORE = 6;
@@ -30,6 +31,19 @@ const CLAUSE_BREAK = /[.!?;:。！？；：]/u;
 
 export type CueOwner = SeverityCueGroup;
 
+/**
+ * What only people's words can say: who is affected, what is asked or wished, what is fine.
+ * Inside what software printed (quoted.ts) these words are the product's ("Failed to find users
+ * for tenant", "Please consider removing ..."), so they are not read there; a user's words the
+ * admin passes on ("the ticket says: nobody in accounting can log in") still are. Failures,
+ * outages and cut-offs are read everywhere: a pasted error says what failed.
+ */
+const ADMIN_VOICE = new Set<CueOwner>([
+  'everyone', 'every_item', 'several', 'single', 'one_person', 'others_fine', 'partial', 'still_working', 'impact_field',
+  'question', 'hypothetical', 'help_request', 'config_ask', 'request', 'nothing_broken', 'workaround', 'admin_only_workaround',
+  'deadline', 'doubt', 'documentation', 'past', 'cosmetic',
+]);
+
 export class CueFinder {
   constructor(private readonly cues: TermSet<CueOwner>) {}
 
@@ -50,6 +64,8 @@ export class FoundCues {
   private negators: readonly Hit<CueOwner>[] | undefined;
   /** Where the message's quote marks are, found on first use (see `isQuoted`). */
   private quoteMarks: readonly number[] | undefined;
+  /** What the admin pasted (quoted.ts), found on first use: most messages never ask. */
+  private pasted: readonly PastedSpan[] | undefined;
 
   constructor(
     private readonly text: AnalyzedText,
@@ -67,7 +83,7 @@ export class FoundCues {
     let affirmed = this.affirmedByGroup.get(group);
     if (affirmed === undefined) {
       const hits = this.byGroup.get(group);
-      affirmed = hits ? hits.filter((hit) => !this.isNegated(hit) || this.joinedAfter(hit)) : NO_HITS;
+      affirmed = hits ? hits.filter((hit) => (!this.isNegated(hit) || this.joinedAfter(hit)) && !(ADMIN_VOICE.has(group) && this.inSoftwareOutput(hit))) : NO_HITS;
       this.affirmedByGroup.set(group, affirmed);
     }
     return affirmed;
@@ -198,11 +214,13 @@ export class FoundCues {
   }
 
   /**
-   * A hit inside quotation marks: the words of an error message or a page, not the admin's. A
-   * pasted error can run longer than text.ts's quoted stretches, so an odd number of quote marks
-   * before the hit also counts ("the error: "... Please consider removing ..."").
+   * A hit inside quotation marks or other output software printed (quoted.ts): the words of an
+   * error message or a page, not the admin's. A pasted error can run longer than text.ts's quoted
+   * stretches, so an odd number of quote marks before the hit also counts ("the error: "...
+   * Please consider removing ..."").
    */
-  isQuoted(hit: Pick<Hit<unknown>, 'start'>): boolean {
+  isQuoted(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
+    if (this.inSoftwareOutput(hit)) return true;
     if (hit.start < 0) return false;
     const token = this.text.tokens[hit.start]!;
     if (token.quoted) return true;
@@ -213,6 +231,19 @@ export class FoundCues {
       before++;
     }
     return before % 2 === 1;
+  }
+
+  /** Inside what software printed (not someone's words passed on): see quoted.ts. */
+  private inSoftwareOutput(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
+    const span = this.pastedSpanOf(hit);
+    return span !== undefined && isSoftwareOutput(span.kind);
+  }
+
+  private pastedSpanOf(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): PastedSpan | undefined {
+    this.pasted ??= findPasted(this.text.normalized);
+    if (this.pasted.length === 0) return undefined;
+    if (hit.start >= 0) return pastedAt(this.pasted, this.text.tokens[hit.start]!.from);
+    return hit.offset >= 0 ? pastedAt(this.pasted, this.normalizedOffset(hit)) : undefined;
   }
 
   /** A hit in a question that opens with a question word: "Does it bounce?", "What happens when ...?" */

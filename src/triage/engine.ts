@@ -406,7 +406,7 @@ export class TriageEngine {
       if (
         DENIABLE_CATEGORIES.has(intent.category) &&
         (cues.isNegated(hit, { after: true }) ||
-          (DOUBTABLE_CAUSES.has(intent.category) && (cues.isDoubted(hit) || (hit.start >= 0 && text.tokens[hit.start]!.quoted))))
+          (DOUBTABLE_CAUSES.has(intent.category) && (cues.isDoubted(hit) || cues.isQuoted(hit))))
       ) {
         continue;
       }

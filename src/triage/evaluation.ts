@@ -43,7 +43,15 @@ export interface EvaluationReport {
   readonly causes: ReadonlyMap<MissCause, number>;
   /** The same, for the misses whose category is wrong (what the category rules can fix). */
   readonly categoryCauses: ReadonlyMap<MissCause, number>;
+  /**
+   * Per layer that placed a message (the rules, the statistical layer's examples, or none: sent
+   * to unknown), how many it placed and how many of those were right: whether the statistical
+   * layer earns its place on a set, readable for a set kept back too (counts only).
+   */
+  readonly byLayer: ReadonlyMap<PlacingLayer, { placed: number; correct: number }>;
 }
+
+export type PlacingLayer = 'rules' | 'examples' | 'admin' | 'none';
 
 const QUOTED_ERROR = /["“'`][^"”'`]{12,}["”'`]|\b(0x[0-9a-f]{4,}|aadsts\d+|[45]\.\d\.\d+|error:|exception|\d{3} [a-z]+ error)/i;
 const HELP_DESK = /^\s*(it support|help ?desk|ticket|\[|user\b|user\d|the user|a user|customer|one of our users|employee)/i;
@@ -73,6 +81,7 @@ export function evaluate(engine: TriageEngine, rows: readonly LabeledMessage[]):
   const misses: Miss[] = [];
   const causes = new Map<MissCause, number>();
   const categoryCauses = new Map<MissCause, number>();
+  const byLayer = new Map<PlacingLayer, { placed: number; correct: number }>();
   let categoryCorrect = 0;
   let severityScored = 0;
   let severityCorrect = 0;
@@ -86,6 +95,10 @@ export function evaluate(engine: TriageEngine, rows: readonly LabeledMessage[]):
     const categoryOk = result.category === row.category || (row.alt ?? []).includes(result.category);
     stats(row.category).gold++;
     stats(result.category).predicted++;
+    const layer = byLayer.get(result.decidedBy ?? 'none') ?? { placed: 0, correct: 0 };
+    byLayer.set(result.decidedBy ?? 'none', layer);
+    layer.placed++;
+    if (categoryOk) layer.correct++;
     if (categoryOk) {
       categoryCorrect++;
       stats(row.category).correct++;
@@ -114,8 +127,16 @@ export function evaluate(engine: TriageEngine, rows: readonly LabeledMessage[]):
       });
     }
   }
-  return { total: rows.length, categoryCorrect, severityScored, severityCorrect, perCategory, confusions, misses, causes, categoryCauses };
+  return { total: rows.length, categoryCorrect, severityScored, severityCorrect, perCategory, confusions, misses, causes, categoryCauses, byLayer };
 }
+
+const LAYER_ORDER: readonly PlacingLayer[] = ['rules', 'examples', 'admin', 'none'];
+const LAYER_NAMES: Record<PlacingLayer, string> = {
+  rules: 'rules',
+  examples: 'statistical layer',
+  admin: "admin's choice",
+  none: 'nothing (unknown)',
+};
 
 const percent = (part: number, whole: number) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`);
 
@@ -131,6 +152,11 @@ export function formatReport(report: EvaluationReport, { withMisses = true }: { 
   lines.push('', 'category                    recall   precision   (gold / predicted)');
   for (const [id, s] of [...report.perCategory].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(`  ${id.padEnd(26)} ${percent(s.correct, s.gold).padStart(6)}   ${percent(s.correct, s.predicted).padStart(9)}   (${s.gold} / ${s.predicted})`);
+  }
+  lines.push('', 'placed by (category right / messages):');
+  for (const layer of LAYER_ORDER) {
+    const tally = report.byLayer.get(layer);
+    if (tally) lines.push(`  ${LAYER_NAMES[layer].padEnd(26)} ${String(tally.correct).padStart(4)} / ${tally.placed}`);
   }
   if (report.confusions.size > 0) {
     lines.push('', 'confusions (expected -> got):');
