@@ -53,6 +53,8 @@ export interface CompiledIntent {
   readonly examples: readonly string[];
   /** A platform the admin builds on: when this intent places a message, it decides (see `decideCategory`). */
   readonly decides: boolean;
+  /** A standing fact (who sold the subscription): told as history, it still counts (see `backgroundReader`). */
+  readonly standing: boolean;
 }
 
 export type MissingDetail = 'service' | 'scope';
@@ -206,14 +208,15 @@ const PEOPLE_GROUPS: readonly CueOwner[] = ['everyone', 'several', 'single', 'on
 const ASKING_GROUPS: readonly CueOwner[] = ['failure', 'vague_failure', 'question', 'help_request', 'asks_fix', 'request', 'config_ask'];
 
 /**
- * Background history: a clause before a later opening that tells the past ("we came over from
- * G Suite in 2022", "years ago we set up AD FS"). Its words are context, not the request: they
- * neither place the message on their own (no phrase of theirs counts as one) nor veto an intent.
+ * Background: a clause before a later opening that tells the past ("we came over from G Suite
+ * in 2022", "years ago we set up AD FS") or a setting that works ("we use Teams for chat and
+ * SharePoint for files, all running fine"). Its words are context, not the request: they neither
+ * place the message on their own (no phrase of theirs counts as one) nor veto an intent.
  */
 function backgroundReader(opening: number, cues: FoundCues): (hit: Hit<IntentOwner>) => boolean {
   if (opening <= 0) return () => false;
-  const past = new Set(cues.affirmed('past').map((hit) => hit.clause));
-  return (hit) => hit.start >= 0 && hit.clause < opening && past.has(hit.clause);
+  const told = new Set([...cues.affirmed('past'), ...cues.affirmed('working_fine')].map((hit) => hit.clause));
+  return (hit) => hit.start >= 0 && hit.clause < opening && told.has(hit.clause);
 }
 
 function askingClauses(text: AnalyzedText, cues: FoundCues): (clause: number) => boolean {
@@ -379,7 +382,9 @@ export class TriageEngine {
   private scoreCategories(text: AnalyzedText, stems: readonly string[], cues: FoundCues): Scored {
     const opening = openingClause(text, askingClauses(text, cues));
     const inOpening = (hit: Hit<IntentOwner>) => opening >= 0 && hit.start >= 0 && hit.clause === opening;
-    const inBackground = backgroundReader(opening, cues);
+    const toldBefore = backgroundReader(opening, cues);
+    // A standing fact told as history still holds: only other intents' history is background.
+    const inBackground = (hit: Hit<IntentOwner>) => !this.intents[hit.term.owner.intent]!.standing && toldBefore(hit);
     const perIntent = new Map<number, { hits: Hit<IntentOwner>[]; products: Hit<IntentOwner>[]; vetoed: boolean }>();
     for (const hit of this.intentTerms.match(text, stems)) {
       const owner = hit.term.owner;
@@ -632,7 +637,7 @@ export function compileRules(input: RuleInput): TriageEngine {
   const classifier = new LearnedClassifier();
   input.intents.forEach(({ file, rule }, index) => {
     const category = rule.category as CategoryId;
-    intents.push({ id: rule.id, category, links: rule.links, examples: rule.examples, decides: rule.decides });
+    intents.push({ id: rule.id, category, links: rule.links, examples: rule.examples, decides: rule.decides, standing: rule.standing });
     const positive: IntentOwner = { intent: index, negative: false };
     const negative: IntentOwner = { intent: index, negative: true };
     const at = (field: string, run: () => void) => compiling(file, rule.id, field, run);

@@ -246,7 +246,10 @@ function assessScope(cues: FoundCues, failing: ReadonlySet<number>): Scope {
   if (othersFine.length > 0) return { kind: 'single', hits: othersFine };
   // "Impact: entire company" in a ticket's fields says who is affected, wherever the failure is told.
   const fieldValues = new Set(cues.affirmed('impact_field').map((hit) => cues.sentenceOf(hit) + 1));
-  const aboutFailure = (hit: Hit<CueOwner>): boolean => nearFailure(cues.sentenceOf(hit), failing) || fieldValues.has(cues.sentenceOf(hit));
+  // "25 new hires have licenses, but their mailboxes do not exist": the failure told right after, of them.
+  const toldOfThem = new Set(cues.affirmed('refers_back').map((hit) => cues.sentenceOf(hit)).filter((sentence) => failing.has(sentence)));
+  const aboutFailure = (hit: Hit<CueOwner>): boolean =>
+    nearFailure(cues.sentenceOf(hit), failing) || fieldValues.has(cues.sentenceOf(hit)) || toldOfThem.has(cues.sentenceOf(hit) + 1);
   const inFailure = (hit: Hit<CueOwner>): boolean => nearFailure(cues.sentenceOf(hit), failing, 0);
   const everyone = [
     ...cues.affirmed('everyone').filter((hit) => notInsideOthersFine(cues, hit) && aboutFailure(hit)),

@@ -123,7 +123,7 @@ export const PROBES_ROUND3: ReadonlyArray<Probe> = [
   ['unknown', null, 'Good article on Teams meeting policies, but it would help to add a table of the default values for each setting. Thanks.', 'category: tie-break 9 is applied only when no rule places the message (engine.ts)'],
   ['unknown', null, 'The screenshot on the shared mailbox page still shows the old admin center, and the button is now named differently. Please update the steps.', 'category: tie-break 9 is applied only when no rule places the message (engine.ts)'],
   ['unknown', null, 'The page about adding DNS records lists an SRV record for _sip._tls, but the admin center no longer asks for it and our domain shows healthy without it. Could the page be updated?', 'category: tie-break 9 is applied only when no rule places the message (engine.ts); \'could the page be updated?\' is no wish cue'],
-  ['unknown', null, 'Still the same problem as last time, can someone call me back?', 'category: the statistical layer places a vague follow-up with 94% (training examples, owned elsewhere)'],
+  ['unknown', null, 'Still the same problem as last time, can someone call me back?'],
 ];
 
 /**
@@ -150,7 +150,7 @@ export const PROBES_ROUND3_FRESH: ReadonlyArray<Probe> = [
   ['skype.setup', 'B', '新電腦上的 Teams 一直安裝失敗，錯誤代碼 0x80070005，其他電腦都正常'],
   ['exchange.mailflow', 'A', '影響：全公司\n說明：今天早上九點以後，外部寄來的信都收不到。'],
   ['presales.inquiry', 'C', 'We are a 20-person nonprofit. Do we qualify for donated Business Premium licenses, and how does that compare with buying Business Standard at the nonprofit price?'],
-  ['unknown', null, 'Following up on my earlier question, did anyone get a chance to look?', 'category: the statistical layer places a vague follow-up (training examples, owned elsewhere)'],
+  ['unknown', null, 'Following up on my earlier question, did anyone get a chance to look?'],
   ['billing.cancellation', 'C', 'We signed up for Copilot for a pilot of 10 users and the pilot has ended. How do we stop the subscription today so we are not billed next month?', 'category: \'signed up\' in the background ties with the request sentence\'s \'stop the subscription\'; the examples pick purchase'],
   ['exchange.autodiscover', undefined, 'Help desk: a user\'s new Outlook profile on her Mac cannot find the server and keeps asking for the server address, in Outlook on the web she is fine.'],
   ['unknown', null, '這篇文件第三步驟的截圖還是舊版的系統管理中心，請更新'],

@@ -34,7 +34,7 @@ export const PROBES_ROUND4: ReadonlyArray<Probe> = [
   ['skype.communication', 'A', 'A few years back we set up AD FS for single sign-on and later moved to password hash sync. Unrelated to that: since today nobody in the company can join Teams meetings from the Outlook invite, the link just spins.'],
   ['billing.licenses', 'C', 'We started on a trial that we converted to paid in 2021. Today I need to remove 5 licenses because staff left, where do I do that?'],
   // "everyone" or "all staff" as a group's name
-  ['exchange.recipients', 'B', 'Mail to the Everyone group bounces for one sender in HR, the bounce says she is not allowed to send to this group.', 'category: three bounce words and the opening outweigh the group\'s own sending restriction told after them (tie-break 6); the phrase for it is in, its weight is not enough'],
+  ['exchange.recipients', 'B', 'Mail to the Everyone group bounces for one sender in HR, the bounce says she is not allowed to send to this group.'],
   ['exchange.recipients', 'C', 'How do I stop outside senders from emailing our All Staff distribution list?'],
   ['exchange.recipients', 'C', 'Please add the three new interns to the Everyone at Contoso distribution list.'],
   ['sharepoint.permissions', 'C', 'The Everyone except external users group shows up in the share dialog and a site owner used it on a confidential folder. How can I take that choice away from site owners?'],

@@ -57,6 +57,12 @@ export const intentSchema = z
      * manifests): when it places the message, it decides whatever symptom is named too.
      */
     decides: z.boolean().default(false),
+    /**
+     * A standing fact about the tenant that stays true when told as history ("we bought our
+     * licenses through GoDaddy years ago": the partner still bills and supports them), so the
+     * engine's background reader does not discount it.
+     */
+    standing: z.boolean().default(false),
     examples: z.array(nonEmptyText).min(2, 'needs at least 2 example messages, written as an admin would'),
     links: z
       .array(linkSchema)
@@ -123,6 +129,8 @@ export const SEVERITY_CUE_GROUPS = [
   'others_fine',
   'partial',
   'still_working',
+  'working_fine',
+  'refers_back',
   'group_name',
   'outage',
   'deadline',
