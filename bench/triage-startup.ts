@@ -1,6 +1,7 @@
 /**
  * Cold start of the triage engine in a fresh process: import, read + validate the rules,
- * check every example, train the classifier. Prints one JSON line for bench/run.ts.
+ * check every example, train the classifier. Prints one JSON line for bench/run.ts, which runs it
+ * compiled (tsconfig.bench.json) with plain node, as production runs the bot.
  */
 const started = performance.now();
 const { loadDefaultRules } = await import('../src/triage/index.js');

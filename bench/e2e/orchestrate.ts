@@ -40,7 +40,7 @@ function startNodeFlags(): string[] {
   if (flags === undefined) throw new Error('package.json: scripts.start no longer runs `node [flags] dist/app/main.js`; update startNodeFlags()');
   return flags.split(/\s+/).filter(Boolean);
 }
-const START_FLAGS = startNodeFlags();
+export const START_FLAGS = startNodeFlags();
 /** BENCH_SERVER_NODE_ARGS adds flags to the servers under test, for experiments (--cpu-prof …). */
 const NODE_FLAGS = [...START_FLAGS, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
 let compiled = false;

@@ -53,8 +53,10 @@ export const intentSchema = z
      */
     products: termList,
     /**
-     * The intent names a platform the admin builds on (SharePoint Embedded, SPFx, add-in
-     * manifests): when it places the message, it decides whatever symptom is named too.
+     * The intent names what a taxonomy tie-break makes the cause whatever symptom the message
+     * also names: a platform the admin builds on (SharePoint Embedded, SPFx, add-in manifests),
+     * a user account's own state behind a product's sign-in, a group's own rule on who may send
+     * to it behind a bounce. When it places the message, it decides.
      */
     decides: z.boolean().default(false),
     /**
