@@ -44,6 +44,17 @@ const ADMIN_VOICE = new Set<CueOwner>([
   'deadline', 'doubt', 'documentation', 'past', 'cosmetic',
 ]);
 
+/**
+ * Words that read like people or a failure but say neither, masked once here so that no reader
+ * counts them: a group's name ("the Everyone group", "our All Staff list") says who is in the
+ * group, not who is affected, and the "except" of "Everyone except external users" is no
+ * exception thrown; "nobody is blocked", "people can still work" say users go on working, the
+ * opposite of a failure or a cut-off. (English phrases only: a mask covers a span of words.)
+ */
+const MASKS: readonly CueOwner[] = ['group_name', 'still_working'];
+/** The groups a mask hides: who is affected, and what fails or cuts users off. */
+const MASKABLE = new Set<CueOwner>(['everyone', 'every_item', 'several', 'failure', 'cut_off']);
+
 export class CueFinder {
   constructor(private readonly cues: TermSet<CueOwner>) {}
 
@@ -78,15 +89,21 @@ export class FoundCues {
     }
   }
 
-  /** Hits of a group that are not negated. */
+  /** Hits of a group that are not negated, not software's words where only people's count, and not masked. */
   affirmed(group: CueOwner): readonly Hit<CueOwner>[] {
     let affirmed = this.affirmedByGroup.get(group);
     if (affirmed === undefined) {
       const hits = this.byGroup.get(group);
       affirmed = hits ? hits.filter((hit) => (!this.isNegated(hit) || this.joinedAfter(hit)) && !(ADMIN_VOICE.has(group) && this.inSoftwareOutput(hit))) : NO_HITS;
+      if (MASKABLE.has(group) && affirmed.length > 0) affirmed = affirmed.filter((hit) => !this.isMasked(hit));
       this.affirmedByGroup.set(group, affirmed);
     }
     return affirmed;
+  }
+
+  /** Inside a group's name or a still-working statement (see MASKS). */
+  private isMasked(hit: Hit<CueOwner>): boolean {
+    return MASKS.some((mask) => this.overlaps(hit, mask));
   }
 
   describe(): Record<string, string[]> {

@@ -49,8 +49,7 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   // A quoted error inside a question ("what does "we could not find your mailbox" mean?") was seen, not imagined.
   const askedAbout = (hit: Hit<CueOwner>): boolean => cues.isAskedAbout(hit) && !cues.isQuoted(hit);
   const failures = [
-    // ... and "except" in the name of SharePoint's "Everyone except external users" group is no exception thrown.
-    ...cues.affirmed('failure').filter((hit) => !askedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)) && !aboutOther(hit) && !namesGroup(cues, hit)),
+    ...cues.affirmed('failure').filter((hit) => !askedAbout(hit) && !pastOnly.has(cues.sentenceOf(hit)) && !aboutOther(hit)),
     ...garbledControls(cues),
   ];
   const scope = assessScope(cues, new Set([...failures, ...cues.affirmed('cut_off')].map((hit) => cues.sentenceOf(hit))));
@@ -91,10 +90,7 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const deadline = cues.affirmed('deadline');
   // A fault that leaves users working (a restriction that does not hold) cuts nobody off.
   // "no email since 9am" says users are cut off without a failure verb.
-  const cutting = [...failures, ...cutOff].filter(
-    // ... and "nobody is blocked" says the opposite of a cut-off.
-    (hit) => !impairing(cues, hit) && !cues.overlaps(hit, 'still_working'),
-  );
+  const cutting = [...failures, ...cutOff].filter((hit) => !impairing(cues, hit));
   if (cutting.length > 0 && cosmetic.length === 0) {
     if (multi && !usersWorking(cues, cutting, scope.hits)) return decided(scope, 'A', scope.kind === 'everyone' ? 'everyone' : 'several', [...scope.hits, ...cutting.slice(0, 1)]);
     if (scope.kind !== 'single' && (outage.length > 0 || deadline.length > 0)) {
@@ -277,14 +273,9 @@ function nearFailure(sentence: number, failing: ReadonlySet<number>, after = 1):
   return failing.has(sentence) || (after > 0 && failing.has(sentence - 1));
 }
 
-/** "one of our users" is one user, not "our users"; "everyone else" is not everyone; "everyone can still work" is nobody cut off. */
+/** "one of our users" is one user, not "our users"; "everyone else" is not everyone. */
 function notInsideOthersFine(cues: FoundCues, hit: Hit<CueOwner>): boolean {
-  return !cues.overlaps(hit, 'others_fine') && !cues.overlaps(hit, 'single') && !cues.overlaps(hit, 'still_working') && !namesGroup(cues, hit);
-}
-
-/** "the Everyone group", "our All Staff list": a group's name, not who is affected (English only). */
-function namesGroup(cues: FoundCues, hit: Hit<CueOwner>): boolean {
-  return hit.start >= 0 && cues.overlaps(hit, 'group_name');
+  return !cues.overlaps(hit, 'others_fine') && !cues.overlaps(hit, 'single');
 }
 
 /**
