@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
 import { CueFinder, type CueOwner, type FoundCues } from '../../src/triage/cues.js';
 import { TermSet } from '../../src/triage/matcher.js';
 import { analyze } from '../../src/triage/text.js';
@@ -63,5 +64,28 @@ describe('a still-working statement is no failure and no cut-off', () => {
 
   it('leaves the still-working statement itself for the readers that ask for it', () => {
     expect(words(find('The nightly job skipped a few accounts, nobody is blocked'), 'still_working')).toEqual(['nobody is blocked']);
+  });
+});
+
+/**
+ * Every reader sees the mask, not only the cut-off test: before the masking moved into FoundCues,
+ * the failure word inside "nobody is stuck" still counted as a failure for the question and
+ * nothing-broken rules and was quoted as the fault of a Sev B.
+ */
+describe('a still-working statement beside a question or another fault (engine)', () => {
+  let engine: TriageEngine;
+  beforeAll(() => {
+    engine = loadDefaultRules();
+  });
+
+  it('leaves a how-to or an explanation request at C when the admin adds that nobody is stuck', () => {
+    expect(engine.triage('How do I add a retention label to the finance library? Nobody is stuck, just planning ahead.').severity).toBe('C');
+    expect(engine.triage('A few mailboxes show a sync warning in the admin center, nobody is stuck and people can still work. What does the warning mean?').severity).toBe('C');
+  });
+
+  it('quotes the fault the users have, not the words saying where they are not stuck', () => {
+    const { severity, reasons } = engine.triage('Since the update nobody is stuck at login but everyone gets a blank calendar in Outlook.');
+    expect(severity).toBe('B');
+    expect(reasons.at(-1)).toContain("'blank'");
   });
 });
