@@ -251,7 +251,7 @@ export class FoundCues {
   }
 
   /** Inside what software printed (not someone's words passed on): see quoted.ts. */
-  private inSoftwareOutput(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
+  inSoftwareOutput(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
     const span = this.pastedSpanOf(hit);
     return span !== undefined && isSoftwareOutput(span.kind);
   }
