@@ -251,16 +251,25 @@ export class FoundCues {
   }
 
   /** Inside what software printed (not someone's words passed on): see quoted.ts. */
-  inSoftwareOutput(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
+  private inSoftwareOutput(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
     const span = this.pastedSpanOf(hit);
     return span !== undefined && isSoftwareOutput(span.kind);
   }
 
+  /** The message's word at `token` is inside what software printed (the opening reader asks this). */
+  tokenInSoftwareOutput(token: number): boolean {
+    const span = this.pastedSpanAt(this.text.tokens[token]!.from);
+    return span !== undefined && isSoftwareOutput(span.kind);
+  }
+
   private pastedSpanOf(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): PastedSpan | undefined {
+    if (hit.start >= 0) return this.pastedSpanAt(this.text.tokens[hit.start]!.from);
+    return hit.offset >= 0 ? this.pastedSpanAt(this.normalizedOffset(hit)) : undefined;
+  }
+
+  private pastedSpanAt(offset: number): PastedSpan | undefined {
     this.pasted ??= findPasted(this.text.normalized);
-    if (this.pasted.length === 0) return undefined;
-    if (hit.start >= 0) return pastedAt(this.pasted, this.text.tokens[hit.start]!.from);
-    return hit.offset >= 0 ? pastedAt(this.pasted, this.normalizedOffset(hit)) : undefined;
+    return this.pasted.length === 0 ? undefined : pastedAt(this.pasted, offset);
   }
 
   /** A hit in a question that opens with a question word: "Does it bounce?", "What happens when ...?" */

@@ -380,7 +380,7 @@ export class TriageEngine {
   }
 
   private scoreCategories(text: AnalyzedText, stems: readonly string[], cues: FoundCues): Scored {
-    const opening = openingClause(text, askingClauses(text, cues), (token) => cues.inSoftwareOutput({ start: token, offset: -1, text: '' }));
+    const opening = openingClause(text, askingClauses(text, cues), (token) => cues.tokenInSoftwareOutput(token));
     const inOpening = (hit: Hit<IntentOwner>) => opening >= 0 && hit.start >= 0 && hit.clause === opening;
     const toldBefore = backgroundReader(opening, cues);
     // A standing fact told as history still holds: only other intents' history is background.
