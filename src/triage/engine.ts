@@ -210,13 +210,16 @@ const ASKING_GROUPS: readonly CueOwner[] = ['failure', 'vague_failure', 'questio
 /**
  * Background: a clause before a later opening that tells the past ("we came over from G Suite
  * in 2022", "years ago we set up AD FS") or a setting that works ("we use Teams for chat and
- * SharePoint for files, all running fine"). Its words are context, not the request: they neither
- * place the message on their own (no phrase of theirs counts as one) nor veto an intent.
+ * SharePoint for files, all running fine"), and, wherever it stands, a clause that only says
+ * something works ("Teams is fine though"). Its words are context, not the request: they neither
+ * place the message on their own (no phrase or product of theirs counts as one) nor veto an intent.
  */
-function backgroundReader(opening: number, cues: FoundCues): (hit: Hit<IntentOwner>) => boolean {
-  if (opening <= 0) return () => false;
-  const told = new Set([...cues.affirmed('past'), ...cues.affirmed('working_fine')].map((hit) => hit.clause));
-  return (hit) => hit.start >= 0 && hit.clause < opening && told.has(hit.clause);
+function backgroundReader(opening: number, cues: FoundCues, asks: (clause: number) => boolean): (hit: Hit<IntentOwner>) => boolean {
+  const fine = new Set(cues.affirmed('working_fine').map((hit) => hit.clause));
+  const past = opening > 0 ? new Set(cues.affirmed('past').map((hit) => hit.clause)) : new Set<number>();
+  if (fine.size === 0 && past.size === 0) return () => false;
+  const toldBefore = (clause: number) => clause < opening && (past.has(clause) || fine.has(clause));
+  return (hit) => hit.start >= 0 && (toldBefore(hit.clause) || (fine.has(hit.clause) && !asks(hit.clause)));
 }
 
 function askingClauses(text: AnalyzedText, cues: FoundCues): (clause: number) => boolean {
@@ -380,9 +383,10 @@ export class TriageEngine {
   }
 
   private scoreCategories(text: AnalyzedText, stems: readonly string[], cues: FoundCues): Scored {
-    const opening = openingClause(text, askingClauses(text, cues), (token) => cues.tokenInSoftwareOutput(token));
+    const asks = askingClauses(text, cues);
+    const opening = openingClause(text, asks, (token) => cues.tokenInSoftwareOutput(token));
     const inOpening = (hit: Hit<IntentOwner>) => opening >= 0 && hit.start >= 0 && hit.clause === opening;
-    const toldBefore = backgroundReader(opening, cues);
+    const toldBefore = backgroundReader(opening, cues, asks);
     // A standing fact told as history still holds: only other intents' history is background.
     const inBackground = (hit: Hit<IntentOwner>) => !this.intents[hit.term.owner.intent]!.standing && toldBefore(hit);
     const perIntent = new Map<number, { hits: Hit<IntentOwner>[]; products: Hit<IntentOwner>[]; vetoed: boolean }>();
@@ -398,7 +402,7 @@ export class TriageEngine {
         continue;
       }
       if (owner.product) {
-        if (!cues.isNegated(hit) || lostProduct(text, hit)) entry.products.push(hit);
+        if ((!cues.isNegated(hit) || lostProduct(text, hit)) && !inBackground(hit)) entry.products.push(hit);
         continue;
       }
       // A cause only counts when the admin asserts it: not ruled out, not merely suspected, and
