@@ -1,5 +1,6 @@
 /** Commands typed in chat, in English and Traditional Chinese. Anything else is a complaint. */
 import type { Severity } from '../domain/severity.js';
+import { singleSpaced } from '../domain/whitespace.js';
 
 /** What `my cases` narrows to: a page (from 1), one severity, only the recently closed. */
 export interface CaseListFilter {
@@ -20,14 +21,10 @@ const CASE_NUMBER = /\bSR-\d{6}-\d{4,}\b/i;
 
 const GREETING_WORDS = /^(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|你好|您好|哈囉|嗨|早安|午安|晚安|大家好)(?:\s+(?:there|all|everyone|bot))?(?![a-z])/i;
 
-/** Whitespace that `\s+ → ' '` would change: a run of two, or anything but a plain space. */
-const UNUSUAL_WHITESPACE = /\s\s|[^\S ]/;
-
 function tidy(text: string): string {
-  let tidied = text.normalize('NFKC').trim();
-  // Most messages are single-spaced already, and rebuilding one space by space costs about a microsecond.
-  if (UNUSUAL_WHITESPACE.test(tidied)) tidied = tidied.replace(/\s+/g, ' ');
-  return tidied.replace(/[!?.。!?,,~]+$/u, '').trim();
+  return singleSpaced(text.normalize('NFKC').trim())
+    .replace(/[!?.。!?,,~]+$/u, '')
+    .trim();
 }
 
 function withNumber(kind: 'showCase' | 'closeCase' | 'reopenCase', rest: string): Command | undefined {

@@ -5,5 +5,6 @@ export * from './response-times.js';
 export * from './business-hours.js';
 export * from './boundaries.js';
 export * from './scripts.js';
+export * from './whitespace.js';
 export * from './support-rules.js';
 export * from './time.js';

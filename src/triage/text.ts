@@ -5,6 +5,7 @@
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { CJK_RUN, hasCjk } from '../domain/scripts.js';
+import { singleSpaced } from '../domain/whitespace.js';
 
 export interface Token {
   /** The word as written (lower case, contractions expanded). */
@@ -75,8 +76,6 @@ const SEGMENT_BREAKS = new Set([',', '，', '、'].map((ch) => ch.charCodeAt(0))
 const QUESTION_MARKS = new Set(['?', '？'].map((ch) => ch.charCodeAt(0)));
 const QUOTE_MARKS = /["「']/;
 const CLAUSE_BREAK_WORDS = new Set(['but', 'although', 'though', 'however', 'except']);
-/** Whitespace that `\s+ → ' '` would change: a run of two, or anything but a plain space. */
-const UNUSUAL_WHITESPACE = /\s\s|[^\S ]/;
 
 let segmenter: Intl.Segmenter | undefined;
 function cjkSegmenter(): Intl.Segmenter {
@@ -107,9 +106,7 @@ export function normalize(raw: string): string {
   text = text.normalize('NFKC').toLowerCase().replace(/[‘’`´]/g, "'").replace(/[“”]/g, '"');
   for (const [guards, pattern, replacement] of CONTRACTIONS) if (containsAny(text, guards)) text = text.replace(pattern, replacement);
   for (const [guards, pattern, replacement] of SYNONYMS) if (containsAny(text, guards)) text = text.replace(pattern, replacement);
-  // Most messages are single-spaced already; rebuilding them space by space is the costly part.
-  if (UNUSUAL_WHITESPACE.test(text)) text = text.replace(/\s+/g, ' ');
-  return text.trim();
+  return singleSpaced(text).trim();
 }
 
 /** Quoted stretches: "..." and 「...」, and '...' when the quote marks stand apart from words. */
