@@ -252,24 +252,20 @@ export class FoundCues {
 
   /** Inside what software printed (not someone's words passed on): see quoted.ts. */
   private inSoftwareOutput(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
-    const span = this.pastedSpanOf(hit);
-    return span !== undefined && isSoftwareOutput(span.kind);
+    if (hit.start >= 0) return this.tokenInSoftwareOutput(hit.start);
+    return hit.offset >= 0 && this.softwareOutputAt(this.normalizedOffset(hit));
   }
 
   /** The message's word at `token` is inside what software printed (the opening reader asks this). */
   tokenInSoftwareOutput(token: number): boolean {
-    const span = this.pastedSpanAt(this.text.tokens[token]!.from);
-    return span !== undefined && isSoftwareOutput(span.kind);
+    return this.softwareOutputAt(this.text.tokens[token]!.from);
   }
 
-  private pastedSpanOf(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): PastedSpan | undefined {
-    if (hit.start >= 0) return this.pastedSpanAt(this.text.tokens[hit.start]!.from);
-    return hit.offset >= 0 ? this.pastedSpanAt(this.normalizedOffset(hit)) : undefined;
-  }
-
-  private pastedSpanAt(offset: number): PastedSpan | undefined {
+  private softwareOutputAt(offset: number): boolean {
     this.pasted ??= findPasted(this.text.normalized);
-    return this.pasted.length === 0 ? undefined : pastedAt(this.pasted, offset);
+    if (this.pasted.length === 0) return false;
+    const span = pastedAt(this.pasted, offset);
+    return span !== undefined && isSoftwareOutput(span.kind);
   }
 
   /** A hit in a question that opens with a question word: "Does it bounce?", "What happens when ...?" */

@@ -1,5 +1,5 @@
 /** Scores the engine on labeled messages; pure, so tests and the eval command share it. */
-import type { TriageEngine } from './engine.js';
+import type { TriageEngine, TriageResult } from './engine.js';
 
 export interface LabeledMessage {
   readonly id: string;
@@ -51,7 +51,8 @@ export interface EvaluationReport {
   readonly byLayer: ReadonlyMap<PlacingLayer, { placed: number; correct: number }>;
 }
 
-export type PlacingLayer = 'rules' | 'examples' | 'admin' | 'none';
+/** The engine's `decidedBy`, with 'none' for a message sent to unknown. */
+export type PlacingLayer = NonNullable<TriageResult['decidedBy']> | 'none';
 
 const QUOTED_ERROR = /["“'`][^"”'`]{12,}["”'`]|\b(0x[0-9a-f]{4,}|aadsts\d+|[45]\.\d\.\d+|error:|exception|\d{3} [a-z]+ error)/i;
 const HELP_DESK = /^\s*(it support|help ?desk|ticket|\[|user\b|user\d|the user|a user|customer|one of our users|employee)/i;
