@@ -49,6 +49,24 @@ export interface EvaluationReport {
    * layer earns its place on a set, readable for a set kept back too (counts only).
    */
   readonly byLayer: ReadonlyMap<PlacingLayer, { placed: number; correct: number }>;
+  /**
+   * For the misses whose category is wrong: did the rules read the right area at all? The cause
+   * above is guessed from the text's shape ("several sentences" is any long message); this tells a
+   * rule author whether to add vocabulary (not read) or to weigh what was read (a candidate).
+   */
+  readonly rightArea: ReadonlyMap<RightAreaReading, number>;
+}
+
+export type RightAreaReading =
+  | 'the right area was a candidate, another scored higher'
+  | 'the right area was not among the candidates: no rule read its vocabulary'
+  | 'the message belongs to no area (unknown), one was placed';
+
+/** Where the expected category stood in the result, for a miss whose category is wrong. */
+export function rightAreaReading(result: Pick<TriageResult, 'alternatives'>, row: Pick<LabeledMessage, 'category' | 'alt'>): RightAreaReading {
+  if (row.category === 'unknown') return 'the message belongs to no area (unknown), one was placed';
+  const accepted = [row.category, ...(row.alt ?? [])];
+  return result.alternatives.some((c) => accepted.includes(c)) ? 'the right area was a candidate, another scored higher' : 'the right area was not among the candidates: no rule read its vocabulary';
 }
 
 /** The engine's `decidedBy`, with 'none' for a message sent to unknown. */
@@ -83,6 +101,7 @@ export function evaluate(engine: TriageEngine, rows: readonly LabeledMessage[]):
   const causes = new Map<MissCause, number>();
   const categoryCauses = new Map<MissCause, number>();
   const byLayer = new Map<PlacingLayer, { placed: number; correct: number }>();
+  const rightArea = new Map<RightAreaReading, number>();
   let categoryCorrect = 0;
   let severityScored = 0;
   let severityCorrect = 0;
@@ -106,6 +125,8 @@ export function evaluate(engine: TriageEngine, rows: readonly LabeledMessage[]):
     } else {
       const pair = `${row.category} -> ${result.category}`;
       confusions.set(pair, (confusions.get(pair) ?? 0) + 1);
+      const reading = rightAreaReading(result, row);
+      rightArea.set(reading, (rightArea.get(reading) ?? 0) + 1);
     }
     const expectedSeverity = row.severity ?? null;
     let severityOk = true;
@@ -128,7 +149,7 @@ export function evaluate(engine: TriageEngine, rows: readonly LabeledMessage[]):
       });
     }
   }
-  return { total: rows.length, categoryCorrect, severityScored, severityCorrect, perCategory, confusions, misses, causes, categoryCauses, byLayer };
+  return { total: rows.length, categoryCorrect, severityScored, severityCorrect, perCategory, confusions, misses, causes, categoryCauses, byLayer, rightArea };
 }
 
 const LAYER_ORDER: readonly PlacingLayer[] = ['rules', 'examples', 'admin', 'none'];
@@ -170,6 +191,10 @@ export function formatReport(report: EvaluationReport, { withMisses = true }: { 
   if (report.categoryCauses.size > 0) {
     lines.push('', 'of which the category is wrong:');
     for (const [cause, count] of [...report.categoryCauses].sort((a, b) => b[1] - a[1])) lines.push(`  ${String(count).padStart(4)}  ${cause}`);
+  }
+  if (report.rightArea.size > 0) {
+    lines.push('', 'category wrong: where the right area stood');
+    for (const [reading, count] of [...report.rightArea].sort((a, b) => b[1] - a[1])) lines.push(`  ${String(count).padStart(4)}  ${reading}`);
   }
   if (withMisses && report.misses.length > 0) {
     lines.push('', `misses (${report.misses.length}):`);

@@ -37,3 +37,29 @@ describe('misses by likely cause', () => {
     expect(countsOnly).toContain('of which the category is wrong:');
   });
 });
+
+describe('where the right area stood in a category miss', () => {
+  // Written for this test: the billing wording is read (its area scores), so labelling it with an
+  // area whose words it lacks is a miss where the right area was never a candidate.
+  const unread: LabeledMessage = { id: 'u1', text: 'please add 20 more Business Standard licenses to our subscription', category: 'skype.setup' };
+  // Both areas are read: an NDR with a forwarding rule; labelled with the runner-up.
+  const runnerUp: LabeledMessage = { id: 'u2', text: 'mail forwarded by an inbox rule to our partner bounces with an NDR 550 5.7.520', category: 'exchange.recipients' };
+
+  it('tells a rule author whether the right area was a candidate or never read', () => {
+    const report = evaluate(engine, [unread]);
+    expect(report.rightArea.get('the right area was not among the candidates: no rule read its vocabulary')).toBe(1);
+    expect(formatReport(report, { withMisses: false })).toContain('category wrong: where the right area stood');
+  });
+
+  it('counts a right area that scored but lost as a candidate', () => {
+    const placed = engine.triage(runnerUp.text);
+    expect(placed.category).not.toBe(runnerUp.category);
+    expect(placed.alternatives).toContain(runnerUp.category);
+    const report = evaluate(engine, [runnerUp]);
+    expect(report.rightArea.get('the right area was a candidate, another scored higher')).toBe(1);
+  });
+
+  it('counts nothing for messages placed right', () => {
+    expect(evaluate(engine, [rows[0]!]).rightArea.size).toBe(0);
+  });
+});
