@@ -116,16 +116,18 @@ const SETUP_ADVERBS = new Set(['also', 'all', 'currently', 'already', 'still', '
  * Only the start of a clause is read, so "when I try to run the script" is not a setup.
  */
 export function setupClauses(text: AnalyzedText, opening: number, asks: (clause: number) => boolean): ReadonlySet<number> {
-  const setup = new Set<number>();
+  // Hot path: most messages tell no setup, so no set is built for them.
+  let setup: Set<number> | undefined;
   const { tokens } = text;
   for (let i = 0; i < tokens.length && tokens[i]!.clause < opening; ) {
     const clause = tokens[i]!.clause;
     const start = i;
     while (i < tokens.length && tokens[i]!.clause === clause) i++;
-    if (!asks(clause) && tellsSetup(text, start, i)) setup.add(clause);
+    if (tellsSetup(text, start, i) && !asks(clause)) (setup ??= new Set()).add(clause);
   }
-  return setup;
+  return setup ?? NO_SETUP;
 }
+const NO_SETUP: ReadonlySet<number> = new Set();
 
 /** The clause in tokens [start, end) opens with a subject and a verb of having or using. */
 function tellsSetup(text: AnalyzedText, start: number, end: number): boolean {
