@@ -20,7 +20,7 @@ import { PatternIndex } from './pattern-index.js';
 import type { IntentRule, SeverityFile } from './rules/schema.js';
 import { wordedOnDemand, type Reason } from './reasons.js';
 import { assessSeverity, type SeverityDecision } from './severity.js';
-import { endsResolved, openingClause } from './structure.js';
+import { endsResolved, openingClause, setupClauses } from './structure.js';
 import { analyze, MAX_ANALYZED_CHARS, type AnalyzedText } from './text.js';
 import { TypoCorrector } from './typos.js';
 import { typedWording } from './wording.js';
@@ -227,6 +227,8 @@ function askingClauses(text: AnalyzedText, cues: FoundCues): (clause: number) =>
   return (clause) => text.questionClauses.has(clause) || ASKING_GROUPS.some((group) => cues.affirmed(group).some((hit) => hit.start >= 0 && hit.clause === clause));
 }
 
+const NO_CLAUSES: ReadonlySet<number> = new Set();
+
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 function hasKana(text: string): boolean {
@@ -389,6 +391,11 @@ export class TriageEngine {
     const toldBefore = backgroundReader(opening, cues, asks);
     // A standing fact told as history still holds: only other intents' history is background.
     const inBackground = (hit: Hit<IntentOwner>) => !this.intents[hit.term.owner.intent]!.standing && toldBefore(hit);
+    // The setup told before the request ("we have E3 and use SharePoint for documents") names what
+    // the admin has: it rules no area out and is not the product that fails. Its phrases still
+    // count (measured: taking those away too lost a right answer on unstudied real messages).
+    const setup = opening > 0 ? setupClauses(text, opening, asks) : NO_CLAUSES;
+    const inSetup = (hit: Hit<IntentOwner>) => hit.start >= 0 && setup.has(hit.clause);
     const perIntent = new Map<number, { hits: Hit<IntentOwner>[]; products: Hit<IntentOwner>[]; vetoed: boolean }>();
     for (const hit of this.intentTerms.match(text, stems)) {
       const owner = hit.term.owner;
@@ -402,7 +409,7 @@ export class TriageEngine {
         continue;
       }
       if (owner.product) {
-        if ((!cues.isNegated(hit) || lostProduct(text, hit)) && !inBackground(hit)) entry.products.push(hit);
+        if ((!cues.isNegated(hit) || lostProduct(text, hit)) && !inBackground(hit) && !inSetup(hit)) entry.products.push(hit);
         continue;
       }
       // A cause only counts when the admin asserts it: not ruled out, not merely suspected, and

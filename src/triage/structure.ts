@@ -90,3 +90,55 @@ export function endsResolved(text: AnalyzedText): boolean {
   for (; i >= 0; i--) if (tokens[i]!.word === 'still') return false;
   return true;
 }
+
+/** Who tells their own setup: "we have ...", "I use ...", "our tenant is on ...". */
+const SETUP_SUBJECTS = new Set(['we', 'i']);
+/** "our tenant", "my org": a possessive and its noun, then the verb. */
+const SETUP_POSSESSIVES = new Set(['our', 'my']);
+/**
+ * Verbs that tell what the admin has or uses, not what happened or fails. Buying verbs are left
+ * out on purpose: how a subscription was bought ("we bought it online with a card") is a fact
+ * that rules a category out (volume licensing, a syndication partner) and must keep doing so.
+ */
+const SETUP_VERBS = new Set(['have', 'has', 'use', 'uses', 'run', 'runs', 'host', 'hosts', 'manage', 'rely']);
+/** "we are on E3", "we're in hybrid", "our tenant is running ...": a form of "be" and one of these. */
+const BE_FORMS = new Set(['are', 'is', 'am', 're', 's']);
+const SETUP_AFTER_BE = new Set(['on', 'in', 'using', 'running']);
+/** A word that may stand between the subject and its verb: "we also have", "we currently use". */
+const SETUP_ADVERBS = new Set(['also', 'all', 'currently', 'already', 'still', 'mostly', 'now', 'both']);
+
+/**
+ * Clauses before the opening that only tell the admin's setup: the subject and a verb of having
+ * or using ("We have E3 and a hybrid setup with one Exchange 2016 server", "we're on Business
+ * Premium", "our company uses SharePoint for documents") and nothing asked or reported. Forum
+ * posts and tickets often start this way; the products listed are what the admin has, not what
+ * fails (see the engine's use: they neither rule an area out nor stand for the failing product).
+ * Only the start of a clause is read, so "when I try to run the script" is not a setup.
+ */
+export function setupClauses(text: AnalyzedText, opening: number, asks: (clause: number) => boolean): ReadonlySet<number> {
+  // Hot path: most messages tell no setup, so no set is built for them.
+  let setup: Set<number> | undefined;
+  const { tokens } = text;
+  for (let i = 0; i < tokens.length && tokens[i]!.clause < opening; ) {
+    const clause = tokens[i]!.clause;
+    const start = i;
+    while (i < tokens.length && tokens[i]!.clause === clause) i++;
+    if (tellsSetup(text, start, i) && !asks(clause)) (setup ??= new Set()).add(clause);
+  }
+  return setup ?? NO_SETUP;
+}
+const NO_SETUP: ReadonlySet<number> = new Set();
+
+/** The clause in tokens [start, end) opens with a subject and a verb of having or using. */
+function tellsSetup(text: AnalyzedText, start: number, end: number): boolean {
+  const { tokens } = text;
+  const first = tokens[start]!;
+  // A quoted setup ("the 'we're setting up SharePoint' message") is someone else's words.
+  if (first.quoted) return false;
+  let at = SETUP_SUBJECTS.has(first.word) ? start + 1 : SETUP_POSSESSIVES.has(first.word) ? start + 2 : -1;
+  if (at < 0) return false;
+  if (SETUP_ADVERBS.has(tokens[at]?.word ?? '')) at++;
+  if (at >= end - 1) return false;
+  const verb = tokens[at]!.word;
+  return SETUP_VERBS.has(verb) || (BE_FORMS.has(verb) && SETUP_AFTER_BE.has(tokens[at + 1]!.word));
+}
