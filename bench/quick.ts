@@ -4,7 +4,7 @@
  * writes nothing.
  *   BENCH_DURATION_S=5 BENCH_CHANNELS=teams npx tsx bench/quick.ts     (teams, slack or teams,slack)
  */
-import { CONNECTIONS, errorsOf, measureChannel, startFarEnd } from './e2e/orchestrate.js';
+import { CONNECTIONS, errorsOf, measureChannel, startFarEnd, type LoadPoint } from './e2e/orchestrate.js';
 
 const channels = (process.env.BENCH_CHANNELS ?? 'teams').split(',').filter((c): c is 'teams' | 'slack' => c === 'teams' || c === 'slack');
 const farEnd = await startFarEnd();
@@ -30,9 +30,14 @@ try {
       );
     }
     for (const c of CONNECTIONS) {
-      const bot = figures.bot[String(c)]!.cpuUsPerTurn;
-      const echo = figures.echo[String(c)]!.cpuUsPerTurn;
-      if (bot !== undefined && echo !== undefined) console.log(`${channel} ${String(c).padStart(3)} conn CPU per turn: bot ${bot} µs, echo ${echo} µs; the bot's own work ${bot - echo} µs`);
+      const bot = figures.bot[String(c)]!;
+      const echo = figures.echo[String(c)]!;
+      if (bot.cpuUsPerTurn === undefined || echo.cpuUsPerTurn === undefined) continue;
+      // Where the CPU ran: the main thread, V8's helper threads (GC, compilation), libuv's pool.
+      const threads = (p: LoadPoint) => (p.mainCpuUsPerTurn !== undefined ? ` (main ${p.mainCpuUsPerTurn}, V8 threads ${p.platformCpuUsPerTurn}, libuv ${p.poolCpuUsPerTurn})` : '');
+      console.log(
+        `${channel} ${String(c).padStart(3)} conn CPU per turn: bot ${bot.cpuUsPerTurn} µs${threads(bot)}, echo ${echo.cpuUsPerTurn} µs${threads(echo)}; the bot's own work ${bot.cpuUsPerTurn - echo.cpuUsPerTurn} µs`,
+      );
     }
     console.log(`${channel} RSS after warm-up: bot ${figures.botRssAfterWarmupMb} MB (echo ${figures.echoRssAfterWarmupMb}), after load ${figures.botRssAfterLoadMb} MB (echo ${figures.echoRssAfterLoadMb}); heap used ${JSON.stringify(figures.heapUsedMb)} MB; bot rate-limited turns ${figures.botRateLimited}`);
   }

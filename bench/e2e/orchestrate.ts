@@ -43,6 +43,15 @@ function startNodeFlags(): string[] {
 export const START_FLAGS = startNodeFlags();
 /** BENCH_SERVER_NODE_ARGS adds flags to the servers under test, for experiments (--cpu-prof …). */
 const NODE_FLAGS = [...START_FLAGS, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+
+/**
+ * A measurement option, not a speed-up: BENCH_SERVER_CPUS=1 runs the servers under test on CPU 1
+ * alone (taskset) and BENCH_LOAD_CPUS=0 this process and what it starts (load generators, far
+ * end) on CPU 0, so the load generator does not take CPU time from the server it measures.
+ */
+const SERVER_CPUS = process.env.BENCH_SERVER_CPUS;
+if (process.env.BENCH_LOAD_CPUS) execFileSync('taskset', ['-a', '-p', '-c', process.env.BENCH_LOAD_CPUS, String(process.pid)], { stdio: 'ignore' });
+const serverCommand = (args: string[]): [string, string[]] => (SERVER_CPUS ? ['taskset', ['-c', SERVER_CPUS, process.execPath, ...args]] : [process.execPath, args]);
 let compiled = false;
 export function compileServers(): void {
   if (compiled) return;
@@ -58,7 +67,13 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const ROUNDS = Math.max(1, Math.round(Number(process.env.BENCH_ROUNDS ?? 3)));
 const SLICE_S = DURATION_S / ROUNDS;
 const PAUSE_MS = 400;
-const WARMUP_S = 3;
+/**
+ * Seconds of load before measuring (Teams; for Slack, after the turn per user). A measurement
+ * option: V8 keeps optimising a server's functions on its helper threads for many seconds, more
+ * for the bot's larger code, and that compilation is counted in the first rounds' CPU per turn.
+ */
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
+const EXTRA_SLACK_WARMUP_S = process.env.BENCH_WARMUP_S ? WARMUP_S : 0;
 /**
  * Slack users per server: each has one turn in the warm-up (users.info, then cached 5 minutes),
  * and the round robin over them keeps each user far below the bot's 30 turns/minute (at 1,500
@@ -92,6 +107,10 @@ export interface LoadPoint {
   readonly gcUsPerTurn?: number;
   /** Of which the main thread (the rest: GC helper threads, libuv's pool), where /proc tells. */
   readonly mainCpuUsPerTurn?: number;
+  /** Of which V8's platform threads (concurrent marking, parallel scavenge, background compilation, sweeping). */
+  readonly platformCpuUsPerTurn?: number;
+  /** Of which libuv's thread pool, and threads started after start-up. */
+  readonly poolCpuUsPerTurn?: number;
 }
 
 interface Stats {
@@ -101,6 +120,9 @@ interface Stats {
   externalMb: number;
   cpuUs: number;
   mainCpuUs?: number;
+  platformCpuUs?: number;
+  poolCpuUs?: number;
+  laterCpuUs?: number;
   gcUs: number;
   slackQueue?: { running: number; queued: number; refused: number; activeEvents: number };
 }
@@ -137,7 +159,8 @@ interface ServerChild {
 async function startServer(kind: string, farEnd: string): Promise<ServerChild> {
   compileServers();
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${kind}-`));
-  const child = spawn(process.execPath, [...NODE_FLAGS, COMPILED_SERVER, kind, farEnd, dataDir], {
+  const [command, args] = serverCommand([...NODE_FLAGS, COMPILED_SERVER, kind, farEnd, dataDir]);
+  const child = spawn(command, args, {
     cwd: root,
     env,
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
@@ -309,7 +332,13 @@ function combine(points: readonly LoadPoint[]): LoadPoint {
     timeouts: sum((p) => p.timeouts),
     non2xx: sum((p) => p.non2xx),
     ...(cpu ? { cpuUsPerTurn: Math.round(weighted((p) => p.cpuUsPerTurn)), gcUsPerTurn: Math.round(weighted((p) => p.gcUsPerTurn)) } : {}),
-    ...(mainThread ? { mainCpuUsPerTurn: Math.round(weighted((p) => p.mainCpuUsPerTurn)) } : {}),
+    ...(mainThread
+      ? {
+          mainCpuUsPerTurn: Math.round(weighted((p) => p.mainCpuUsPerTurn)),
+          platformCpuUsPerTurn: Math.round(weighted((p) => p.platformCpuUsPerTurn)),
+          poolCpuUsPerTurn: Math.round(weighted((p) => p.poolCpuUsPerTurn)),
+        }
+      : {}),
     ...(replies
       ? {
           repliesPerTurn: total > 0 ? Math.round(weighted((p) => p.repliesPerTurn) * 1000) / 1000 : 0,
@@ -348,7 +377,15 @@ export async function measureChannel(channel: 'teams' | 'slack', farEnd: string,
         : await load(servers[which]!.url, channel, connections, seconds, farEnd);
       const after = await servers[which]!.stats();
       const perTurn = (us: number) => (point.total > 0 ? Math.round(us / point.total) : 0);
-      const main = after.mainCpuUs !== undefined && before.mainCpuUs !== undefined ? { mainCpuUsPerTurn: perTurn(after.mainCpuUs - before.mainCpuUs) } : {};
+      const delta = (pick: (s: Stats) => number | undefined) => (pick(after) ?? 0) - (pick(before) ?? 0);
+      const main =
+        after.mainCpuUs !== undefined && before.mainCpuUs !== undefined
+          ? {
+              mainCpuUsPerTurn: perTurn(delta((s) => s.mainCpuUs)),
+              platformCpuUsPerTurn: perTurn(delta((s) => s.platformCpuUs)),
+              poolCpuUsPerTurn: perTurn(delta((s) => s.poolCpuUs) + delta((s) => s.laterCpuUs)),
+            }
+          : {};
       return { ...point, cpuUsPerTurn: perTurn(after.cpuUs - before.cpuUs), gcUsPerTurn: perTurn(after.gcUs - before.gcUs), ...main };
     };
 
@@ -359,6 +396,7 @@ export async function measureChannel(channel: 'teams' | 'slack', farEnd: string,
       if (slackLoop) {
         warm[which] = await slackLoop.run({ target: servers[which]!.url, pool: pools[which], users: SLACK_USERS, connections: 50, turns: SLACK_USERS });
         log(`  ${channel} ${which.padEnd(4)} warm-up: ${SLACK_USERS} users, one turn each, ${warm[which]!.requestsPerSecond} turns/s, errors ${errorsOf(warm[which]!)}`);
+        if (EXTRA_SLACK_WARMUP_S > 0) await slackLoop.run({ target: servers[which]!.url, pool: pools[which], users: SLACK_USERS, connections: 50, durationS: EXTRA_SLACK_WARMUP_S });
       } else {
         await load(servers[which]!.url, channel, 10, WARMUP_S, farEnd);
       }
@@ -381,7 +419,7 @@ export async function measureChannel(channel: 'teams' | 'slack', farEnd: string,
         }
         const round: Round = { echo: got.echo!, bot: got.bot!, ratio: ratioOf(got.bot!, got.echo!) };
         list.push(round);
-        const show = (p: LoadPoint) => `${Math.round(p.requestsPerSecond)}/s p50 ${p.p50Ms} p99 ${p.p99Ms} err ${errorsOf(p)} cpu ${p.cpuUsPerTurn} µs/turn (main thread ${p.mainCpuUsPerTurn ?? '?'}, gc ${p.gcUsPerTurn})`;
+        const show = (p: LoadPoint) => `${Math.round(p.requestsPerSecond)}/s p50 ${p.p50Ms} p99 ${p.p99Ms} err ${errorsOf(p)} cpu ${p.cpuUsPerTurn} µs/turn (main thread ${p.mainCpuUsPerTurn ?? '?'}, V8 threads ${p.platformCpuUsPerTurn ?? '?'}, libuv ${p.poolCpuUsPerTurn ?? '?'}, gc ${p.gcUsPerTurn})`;
         log(`  ${channel} ${String(connections).padStart(3)} conn, round ${r + 1}/${ROUNDS}: bot ${show(round.bot)} | echo ${show(round.echo)} | ratio ${round.ratio.throughput}, p50 ${round.ratio.p50}`);
       }
       rounds[String(connections)] = list;

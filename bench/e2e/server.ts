@@ -7,7 +7,7 @@
  * Talks to the orchestrator over IPC: sends { ready, url }; answers 'stats' with RSS, heap and,
  * for slack-bot, the Web API queue.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import type { RequestHandler } from 'express';
@@ -93,11 +93,39 @@ async function build(): Promise<BotServer> {
   throw new Error(`unknown kind ${kind}`);
 }
 
-/** CPU time of the main thread alone (Linux /proc; clock ticks of 10 ms), or undefined elsewhere. */
-function mainThreadCpuUs(): number | undefined {
+/**
+ * CPU time per group of threads (Linux /proc; clock ticks of 10 ms), or undefined elsewhere:
+ * the main thread; V8's platform threads (its worker pool: concurrent marking, parallel scavenge,
+ * concurrent compilation, sweeping; the delayed-task and signal threads), started before
+ * anything else; libuv's thread pool (fs, dns, crypto work), which the ESM loader starts last
+ * at start-up; and any thread started later.
+ */
+const threadCpuUs = (tid: string): number => {
+  const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+};
+const byTid = (a: string, b: string) => Number(a) - Number(b);
+const startupThreads = (() => {
   try {
-    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+    const others = readdirSync('/proc/self/task').filter((tid) => tid !== String(process.pid)).sort(byTid);
+    const poolSize = Number(process.env.UV_THREADPOOL_SIZE ?? 4);
+    return { platform: new Set(others.slice(0, Math.max(0, others.length - poolSize))), pool: new Set(others.slice(-poolSize)) };
+  } catch {
+    return undefined;
+  }
+})();
+function threadGroupsCpuUs(): { mainCpuUs: number; platformCpuUs: number; poolCpuUs: number; laterCpuUs: number } | undefined {
+  if (!startupThreads) return undefined;
+  try {
+    const groups = { mainCpuUs: 0, platformCpuUs: 0, poolCpuUs: 0, laterCpuUs: 0 };
+    for (const tid of readdirSync('/proc/self/task')) {
+      const us = threadCpuUs(tid);
+      if (tid === String(process.pid)) groups.mainCpuUs += us;
+      else if (startupThreads.platform.has(tid)) groups.platformCpuUs += us;
+      else if (startupThreads.pool.has(tid)) groups.poolCpuUs += us;
+      else groups.laterCpuUs += us;
+    }
+    return groups;
   } catch {
     return undefined;
   }
@@ -116,7 +144,7 @@ process.on('message', (message: unknown) => {
   if (message === 'stats') {
     const memory = process.memoryUsage();
     const cpu = process.cpuUsage();
-    process.send?.({ rssMb: memory.rss / 1e6, heapUsedMb: memory.heapUsed / 1e6, heapTotalMb: memory.heapTotal / 1e6, externalMb: memory.external / 1e6, cpuUs: cpu.user + cpu.system, mainCpuUs: mainThreadCpuUs(), gcUs: gcMs * 1000, slackQueue: slack?.stats() });
+    process.send?.({ rssMb: memory.rss / 1e6, heapUsedMb: memory.heapUsed / 1e6, heapTotalMb: memory.heapTotal / 1e6, externalMb: memory.external / 1e6, cpuUs: cpu.user + cpu.system, ...threadGroupsCpuUs(), gcUs: gcMs * 1000, slackQueue: slack?.stats() });
   }
 });
 process.send?.({ ready: true, url: running.url });
