@@ -81,40 +81,31 @@ describe('asking instead of guessing', () => {
 });
 
 describe('bounded cost', () => {
-  it('reads only the first MAX_ANALYZED_CHARS of a huge message, says so, and stays fast', () => {
+  // What these cost is printed by `npm run bench` (the 100 KB and misspelled-words lines), not timed here.
+  it('reads only the first MAX_ANALYZED_CHARS of a huge message and says so', () => {
     const huge = 'outlook cannot send mail for anyone since 9am. '.repeat(21_000);
-    const started = performance.now();
     const result = engine.triage(huge);
-    expect(performance.now() - started).toBeLessThan(200);
     expect(result.truncated).toBe(true);
     expect(result.category).toBe('exchange.mailflow');
     expect(engine.triage('outlook cannot send mail').truncated).toBe(false);
     expect(MAX_ANALYZED_CHARS).toBeLessThanOrEqual(4000);
   });
 
-  it('4 KB of distinct misspelled product words costs a few milliseconds, and typos are still corrected', () => {
+  it('4 KB of distinct misspelled product words is triaged, and typos are still corrected after it', () => {
     const letters = 'abcdefghijklmnopqrstuvwxyz';
     const words = Array.from({ length: 400 }, (_, i) => `sharepiont${letters[i % 26]}${letters[Math.floor(i / 26) % 26]}`);
-    engine.triage('warm up');
-    const started = performance.now();
     engine.triage(words.join(' '));
-    expect(performance.now() - started).toBeLessThan(100);
     expect(engine.triage('the sharepiont site is down for everyone').category).toBe('sharepoint.sites');
   });
 });
 
 describe('typo correction', () => {
-  it('corrects within distance, and an unknown word costs microseconds, not milliseconds', () => {
+  it('corrects within distance and leaves a word with no near neighbour alone', () => {
     const corrector = new TypoCorrector(['sharepoint', 'autodiscover', 'permissions', 'distribution'], new Set());
     expect(corrector.correctedStem('sharepiont', 'sharepiont')).toBe('sharepoint');
     expect(corrector.correctedStem('autodiscovr', 'autodiscovr')).toBe('autodiscov');
     expect(corrector.correctedStem('shipment', 'shipment')).toBe('shipment');
-    const started = performance.now();
-    for (let i = 0; i < MAX_LOOKUPS_PER_MESSAGE; i++) {
-      const word = `sharepxyz${String.fromCharCode(97 + i)}q`;
-      corrector.correctedStem(word, word);
-    }
-    expect((performance.now() - started) / MAX_LOOKUPS_PER_MESSAGE).toBeLessThan(1);
+    expect(corrector.correctedStem('sharepxyzaq', 'sharepxyzaq')).toBe('sharepxyzaq');
   });
 
   it('looks up at most MAX_LOOKUPS_PER_MESSAGE new words in one message', () => {
