@@ -79,19 +79,14 @@ describe('my cases for a tenant with 10,000 cases, over Teams', () => {
     expect(cardText(card)).not.toContain('checked the connector logs');
   });
 
-  it('reads a page of a 10,000-case tenant from the store in under 50 ms', async () => {
+  // How long this takes for a busy tenant is printed by `npm run bench:data`, not timed here.
+  it('counts a 10,000-case tenant\'s open and recently closed cases from one page read each', async () => {
     const closedSince = new Date(clock - 14 * 24 * 60 * 60 * 1000);
-    const timings: number[] = [];
-    // Best of three: the machine is shared, the bound is about the query, not the scheduler.
-    for (let run = 0; run < 3; run++) {
-      const started = performance.now();
-      const open = await store.listCasePage(TENANT, { status: 'open', limit: 10, offset: 0 });
-      const closed = await store.listCasePage(TENANT, { status: 'closed', closedSince, limit: 1, offset: 0 });
-      timings.push(performance.now() - started);
-      expect(open.total + closed.total).toBe(OPEN + CLOSED);
-    }
-    console.info(`my cases store reads: ${timings.map((t) => t.toFixed(1)).join(', ')} ms`);
-    expect(Math.min(...timings)).toBeLessThan(50);
+    const open = await store.listCasePage(TENANT, { status: 'open', limit: 10, offset: 0 });
+    const closed = await store.listCasePage(TENANT, { status: 'closed', closedSince, limit: 1, offset: 0 });
+    expect(open.cases).toHaveLength(10);
+    expect(closed.cases).toHaveLength(1);
+    expect(open.total + closed.total).toBe(OPEN + CLOSED);
   });
 
   it('shows the next ten on page 2 and the recently closed with "my cases closed"', async () => {

@@ -245,14 +245,13 @@ describe('triage: bad input', () => {
     expect(result.reasons.length).toBeGreaterThan(0);
   });
 
-  it('100 KB of text answers in well under a second', () => {
+  // What 100 KB costs is printed by npm run bench; here, that it is read (truncated) and placed.
+  it('100 KB of text is placed from its first part', () => {
     const text = 'outlook cannot send mail for everyone '.repeat(2800);
     expect(text.length).toBeGreaterThan(100_000);
-    const started = Date.now();
     const result = engine.triage(text);
     expect(result.category).toBe('exchange.mailflow');
-    // A guard against runaway work, not a benchmark: npm run bench measures speed.
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(result.truncated).toBe(true);
   });
 
   it('does not throw on values that are not strings at all', () => {
