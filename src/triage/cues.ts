@@ -5,7 +5,6 @@
 import type { SeverityCueGroup } from './rules/schema.js';
 import type { Hit, TermSet } from './matcher.js';
 import type { AnalyzedText } from './text.js';
-import { findPasted, isSoftwareOutput, pastedAt, type PastedSpan } from './quoted.js';
 
 /** How far a negation reaches: "not * everyone", "nothing to do with our proxy". */
 const NEGATION_WINDOW_BEFORE = 6;
@@ -73,10 +72,6 @@ export class FoundCues {
    */
   private readonly affirmedByGroup = new Map<CueOwner, readonly Hit<CueOwner>[]>();
   private negators: readonly Hit<CueOwner>[] | undefined;
-  /** Where the message's quote marks are, found on first use (see `isQuoted`). */
-  private quoteMarks: readonly number[] | undefined;
-  /** What the admin pasted (quoted.ts), found on first use: most messages never ask. */
-  private pasted: readonly PastedSpan[] | undefined;
 
   constructor(
     private readonly text: AnalyzedText,
@@ -231,41 +226,18 @@ export class FoundCues {
   }
 
   /**
-   * A hit inside quotation marks or other output software printed (quoted.ts): the words of an
-   * error message or a page, not the admin's. A pasted error can run longer than text.ts's quoted
-   * stretches, so an odd number of quote marks before the hit also counts ("the error: "...
-   * Please consider removing ..."").
+   * A hit inside quotation marks or other output software printed (the token's voice, quoted.ts):
+   * the words of an error message or a page, not the admin's own.
    */
   isQuoted(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
-    if (this.inSoftwareOutput(hit)) return true;
-    if (hit.start < 0) return false;
-    const token = this.text.tokens[hit.start]!;
-    if (token.quoted) return true;
-    this.quoteMarks ??= quoteMarksOf(this.text.normalized);
-    let before = 0;
-    for (const mark of this.quoteMarks) {
-      if (mark >= token.from) break;
-      before++;
-    }
-    return before % 2 === 1;
+    if (hit.start >= 0) return this.text.tokens[hit.start]!.voice !== 'own';
+    return this.inSoftwareOutput(hit);
   }
 
   /** Inside what software printed (not someone's words passed on): see quoted.ts. */
   private inSoftwareOutput(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
-    if (hit.start >= 0) return this.tokenInSoftwareOutput(hit.start);
-    return hit.offset >= 0 && this.softwareOutputAt(this.normalizedOffset(hit));
-  }
-
-  /** The message's word at `token` is inside what software printed (the opening reader asks this). */
-  tokenInSoftwareOutput(token: number): boolean {
-    return this.softwareOutputAt(this.text.tokens[token]!.from);
-  }
-
-  private softwareOutputAt(offset: number): boolean {
-    this.pasted ??= findPasted(this.text.normalized);
-    if (this.pasted.length === 0) return false;
-    const span = pastedAt(this.pasted, offset);
-    return span !== undefined && isSoftwareOutput(span.kind);
+    if (hit.start >= 0) return this.text.tokens[hit.start]!.voice === 'output';
+    return hit.offset >= 0 && this.text.voiceAt(this.normalizedOffset(hit)) === 'output';
   }
 
   /** A hit in a question that opens with a question word: "Does it bounce?", "What happens when ...?" */
@@ -334,10 +306,4 @@ export class FoundCues {
   overlaps(hit: Hit<CueOwner>, group: CueOwner): boolean {
     return this.affirmed(group).some((other) => other.start >= 0 && other.start <= hit.end && hit.start <= other.end);
   }
-}
-
-function quoteMarksOf(text: string): number[] {
-  const marks: number[] = [];
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) marks.push(i);
-  return marks;
 }

@@ -1,0 +1,62 @@
+/**
+ * One reader of quoted and pasted material (quoted.ts, run once by text.ts): every token knows
+ * whose words it is, the admin's own, someone's in quote marks, or software's output. Messages
+ * are written for the test.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/triage/text.js';
+
+/** The message's words with their voice, as "word:voice" for the words that are not the admin's. */
+function voices(message: string): string[] {
+  return analyze(message)
+    .tokens.filter((token) => token.voice !== 'own')
+    .map((token) => `${token.word}:${token.voice}`);
+}
+
+describe('every token knows whose words it is', () => {
+  it("the admin's own words are their own", () => {
+    expect(voices('nobody in finance can open the budget site since nine')).toEqual([]);
+  });
+
+  it('an error after an error word is software output', () => {
+    expect(voices('Outlook shows the error "mailbox unavailable" when I open it')).toEqual(['mailbox:output', 'unavailable:output']);
+    expect(voices('Error: quota exceeded')).toEqual(['quota:output', 'exceeded:output']);
+  });
+
+  it("someone's words in quote marks are quoted, not output", () => {
+    expect(voices('my manager wrote "the whole floor is offline" this morning')).toEqual([
+      'the:quoted',
+      'whole:quoted',
+      'floor:quoted',
+      'is:quoted',
+      'offline:quoted',
+    ]);
+  });
+
+  it('a quote mark left open runs to the end of the message', () => {
+    expect(voices('the banner reads "please sign in again to keep working')).toEqual(
+      ['please', 'sign', 'in', 'again', 'to', 'keep', 'working'].map((word) => `${word}:quoted`),
+    );
+  });
+
+  it('single quotes around words quote them; an apostrophe does not', () => {
+    expect(voices("the button says 'Save' and it's greyed out")).toEqual(['save:quoted']);
+  });
+
+  it('a URL and a JSON body are output', () => {
+    expect(voices('the call to https://graph.example/v1 returns {"code":"denied"} for all')).toEqual([
+      'https:output',
+      'graph:output',
+      'example:output',
+      'v1:output',
+      'code:output',
+      'denied:output',
+    ]);
+  });
+
+  it('voiceAt answers for any character, as for CJK phrases that are no English word', () => {
+    const text = analyze('Error: 權限不足 please help');
+    expect(text.voiceAt(text.normalized.indexOf('權'))).toBe('output');
+    expect(text.voiceAt(0)).toBe('own');
+  });
+});
