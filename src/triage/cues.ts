@@ -4,7 +4,7 @@
  */
 import type { SeverityCueGroup } from './rules/schema.js';
 import type { Hit, TermSet } from './matcher.js';
-import type { AnalyzedText } from './text.js';
+import { clauseBreakLength, type AnalyzedText } from './text.js';
 
 /** How far a negation reaches: "not * everyone", "nothing to do with our proxy". */
 const NEGATION_WINDOW_BEFORE = 6;
@@ -285,7 +285,12 @@ export class FoundCues {
       from = token.to;
     }
     const { normalized } = this.text;
-    for (let i = from; i < at; i++) if (CLAUSE_BREAK.test(normalized[i]!)) clause++;
+    for (let i = from; i < at; i++) {
+      const breakLength = clauseBreakLength(normalized, i);
+      if (breakLength === 0) continue;
+      clause++;
+      i += breakLength - 1;
+    }
     return clause;
   }
 

@@ -133,7 +133,7 @@ const ADMIN_OPENERS = new Set([
 /** Pasted output runs at most this far: longer, the admin is surely talking again. */
 const MAX_OUTPUT = 600;
 /** Where a sentence of the running text ends: a stop, question or exclamation mark and a space. */
-const SENTENCE_END = /[.!?](?:\s|$)|[。！？]/g;
+const SENTENCE_END = /[.!?](?:\s|$)|[。！？]|'''/g;
 
 export function findPasted(normalized: string): readonly PastedSpan[] {
   if (!GUARD.test(normalized)) return [];
@@ -201,13 +201,15 @@ function collectOutput(spans: PastedSpan[], text: string): void {
 
 /**
  * The output runs to the end of the sentence it starts in, and on through the next sentences
- * while none opens with the admin's words; a question mark is always the admin asking.
+ * while none opens with the admin's words; a question mark is always the admin asking. A code
+ * fence ends it too: a fenced block is a span of its own (an "Error:" line inside one ends with
+ * the block, and the admin's words come after it).
  */
 function outputEnd(text: string, from: number): number {
   const limit = Math.min(text.length, from + MAX_OUTPUT);
   SENTENCE_END.lastIndex = from;
   for (let match = SENTENCE_END.exec(text); match !== null && match.index < limit; match = SENTENCE_END.exec(text)) {
-    if (text[match.index] === '?' || text[match.index] === '？') return match.index;
+    if (text[match.index] === '?' || text[match.index] === '？' || text[match.index] === "'") return match.index;
     if (adminTalksAt(text, match.index + 1)) return match.index + 1;
   }
   return limit;

@@ -78,6 +78,20 @@ const CLAUSE_BREAKS = new Set(['.', '!', '?', ';', ':', '\n', '。', '！', '？
 const SEGMENT_BREAKS = new Set([',', '，', '、'].map((ch) => ch.charCodeAt(0)));
 const QUESTION_MARKS = new Set(['?', '？'].map((ch) => ch.charCodeAt(0)));
 const CLAUSE_BREAK_WORDS = new Set(['but', 'although', 'though', 'however', 'except']);
+/**
+ * A code fence (``` becomes ''' in `normalize`) ends a clause like a full stop: a fenced block
+ * is what software printed, and the admin's next words start a new sentence even with no
+ * punctuation between them.
+ */
+const FENCE = "'''";
+const APOSTROPHE = 39;
+
+/** How many characters of `normalized` at `at` end a clause: 0 when none does. */
+export function clauseBreakLength(normalized: string, at: number): number {
+  const code = normalized.charCodeAt(at);
+  if (CLAUSE_BREAKS.has(code)) return 1;
+  return code === APOSTROPHE && normalized.startsWith(FENCE, at) ? FENCE.length : 0;
+}
 
 let segmenter: Intl.Segmenter | undefined;
 function cjkSegmenter(): Intl.Segmenter {
@@ -118,7 +132,7 @@ function isWordCode(code: number): boolean {
 
 /**
  * Splits `normalized` into words and clause/segment breaks in one pass over its characters
- * (the same as matching /[a-z0-9]+|[.!?;:\n。！？；：,，、]/gu, without a match object per word).
+ * (the same as matching /[a-z0-9]+|'''|[.!?;:\n。！？；：,，、]/gu, without a match object per word).
  */
 export function analyze(raw: string): AnalyzedText {
   const normalized = normalize(raw);
@@ -142,6 +156,12 @@ export function analyze(raw: string): AnalyzedText {
       }
       const voice = ownOnly ? 'own' : voiceAt(voices, from);
       tokens.push({ word, stem: stemWord(word), clause, segment, from, to: at, voice });
+      continue;
+    }
+    if (code === APOSTROPHE && normalized.startsWith(FENCE, at)) {
+      segment++;
+      clause++;
+      at += FENCE.length;
       continue;
     }
     if (SEGMENT_BREAKS.has(code)) {
