@@ -44,8 +44,6 @@ export function voiceAt(voices: Voices, offset: number): Voice {
 }
 
 const QUOTE_MARKS = /["「']/;
-/** Quoted stretches: "..." and 「...」, and '...' when the quote marks stand apart from words. */
-const QUOTED = /"[^"]{1,300}"|「[^」]{1,300}」|(?<=^|[\s(\[:])'[^']{1,300}'(?=[\s.,;:!?)\]]|$)/gu;
 
 /**
  * Quoted stretches, and between double quote marks taken in pairs: a pasted error can run longer
@@ -54,7 +52,7 @@ const QUOTED = /"[^"]{1,300}"|「[^」]{1,300}」|(?<=^|[\s(\[:])'[^']{1,300}'(?
  */
 function quotedStretches(text: string): Span[] {
   const spans: Span[] = [];
-  for (const match of text.matchAll(QUOTED)) spans.push({ from: match.index, to: match.index + match[0].length });
+  for (const match of text.matchAll(QUOTE)) spans.push({ from: match.index, to: match.index + match[0].length });
   for (let open = text.indexOf('"'); open >= 0; ) {
     const close = text.indexOf('"', open + 1);
     spans.push({ from: open, to: close < 0 ? text.length : close + 1 });
@@ -80,12 +78,16 @@ export function isSoftwareOutput(kind: PastedKind): boolean {
 }
 
 /** What a message must contain for any rule below to find something. */
-const GUARD = /[:"{「]|'''/;
+const GUARD = /[:"{「']/;
 
 /** ``` becomes ''' in text.ts: a fenced block, or the rest of the message when it is left open. */
 const FENCE = /'''[\s\S]*?(?:'''|$)/g;
-/** A double-quoted or 「」 stretch; the single quote is left to text.ts (it is also an apostrophe). */
-const QUOTE = /"[^"]{1,600}"|「[^」]{1,600}」/g;
+/**
+ * A quoted stretch: "...", 「...」, and '...' when the quote marks stand apart from words (a
+ * quote mark next to a letter is an apostrophe, and ''' a fence). One pattern for every reader:
+ * a single-quoted error is as much the product speaking as a double-quoted one.
+ */
+const QUOTE = /"[^"]{1,600}"|「[^」]{1,600}」|(?<=^|[\s(\[:])'[^']{1,600}'(?=[\s.,;:!?)\]]|$)/gu;
 const URL = /\bhttps?:\/\/[^\s"'<>]+/g;
 
 /**

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/triage/text.js';
+import { scopeReader } from './scope-reader.js';
 
 /** The message's words with their voice, as "word:voice" for the words that are not the admin's. */
 function voices(message: string): string[] {
@@ -58,5 +59,28 @@ describe('every token knows whose words it is', () => {
     const text = analyze('Error: 權限不足 please help');
     expect(text.voiceAt(text.normalized.indexOf('權'))).toBe('output');
     expect(text.voiceAt(0)).toBe('own');
+  });
+});
+
+describe('one quote pattern for every kind of quote mark', () => {
+  const read = scopeReader();
+
+  it('a single-quoted error is the product speaking, as a double-quoted one is', () => {
+    expect(voices("Word shows the error 'every user must sign in again'")).toEqual(
+      ['every', 'user', 'must', 'sign', 'in', 'again'].map((word) => `${word}:output`),
+    );
+  });
+
+  it('so "all users" inside a single-quoted error does not make the whole company affected', () => {
+    const single = read("OneDrive on one laptop stops with the error 'all users must sign in again' and nothing syncs");
+    const double = read('OneDrive on one laptop stops with the error "all users must sign in again" and nothing syncs');
+    expect(single).toEqual(double);
+    expect(single.scope).not.toBe('everyone');
+  });
+
+  it("single-quoted words with no error word before them stay someone's words", () => {
+    expect(voices("the team lead wrote 'nobody on my floor can print' in the ticket")).toEqual(
+      ['nobody', 'on', 'my', 'floor', 'can', 'print'].map((word) => `${word}:quoted`),
+    );
   });
 });
