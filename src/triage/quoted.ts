@@ -24,15 +24,22 @@ export interface Span {
 export interface Voices {
   /** What software printed. */
   readonly output: readonly Span[];
-  /** Stretches between quote marks that are not software's output. */
+  /**
+   * Someone's words passed on: stretches between quote marks that are not software's output, and
+   * what a person "says:" or "wrote:" in a ticket. They tell who is affected, but a cause or a
+   * wish in them is not the admin's own.
+   */
   readonly quoted: readonly Span[];
 }
 
 const NO_VOICES: Voices = { output: [], quoted: [] };
 
 export function readVoices(normalized: string): Voices {
-  const output = findPasted(normalized).filter((span) => isSoftwareOutput(span.kind));
-  const quoted = QUOTE_MARKS.test(normalized) ? quotedStretches(normalized) : [];
+  const pasted = findPasted(normalized);
+  const output = pasted.filter((span) => isSoftwareOutput(span.kind));
+  const speech = pasted.filter((span) => !isSoftwareOutput(span.kind));
+  const marked = QUOTE_MARKS.test(normalized) ? quotedStretches(normalized) : [];
+  const quoted = speech.length === 0 ? marked : merged([...marked, ...speech]);
   return output.length === 0 && quoted.length === 0 ? NO_VOICES : { output, quoted };
 }
 

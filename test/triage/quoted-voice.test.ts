@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/triage/text.js';
+import { loadDefaultRules } from '../../src/triage/index.js';
 import { scopeReader } from './scope-reader.js';
 
 /** The message's words with their voice, as "word:voice" for the words that are not the admin's. */
@@ -82,5 +83,25 @@ describe('one quote pattern for every kind of quote mark', () => {
     expect(voices("the team lead wrote 'nobody on my floor can print' in the ticket")).toEqual(
       ['nobody', 'on', 'my', 'floor', 'can', 'print'].map((word) => `${word}:quoted`),
     );
+  });
+});
+
+describe("what a person 'says:' in a ticket is someone's words passed on", () => {
+  const read = scopeReader();
+
+  it('the words after "says:" are quoted, not the admin\'s own', () => {
+    expect(voices('the ticket from payroll says: the printer queue is stuck for everyone')).toEqual(
+      ['the', 'printer', 'queue', 'is', 'stuck', 'for', 'everyone'].map((word) => `${word}:quoted`),
+    );
+  });
+
+  it('they still say who is affected', () => {
+    expect(read('the ticket from the sales lead says: none of the sales team can open the CRM site since 9am').severity).toBe('A');
+  });
+
+  it('a cause in them is not one the admin asserts (taxonomy tie-break 2): the symptom decides', () => {
+    const engine = loadDefaultRules();
+    expect(engine.triage('the help desk ticket says: the firewall is blocking the Teams client for two people').category).toBe('skype.communication');
+    expect(engine.triage('our firewall is blocking the Teams client for two people').category).toBe('boundary.network');
   });
 });
