@@ -4,6 +4,7 @@
  */
 import type { SeverityCueGroup } from './rules/schema.js';
 import type { Hit, TermSet } from './matcher.js';
+import type { Voice } from './quoted.js';
 import { clauseBreakLength, type AnalyzedText } from './text.js';
 
 /** How far a negation reaches: "not * everyone", "nothing to do with our proxy". */
@@ -230,14 +231,18 @@ export class FoundCues {
    * the words of an error message or a page, not the admin's own.
    */
   isQuoted(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
-    if (hit.start >= 0) return this.text.tokens[hit.start]!.voice !== 'own';
-    return this.inSoftwareOutput(hit);
+    return this.voiceOf(hit) !== 'own';
   }
 
   /** Inside what software printed (not someone's words passed on): see quoted.ts. */
   private inSoftwareOutput(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
-    if (hit.start >= 0) return this.text.tokens[hit.start]!.voice === 'output';
-    return hit.offset >= 0 && this.text.voiceAt(this.normalizedOffset(hit)) === 'output';
+    return this.voiceOf(hit) === 'output';
+  }
+
+  /** Whose words a hit is: its first token's voice, or for a CJK phrase or a pattern, its first character's. */
+  private voiceOf(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): Voice {
+    if (hit.start >= 0) return this.text.tokens[hit.start]!.voice;
+    return hit.offset >= 0 ? this.text.voiceAt(this.normalizedOffset(hit)) : 'own';
   }
 
   /** A hit in a question that opens with a question word: "Does it bounce?", "What happens when ...?" */

@@ -105,3 +105,11 @@ describe("what a person 'says:' in a ticket is someone's words passed on", () =>
     expect(engine.triage('our firewall is blocking the Teams client for two people').category).toBe('boundary.network');
   });
 });
+
+describe('a CJK phrase has the voice of the characters it stands on, as an English word does', () => {
+  it('a cause inside 「」 passed on from a ticket is not asserted; the same cause said by the admin is', () => {
+    const engine = loadDefaultRules();
+    expect(engine.triage('使用者在工單裡寫「是防火牆擋住了」，兩位使用者的 Teams 會議無法加入').category).toBe('skype.communication');
+    expect(engine.triage('我們的防火牆擋住了兩位使用者的 Teams 會議，無法加入').category).toBe('boundary.network');
+  });
+});
