@@ -201,9 +201,11 @@ function collectOutput(spans: PastedSpan[], text: string): void {
   OUTPUT_INTRO.lastIndex = 0;
   for (let match = OUTPUT_INTRO.exec(text); match !== null; match = OUTPUT_INTRO.exec(text)) {
     const from = match.index + match[0].length;
-    if (FIRST_PERSON.has(firstWordAt(text, from) ?? '')) continue;
+    const speech = match.groups?.speech !== undefined && !softwareSpeaks(text, match.index);
+    // A person passed on speaks in the first person ("the ticket says: I can not log in"); software does not.
+    if (!speech && FIRST_PERSON.has(firstWordAt(text, from) ?? '')) continue;
     const to = outputEnd(text, from);
-    if (to > from) spans.push({ from, to, kind: match.groups?.speech && !softwareSpeaks(text, match.index) ? 'speech' : 'output' });
+    if (to > from) spans.push({ from, to, kind: speech ? 'speech' : 'output' });
     OUTPUT_INTRO.lastIndex = Math.max(OUTPUT_INTRO.lastIndex, to);
   }
 }

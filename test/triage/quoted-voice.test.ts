@@ -113,3 +113,20 @@ describe('a CJK phrase has the voice of the characters it stands on, as an Engli
     expect(engine.triage('我們的防火牆擋住了兩位使用者的 Teams 會議，無法加入').category).toBe('boundary.network');
   });
 });
+
+describe('a person passed on speaks in the first person; software does not', () => {
+  it('"the ticket says: I ..." is the reporter\'s words, quoted', () => {
+    expect(voices('the ticket from reception says: I can not open the shared calendar')).toEqual(
+      ['i', 'can', 'not', 'open', 'the', 'shared', 'calendar'].map((word) => `${word}:quoted`),
+    );
+  });
+
+  it('so a cause the reporter names is not the admin\'s', () => {
+    const engine = loadDefaultRules();
+    expect(engine.triage('the help desk ticket says: our firewall is blocking the Teams client for two people').category).toBe('skype.communication');
+  });
+
+  it('"I" after an output intro is still the admin talking', () => {
+    expect(voices('looking at the network trace: I see a 403 on every call')).toEqual([]);
+  });
+});
