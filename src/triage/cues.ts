@@ -26,7 +26,7 @@ const CONDITION_OPENERS = new Set(['if', 'unless', 'suppose', 'assuming']);
 const PLACE_WORDS = new Set(['in', 'on', 'at', 'inside', 'within', 'part', 'under', 'among']);
 /** Words before a page that say the admin acted on it: "after following this article, ...". */
 const ACTED_ON = new Set(['following', 'followed', 'follow', 'per', 'using', 'used']);
-/** The characters that end a clause in text.ts (a clause is what severity reads as one sentence). */
+/** The characters that end a clause in text.ts (a clause is what severity reads as one sentence); fences aside. */
 const CLAUSE_BREAK = /[.!?;:。！？；：]/u;
 
 export type CueOwner = SeverityCueGroup;

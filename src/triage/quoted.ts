@@ -141,7 +141,7 @@ const ADMIN_OPENERS = new Set([
 ]);
 /** Pasted output runs at most this far: longer, the admin is surely talking again. */
 const MAX_OUTPUT = 600;
-/** Where a sentence of the running text ends: a stop, question or exclamation mark and a space. */
+/** Where a sentence of the running text ends: a stop, question or exclamation mark and a space, or a fence. */
 const SENTENCE_END = /[.!?](?:\s|$)|[。！？]|'''/g;
 
 export function findPasted(normalized: string): readonly PastedSpan[] {

@@ -23,8 +23,8 @@ const MIN_OPENING_WORDS = 3;
  *
  * A clause wholly inside what software printed (its tokens' voice, quoted.ts) is never the
  * opening: an error pasted first ("Error: the mailbox database is unavailable") names the
- * product that logged it, while the admin's own request comes after it. Someone's words passed on (a user's complaint quoted in a ticket) are not
- * software's and still open.
+ * product that logged it, while the admin's own request comes after it. Someone's words passed
+ * on (a user's complaint quoted in a ticket) are not software's and still open.
  */
 export function openingClause(text: AnalyzedText, asks: (clause: number) => boolean): number {
   const { tokens } = text;
