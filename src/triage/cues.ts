@@ -4,8 +4,8 @@
  */
 import type { SeverityCueGroup } from './rules/schema.js';
 import type { Hit, TermSet } from './matcher.js';
-import type { AnalyzedText } from './text.js';
-import { findPasted, isSoftwareOutput, pastedAt, type PastedSpan } from './quoted.js';
+import type { Voice } from './quoted.js';
+import { clauseBreakLength, type AnalyzedText } from './text.js';
 
 /** How far a negation reaches: "not * everyone", "nothing to do with our proxy". */
 const NEGATION_WINDOW_BEFORE = 6;
@@ -26,7 +26,7 @@ const CONDITION_OPENERS = new Set(['if', 'unless', 'suppose', 'assuming']);
 const PLACE_WORDS = new Set(['in', 'on', 'at', 'inside', 'within', 'part', 'under', 'among']);
 /** Words before a page that say the admin acted on it: "after following this article, ...". */
 const ACTED_ON = new Set(['following', 'followed', 'follow', 'per', 'using', 'used']);
-/** The characters that end a clause in text.ts (a clause is what severity reads as one sentence). */
+/** The characters that end a clause in text.ts (a clause is what severity reads as one sentence); fences aside. */
 const CLAUSE_BREAK = /[.!?;:。！？；：]/u;
 
 export type CueOwner = SeverityCueGroup;
@@ -73,10 +73,6 @@ export class FoundCues {
    */
   private readonly affirmedByGroup = new Map<CueOwner, readonly Hit<CueOwner>[]>();
   private negators: readonly Hit<CueOwner>[] | undefined;
-  /** Where the message's quote marks are, found on first use (see `isQuoted`). */
-  private quoteMarks: readonly number[] | undefined;
-  /** What the admin pasted (quoted.ts), found on first use: most messages never ask. */
-  private pasted: readonly PastedSpan[] | undefined;
 
   constructor(
     private readonly text: AnalyzedText,
@@ -231,41 +227,22 @@ export class FoundCues {
   }
 
   /**
-   * A hit inside quotation marks or other output software printed (quoted.ts): the words of an
-   * error message or a page, not the admin's. A pasted error can run longer than text.ts's quoted
-   * stretches, so an odd number of quote marks before the hit also counts ("the error: "...
-   * Please consider removing ..."").
+   * A hit inside quotation marks or other output software printed (the token's voice, quoted.ts):
+   * the words of an error message or a page, not the admin's own.
    */
   isQuoted(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
-    if (this.inSoftwareOutput(hit)) return true;
-    if (hit.start < 0) return false;
-    const token = this.text.tokens[hit.start]!;
-    if (token.quoted) return true;
-    this.quoteMarks ??= quoteMarksOf(this.text.normalized);
-    let before = 0;
-    for (const mark of this.quoteMarks) {
-      if (mark >= token.from) break;
-      before++;
-    }
-    return before % 2 === 1;
+    return this.voiceOf(hit) !== 'own';
   }
 
   /** Inside what software printed (not someone's words passed on): see quoted.ts. */
   private inSoftwareOutput(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): boolean {
-    if (hit.start >= 0) return this.tokenInSoftwareOutput(hit.start);
-    return hit.offset >= 0 && this.softwareOutputAt(this.normalizedOffset(hit));
+    return this.voiceOf(hit) === 'output';
   }
 
-  /** The message's word at `token` is inside what software printed (the opening reader asks this). */
-  tokenInSoftwareOutput(token: number): boolean {
-    return this.softwareOutputAt(this.text.tokens[token]!.from);
-  }
-
-  private softwareOutputAt(offset: number): boolean {
-    this.pasted ??= findPasted(this.text.normalized);
-    if (this.pasted.length === 0) return false;
-    const span = pastedAt(this.pasted, offset);
-    return span !== undefined && isSoftwareOutput(span.kind);
+  /** Whose words a hit is: its first token's voice, or for a CJK phrase or a pattern, its first character's. */
+  private voiceOf(hit: Pick<Hit<unknown>, 'start' | 'offset' | 'text'>): Voice {
+    if (hit.start >= 0) return this.text.tokens[hit.start]!.voice;
+    return hit.offset >= 0 ? this.text.voiceAt(this.normalizedOffset(hit)) : 'own';
   }
 
   /** A hit in a question that opens with a question word: "Does it bounce?", "What happens when ...?" */
@@ -313,7 +290,12 @@ export class FoundCues {
       from = token.to;
     }
     const { normalized } = this.text;
-    for (let i = from; i < at; i++) if (CLAUSE_BREAK.test(normalized[i]!)) clause++;
+    for (let i = from; i < at; i++) {
+      const breakLength = clauseBreakLength(normalized, i);
+      if (breakLength === 0) continue;
+      clause++;
+      i += breakLength - 1;
+    }
     return clause;
   }
 
@@ -334,10 +316,4 @@ export class FoundCues {
   overlaps(hit: Hit<CueOwner>, group: CueOwner): boolean {
     return this.affirmed(group).some((other) => other.start >= 0 && other.start <= hit.end && hit.start <= other.end);
   }
-}
-
-function quoteMarksOf(text: string): number[] {
-  const marks: number[] = [];
-  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) marks.push(i);
-  return marks;
 }

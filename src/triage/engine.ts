@@ -386,7 +386,7 @@ export class TriageEngine {
 
   private scoreCategories(text: AnalyzedText, stems: readonly string[], cues: FoundCues): Scored {
     const asks = askingClauses(text, cues);
-    const opening = openingClause(text, asks, (token) => cues.tokenInSoftwareOutput(token));
+    const opening = openingClause(text, asks);
     const inOpening = (hit: Hit<IntentOwner>) => opening >= 0 && hit.start >= 0 && hit.clause === opening;
     const toldBefore = backgroundReader(opening, cues, asks);
     // A standing fact told as history still holds: only other intents' history is background.

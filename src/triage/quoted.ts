@@ -1,19 +1,74 @@
 /**
- * Finds the material an admin pasted into a message: what a product, a shell or a log said
- * (and, told apart from it, what someone else said and the admin passes on). Software's words
- * are evidence of WHAT failed (an error code names its area), never of WHO is affected or of
- * what is asked: "Failed to find users for tenant" in an error is no statement that many users
- * are cut off, "Please consider removing ..." no request.
+ * Reads whose words each stretch of a message is: the admin's own, someone's words in quote
+ * marks, or what software printed (an error, a log, JSON, a URL, a fenced block). Software's
+ * words are evidence of WHAT failed (an error code names its area), never of WHO is affected or
+ * of what is asked: "Failed to find users for tenant" in an error is no statement that many
+ * users are cut off, "Please consider removing ..." no request. People's words passed on ("the
+ * ticket says: nobody in accounting can log in") still tell who is affected.
  *
- * Pure and cheap: it reads the normalized text once (text.ts), and only messages with a colon,
- * a quote mark, a brace or a fence have anything to look at (about 3 µs of CPU a message on
- * real-train and dev-set when every message is read). Spans are character offsets in
- * `normalized`, half open, sorted and disjoint.
+ * text.ts calls `readVoices` once per message and gives every token its voice; every reader
+ * (cues, severity, the opening, the engine) asks the token or `AnalyzedText.voiceAt`, never
+ * this module again. Pure and cheap: only messages with a colon, a quote mark, a brace or a
+ * fence have anything to look at. Spans are character offsets in the normalized text, half
+ * open, sorted and disjoint.
  */
 
-export interface PastedSpan {
+/** Whose words a token is. */
+export type Voice = 'own' | 'quoted' | 'output';
+
+export interface Span {
   readonly from: number;
   readonly to: number;
+}
+
+export interface Voices {
+  /** What software printed. */
+  readonly output: readonly Span[];
+  /**
+   * Someone's words passed on: stretches between quote marks that are not software's output, and
+   * what a person "says:" or "wrote:" in a ticket. They tell who is affected, but a cause or a
+   * wish in them is not the admin's own.
+   */
+  readonly quoted: readonly Span[];
+}
+
+const NO_VOICES: Voices = { output: [], quoted: [] };
+
+export function readVoices(normalized: string): Voices {
+  const pasted = findPasted(normalized);
+  const output = pasted.filter((span) => isSoftwareOutput(span.kind));
+  const speech = pasted.filter((span) => !isSoftwareOutput(span.kind));
+  const marked = QUOTE_MARKS.test(normalized) ? quotedStretches(normalized) : [];
+  const quoted = speech.length === 0 ? marked : merged([...marked, ...speech]);
+  return output.length === 0 && quoted.length === 0 ? NO_VOICES : { output, quoted };
+}
+
+/** The voice of the character at `offset`: software's output wins over quote marks around it. */
+export function voiceAt(voices: Voices, offset: number): Voice {
+  if (voices.output.length > 0 && pastedAt(voices.output, offset) !== undefined) return 'output';
+  if (voices.quoted.length > 0 && pastedAt(voices.quoted, offset) !== undefined) return 'quoted';
+  return 'own';
+}
+
+const QUOTE_MARKS = /["「']/;
+
+/**
+ * Quoted stretches, and between double quote marks taken in pairs: a pasted error can run longer
+ * than a quoted stretch, and a quote mark left open runs to the end ('the error: "... Please
+ * consider removing ...').
+ */
+function quotedStretches(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(QUOTE)) spans.push({ from: match.index, to: match.index + match[0].length });
+  for (let open = text.indexOf('"'); open >= 0; ) {
+    const close = text.indexOf('"', open + 1);
+    spans.push({ from: open, to: close < 0 ? text.length : close + 1 });
+    open = close < 0 ? -1 : text.indexOf('"', close + 1);
+  }
+  return merged(spans);
+}
+
+export interface PastedSpan extends Span {
   readonly kind: PastedKind;
 }
 
@@ -30,12 +85,16 @@ export function isSoftwareOutput(kind: PastedKind): boolean {
 }
 
 /** What a message must contain for any rule below to find something. */
-const GUARD = /[:"{「]|'''/;
+const GUARD = /[:"{「']/;
 
 /** ``` becomes ''' in text.ts: a fenced block, or the rest of the message when it is left open. */
 const FENCE = /'''[\s\S]*?(?:'''|$)/g;
-/** A double-quoted or 「」 stretch; the single quote is left to text.ts (it is also an apostrophe). */
-const QUOTE = /"[^"]{1,600}"|「[^」]{1,600}」/g;
+/**
+ * A quoted stretch: "...", 「...」, and '...' when the quote marks stand apart from words (a
+ * quote mark next to a letter is an apostrophe, and ''' a fence). One pattern for every reader:
+ * a single-quoted error is as much the product speaking as a double-quoted one.
+ */
+const QUOTE = /"[^"]{1,600}"|「[^」]{1,600}」|(?<=^|[\s(\[:])'[^']{1,600}'(?=[\s.,;:!?)\]]|$)/gu;
 const URL = /\bhttps?:\/\/[^\s"'<>]+/g;
 
 /**
@@ -82,8 +141,8 @@ const ADMIN_OPENERS = new Set([
 ]);
 /** Pasted output runs at most this far: longer, the admin is surely talking again. */
 const MAX_OUTPUT = 600;
-/** Where a sentence of the running text ends: a stop, question or exclamation mark and a space. */
-const SENTENCE_END = /[.!?](?:\s|$)|[。！？]/g;
+/** Where a sentence of the running text ends: a stop, question or exclamation mark and a space, or a fence. */
+const SENTENCE_END = /[.!?](?:\s|$)|[。！？]|'''/g;
 
 export function findPasted(normalized: string): readonly PastedSpan[] {
   if (!GUARD.test(normalized)) return [];
@@ -97,7 +156,7 @@ export function findPasted(normalized: string): readonly PastedSpan[] {
 }
 
 /** The span (sorted, disjoint) the character at `offset` is in, if any. */
-export function pastedAt(spans: readonly PastedSpan[], offset: number): PastedSpan | undefined {
+export function pastedAt<S extends Span>(spans: readonly S[], offset: number): S | undefined {
   let low = 0;
   let high = spans.length - 1;
   while (low <= high) {
@@ -142,22 +201,26 @@ function collectOutput(spans: PastedSpan[], text: string): void {
   OUTPUT_INTRO.lastIndex = 0;
   for (let match = OUTPUT_INTRO.exec(text); match !== null; match = OUTPUT_INTRO.exec(text)) {
     const from = match.index + match[0].length;
-    if (FIRST_PERSON.has(firstWordAt(text, from) ?? '')) continue;
+    const speech = match.groups?.speech !== undefined && !softwareSpeaks(text, match.index);
+    // A person passed on speaks in the first person ("the ticket says: I can not log in"); software does not.
+    if (!speech && FIRST_PERSON.has(firstWordAt(text, from) ?? '')) continue;
     const to = outputEnd(text, from);
-    if (to > from) spans.push({ from, to, kind: match.groups?.speech && !softwareSpeaks(text, match.index) ? 'speech' : 'output' });
+    if (to > from) spans.push({ from, to, kind: speech ? 'speech' : 'output' });
     OUTPUT_INTRO.lastIndex = Math.max(OUTPUT_INTRO.lastIndex, to);
   }
 }
 
 /**
  * The output runs to the end of the sentence it starts in, and on through the next sentences
- * while none opens with the admin's words; a question mark is always the admin asking.
+ * while none opens with the admin's words; a question mark is always the admin asking. A code
+ * fence ends it too: a fenced block is a span of its own (an "Error:" line inside one ends with
+ * the block, and the admin's words come after it).
  */
 function outputEnd(text: string, from: number): number {
   const limit = Math.min(text.length, from + MAX_OUTPUT);
   SENTENCE_END.lastIndex = from;
   for (let match = SENTENCE_END.exec(text); match !== null && match.index < limit; match = SENTENCE_END.exec(text)) {
-    if (text[match.index] === '?' || text[match.index] === '？') return match.index;
+    if (text[match.index] === '?' || text[match.index] === '？' || text[match.index] === "'") return match.index;
     if (adminTalksAt(text, match.index + 1)) return match.index + 1;
   }
   return limit;
@@ -179,10 +242,10 @@ function firstWordAt(text: string, at: number): string | undefined {
 }
 
 /** Sorted by start, overlapping spans joined (a URL inside a quote is one span). */
-function merged(spans: PastedSpan[]): PastedSpan[] {
+function merged<S extends Span>(spans: S[]): S[] {
   if (spans.length < 2) return spans;
   spans.sort((a, b) => a.from - b.from);
-  const out: PastedSpan[] = [spans[0]!];
+  const out: S[] = [spans[0]!];
   for (const span of spans.slice(1)) {
     const last = out[out.length - 1]!;
     if (span.from < last.to) out[out.length - 1] = { ...last, to: Math.max(last.to, span.to) };

@@ -21,17 +21,12 @@ const MIN_OPENING_WORDS = 3;
  * history or a setting told first ("the migration was done months ago", "Teams works fine") is
  * background, and the opening is the first clause after it that asks.
  *
- * A clause wholly inside what software printed (`inOutput`, by token: quoted.ts's spans as the
- * cues already found them) is never the opening: an error pasted first ("Error: the mailbox
- * database is unavailable") names the product that logged it, while the admin's own request
- * comes after it. Someone's words passed on (a user's complaint quoted in a ticket) are not
- * software's and still open.
+ * A clause wholly inside what software printed (its tokens' voice, quoted.ts) is never the
+ * opening: an error pasted first ("Error: the mailbox database is unavailable") names the
+ * product that logged it, while the admin's own request comes after it. Someone's words passed
+ * on (a user's complaint quoted in a ticket) are not software's and still open.
  */
-export function openingClause(
-  text: AnalyzedText,
-  asks: (clause: number) => boolean,
-  inOutput: (token: number) => boolean = () => false,
-): number {
+export function openingClause(text: AnalyzedText, asks: (clause: number) => boolean): number {
   const { tokens } = text;
   let clause = -1;
   let clauseStart = 0;
@@ -43,7 +38,7 @@ export function openingClause(
       clauseStart = i;
       words = 0;
     }
-    if (++words !== MIN_OPENING_WORDS || !asks(clause) || whollyOutput(text, clauseStart, inOutput)) continue;
+    if (++words !== MIN_OPENING_WORDS || !asks(clause) || whollyOutput(text, clauseStart)) continue;
     // Found the opening: it only stands out when the message says something else too.
     return tokens[0]!.clause === clause && tokens[tokens.length - 1]!.clause === clause ? -1 : clause;
   }
@@ -51,10 +46,10 @@ export function openingClause(
 }
 
 /** Every word of the clause that starts at token `start` lies in software's output. */
-function whollyOutput(text: AnalyzedText, start: number, inOutput: (token: number) => boolean): boolean {
+function whollyOutput(text: AnalyzedText, start: number): boolean {
   const { tokens } = text;
   const clause = tokens[start]!.clause;
-  for (let i = start; i < tokens.length && tokens[i]!.clause === clause; i++) if (!inOutput(i)) return false;
+  for (let i = start; i < tokens.length && tokens[i]!.clause === clause; i++) if (tokens[i]!.voice !== 'output') return false;
   return true;
 }
 

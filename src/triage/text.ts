@@ -6,6 +6,7 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { CJK_RUN, hasCjk } from '../domain/scripts.js';
 import { singleSpaced } from '../domain/whitespace.js';
+import { readVoices, voiceAt, type Voice, type Voices } from './quoted.js';
 
 export interface Token {
   /** The word as written (lower case, contractions expanded). */
@@ -19,8 +20,8 @@ export interface Token {
   /** Character offsets in `normalized`, so pattern matches map back onto tokens. */
   readonly from: number;
   readonly to: number;
-  /** Inside quotes: an error message the admin pasted, not something they assert. */
-  readonly quoted: boolean;
+  /** Whose words these are (quoted.ts): the admin's own, quoted, or what software printed. */
+  readonly voice: Voice;
 }
 
 export interface AnalyzedText {
@@ -34,6 +35,8 @@ export interface AnalyzedText {
   readonly hasCjk: boolean;
   /** Clauses that end in a question mark. */
   readonly questionClauses: ReadonlySet<number>;
+  /** Whose words the character at `offset` in `normalized` is: for hits that are no English word. */
+  voiceAt(offset: number): Voice;
 }
 
 /** Messages longer than this are cut: no admin complaint needs more, and triage stays fast. */
@@ -74,8 +77,21 @@ export const FIRST_CJK_CODE = 0x1100;
 const CLAUSE_BREAKS = new Set(['.', '!', '?', ';', ':', '\n', '。', '！', '？', '；', '：'].map((ch) => ch.charCodeAt(0)));
 const SEGMENT_BREAKS = new Set([',', '，', '、'].map((ch) => ch.charCodeAt(0)));
 const QUESTION_MARKS = new Set(['?', '？'].map((ch) => ch.charCodeAt(0)));
-const QUOTE_MARKS = /["「']/;
 const CLAUSE_BREAK_WORDS = new Set(['but', 'although', 'though', 'however', 'except']);
+/**
+ * A code fence (``` becomes ''' in `normalize`) ends a clause like a full stop: a fenced block
+ * is what software printed, and the admin's next words start a new sentence even with no
+ * punctuation between them.
+ */
+const FENCE = "'''";
+const APOSTROPHE = 39;
+
+/** How many characters of `normalized` at `at` end a clause: 0 when none does. */
+export function clauseBreakLength(normalized: string, at: number): number {
+  const code = normalized.charCodeAt(at);
+  if (CLAUSE_BREAKS.has(code)) return 1;
+  return code === APOSTROPHE && normalized.startsWith(FENCE, at) ? FENCE.length : 0;
+}
 
 let segmenter: Intl.Segmenter | undefined;
 function cjkSegmenter(): Intl.Segmenter {
@@ -109,13 +125,6 @@ export function normalize(raw: string): string {
   return singleSpaced(text).trim();
 }
 
-/** Quoted stretches: "..." and 「...」, and '...' when the quote marks stand apart from words. */
-const QUOTED = /"[^"]{1,300}"|「[^」]{1,300}」|(?<=^|[\s(\[:])'[^']{1,300}'(?=[\s.,;:!?)\]]|$)/gu;
-
-function quotedRanges(text: string): Array<[number, number]> {
-  return [...text.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length]);
-}
-
 /** [a-z0-9]: what words are made of; every other character separates them. */
 function isWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
@@ -123,11 +132,12 @@ function isWordCode(code: number): boolean {
 
 /**
  * Splits `normalized` into words and clause/segment breaks in one pass over its characters
- * (the same as matching /[a-z0-9]+|[.!?;:\n。！？；：,，、]/gu, without a match object per word).
+ * (the same as matching /[a-z0-9]+|'''|[.!?;:\n。！？；：,，、]/gu, without a match object per word).
  */
 export function analyze(raw: string): AnalyzedText {
   const normalized = normalize(raw);
-  const quotes = QUOTE_MARKS.test(normalized) ? quotedRanges(normalized) : [];
+  const voices = readVoices(normalized);
+  const ownOnly = voices.output.length === 0 && voices.quoted.length === 0;
   const tokens: Token[] = [];
   const questionClauses = new Set<number>();
   let clause = 0;
@@ -144,8 +154,14 @@ export function analyze(raw: string): AnalyzedText {
         clause++;
         segment++;
       }
-      const quoted = quotes.length > 0 && quotes.some(([start, end]) => from > start && from < end);
-      tokens.push({ word, stem: stemWord(word), clause, segment, from, to: at, quoted });
+      const voice = ownOnly ? 'own' : voiceAt(voices, from);
+      tokens.push({ word, stem: stemWord(word), clause, segment, from, to: at, voice });
+      continue;
+    }
+    if (code === APOSTROPHE && normalized.startsWith(FENCE, at)) {
+      segment++;
+      clause++;
+      at += FENCE.length;
       continue;
     }
     if (SEGMENT_BREAKS.has(code)) {
@@ -160,7 +176,7 @@ export function analyze(raw: string): AnalyzedText {
     at++;
   }
   const cjkRuns = mayHaveCjk ? normalized.match(CJK_RUN) : null;
-  return new Analysis(normalized, tokens, cjkRuns ?? [], questionClauses);
+  return new Analysis(normalized, tokens, cjkRuns ?? [], questionClauses, voices);
 }
 
 /**
@@ -176,7 +192,12 @@ class Analysis implements AnalyzedText {
     readonly tokens: readonly Token[],
     private readonly cjkRuns: readonly string[],
     readonly questionClauses: ReadonlySet<number>,
+    private readonly voices: Voices,
   ) {}
+
+  voiceAt(offset: number): Voice {
+    return voiceAt(this.voices, offset);
+  }
 
   get hasCjk(): boolean {
     return this.cjkRuns.length > 0;

@@ -6,7 +6,6 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
-import { findPasted, isSoftwareOutput, pastedAt } from '../../src/triage/quoted.js';
 import { openingClause } from '../../src/triage/structure.js';
 import { analyze } from '../../src/triage/text.js';
 
@@ -17,18 +16,10 @@ beforeAll(() => {
 
 const categoryOf = (message: string) => engine.triage(message).category;
 
-/**
- * The opening when every clause of three words or more from `firstAsking` on asks, with
- * quoted.ts's spans as the engine reads them.
- */
+/** The opening when every clause of three words or more from `firstAsking` on asks. */
 function openingOf(message: string, firstAsking = 0): string {
   const text = analyze(message);
-  const spans = findPasted(text.normalized);
-  const inOutput = (token: number) => {
-    const span = pastedAt(spans, text.tokens[token]!.from);
-    return span !== undefined && isSoftwareOutput(span.kind);
-  };
-  const clause = openingClause(text, (candidate) => candidate >= firstAsking, inOutput);
+  const clause = openingClause(text, (candidate) => candidate >= firstAsking);
   return text.tokens.filter((token) => token.clause === clause).map((token) => token.word).join(' ');
 }
 
@@ -58,10 +49,8 @@ describe('the opening reader skips pasted software output', () => {
 
   it('finds no opening when only software output asks', () => {
     const text = analyze('Error: the request failed with a timeout. Thanks in advance.');
-    const spans = findPasted(text.normalized);
     const asks = (clause: number) => clause === text.tokens[text.tokens.length - 1]!.clause - 1;
-    const inOutput = (token: number) => pastedAt(spans, text.tokens[token]!.from) !== undefined;
-    expect(openingClause(text, asks, inOutput)).toBe(-1);
+    expect(openingClause(text, asks)).toBe(-1);
   });
 });
 

@@ -7,12 +7,11 @@ import { analyze, FIRST_CJK_CODE, normalize, stemWord, type AnalyzedText } from 
 
 /**
  * The tokenizer as it was first written, with regular expressions: `analyze` now walks the
- * characters itself and builds CJK data on demand, and must give exactly this.
+ * characters itself and builds CJK data on demand, and must give exactly this. (Whose words a
+ * token is comes from quoted.ts and is tested in quoted-voice.test.ts.)
  */
 function referenceAnalyze(raw: string) {
   const normalized = normalize(raw);
-  const QUOTED = /"[^"]{1,300}"|「[^」]{1,300}」|(?<=^|[\s(\[:])'[^']{1,300}'(?=[\s.,;:!?)\]]|$)/gu;
-  const quotes = /["「']/.test(normalized) ? [...normalized.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length] as const) : [];
   const tokens = [];
   const questionClauses = new Set<number>();
   let clause = 0;
@@ -34,8 +33,7 @@ function referenceAnalyze(raw: string) {
       segment++;
     }
     const from = match.index;
-    const quoted = quotes.some(([start, end]) => from > start && from < end);
-    tokens.push({ word, stem: stemWord(word), clause, segment, from, to: from + word.length, quoted });
+    tokens.push({ word, stem: stemWord(word), clause, segment, from, to: from + word.length });
   }
   const cjkRuns = normalized.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu) ?? [];
   const segmenter = new Intl.Segmenter('zh-Hant', { granularity: 'word' });
@@ -45,7 +43,7 @@ function referenceAnalyze(raw: string) {
 
 const plain = (text: AnalyzedText) => ({
   normalized: text.normalized,
-  tokens: text.tokens.map((token) => ({ ...token })),
+  tokens: text.tokens.map(({ voice: _voice, ...token }) => token),
   compact: text.compact,
   cjkWords: [...text.cjkWords],
   hasCjk: text.hasCjk,
