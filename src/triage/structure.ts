@@ -128,8 +128,8 @@ const NO_SETUP: ReadonlySet<number> = new Set();
 function tellsSetup(text: AnalyzedText, start: number, end: number): boolean {
   const { tokens } = text;
   const first = tokens[start]!;
-  // A quoted setup ("the 'we're setting up SharePoint' message") is someone else's words.
-  if (first.quoted) return false;
+  // A quoted or pasted setup ("the 'we're setting up SharePoint' message") is not the admin's own.
+  if (first.voice !== 'own') return false;
   let at = SETUP_SUBJECTS.has(first.word) ? start + 1 : SETUP_POSSESSIVES.has(first.word) ? start + 2 : -1;
   if (at < 0) return false;
   if (SETUP_ADVERBS.has(tokens[at]?.word ?? '')) at++;
