@@ -7,7 +7,6 @@
  */
 
 import type { CategoryId } from '../domain/taxonomy.js';
-import { CJK_RUN } from '../domain/scripts.js';
 import { analyze, type AnalyzedText } from './text.js';
 
 export interface TrainingDocument {
@@ -26,29 +25,12 @@ const STOP_STEMS = new Set([
 export function featuresOf(text: AnalyzedText, stems: readonly string[]): string[] {
   const features = stems.filter((stem) => !STOP_STEMS.has(stem) && stem.length > 1);
   if (text.hasCjk) {
-    for (const word of cjkWordsOf(text.normalized)) {
+    for (const word of text.cjkWords) {
       features.push(word);
       for (let i = 0; i + 1 < word.length; i++) features.push(word.slice(i, i + 2));
     }
   }
   return features;
-}
-
-let segmenter: Intl.Segmenter | undefined;
-
-/**
- * The dictionary words of a text's CJK runs, in order. The runs are segmented in ONE call,
- * joined by spaces: each `segment()` call costs ~10 µs of set-up whatever its length (a
- * Chinese message has ~6 runs between its punctuation), and a space is a word boundary for
- * ICU, so the words are those of segmenting each run alone.
- */
-function cjkWordsOf(normalized: string): string[] {
-  const runs = normalized.match(CJK_RUN);
-  if (runs === null) return [];
-  segmenter ??= new Intl.Segmenter('zh-Hant', { granularity: 'word' });
-  const words: string[] = [];
-  for (const segment of segmenter.segment(runs.join(' '))) if (segment.isWordLike) words.push(segment.segment);
-  return words;
 }
 
 /** Features of a raw text, without typo correction (training and cross-validation). */
