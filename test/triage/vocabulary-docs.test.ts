@@ -20,3 +20,13 @@ describe('developer vocabulary from the Graph and identity platform docs', () =>
     expect(engine.triage('The webhook subscription for new messages stopped delivering change notifications yesterday').category).toBe('redirect.developer');
   });
 });
+
+describe('script vocabulary from the PowerShell docs', () => {
+  it('reads a runtime error of a script being debugged as the admin own script', () => {
+    expect(engine.triage('It fails with cannot index into a null array on the second pass through the mailbox list').category).toBe('boundary.scripts');
+  });
+
+  it('reads pipeline filtering as scripting', () => {
+    expect(engine.triage('Get-Mailbox piped into Where-Object returns nothing although the filter matches several mailboxes').category).toBe('boundary.scripts');
+  });
+});
