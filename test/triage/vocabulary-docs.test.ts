@@ -30,3 +30,15 @@ describe('script vocabulary from the PowerShell docs', () => {
     expect(engine.triage('Get-Mailbox piped into Where-Object returns nothing although the filter matches several mailboxes').category).toBe('boundary.scripts');
   });
 });
+
+describe('domain vocabulary from the admin docs on domains and DNS records', () => {
+  it('reads DNS records at the DNS host and an unverified root domain as domain setup', () => {
+    expect(engine.triage('Our DNS hosting provider does not let us add the SRV records the setup asks for').category).toBe('tenant.domains');
+    expect(engine.triage('Our DNS host only allows one MX record per zone, what do we do?').category).toBe('tenant.domains');
+    expect(engine.triage('Teams shows the sign-in failing because the root domain is still not verified').category).toBe('tenant.domains');
+  });
+
+  it('still reads bounces after an MX change as mail flow', () => {
+    expect(engine.triage('External senders get bounces since we changed the MX record last night').category).toBe('exchange.mailflow');
+  });
+});
