@@ -42,3 +42,11 @@ describe('domain vocabulary from the admin docs on domains and DNS records', () 
     expect(engine.triage('External senders get bounces since we changed the MX record last night').category).toBe('exchange.mailflow');
   });
 });
+
+describe('third-party products named in the docs on backup, filtering and file services', () => {
+  it('reads a vendor backup, mail filter or file service the admin put in place as third-party', () => {
+    expect(engine.triage('Since we put SpamTitan in front of our tenant, newsletters from one partner are held').category).toBe('boundary.third-party');
+    expect(engine.triage('Restores from our Carbonite account into OneDrive stop at 40 percent').category).toBe('boundary.third-party');
+    expect(engine.triage('Files synced through Egnyte show up twice in the team library').category).toBe('boundary.third-party');
+  });
+});
