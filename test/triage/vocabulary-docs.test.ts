@@ -50,3 +50,17 @@ describe('third-party products named in the docs on backup, filtering and file s
     expect(engine.triage('Files synced through Egnyte show up twice in the team library').category).toBe('boundary.third-party');
   });
 });
+
+describe('federation, license quantity and mailbox move vocabulary from the docs', () => {
+  it('reads federation settings named as AD FS docs name them as single sign-on', () => {
+    expect(engine.triage('After adding a second brand we need SupportMultipleDomain but users from it can not sign in').category).toBe('identity.sso');
+  });
+
+  it('reads a change to the seat quantity as adding or removing licenses, not as the bill', () => {
+    expect(engine.triage('Where do I adjust the seat quantity before the next invoice?').category).toBe('billing.licenses');
+  });
+
+  it('reads an ExchangeGuid mismatch that stops a mailbox move as migration', () => {
+    expect(engine.triage('The ExchangeGuid on the cloud object does not match the one on premises so the move fails').category).toBe('exchange.migration');
+  });
+});
