@@ -64,3 +64,10 @@ describe('federation, license quantity and mailbox move vocabulary from the docs
     expect(engine.triage('The ExchangeGuid on the cloud object does not match the one on premises so the move fails').category).toBe('exchange.migration');
   });
 });
+
+describe('calendar vocabulary from the Exchange Online docs', () => {
+  it('reads free/busy and the Scheduling Assistant as Outlook and Exchange usage', () => {
+    expect(engine.triage('Colleagues only see hashed blocks instead of free/busy for the branch office').category).toBe('exchange.usage');
+    expect(engine.triage('The Scheduling Assistant shows no availability information for rooms').category).toBe('exchange.usage');
+  });
+});
