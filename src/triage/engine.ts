@@ -213,13 +213,20 @@ const ASKING_GROUPS: readonly CueOwner[] = ['failure', 'vague_failure', 'questio
  * SharePoint for files, all running fine"), and, wherever it stands, a clause that only says
  * something works ("Teams is fine though"). Its words are context, not the request: they neither
  * place the message on their own (no phrase or product of theirs counts as one) nor veto an intent.
+ * A comma stretch that only says something works counts the same inside a clause that reports a
+ * failure elsewhere ("Outlook stopped connecting after the update, Teams is working fine though").
  */
-function backgroundReader(opening: number, cues: FoundCues, asks: (clause: number) => boolean): (hit: Hit<IntentOwner>) => boolean {
-  const fine = new Set(cues.affirmed('working_fine').map((hit) => hit.clause));
+function backgroundReader(opening: number, text: AnalyzedText, cues: FoundCues, asks: (clause: number) => boolean): (hit: Hit<IntentOwner>) => boolean {
+  const working = cues.affirmed('working_fine');
+  const fine = new Set(working.map((hit) => hit.clause));
   const past = opening > 0 ? new Set(cues.affirmed('past').map((hit) => hit.clause)) : new Set<number>();
   if (fine.size === 0 && past.size === 0) return () => false;
   const toldBefore = (clause: number) => clause < opening && (past.has(clause) || fine.has(clause));
-  return (hit) => hit.start >= 0 && (toldBefore(hit.clause) || (fine.has(hit.clause) && !asks(hit.clause)));
+  const stretchOf = (hit: Hit<unknown>) => text.tokens[hit.start]!.segment;
+  const fineStretches = new Set(working.filter((hit) => hit.start >= 0).map(stretchOf));
+  const onlyWorking = (stretch: number) =>
+    fineStretches.has(stretch) && !ASKING_GROUPS.some((group) => cues.affirmed(group).some((hit) => hit.start >= 0 && stretchOf(hit) === stretch));
+  return (hit) => hit.start >= 0 && (toldBefore(hit.clause) || (fine.has(hit.clause) && (!asks(hit.clause) || onlyWorking(stretchOf(hit)))));
 }
 
 function askingClauses(text: AnalyzedText, cues: FoundCues): (clause: number) => boolean {
@@ -386,7 +393,7 @@ export class TriageEngine {
     const asks = askingClauses(text, cues);
     const opening = openingClause(text, asks, (token) => cues.tokenInSoftwareOutput(token));
     const inOpening = (hit: Hit<IntentOwner>) => opening >= 0 && hit.start >= 0 && hit.clause === opening;
-    const toldBefore = backgroundReader(opening, cues, asks);
+    const toldBefore = backgroundReader(opening, text, cues, asks);
     // A standing fact told as history still holds: only other intents' history is background.
     const inBackground = (hit: Hit<IntentOwner>) => !this.intents[hit.term.owner.intent]!.standing && toldBefore(hit);
     const perIntent = new Map<number, { hits: Hit<IntentOwner>[]; products: Hit<IntentOwner>[]; vetoed: boolean }>();
