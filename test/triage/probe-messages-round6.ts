@@ -12,7 +12,10 @@
  *
  * Counts (category right / severity right where labeled):
  * - the first 45 (44 with a severity), before any fix: category 38/45, severity 30/44; after this
- * round's fixes: category 41/45, severity 39/44.
+ * round's fixes: category 41/45, severity 37/44.
+ * - the fresh batch of 12 (all with a severity), written after those fixes and before triaging
+ *   it: category 10/12, severity 10/12 (the transfer measure); after the fix for what it found
+ *   (a product saying a licensed account is not set up for it): category 11/12, severity 11/12.
  * The probes that still fail carry the reason as a fourth field; the test lists them as todos.
  */
 import type { Probe } from './probe-suite.js';
@@ -68,4 +71,17 @@ export const PROBES_ROUND6: ReadonlyArray<Probe> = [
   // zh-TW
   ['skype.communication', 'C', '文件上說可以在 Teams 系統管理中心設定會議錄製的保存期限，但我們的管理中心找不到這個選項，請問在哪裡？', 'severity: 找不到這個選項 counts as a failure; same class as the English \'cannot find that option\' above'],
   ['exchange.mailflow', 'A', '使用者反映：行銷部三位同事從今天早上開始在 Outlook 收不到任何外部郵件。'],
+  // the fresh batch, written after this round's fixes and labeled before triaging it
+  ['identity.users', 'A', 'IT Support: accounts department locked out\nAll five people in accounts are told their account is locked when they sign in, since the password policy change this morning.'],
+  ['sharepoint.sites', 'B', 'The docs say a deleted OneDrive is kept for 30 days, but when I try to restore the OneDrive of a leaver who left ten days ago, the admin center says it cannot be found.'],
+  ['exchange.mailflow', 'A', 'We already checked the connector, the SPF record and message trace. Outbound mail to every external domain sits in the queue for hours for the whole office. Any ideas?'],
+  ['skype.communication', 'C', 'One user\'s Teams on her iPhone shows no notifications for new chats; on her laptop everything is fine and she can live with that for now.'],
+  ['office.install', 'A', 'Ticket: Office will not install on the trainees\' new laptops\nSetup stops at 50% with error 30015-4 on all six machines, and the trainees start on Monday.'],
+  ['identity.dirsync', 'B', 'The Entra Connect troubleshooting page says the duplicate proxyAddresses error clears after the next sync cycle. It has not: one contractor still shows the error and her alias never updates in the cloud.'],
+  ['exchange.migration', 'B', 'The IMAP migration page says batches of small mailboxes finish within a day. Ours has been stuck at syncing for four mailboxes since Thursday, everyone else moved fine.'],
+  ['unknown', null, 'The article on retention policies has a broken link in its prerequisites section. Thought you would want to know.', 'category: tie-break 9 is applied only when no rule places the message; \'retention policies\' places it'],
+  ['tenant.provisioning', 'B', 'Summary: new hire has no Teams\nHis license was assigned yesterday with Teams switched on, but Teams tells him his account is not set up for it. Outlook works for him.'],
+  ['sharepoint.external', 'B', 'Tried sending the invitation again, removing the guest and adding him back, and clearing his browser cache. A consultant from our partner still gets an error when he opens the sharing link to our project folder. Any ideas?'],
+  ['exchange.autodiscover', 'A', 'Since we moved DNS to a new provider, Outlook on all our new PCs cannot set up the mailbox profile, it keeps asking for a server. Webmail works, Teams works fine too.'],
+  ['skype.communication', 'A', '工單：客服部整組無法加入 Teams 會議\n客服部十幾位同事從今天上午開始加入任何 Teams 會議都會卡在載入畫面，聊天功能正常。'],
 ];

@@ -110,3 +110,15 @@ describe('adding a domain, said with "adding"', () => {
     expect(engine.triage('Since we changed the MX record, mail from outside stopped arriving.').category).toBe('exchange.mailflow');
   });
 });
+
+describe('a product saying a licensed account is not set up for it', () => {
+  it('reads it as provisioning, and as a failure for that user', () => {
+    const result = engine.triage('A new colleague got his E3 license on Monday, but Teams keeps saying his account is not set up for it. Mail works for him.');
+    expect(result.category).toBe('tenant.provisioning');
+    expect(result.severity).toBe('B');
+  });
+
+  it('leaves a question about installing Teams for new staff with Teams setup', () => {
+    expect(engine.triage('How do we install the Teams desktop app on the laptops of new staff before their first day?').category).toBe('skype.setup');
+  });
+});
