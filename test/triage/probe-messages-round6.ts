@@ -12,10 +12,12 @@
  *
  * Counts (category right / severity right where labeled):
  * - the first 45 (44 with a severity), before any fix: category 38/45, severity 30/44; after this
- * round's fixes: category 41/45, severity 37/44.
- * - the fresh batch of 12 (all with a severity), written after those fixes and before triaging
- *   it: category 10/12, severity 10/12 (the transfer measure); after the fix for what it found
- *   (a product saying a licensed account is not set up for it): category 11/12, severity 11/12.
+ * round's first fixes: category 41/45, severity 37/44; after the last one (a message made only of
+ * remarks on a page's form is unknown, tie-break 9): category 44/45, severity 40/44.
+ * - the fresh batch of 12 (all with a severity), written after the first fixes and before
+ *   triaging it: category 10/12, severity 10/12 (the transfer measure); after the fixes for what
+ *   it found (a product saying a licensed account is not set up for it; the page remarks):
+ *   category 12/12, severity 12/12.
  * The probes that still fail carry the reason as a fourth field; the test lists them as todos.
  */
 import type { Probe } from './probe-suite.js';
@@ -33,9 +35,9 @@ export const PROBES_ROUND6: ReadonlyArray<Probe> = [
   ['tenant.domains', 'C', 'The page on adding a domain tells you to create an MX record. For a domain we only use for sign-in names and never for mail, is that record needed at all?'],
   ['billing.invoice', 'C', 'The billing docs say invoices appear in the admin center by the 10th of the month. It is the 15th and last month\'s invoice is still missing; where else can I download it?'],
   ['exchange.usage', 'B', 'The mailbox auditing article says auditing is on by default, but Search-MailboxAuditLog returns nothing for any mailbox in our tenant. Is the article out of date?'],
-  ['unknown', null, 'Small thing on the transport rules page: the table of conditions is cut off on a phone screen. Nothing is wrong with our setup, just mentioning it.', 'category: tie-break 9 is applied only when no rule places the message (engine.ts); \'transport rules\' places it'],
-  ['unknown', null, 'The OneDrive sync article still points to the old download page for the client. Worth fixing the link.', 'category: tie-break 9 is applied only when no rule places the message; \'OneDrive sync\' places it, and \'worth fixing\' is no wish cue'],
-  ['unknown', null, 'Feedback on the Teams Phone docs: the emergency address page uses two different names for the same setting. It would read more clearly with one.', 'category: tie-break 9 is applied only when no rule places the message; \'Teams Phone\' places it'],
+  ['unknown', null, 'Small thing on the transport rules page: the table of conditions is cut off on a phone screen. Nothing is wrong with our setup, just mentioning it.'],
+  ['unknown', null, 'The OneDrive sync article still points to the old download page for the client. Worth fixing the link.'],
+  ['unknown', null, 'Feedback on the Teams Phone docs: the emergency address page uses two different names for the same setting. It would read more clearly with one.'],
   // help-desk tickets, third person, title first
   ['exchange.recipients', 'B', 'Shared mailbox gone from Outlook\nUser in finance no longer sees the Finance shared mailbox in Outlook desktop since Monday. Full Access is granted. She needs it for daily work.'],
   ['skype.communication', 'A', 'Cannot join Teams meetings - whole support desk\nAll 14 agents on the support desk get stuck on the pre-join screen for every Teams meeting since this morning. Chat works.'],
@@ -79,7 +81,7 @@ export const PROBES_ROUND6: ReadonlyArray<Probe> = [
   ['office.install', 'A', 'Ticket: Office will not install on the trainees\' new laptops\nSetup stops at 50% with error 30015-4 on all six machines, and the trainees start on Monday.'],
   ['identity.dirsync', 'B', 'The Entra Connect troubleshooting page says the duplicate proxyAddresses error clears after the next sync cycle. It has not: one contractor still shows the error and her alias never updates in the cloud.'],
   ['exchange.migration', 'B', 'The IMAP migration page says batches of small mailboxes finish within a day. Ours has been stuck at syncing for four mailboxes since Thursday, everyone else moved fine.'],
-  ['unknown', null, 'The article on retention policies has a broken link in its prerequisites section. Thought you would want to know.', 'category: tie-break 9 is applied only when no rule places the message; \'retention policies\' places it'],
+  ['unknown', null, 'The article on retention policies has a broken link in its prerequisites section. Thought you would want to know.'],
   ['tenant.provisioning', 'B', 'Summary: new hire has no Teams\nHis license was assigned yesterday with Teams switched on, but Teams tells him his account is not set up for it. Outlook works for him.'],
   ['sharepoint.external', 'B', 'Tried sending the invitation again, removing the guest and adding him back, and clearing his browser cache. A consultant from our partner still gets an error when he opens the sharing link to our project folder. Any ideas?'],
   ['exchange.autodiscover', 'A', 'Since we moved DNS to a new provider, Outlook on all our new PCs cannot set up the mailbox profile, it keeps asking for a server. Webmail works, Teams works fine too.'],

@@ -122,3 +122,23 @@ describe('a product saying a licensed account is not set up for it', () => {
     expect(engine.triage('How do we install the Teams desktop app on the laptops of new staff before their first day?').category).toBe('skype.setup');
   });
 });
+
+describe('remarks on a page\'s own form, whatever the page is about (tie-break 9)', () => {
+  it.each([
+    'Spelling mistake in the third step of the retention labels page: "recieve" twice.',
+    'The OneDrive admin guide links to the old sync client download. Worth fixing.',
+    'Nice article on Teams calling plans; the screenshots still show the old admin center though.',
+    'Feedback on the Exchange connector docs: the same setting is given two different names. Thanks.',
+  ])('sends a message made only of such remarks to unknown: %s', (message) => {
+    const result = engine.triage(message);
+    expect(result.category).toBe('unknown');
+    expect(result.severity).toBeNull();
+    expect(result.reasons.join(' ')).toContain('documentation page');
+  });
+
+  it('keeps the product\'s category when the page comment also reports something broken or asks', () => {
+    expect(engine.triage('The screenshot in the shared mailbox article shows a Full Access option, but when I add it for one user she still cannot open the mailbox.').category).toBe('exchange.recipients');
+    expect(engine.triage('Typo on the DKIM page aside, where do I find the CNAME records I should publish for our domain?').category).not.toBe('unknown');
+    expect(engine.triage('Good article, but it would be hugely helpful if OneDrive could allow guest sharing while SharePoint sites stay internal.').category).toBe('sharepoint.external');
+  });
+});
