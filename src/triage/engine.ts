@@ -204,6 +204,46 @@ function isPageFeedback(cues: FoundCues): boolean {
 }
 const PEOPLE_GROUPS: readonly CueOwner[] = ['everyone', 'several', 'single', 'one_person'];
 
+/**
+ * Tie-break 9 before the rules: a message made only of remarks on a page's own form ("typo in the
+ * second paragraph", "the link points to the old download page. Worth fixing.") asks nothing of
+ * the product the page is about, so the page's topic must not place it. Every clause of more than
+ * a few words holds such a remark or says nothing is broken; no question, request or cut-off.
+ */
+function onlyPageRemarks(text: AnalyzedText, cues: FoundCues): boolean {
+  const remarks = cues.affirmed('page_remark');
+  if (remarks.length === 0 || !PAGE_WORDS.test(text.normalized) || cues.has('cut_off')) return false;
+  if (text.questionClauses.size > 0 || PAGE_REMARK_BLOCKERS.some((group) => cues.has(group))) return false;
+  const words = new Map<number, number>();
+  const aboutPage = new Set<number>();
+  for (const token of text.tokens) {
+    words.set(token.clause, (words.get(token.clause) ?? 0) + 1);
+    if (PAGE_WORDS.test(token.word)) aboutPage.add(token.clause);
+  }
+  // "Please update the steps", "nothing is wrong with our setup"; a wish for the product ("it would
+  // be hugely helpful if OneDrive could ...") is a request of its own.
+  const pageWishes = cues.affirmed('nothing_broken').filter((hit) => aboutPage.has(cues.sentenceOf(hit)) || NOTHING_WRONG.test(hit.text));
+  const quiet = new Set([...remarks, ...pageWishes].map((hit) => cues.sentenceOf(hit)));
+  for (const [clause, count] of words) {
+    // "Typo in the second paragraph: recieve should be receive": what follows the colon is the remark's detail.
+    if (quiet.has(clause) || (quiet.has(clause - 1) && afterColon(text, clause))) continue;
+    if (count > SHORT_CLAUSE_WORDS) return false;
+  }
+  return cues.affirmed('failure').every((hit) => quiet.has(cues.sentenceOf(hit)));
+}
+
+/** The clause opens after a colon ("Typo on the page: ..."). */
+function afterColon(text: AnalyzedText, clause: number): boolean {
+  const first = text.tokens.findIndex((token) => token.clause === clause);
+  if (first <= 0) return false;
+  return text.normalized.slice(text.tokens[first - 1]!.to, text.tokens[first]!.from).includes(':');
+}
+const PAGE_WORDS = /\b(page|pages|article|articles|doc|docs|documentation|guide|paragraph|section|steps)\b/;
+const NOTHING_WRONG = /\b(nothing|small thing|minor thing|nitpick)\b/;
+const PAGE_REMARK_BLOCKERS: readonly CueOwner[] = ['request', 'config_ask', 'asks_fix', 'help_request'];
+/** "Thanks." or "Cheers, Anna" beside the remarks. */
+const SHORT_CLAUSE_WORDS = 3;
+
 /** What makes a clause ask or report something (structure.ts: the opening is the first such clause). */
 const ASKING_GROUPS: readonly CueOwner[] = ['failure', 'vague_failure', 'question', 'help_request', 'asks_fix', 'request', 'config_ask'];
 
@@ -213,13 +253,20 @@ const ASKING_GROUPS: readonly CueOwner[] = ['failure', 'vague_failure', 'questio
  * SharePoint for files, all running fine"), and, wherever it stands, a clause that only says
  * something works ("Teams is fine though"). Its words are context, not the request: they neither
  * place the message on their own (no phrase or product of theirs counts as one) nor veto an intent.
+ * A comma stretch that only says something works counts the same inside a clause that reports a
+ * failure elsewhere ("Outlook stopped connecting after the update, Teams is working fine though").
  */
-function backgroundReader(opening: number, cues: FoundCues, asks: (clause: number) => boolean): (hit: Hit<IntentOwner>) => boolean {
-  const fine = new Set(cues.affirmed('working_fine').map((hit) => hit.clause));
+function backgroundReader(opening: number, text: AnalyzedText, cues: FoundCues, asks: (clause: number) => boolean): (hit: Hit<IntentOwner>) => boolean {
+  const working = cues.affirmed('working_fine');
+  const fine = new Set(working.map((hit) => hit.clause));
   const past = opening > 0 ? new Set(cues.affirmed('past').map((hit) => hit.clause)) : new Set<number>();
   if (fine.size === 0 && past.size === 0) return () => false;
   const toldBefore = (clause: number) => clause < opening && (past.has(clause) || fine.has(clause));
-  return (hit) => hit.start >= 0 && (toldBefore(hit.clause) || (fine.has(hit.clause) && !asks(hit.clause)));
+  const stretchOf = (hit: Hit<unknown>) => text.tokens[hit.start]!.segment;
+  const fineStretches = new Set(working.filter((hit) => hit.start >= 0).map(stretchOf));
+  const onlyWorking = (stretch: number) =>
+    fineStretches.has(stretch) && !ASKING_GROUPS.some((group) => cues.affirmed(group).some((hit) => hit.start >= 0 && stretchOf(hit) === stretch));
+  return (hit) => hit.start >= 0 && (toldBefore(hit.clause) || (fine.has(hit.clause) && (!asks(hit.clause) || onlyWorking(stretchOf(hit)))));
 }
 
 function askingClauses(text: AnalyzedText, cues: FoundCues): (clause: number) => boolean {
@@ -269,11 +316,11 @@ export class TriageEngine {
     const raw = typeof input === 'string' ? input : '';
     const { text, stems, cues } = this.read(raw);
     const { scores, products } = this.scoreCategories(text, stems, cues);
-    // A story that ends "finally it was solved" asks for nothing: no category to guess.
-    const resolved = !options.category && endsResolved(text);
+    // A story that ends "finally it was solved", or remarks on a page's form, ask for nothing: no category to guess.
+    const nothingAsked = options.category ? undefined : endsResolved(text) ? 'resolved' : onlyPageRemarks(text, cues) ? 'page-feedback' : undefined;
     const decision = options.category
       ? this.chosenDecision(options.category, scores)
-      : resolved
+      : nothingAsked
         ? undefined
         : this.placeByLayers(scores, products, this.learnedReading(text, stems), hasKana(text.normalized), cues);
     const language: Lang = text.hasCjk ? 'zh-TW' : 'en';
@@ -282,7 +329,7 @@ export class TriageEngine {
 
     if (!decision) {
       const severity = assessSeverity('unknown', cues);
-      const reasonsByLang = wordedOnDemand([{ kind: resolved ? 'resolved' : 'unknown' }], typedWording(shown));
+      const reasonsByLang = wordedOnDemand([{ kind: nothingAsked ?? 'unknown' }], typedWording(shown));
       const needs: MissingDetail[] = ['service'];
       if (severity.scope === 'unspecified') needs.push('scope');
       return {
@@ -388,7 +435,7 @@ export class TriageEngine {
     const asks = askingClauses(text, cues);
     const opening = openingClause(text, asks);
     const inOpening = (hit: Hit<IntentOwner>) => opening >= 0 && hit.start >= 0 && hit.clause === opening;
-    const toldBefore = backgroundReader(opening, cues, asks);
+    const toldBefore = backgroundReader(opening, text, cues, asks);
     // A standing fact told as history still holds: only other intents' history is background.
     const inBackground = (hit: Hit<IntentOwner>) => !this.intents[hit.term.owner.intent]!.standing && toldBefore(hit);
     // The setup told before the request ("we have E3 and use SharePoint for documents") names what

@@ -26,6 +26,8 @@ export type Reason =
   | { readonly kind: 'unknown' }
   /** The message ends by saying the problem is gone and asks nothing (structure.ts, endsResolved). */
   | { readonly kind: 'resolved' }
+  /** Only remarks on a documentation page's own form (tie-break 9; engine.ts, onlyPageRemarks). */
+  | { readonly kind: 'page-feedback' }
   | {
       readonly kind: 'category';
       readonly cues: readonly string[];
@@ -138,6 +140,10 @@ export function renderReason(reason: Reason, lang: Lang): string {
       return zh ? '訊息中沒有足夠明確的服務或症狀可以分類' : 'No service or symptom this bot knows was clear enough to place the message';
     case 'resolved':
       return zh ? '訊息最後表示問題已經解決，也沒有提出問題：沒有需要分類的要求' : 'The message ends with the problem solved and asks nothing: there is no request to place';
+    case 'page-feedback':
+      return zh
+        ? '訊息只是對文件頁面本身的意見（錯字、連結、截圖），沒有東西壞掉：沒有需要分類的要求'
+        : 'The message only remarks on a documentation page itself (a typo, a link, a screenshot) with nothing broken: there is no request to place';
     case 'category': {
       const name = categoryDisplayName(reason.category, lang);
       const tied = reason.tiedWith.map((id) => categoryDisplayName(id, lang));

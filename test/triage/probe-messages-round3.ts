@@ -119,10 +119,10 @@ export const PROBES_ROUND3: ReadonlyArray<Probe> = [
   ['redirect.volume-licensing', null, 'Requester: Procurement\nRequest: the license keys for Office 2019 under our Open Value agreement need to be issued again, the VLSC shows nothing under our account.'],
   ['redirect.volume-licensing', null, 'We buy our Microsoft 365 E3 licences through an Enterprise Agreement with our reseller. At the anniversary we need to lower the counts. Who do we talk to for the true-down?'],
   // unknown: feedback on a page with nothing broken, and messages too vague to place
-  ['unknown', null, 'Typo in the second paragraph of the mailbox permissions page: recieve should be receive.', 'category: tie-break 9 is applied only when no rule places the message (engine.ts); a rule word on the page\'s topic places it'],
-  ['unknown', null, 'Good article on Teams meeting policies, but it would help to add a table of the default values for each setting. Thanks.', 'category: tie-break 9 is applied only when no rule places the message (engine.ts)'],
-  ['unknown', null, 'The screenshot on the shared mailbox page still shows the old admin center, and the button is now named differently. Please update the steps.', 'category: tie-break 9 is applied only when no rule places the message (engine.ts)'],
-  ['unknown', null, 'The page about adding DNS records lists an SRV record for _sip._tls, but the admin center no longer asks for it and our domain shows healthy without it. Could the page be updated?', 'category: tie-break 9 is applied only when no rule places the message (engine.ts); \'could the page be updated?\' is no wish cue'],
+  ['unknown', null, 'Typo in the second paragraph of the mailbox permissions page: recieve should be receive.'],
+  ['unknown', null, 'Good article on Teams meeting policies, but it would help to add a table of the default values for each setting. Thanks.'],
+  ['unknown', null, 'The screenshot on the shared mailbox page still shows the old admin center, and the button is now named differently. Please update the steps.'],
+  ['unknown', null, 'The page about adding DNS records lists an SRV record for _sip._tls, but the admin center no longer asks for it and our domain shows healthy without it. Could the page be updated?', 'category: remarks on a page\'s form are read before the rules only when every clause is one; here the page\'s content is disputed with the tenant\'s behaviour (\'no longer asks for it\'), which the rules place by the domain'],
   ['unknown', null, 'Still the same problem as last time, can someone call me back?'],
 ];
 

@@ -47,7 +47,7 @@ export const PROBES_ROUND5: ReadonlyArray<Probe> = [
   ['billing.renewal', 'C', 'Our trial expired last week and we do not want to pay yet. Can the trial be extended for another month while we finish testing?'],
   ['boundary.third-party', null, 'We bought our Microsoft 365 licenses through GoDaddy years ago. Now I want to add five more mailboxes and the Microsoft admin center will not let me buy licenses. Where do I do it?'],
   ['billing.cancellation', 'C', 'We are moving the whole company to Google Workspace at the end of the month. Teams, Exchange and SharePoint were fine for us, it is just the price. How do we end the Microsoft 365 subscription and stop further charges?'],
-  ['unknown', null, 'The article on setting up Teams Rooms still shows the old admin center screenshots. Nothing is broken for us, but it would help if someone refreshed the pictures.', 'category: tie-break 9 is applied only when no rule places the message (engine.ts), and \'Teams\' in the page\'s title places it; applying it first lost 1-2 real-train answers, so left as round 3 left it'],
+  ['unknown', null, 'The article on setting up Teams Rooms still shows the old admin center screenshots. Nothing is broken for us, but it would help if someone refreshed the pictures.'],
   // help-desk tickets
   ['identity.users', 'B', 'Ticket 5521. Caller: sales rep in Madrid. Issue: cannot sign in to Outlook, Teams or the portal; she is told her password expired, then the change password page fails with an error. Other users fine.'],
   ['tenant.provisioning', 'A', 'Requester: HR. Summary: 25 new hires who started today have licenses assigned, but Exchange says their mailboxes do not exist and Teams tells them they have no license. They cannot work.'],

@@ -119,6 +119,7 @@ export const SEVERITY_CUE_GROUPS = [
   'regression',
   'documentation',
   'nothing_broken',
+  'page_remark',
   'request',
   'failure',
   'impaired',
