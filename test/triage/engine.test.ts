@@ -64,6 +64,17 @@ describe('triage: tie-breaks in taxonomy order', () => {
     expect(result.category).toBe('exchange.mailflow');
   });
 
+  it.each([
+    'We are not on the 21Vianet cloud, our tenant is worldwide, and Outlook cannot send mail for anyone since this morning',
+    'we are not in 21Vianet, this is the normal tenant: Outlook cannot send mail for anyone',
+  ])('1. a sovereign cloud ruled out with words between "not" and its name does not count: %s', (text) => {
+    expect(engine.triage(text).category).toBe('exchange.mailflow');
+  });
+
+  it('1. a tenant said to be on 21Vianet still goes to its own support', () => {
+    expect(engine.triage('our Beijing office is on the 21Vianet cloud and cannot receive mail').category).toBe('redirect.sovereign');
+  });
+
   it('2. an asserted outside cause wins over the symptom', () => {
     expect(engine.triage('Outlook cannot connect for the whole office, it is our new firewall blocking it').category).toBe('boundary.network');
   });
