@@ -122,7 +122,17 @@ export function normalize(raw: string): string {
   text = text.normalize('NFKC').toLowerCase().replace(/[‘’`´]/g, "'").replace(/[“”]/g, '"');
   for (const [guards, pattern, replacement] of CONTRACTIONS) if (containsAny(text, guards)) text = text.replace(pattern, replacement);
   for (const [guards, pattern, replacement] of SYNONYMS) if (containsAny(text, guards)) text = text.replace(pattern, replacement);
-  return singleSpaced(text).trim();
+  return lineBreaksKept(text).trim();
+}
+
+/**
+ * Whitespace as single spaces, except that a run holding a line break stays one line break: a
+ * ticket's title line or a line of its own ends its clause, so a negation in the title ("new hire
+ * has no Teams") does not reach the body's first words.
+ */
+function lineBreaksKept(text: string): string {
+  if (!text.includes('\n') && !text.includes('\r')) return singleSpaced(text);
+  return text.replace(/\s+/g, (run) => (run.includes('\n') || run.includes('\r') ? '\n' : ' '));
 }
 
 /** [a-z0-9]: what words are made of; every other character separates them. */
