@@ -26,8 +26,6 @@ const CONDITION_OPENERS = new Set(['if', 'unless', 'suppose', 'assuming']);
 const PLACE_WORDS = new Set(['in', 'on', 'at', 'inside', 'within', 'part', 'under', 'among']);
 /** Words before a page that say the admin acted on it: "after following this article, ...". */
 const ACTED_ON = new Set(['following', 'followed', 'follow', 'per', 'using', 'used']);
-/** The characters that end a clause in text.ts (a clause is what severity reads as one sentence); fences aside. */
-const CLAUSE_BREAK = /[.!?;:。！？；：]/u;
 
 export type CueOwner = SeverityCueGroup;
 
@@ -213,9 +211,9 @@ export class FoundCues {
     const { normalized } = this.text;
     const at = this.normalizedOffset(hit);
     let from = at;
-    while (from > 0 && !CLAUSE_BREAK.test(normalized[from - 1]!)) from--;
+    while (from > 0 && clauseBreakLength(normalized, from - 1) === 0) from--;
     let to = at;
-    while (to < normalized.length && !CLAUSE_BREAK.test(normalized[to]!)) to++;
+    while (to < normalized.length && clauseBreakLength(normalized, to) === 0) to++;
     if (normalized[to] !== '?' && normalized[to] !== '？') return false;
     const before = normalized.slice(from, at);
     return CJK_HOW_TO.test(before) && !CJK_WHY.test(before);

@@ -221,8 +221,6 @@ function askingClauses(text: AnalyzedText, cues: FoundCues): (clause: number) =>
   return (clause) => text.questionClauses.has(clause) || ASKING_GROUPS.some((group) => cues.affirmed(group).some((hit) => hit.start >= 0 && hit.clause === clause));
 }
 
-const NO_CLAUSES: ReadonlySet<number> = new Set();
-
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 function hasKana(text: string): boolean {
@@ -388,7 +386,7 @@ export class TriageEngine {
     // The setup told before the request ("we have E3 and use SharePoint for documents") names what
     // the admin has: it rules no area out and is not the product that fails. Its phrases still
     // count (measured: taking those away too lost a right answer on unstudied real messages).
-    const setup = opening > 0 ? setupClauses(text, opening, asks) : NO_CLAUSES;
+    const setup = setupClauses(text, opening, asks);
     const inSetup = (hit: Hit<IntentOwner>) => hit.start >= 0 && setup.has(hit.clause);
     const perIntent = new Map<number, { hits: Hit<IntentOwner>[]; products: Hit<IntentOwner>[]; vetoed: boolean }>();
     for (const hit of this.intentTerms.match(text, stems)) {

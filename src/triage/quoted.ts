@@ -80,7 +80,7 @@ export interface PastedSpan extends Span {
 export type PastedKind = 'fence' | 'speech' | 'output' | 'json' | 'url';
 
 /** Software's words: they say what failed, never who is affected or what is asked. */
-export function isSoftwareOutput(kind: PastedKind): boolean {
+function isSoftwareOutput(kind: PastedKind): boolean {
   return kind !== 'speech';
 }
 

@@ -108,7 +108,8 @@ const SETUP_ADVERBS = new Set(['also', 'all', 'currently', 'already', 'still', '
  * Premium", "our company uses SharePoint for documents") and nothing asked or reported. Forum
  * posts and tickets often start this way; the products listed are what the admin has, not what
  * fails (see the engine's use: they neither rule an area out nor stand for the failing product).
- * Only the start of a clause is read, so "when I try to run the script" is not a setup.
+ * Only the start of a clause is read, so "when I try to run the script" is not a setup. None when
+ * nothing comes before the opening (`opening` 0, or -1 for a message of one clause).
  */
 export function setupClauses(text: AnalyzedText, opening: number, asks: (clause: number) => boolean): ReadonlySet<number> {
   // Hot path: most messages tell no setup, so no set is built for them.
