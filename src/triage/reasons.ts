@@ -26,7 +26,7 @@ export type Reason =
   | { readonly kind: 'unknown' }
   /** The message ends by saying the problem is gone and asks nothing (structure.ts, endsResolved). */
   | { readonly kind: 'resolved' }
-  /** Only remarks on a documentation page's own form (tie-break 9; engine.ts, onlyPageRemarks). */
+  /** Only remarks on a documentation page's own form (tie-break 9; page-feedback.ts, onlyPageRemarks). */
   | { readonly kind: 'page-feedback' }
   | {
       readonly kind: 'category';
