@@ -7,7 +7,8 @@ import { analyze, FIRST_CJK_CODE, normalize, stemWord, type AnalyzedText } from 
 
 /**
  * The tokenizer as it was first written, with regular expressions: `analyze` now walks the
- * characters itself and builds CJK data on demand, and must give exactly this. (Whose words a
+ * characters itself and builds CJK data on demand, and must give exactly this, plus the code fence
+ * (''' once normalized) that ends a clause since the fence reader came. (Whose words a
  * token is comes from quoted.ts and is tested in quoted-voice.test.ts.)
  */
 function referenceAnalyze(raw: string) {
@@ -16,13 +17,13 @@ function referenceAnalyze(raw: string) {
   const questionClauses = new Set<number>();
   let clause = 0;
   let segment = 0;
-  for (const match of normalized.matchAll(/[a-z0-9]+|[.!?;:\n。！？；：,，、]/gu)) {
+  for (const match of normalized.matchAll(/[a-z0-9]+|'''|[.!?;:\n。！？；：,，、]/gu)) {
     const word = match[0];
     if ([',', '，', '、'].includes(word)) {
       segment++;
       continue;
     }
-    if (['.', '!', '?', ';', ':', '\n', '。', '！', '？', '；', '：'].includes(word)) {
+    if (['.', '!', '?', ';', ':', '\n', '。', '！', '？', '；', '：', "'''"].includes(word)) {
       segment++;
       if (word === '?' || word === '？') questionClauses.add(clause);
       clause++;
@@ -62,7 +63,7 @@ describe('analyze', () => {
   it('tokenizes any text exactly as the regex tokenizer did', () => {
     const piece = fc.oneof(
       fc.constantFrom('not', "isn't", 'but', 'However', 'users', 'e-mail', 'sign-in', '365', 'x2', 'Ünïcödé', 'ﬁle', '①'),
-      fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u3000', '.', '?', '？', '。', ',', '，', '、', ';', ':', '!', '"', "'", '「', '」', '’'),
+      fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u3000', '.', '?', '？', '。', ',', '，', '、', ';', ':', '!', '"', "'", '「', '」', '’', '```', "'''"),
       fc.constantFrom('世紀互聯', '不是', '無法登入', 'テスト', '한국어', 'ᄀ', '\u{20000}', '😀'),
       fc.string({ unit: 'binary', maxLength: 6 }),
     );
