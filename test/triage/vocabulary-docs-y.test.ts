@@ -97,3 +97,45 @@ describe('boundary and developer words', () => {
     expect(engine.triage('The network connectivity test from our Madrid branch rates Outlook as poor every afternoon').category).toBe('boundary.network');
   });
 });
+
+describe('words whose stems collide with ordinary words', () => {
+  it('reads an object made in the on-premises AD as directory sync, without reading every "added" as AD', () => {
+    expect(engine.triage('The new hire was created in AD yesterday but has no account online').category).toBe('identity.dirsync');
+    expect(engine.triage('We added a new access point in the lobby and since then Teams calls drop there').category).toBe('boundary.network');
+  });
+
+  it('reads AP next to a purchase order as accounts payable, not as an access point', () => {
+    expect(engine.triage('Our PO needs to be referenced or AP won\'t pay').category).toBe('billing.invoice');
+    expect(engine.triage('We need a W-9 form from Microsoft for our vendor file').category).toBe('billing.invoice');
+  });
+});
+
+describe('offers, identity providers and admin roles the docs name', () => {
+  it('reads an offer for a church or a school as a plan question', () => {
+    expect(engine.triage('Is there a version of Microsoft 365 for a church with volunteers?').category).toBe('presales.inquiry');
+  });
+
+  it('reads a SAML identity provider by name as single sign-on', () => {
+    expect(engine.triage('Staff are thrown back to our Shibboleth page after they enter the password').category).toBe('identity.sso');
+  });
+
+  it('reads adding a named admin role as user administration', () => {
+    expect(engine.triage('We want to add a second global admin but the admin center says we reached the maximum').category).toBe('identity.users');
+  });
+
+  it('reads a domain held by an old tenant as domain setup, and users added to the plan as licenses', () => {
+    expect(engine.triage('The domain was used in an old tenant that nobody has access to anymore, how do we get it back?').category).toBe('tenant.domains');
+    expectReadAs('How do I add 5 more users to our plan?', 'billing.licenses', '5 more users to our plan');
+  });
+});
+
+describe('Graph reference vocabulary', () => {
+  it('reads permission scope names and Graph error codes as the admin own app, over the symptom', () => {
+    expect(engine.triage('The permissions table lists Mail.Read but the call only works with Mail.ReadWrite').category).toBe('redirect.developer');
+    expect(engine.triage('Our daemon app gets an Authorization_RequestDenied error updating users').category).toBe('redirect.developer');
+  });
+
+  it('reads OData paging as developer support', () => {
+    expect(engine.triage('How do I paginate with @odata.nextLink in Python?').category).toBe('redirect.developer');
+  });
+});
