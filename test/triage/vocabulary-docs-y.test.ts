@@ -139,3 +139,33 @@ describe('Graph reference vocabulary', () => {
     expect(engine.triage('How do I paginate with @odata.nextLink in Python?').category).toBe('redirect.developer');
   });
 });
+
+describe('a trial at its end, and two plans weighed against each other (taxonomy tie-break 8)', () => {
+  it('reads a trial that has ended or is ending, with the ask to buy or continue paid, as conversion', () => {
+    expect(engine.triage('Our trial expired yesterday, how do we buy it now without losing data?').category).toBe('billing.conversion');
+    const result = engine.triage('We\'re at the end of our trial and want to continue with a paid plan');
+    expect(result.category).toBe('billing.conversion');
+    expect(result.reasons[0]).not.toMatch(/^No rule matched/);
+  });
+
+  it('keeps a trial the admin will not pay for yet as renewal', () => {
+    expect(engine.triage('The trial expires tomorrow, we do not want to pay yet, can it be extended?').category).toBe('billing.renewal');
+  });
+
+  it('reads a choice between two plans, or which costs less, as a pre-sales question, not a purchase', () => {
+    expect(engine.triage('Should we buy E3 or E5 for a 200 seat company with compliance needs?').category).toBe('presales.inquiry');
+    expect(engine.triage('Is it cheaper to buy E3 plus add-ons or E5?').category).toBe('presales.inquiry');
+  });
+});
+
+describe('Entra governance and the organization settings', () => {
+  it('reads named locations and administrative units as user administration', () => {
+    expect(engine.triage('The named locations we set up in Entra don\'t apply to our office IP').category).toBe('identity.users');
+    expect(engine.triage('Administrative units don\'t limit what the helpdesk can see').category).toBe('identity.users');
+  });
+
+  it('reads the organization profile settings as the tenant set-up', () => {
+    expect(engine.triage('Where do we change the organization\'s technical contact?').category).toBe('tenant.provisioning');
+    expect(engine.triage('We want to change the data residency of our tenant to the EU').category).toBe('tenant.provisioning');
+  });
+});
