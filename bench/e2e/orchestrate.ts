@@ -187,8 +187,8 @@ async function startServer(kind: string, farEnd: string): Promise<ServerChild> {
     stderr: () => stderr,
     stats: () =>
       new Promise((resolve) => {
-        const onMessage = (m: Stats & { ready?: boolean }) => {
-          if (m.ready) return;
+        const onMessage = (m: Stats & { ready?: boolean; profiled?: boolean }) => {
+          if (m.ready || m.profiled) return;
           child.off('message', onMessage);
           resolve(m);
         };
