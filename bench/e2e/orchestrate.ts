@@ -11,7 +11,7 @@
  * call), and `npm start` to a healthy /healthz.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,14 @@ const NODE_FLAGS = [...START_FLAGS, ...(process.env.BENCH_SERVER_NODE_ARGS?.spli
  * end) on CPU 0, so the load generator does not take CPU time from the server it measures.
  */
 const SERVER_CPUS = process.env.BENCH_SERVER_CPUS;
+/**
+ * BENCH_PROFILE_DIR=DIR writes a profile of each server under test over the measured rounds
+ * (not start-up or warm-up) to DIR/<channel>-<bot|echo>.cpuprofile, with the turns it covers in
+ * <file>.turns; BENCH_PROFILE=heap a sampling heap profile instead (.heapprofile). Summarise
+ * them with bench/profile-summary.ts. Profiling costs CPU: the run's own figures are not figures.
+ */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+const PROFILE_KIND: 'cpu' | 'heap' = process.env.BENCH_PROFILE === 'heap' ? 'heap' : 'cpu';
 if (process.env.BENCH_LOAD_CPUS) execFileSync('taskset', ['-a', '-p', '-c', process.env.BENCH_LOAD_CPUS, String(process.pid)], { stdio: 'ignore' });
 const serverCommand = (args: string[]): [string, string[]] => (SERVER_CPUS ? ['taskset', ['-c', SERVER_CPUS, process.execPath, ...args]] : [process.execPath, args]);
 let compiled = false;
@@ -153,6 +161,8 @@ interface ServerChild {
   readonly child: ChildProcess;
   readonly stderr: () => string;
   stats(): Promise<Stats>;
+  /** Starts a profile (no file) or writes it to `file` (see BENCH_PROFILE_DIR). */
+  profile(kind: 'cpu' | 'heap', file?: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -177,13 +187,23 @@ async function startServer(kind: string, farEnd: string): Promise<ServerChild> {
     stderr: () => stderr,
     stats: () =>
       new Promise((resolve) => {
-        const onMessage = (m: Stats & { ready?: boolean }) => {
-          if (m.ready) return;
+        const onMessage = (m: Stats & { ready?: boolean; profiled?: boolean }) => {
+          if (m.ready || m.profiled) return;
           child.off('message', onMessage);
           resolve(m);
         };
         child.on('message', onMessage);
         child.send('stats');
+      }),
+    profile: (profile, file) =>
+      new Promise((resolve) => {
+        const onMessage = (m: { profiled?: boolean }) => {
+          if (!m.profiled) return;
+          child.off('message', onMessage);
+          resolve();
+        };
+        child.on('message', onMessage);
+        child.send({ profile, ...(file ? { file } : {}) });
       }),
     stop: async () => {
       child.removeAllListeners('exit');
@@ -407,6 +427,8 @@ export async function measureChannel(channel: 'teams' | 'slack', farEnd: string,
       log(`  ${channel} ${which.padEnd(4)} after warm-up: RSS ${Math.round(warmStats.rssMb)} MB, V8 heap ${Math.round(warmStats.heapUsedMb)} MB in use of ${Math.round(warmStats.heapTotalMb)} MB, external ${Math.round(warmStats.externalMb)} MB`);
     }
 
+    const profiled = PROFILE_DIR ? { echo: 0, bot: 0 } : undefined;
+    for (const which of ['echo', 'bot'] as const) if (profiled) await servers[which]!.profile(PROFILE_KIND);
     const rounds: Record<string, Round[]> = {};
     for (const connections of CONNECTIONS) {
       const list: Round[] = [];
@@ -418,11 +440,20 @@ export async function measureChannel(channel: 'teams' | 'slack', farEnd: string,
           await sleep(PAUSE_MS);
         }
         const round: Round = { echo: got.echo!, bot: got.bot!, ratio: ratioOf(got.bot!, got.echo!) };
+        if (profiled) for (const which of ['echo', 'bot'] as const) profiled[which] += got[which]!.total;
         list.push(round);
         const show = (p: LoadPoint) => `${Math.round(p.requestsPerSecond)}/s p50 ${p.p50Ms} p99 ${p.p99Ms} err ${errorsOf(p)} cpu ${p.cpuUsPerTurn} µs/turn (main thread ${p.mainCpuUsPerTurn ?? '?'}, V8 threads ${p.platformCpuUsPerTurn ?? '?'}, libuv ${p.poolCpuUsPerTurn ?? '?'}, gc ${p.gcUsPerTurn})`;
         log(`  ${channel} ${String(connections).padStart(3)} conn, round ${r + 1}/${ROUNDS}: bot ${show(round.bot)} | echo ${show(round.echo)} | ratio ${round.ratio.throughput}, p50 ${round.ratio.p50}`);
       }
       rounds[String(connections)] = list;
+    }
+    if (profiled) {
+      for (const which of ['echo', 'bot'] as const) {
+        const file = join(PROFILE_DIR!, `${channel}-${which}.${PROFILE_KIND}profile`);
+        await servers[which]!.profile(PROFILE_KIND, file);
+        writeFileSync(`${file}.turns`, String(profiled[which]));
+        log(`  ${channel} ${which} profile of ${profiled[which]} turns: ${file}`);
+      }
     }
     const botAfter = await servers.bot.stats();
     const echoAfter = await servers.echo.stats();

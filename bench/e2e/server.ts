@@ -7,7 +7,8 @@
  * Talks to the orchestrator over IPC: sends { ready, url }; answers 'stats' with RSS, heap and,
  * for slack-bot, the Web API queue.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import type { RequestHandler } from 'express';
@@ -140,8 +141,35 @@ new PerformanceObserver((list) => {
 const server = await build();
 const running = await server.listen(0, '127.0.0.1');
 if (slack) await slack.ready;
+/**
+ * BENCH_PROFILE_DIR (orchestrate.ts): a CPU profile (`cpu`) or a sampling heap profile that keeps
+ * collected objects (`heap`: what a turn allocates) of the measured rounds only, started and
+ * written on the orchestrator's word, so start-up and warm-up stay out of it.
+ */
+let profiler: Session | undefined;
+async function profile(command: { profile: 'cpu' | 'heap'; file?: string }): Promise<void> {
+  if (!command.file) {
+    profiler = new Session();
+    profiler.connect();
+    if (command.profile === 'cpu') {
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.setSamplingInterval', { interval: 250 });
+      await profiler.post('Profiler.start');
+    } else {
+      await profiler.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    }
+  } else if (profiler) {
+    const written = command.profile === 'cpu' ? (await profiler.post('Profiler.stop')).profile : (await profiler.post('HeapProfiler.stopSampling')).profile;
+    writeFileSync(command.file, JSON.stringify(written));
+    profiler.disconnect();
+    profiler = undefined;
+  }
+  process.send?.({ profiled: true });
+}
+
 process.on('message', (message: unknown) => {
-  if (message === 'stats') {
+  if (typeof message === 'object' && message !== null && 'profile' in message) void profile(message as { profile: 'cpu' | 'heap'; file?: string });
+  else if (message === 'stats') {
     const memory = process.memoryUsage();
     const cpu = process.cpuUsage();
     process.send?.({ rssMb: memory.rss / 1e6, heapUsedMb: memory.heapUsed / 1e6, heapTotalMb: memory.heapTotal / 1e6, externalMb: memory.external / 1e6, cpuUs: cpu.user + cpu.system, ...threadGroupsCpuUs(), gcUs: gcMs * 1000, slackQueue: slack?.stats() });

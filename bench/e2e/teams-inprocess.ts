@@ -1,0 +1,167 @@
+/**
+ * The Teams side of one turn measured in one process, as slack-inprocess.ts does for Slack: the
+ * HTTP server the benchmark runs (bench/e2e/server.ts) and a keep-alive client posting message
+ * activities to /api/messages, 50 at a time over warmed-up users; the replies go to the fake Bot
+ * Connector of far-end.ts in its own process, and botbuilder answers the HTTP request once they
+ * are posted, so a turn is one request. Prints the CPU per turn and the heap bytes allocated per
+ * turn of each round and their medians (allocation barely moves with a shared machine's load).
+ *   npx tsx bench/e2e/teams-inprocess.ts bot|echo|replay [rounds] [turnsPerRound]
+ * bot: the bot server with the real core (triage, SQLite store); replay: the bot server with a
+ * core that answers each text with the replies the real core gave it once (the channel's own
+ * work: HTTP, botbuilder, card rendering, the connector call); echo: the bare botbuilder echo.
+ * INPROC_PROFILE=FILE writes a CPU profile of the measured rounds; INPROC_HEAP_PROFILE=FILE a
+ * sampling heap profile of them that keeps collected objects (summarise with
+ * bench/profile-summary.ts; write the turns into FILE.turns).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { Session } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { RequestHandler } from 'express';
+import { pino } from 'pino';
+import { createBotServer } from '../../src/app/bot-server.js';
+import { loadCardTemplates } from '../../src/channels/teams/index.js';
+import { loadCoreConfig } from '../../src/conversation/config.js';
+import { createConversationCore } from '../../src/conversation/core.js';
+import type { ConversationCore, Reply } from '../../src/conversation/types.js';
+import { createServer, type BotServer } from '../../src/server/index.js';
+import { openSqliteStore } from '../../src/store/index.js';
+import { loadDefaultRules } from '../../src/triage/index.js';
+import { countAllocation } from '../allocation.js';
+import { startFarEnd } from './orchestrate.js';
+import { COMPLAINTS } from './slack-fixtures.js';
+
+const [kind = 'bot', roundsArg = '3', turnsArg = '3000'] = process.argv.slice(2);
+const ROUNDS = Number(roundsArg);
+const TURNS = Number(turnsArg);
+const CONCURRENCY = 50;
+const USERS = 2000;
+
+const farEnd = await startFarEnd();
+const dataDir = mkdtempSync(join(tmpdir(), 'teams-inprocess-'));
+const logger = pino({ level: 'warn' }, pino.destination(2));
+
+/** The core's replies to each text, once; a replayed turn costs the core nothing. */
+function replayCore(real: ConversationCore): ConversationCore {
+  const answers = new Map<string, Reply[]>();
+  return {
+    async handle(turn) {
+      const key = String(turn.text);
+      const known = answers.get(key);
+      if (known) return known;
+      const replies = await real.handle(turn);
+      answers.set(key, replies);
+      return replies;
+    },
+  };
+}
+
+async function build(): Promise<BotServer> {
+  if (kind === 'echo') {
+    // As server.ts's teams-echo: CloudAdapter, the same JSON body route, sendActivity.
+    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    const echo = async (context: TurnContext) => {
+      if (context.activity.type === 'message') await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+    };
+    return createServer({
+      health: { ok: () => true },
+      logger,
+      extend: (app, parts) => {
+        const json = parts.json({ limit: '1mb', what: 'an activity' });
+        const handle: RequestHandler = (req, res) => adapter.process(req, res, echo);
+        app.post('/api/messages', json.parse, handle, json.errors);
+      },
+    });
+  }
+  const engine = loadDefaultRules();
+  const store = await openSqliteStore({ dataDir });
+  const config = loadCoreConfig({ ...process.env, DEFAULT_PLAN: 'Office 365 E3', ADMIN_USERS: '*' });
+  const real = createConversationCore({ engine, store, config, logger: logger.child({ module: 'core' }) });
+  const core = kind === 'replay' ? replayCore(real) : real;
+  return createBotServer({ credentials: {}, core, engine, templates: loadCardTemplates(), logger });
+}
+
+const server = await build();
+const running = await server.listen(0, '127.0.0.1');
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+let n = 0;
+/** A personal-chat message as load-client.ts sends it. */
+function body(user: number): string {
+  n += 1;
+  return JSON.stringify({
+    type: 'message',
+    id: `m${n}x${process.pid}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: `${farEnd.url}/`,
+    from: { id: `29:u${user}`, name: `User u${user}`, aadObjectId: `aad-u${user}` },
+    conversation: { id: `a:u${user}`, conversationType: 'personal', tenantId: 'bench-tenant' },
+    recipient: { id: '28:bot', name: 'Triage Bot' },
+    locale: 'en-US',
+    text: COMPLAINTS[n % COMPLAINTS.length],
+    textFormat: 'plain',
+    channelData: { tenant: { id: 'bench-tenant' } },
+  });
+}
+
+function turn(user: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const req = request(`${running.url}/api/messages`, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end(body(user));
+  });
+}
+
+/** CPU µs and heap bytes allocated per turn. */
+async function run(turns: number, users: number): Promise<{ us: number; bytes: number }> {
+  const stopCounting = countAllocation();
+  const start = process.cpuUsage();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < turns) {
+      next += 1;
+      await turn(next % users);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const used = process.cpuUsage(start);
+  const allocated = stopCounting();
+  return { us: (used.user + used.system) / turns, bytes: allocated / turns };
+}
+
+try {
+  await run(USERS * 2, USERS);
+  const profile = process.env.INPROC_PROFILE;
+  const heapProfile = process.env.INPROC_HEAP_PROFILE;
+  const session = profile || heapProfile ? new Session() : undefined;
+  if (session) session.connect();
+  if (session && profile) {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  if (session && heapProfile) await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  const rounds: number[] = [];
+  const bytes: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const round = await run(TURNS, USERS);
+    rounds.push(Math.round(round.us));
+    bytes.push(Math.round(round.bytes));
+    console.log(`${kind} round ${r + 1}: ${Math.round(round.us)} µs, ${Math.round(round.bytes)} B allocated per turn`);
+  }
+  if (session && profile) writeFileSync(profile, JSON.stringify((await session.post('Profiler.stop')).profile));
+  if (session && heapProfile) writeFileSync(heapProfile, JSON.stringify((await session.post('HeapProfiler.stopSampling')).profile));
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  console.log(`${kind}: median ${median(rounds)}, min ${Math.min(...rounds)} µs per turn (${rounds.join(', ')}); ${median(bytes)} B allocated per turn (median)`);
+} finally {
+  agent.destroy();
+  await running.close();
+  farEnd.child.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(0);
