@@ -1,0 +1,39 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+
+/**
+ * Words for people that describe a group or an account rather than who is affected: "the
+ * distribution list for all engineers" says who the list holds, "their department is set to
+ * Sales" is a value on accounts. Written for this test, labeled from taxonomy.md before triaging.
+ */
+let engine: TriageEngine;
+beforeAll(() => {
+  engine = loadDefaultRules();
+});
+
+function severityOf(text: string): string | null {
+  return engine.triage(text).severity;
+}
+
+describe('a group named by whom it holds, or a department attribute, is one feature broken: B', () => {
+  it.each([
+    ['a list for all of a role', 'The distribution list for all engineers no longer accepts mail from our ticketing system, senders get a bounce.'],
+    ['a security group with all of a role', 'Our security group with all the contractors stopped syncing to Entra ID after the rename.'],
+    ['a channel for everyone in a department', 'The Teams channel for everyone in finance shows an error when we try to add a new tab.'],
+    ['a group of all of a role', 'The mail-enabled group of all our drivers does not show up in the global address list.'],
+    ['a dynamic group and the department attribute', 'The dynamic group for everyone in Support stopped picking up new agents, although their department is set to Support.'],
+  ])('%s', (_form, text) => {
+    expect(severityOf(text)).toBe('B');
+  });
+});
+
+describe('the people themselves cut off: A', () => {
+  it.each([
+    ['nobody behind the group gets mail', 'Since noon the distribution group for everyone in Sales bounces every message and nobody in Sales gets any mail.'],
+    ['everyone in a team', 'Everyone in the finance team gets an error when they open the shared channel.'],
+    ['a whole department', 'The whole finance department cannot open the Budget site since this morning.'],
+    ['our department as the subject', "Our department can't send mail since the update, every message bounces."],
+  ])('%s', (_form, text) => {
+    expect(severityOf(text)).toBe('A');
+  });
+});
