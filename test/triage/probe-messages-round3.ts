@@ -72,7 +72,7 @@ export const PROBES_ROUND3: ReadonlyArray<Probe> = [
   ['identity.sso', 'B', 'Caller reports that portal.office.com sends her to our company sign-in page and then shows An error occurred, colleagues next to her sign in fine.'],
   ['identity.sso', 'C', 'The article on switching a domain from federated to managed tells you to run Set-MsolDomainAuthentication, but the MSOnline module is retired. What is the current cmdlet for the conversion?'],
   // identity.dirsync
-  ['identity.dirsync', 'B', 'Requester: Infrastructure team\nSummary: the Entra Connect sync error report lists 14 users with AttributeValueMustBeUnique on proxyAddresses, their changes no longer reach the cloud.\nImpact: the 14 users\' new titles and phone numbers are missing in Teams', 'severity: users named as objects of a sync job (\'14 users ... their changes\') are read as 14 users cut off'],
+  ['identity.dirsync', 'B', 'Requester: Infrastructure team\nSummary: the Entra Connect sync error report lists 14 users with AttributeValueMustBeUnique on proxyAddresses, their changes no longer reach the cloud.\nImpact: the 14 users\' new titles and phone numbers are missing in Teams'],
   ['identity.dirsync', 'C', 'Moving Entra Connect to a new server\nOur Azure AD Connect runs on Windows Server 2012 R2, which is out of support. Sync works fine today. What is the supported way to move it to a new server without duplicate objects, is staging mode the answer?'],
   // identity.users
   ['identity.users', 'B', 'Requester: Service desk\nUser: new accountant\nIssue: she is stuck in a loop asking her to set up the Authenticator app, scanning the QR code gives something went wrong. She cannot reach her mail or Teams.\nImpact: one user'],

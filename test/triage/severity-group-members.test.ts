@@ -4,7 +4,8 @@ import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
 /**
  * Words for people that describe a group or an account rather than who is affected: "the
  * distribution list for all engineers" says who the list holds, "their department is set to
- * Sales" is a value on accounts. Written for this test, labeled from taxonomy.md before triaging.
+ * Sales" is a value on accounts, "30 users' photos" or "the report lists 9 users" name what a job
+ * or a report is about. Written for this test, labeled from taxonomy.md before triaging.
  */
 let engine: TriageEngine;
 beforeAll(() => {
@@ -27,12 +28,26 @@ describe('a group named by whom it holds, or a department attribute, is one feat
   });
 });
 
+describe('people named as the owners of wrong data, or as lines of a report, go on working: B', () => {
+  it.each([
+    ['a sync report that lists users', 'The sync report lists 9 users with a duplicate UPN error, their new job titles never show up in the cloud.'],
+    ['users\' photos', "30 users' profile photos are missing in Teams since the directory sync error last week."],
+    ['users whose logs', 'The audit export lists 12 users whose sign-in logs are missing for yesterday.'],
+    ['the phone numbers of employees', 'The new phone numbers of 20 employees do not appear in the global address list after the sync.'],
+  ])('%s', (_form, text) => {
+    expect(severityOf(text)).toBe('B');
+  });
+});
+
 describe('the people themselves cut off: A', () => {
   it.each([
     ['nobody behind the group gets mail', 'Since noon the distribution group for everyone in Sales bounces every message and nobody in Sales gets any mail.'],
     ['everyone in a team', 'Everyone in the finance team gets an error when they open the shared channel.'],
     ['a whole department', 'The whole finance department cannot open the Budget site since this morning.'],
     ['our department as the subject', "Our department can't send mail since the update, every message bounces."],
+    ['a report that lists users who are stuck', 'The sign-in report shows 14 users failing MFA since this morning, all of them are stuck at the prompt.'],
+    ["users' mailboxes that cannot be opened", "25 users' mailboxes cannot be opened in Outlook since the migration."],
+    ['users who cannot sign in after a sync error', '14 users cannot sign in since the sync error last night, they get a wrong password message.'],
   ])('%s', (_form, text) => {
     expect(severityOf(text)).toBe('A');
   });
