@@ -1,0 +1,41 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+
+/**
+ * Faults told without a failure verb: what a page says should happen set against what happens
+ * here ("the doc says round robin, but in our queue one agent gets every call"), and being taken
+ * to an old or wrong place ("she is sent to our old AD FS page"). Written for this test and
+ * labeled from taxonomy.md before triaging.
+ */
+let engine: TriageEngine;
+beforeAll(() => {
+  engine = loadDefaultRules();
+});
+
+function severityOf(text: string): string | null {
+  return engine.triage(text).severity;
+}
+
+describe('what should happen against what happens here: a feature broken', () => {
+  it('reads a page\'s promise against one folder that gets the label as B', () => {
+    expect(severityOf('The article says the retention label applies to every file in the library, but in our library only one folder gets it.')).toBe('B');
+  });
+
+  it('keeps a wish that differs from the page, asked how, at C', () => {
+    expect(severityOf('The docs say the retention label can apply to a whole library, but in our case we want only one folder. How do I do that?')).toBe('C');
+  });
+});
+
+describe('taken to an old or wrong place: a fault', () => {
+  it('reads one user sent to an old sign-in page as B', () => {
+    expect(severityOf('A colleague in accounting is redirected to the old sign-in page of our previous provider whenever she signs in to Teams; the rest of us are fine.')).toBe('B');
+  });
+
+  it('reads several users sent to an old site as A', () => {
+    expect(severityOf('Two of our sales reps are redirected to the old intranet site when they click the link in Teams.')).toBe('A');
+  });
+
+  it('keeps everyone sent to an old server at A', () => {
+    expect(severityOf('Since the DNS change every user is sent to the old mail server and nobody can open Outlook.')).toBe('A');
+  });
+});
