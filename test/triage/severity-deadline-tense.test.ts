@@ -43,3 +43,24 @@ describe('a weekday still ahead is a deadline at risk', () => {
     expect(severityOf(text)).toBe('A');
   });
 });
+
+describe('one user\'s failure and a deadline told in full, an event and when it is (rule 2): A', () => {
+  it.each([
+    ['a board meeting in an hour', 'Our CFO cannot open his mailbox in Outlook and he has the board meeting in an hour.'],
+    ['payroll by Friday', 'One accountant gets an error opening the payroll workbook from SharePoint and payroll must go out by Friday.'],
+    ['a kickoff tomorrow', 'The project lead cannot sign in to Teams since the password reset, and she runs the client kickoff tomorrow.'],
+    ['a close today', 'Since the rebuild Excel will not start on her laptop, and she needs it for the year-end close today.'],
+  ])('%s', (_label, text) => {
+    expect(severityOf(text)).toBe('A');
+  });
+});
+
+describe('one user\'s failure beside an event word that is only the topic: B', () => {
+  it.each([
+    ['a payroll clerk', 'Our payroll clerk gets an error when she signs in to Outlook on the web.'],
+    ['a deadline field', 'The deadline field in one user\'s Planner tasks does not save, the date jumps back.'],
+    ['a board meeting recording', 'One user cannot open the board meeting recording, it says the file is unavailable.'],
+  ])('%s', (_label, text) => {
+    expect(severityOf(text)).toBe('B');
+  });
+});
