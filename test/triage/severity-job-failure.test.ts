@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
 
 /**
- * A job that left part of its work undone ("were not copied over", "was skipped", "never ran") is
- * a feature broken (rule 3), although no failure verb is said. Written for this test and labeled
+ * A job that left part of its work undone ("were not copied over", "was skipped", "never ran"), or
+ * something never made ("her mailbox was not created"), is a feature broken (rule 3), although no
+ * failure verb is said. Written for this test and labeled
  * from taxonomy.md before triaging.
  */
 let engine: TriageEngine;
@@ -23,6 +24,21 @@ describe('a job that left work undone is one feature broken: B', () => {
     ['a sync run that was skipped', 'Our Entra Connect delta sync was skipped twice today and new accounts are not appearing in the cloud.'],
   ])('%s', (_form, text) => {
     expect(severityOf(text)).toBe('B');
+  });
+});
+
+describe('something that was never made is a fault: B for one user or one feature', () => {
+  it.each([
+    ['a mailbox not created', "The new receptionist's mailbox was not created and she starts next month."],
+    ['a OneDrive never provisioned', 'We assigned an E3 license to a new hire on Tuesday, but her OneDrive was never provisioned.'],
+    ['a policy not applied', 'The retention policy was not applied to the HR site although it shows as on.'],
+  ])('%s', (_form, text) => {
+    expect(severityOf(text)).toBe('B');
+  });
+
+  it('keeps a question about it at C, and many people cut off at A', () => {
+    expect(severityOf('If a mailbox was not created after licensing, how long should I wait before opening a case?')).toBe('C');
+    expect(severityOf('The mailboxes of the 12 new starters were not created and none of them can log in.')).toBe('A');
   });
 });
 
