@@ -39,3 +39,19 @@ describe('taken to an old or wrong place: a fault', () => {
     expect(severityOf('Since the DNS change every user is sent to the old mail server and nobody can open Outlook.')).toBe('A');
   });
 });
+
+describe('the web as the place the fault comes, not a way around it', () => {
+  it.each([
+    ['whenever she opens Outlook on the web', 'A colleague in accounting is redirected to the old sign-in page whenever she opens Outlook on the web; the rest of us are fine.'],
+    ['each time he opens files in the browser', 'Each time he opens files in the browser, SharePoint shows an access denied error, only for him.'],
+  ])('%s: B', (_form, text) => {
+    expect(severityOf(text)).toBe('B');
+  });
+
+  it.each([
+    ['she opens her mail in the browser until ...', 'Outlook desktop will not start for one user, she opens her mail in the browser until we find the cause.'],
+    ['she can still use it in the browser', "One user's Teams desktop client hangs at startup, but she can still use it in the browser."],
+  ])('a way around it stays C: %s', (_form, text) => {
+    expect(severityOf(text)).toBe('C');
+  });
+});
