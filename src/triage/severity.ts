@@ -87,7 +87,8 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
 
   const cosmetic = [...cues.affirmed('cosmetic'), ...cues.affirmed('display_fault').filter((hit) => !onControl(cues, hit))];
   const outage = cues.affirmed('outage');
-  const deadline = cues.affirmed('deadline');
+  // "since the cutover" says when the fault began: only an event still ahead is a deadline at risk.
+  const deadline = cues.affirmed('deadline').filter((hit) => !cues.overlaps(hit, 'past_event'));
   // A fault that leaves users working (a restriction that does not hold) cuts nobody off.
   // "no email since 9am" says users are cut off without a failure verb.
   const cutting = [...failures, ...cutOff].filter((hit) => !impairing(cues, hit));

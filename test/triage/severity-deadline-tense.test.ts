@@ -64,3 +64,20 @@ describe('one user\'s failure beside an event word that is only the topic: B', (
     expect(severityOf(text)).toBe('B');
   });
 });
+
+describe('a deadline\'s event told as over is when the fault began, not a deadline', () => {
+  it.each([
+    ['since the cutover', 'Since the cutover last weekend, mail to one partner domain bounces with a 550 error.'],
+    ['after the go-live', 'After the go-live on Monday the sync job stopped with a permissions error.'],
+    ['a meeting from last week', 'The board meeting recording from last week fails to play in Stream, it says the file is unavailable.'],
+  ])('%s: B', (_label, text) => {
+    expect(severityOf(text)).toBe('B');
+  });
+
+  it.each([
+    ['a go-live tomorrow', 'Mail to our new domain bounces and we go live tomorrow.'],
+    ['a go-live next week', 'The sync job stopped with a permissions error and the go-live is next week.'],
+  ])('still ahead, %s: A', (_label, text) => {
+    expect(severityOf(text)).toBe('A');
+  });
+});
