@@ -55,3 +55,16 @@ describe('the web as the place the fault comes, not a way around it', () => {
     expect(severityOf(text)).toBe('C');
   });
 });
+
+describe('mail filed as spam, said with "flagged as" or "ends up in spam"', () => {
+  it.each([
+    ['flagged as spam', "Ever since our launch the contact form's mails to the sales mailbox get flagged as spam."],
+    ['ending up in spam', 'Invoices from our accounting partner keep ending up in spam for the finance mailbox.'],
+  ])('%s: B', (_form, text) => {
+    expect(severityOf(text)).toBe('B');
+  });
+
+  it('keeps a question about it at C', () => {
+    expect(severityOf('How do I stop newsletters from our own domain being flagged as spam?')).toBe('C');
+  });
+});
