@@ -34,6 +34,7 @@ describe('people named as the owners of wrong data, or as lines of a report, go 
     ['users\' photos', "30 users' profile photos are missing in Teams since the directory sync error last week."],
     ['users whose logs', 'The audit export lists 12 users whose sign-in logs are missing for yesterday.'],
     ['the phone numbers of employees', 'The new phone numbers of 20 employees do not appear in the global address list after the sync.'],
+    ['the signatures of employees, not copied over', 'The signatures of 15 employees were not copied over to the new Outlook.'],
   ])('%s', (_form, text) => {
     expect(severityOf(text)).toBe('B');
   });
@@ -47,6 +48,7 @@ describe('the people themselves cut off: A', () => {
     ['our department as the subject', "Our department can't send mail since the update, every message bounces."],
     ['a report that lists users who are stuck', 'The sign-in report shows 14 users failing MFA since this morning, all of them are stuck at the prompt.'],
     ["users' mailboxes that cannot be opened", "25 users' mailboxes cannot be opened in Outlook since the migration."],
+    ['the mailboxes of users, skipped, and they cannot work', 'The mailboxes of 12 users were skipped during the hybrid move and they cannot open Outlook now.'],
     ['users who cannot sign in after a sync error', '14 users cannot sign in since the sync error last night, they get a wrong password message.'],
   ])('%s', (_form, text) => {
     expect(severityOf(text)).toBe('A');
