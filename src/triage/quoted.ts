@@ -114,8 +114,13 @@ const OUTPUT_INTRO = new RegExp(
   ].join('|'),
   'g',
 );
-/** Words before a quote that make it software's words: 'an error "..."', 'the banner "..."'. */
-const SOFTWARE_BEFORE_QUOTE = /\b(?:error|errors|exception|warning|failure|message|prompt|banner|pop ?up|popup|dialog|notification|code|status|shows|showed|displays|returns|returned|throws)\b[^".!?]{0,20}$/;
+/**
+ * Words before a quote that make it software's words: 'an error "..."', 'the banner "..."', and
+ * the same in zh-TW: 錯誤「...」, 訊息「...」, 顯示「...」, 跳出「...」 (error, message, shows, pops up).
+ * zh-TW has no spaces, so its words stand without word boundaries, and its own stops end the look-back.
+ */
+const SOFTWARE_BEFORE_QUOTE =
+  /(?:\b(?:error|errors|exception|warning|failure|message|prompt|banner|pop ?up|popup|dialog|notification|code|status|shows|showed|displays|returns|returned|throws)\b|錯誤|訊息|例外|警告|失敗|提示|通知|代碼|狀態|對話方塊|對話框|視窗|橫幅|顯示|跳出|彈出|回傳|傳回)[^".!?。！？「」]{0,20}$/;
 const QUOTE_LOOK_BACK = 40;
 
 /** Software that "says" something: "the client log says: ...", "Outlook on my PC says: ...". */

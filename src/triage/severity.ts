@@ -87,13 +87,14 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
 
   const cosmetic = [...cues.affirmed('cosmetic'), ...cues.affirmed('display_fault').filter((hit) => !onControl(cues, hit))];
   const outage = cues.affirmed('outage');
-  const deadline = cues.affirmed('deadline');
+  // "since the cutover" says when the fault began: only an event still ahead is a deadline at risk.
+  const deadline = cues.affirmed('deadline').filter((hit) => !cues.overlaps(hit, 'past_event'));
   // A fault that leaves users working (a restriction that does not hold) cuts nobody off.
   // "no email since 9am" says users are cut off without a failure verb.
   const cutting = [...failures, ...cutOff].filter((hit) => !impairing(cues, hit));
   if (cutting.length > 0 && cosmetic.length === 0) {
     if (multi && !usersWorking(cues, cutting, scope.hits)) return decided(scope, 'A', scope.kind === 'everyone' ? 'everyone' : 'several', [...scope.hits, ...cutting.slice(0, 1)]);
-    if (scope.kind !== 'single' && (outage.length > 0 || deadline.length > 0)) {
+    if ((scope.kind !== 'single' && (outage.length > 0 || deadline.length > 0)) || (scope.kind === 'single' && deadlineTold(cues, deadline))) {
       return decided(scope, 'A', deadline.length > 0 ? 'deadline' : 'outage', [...outage, ...deadline, ...cutting.slice(0, 1)]);
     }
   }
@@ -114,6 +115,22 @@ export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityD
   const adminExtra = adminOnly.length > 0 ? { adminOnly: texts(adminOnly, 1) } : {};
   if (scope.kind === 'single') return decided(scope, 'B', 'single', scope.hits, { ...(failure ? { failure } : {}), ...adminExtra });
   return decided(scope, 'B', 'one-feature', [], { ...(failure ? { failure } : {}), ...adminExtra });
+}
+
+/**
+ * Rule 2 lifts any failure that blocks a deadline, one user's too, but for one user the deadline
+ * must be told in full: an event and when it is, in one sentence ("she needs Excel for the
+ * month-end close today", "he has the board meeting in an hour"). A bare event word is often
+ * only the topic ("our payroll clerk cannot sign in", "the board meeting recording will not open").
+ */
+function deadlineTold(cues: FoundCues, deadline: readonly Hit<CueOwner>[]): boolean {
+  return deadline.some((hit) => deadline.some((other) => other !== hit && cues.sentenceOf(other) === cues.sentenceOf(hit) && !overlapping(hit, other)));
+}
+
+/** Two hits on overlapping words ("end of day" inside "by end of day") are one cue. */
+function overlapping(a: Hit<CueOwner>, b: Hit<CueOwner>): boolean {
+  if (a.start >= 0 && b.start >= 0) return a.start <= b.end && b.start <= a.end;
+  return sameSpot(a, b) || (a.offset >= 0 && a.offset === b.offset);
 }
 
 /**

@@ -41,9 +41,9 @@ export const PROBES_ROUND4: ReadonlyArray<Probe> = [
   ['exchange.recipients', 'C', '「全體員工」通訊群組裡少了一位新同事，要怎麼把她加進去？'],
   // users named as the objects of a job, nobody cut off
   ['identity.dirsync', 'B', 'Last night\'s directory sync skipped 14 users\' changes with an attribute error in the Synchronization Service Manager; everyone can still sign in.'],
-  ['exchange.migration', 'B', 'The migration batch completed but 30 users\' calendar items were not copied over; they can work, just without their old meetings.', 'severity: \'were not copied over\' is no failure word; adding job-failure words moved the opening to the calendar clause (category lost), so left out'],
+  ['exchange.migration', 'B', 'The migration batch completed but 30 users\' calendar items were not copied over; they can work, just without their old meetings.', 'category: severity is B now (\'were not copied over\' is a job-failure word), but the failure clause names the calendar, which places it in usage; the migration is only in the opening clause'],
   ['identity.dirsync', 'B', 'Entra Connect export errors list 8 users with a duplicate proxyAddresses value, so their changes never reach the cloud. Nobody is blocked.'],
   ['identity.users', 'B', 'The bulk add users CSV in the admin center created 45 of the 50 accounts; the last 5 rows failed with an invalid user name error.'],
-  ['exchange.migration', 'B', 'The move report shows the archives of 12 users were skipped during the hybrid move, their primary mailboxes moved fine.', 'severity: \'were skipped\' is no failure word; with it, \'12 users\' reads as users cut off (A) because \'moved fine\' says nothing of people working'],
-  ['sharepoint.sites', 'B', 'The OneDrive sync health report lists 20 users whose Known Folder Move never started; their files are on their PCs and they work normally.', 'severity: \'never started\' is no failure word (same class as the two above)'],
+  ['exchange.migration', 'B', 'The move report shows the archives of 12 users were skipped during the hybrid move, their primary mailboxes moved fine.'],
+  ['sharepoint.sites', 'B', 'The OneDrive sync health report lists 20 users whose Known Folder Move never started; their files are on their PCs and they work normally.'],
 ];

@@ -59,7 +59,7 @@ export const PROBES_ROUND5: ReadonlyArray<Probe> = [
   // the fresh batch, written after this round's fixes and labeled before triaging it
   ['identity.users', 'A', 'Our sales team of eight cannot sign in to Outlook or Teams since this morning; each of them is told the account has been disabled. Nobody in sales changed anything.'],
   ['tenant.provisioning', 'B', 'SharePoint tells one new employee that she needs a license, although the admin center has shown her E5 license as assigned since yesterday with every service switched on.'],
-  ['identity.sso', 'B', 'One user is sent to our old AD FS page when she signs in to Teams on the web, everyone else gets the Microsoft page. We moved the domain from federated to managed last month.', 'severity: being sent to the wrong sign-in page carries no failure word; \'is sent to\' alone is too common to read as one'],
+  ['identity.sso', 'B', 'One user is sent to our old AD FS page when she signs in to Teams on the web, everyone else gets the Microsoft page. We moved the domain from federated to managed last month.'],
   ['billing.invoice', 'C', 'We run Exchange Online, Intune and Teams Phone for 120 staff and all of it works. What I cannot work out is the tax line on the latest invoice, it changed after we moved our billing address.'],
   ['exchange.recipients', 'C', 'Mail and Teams behave, SharePoint is fine too. Question: how do I add a second owner to our Marketing distribution list so that she can manage its members?'],
   ['sharepoint.permissions', 'B', 'Outlook and Teams are fine for her. The problem is that one HR colleague gets access denied when she opens the Policies library on our intranet, although she is in the site\'s Members group.'],

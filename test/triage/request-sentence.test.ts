@@ -26,7 +26,7 @@ beforeAll(() => {
 const PROBES: ReadonlyArray<Probe> = [
   // forum posts: setup first, request later
   ['exchange.recipients', 'C', 'We are a 40-seat shop on Business Premium, hybrid with one Exchange 2016 server still on site, and Azure AD Connect syncs our accounts. How do I let our receptionist send as the info@ shared mailbox?'],
-  ['exchange.mailflow', 'A', 'Our tenant is on E3 and we moved every mailbox last spring with a staged migration. Since this morning no external mail reaches any of us, senders get nothing back and the messages just vanish.', `severity: 'no external mail reaches any of us' is everyone cut off from mail (A), read as B`],
+  ['exchange.mailflow', 'A', 'Our tenant is on E3 and we moved every mailbox last spring with a staged migration. Since this morning no external mail reaches any of us, senders get nothing back and the messages just vanish.'],
   ['sharepoint.permissions', 'B', 'We have OneDrive, Teams and a dozen SharePoint sites for each department. The finance manager gets access denied on the Budgets library even though she is in the site members group.'],
   ['skype.communication', undefined, 'Outlook, OneDrive and SharePoint all run fine for our staff. The only trouble: when our CFO joins a Teams meeting from the desktop app he hears nobody, while the browser works.'],
   ['identity.users', 'C', 'We bought Microsoft 365 Business Standard last year and set up our domain through the wizard. Is there a way to make the passwords of our service accounts never expire?'],
@@ -45,7 +45,7 @@ const PROBES: ReadonlyArray<Probe> = [
   // help-desk tickets: title then body
   ['sharepoint.sites', 'A', 'Ticket: Intranet down. Reported by the reception desk. Nobody in the building can open the company intranet site since 8am, the browser shows a server error. Outlook and Teams work.'],
   ['exchange.usage', 'B', 'Request summary: Outlook calendar problem. The user is on Windows 11 with Office installed from the portal. Her calendar in Outlook no longer shows any meetings she accepted this week.'],
-  ['exchange.recipients', 'C', 'New request: mailbox access. The department head is off for a month. His deputy needs full access to his mailbox until he returns, please set it up.', `severity: a request to set up access, nothing broken (C), read as B`],
+  ['exchange.recipients', 'C', 'New request: mailbox access. The department head is off for a month. His deputy needs full access to his mailbox until he returns, please set it up.'],
   ['identity.users', 'B', 'Subject: account locked. The user called the help desk this morning. She uses Teams and Outlook on her phone and PC. Her account is blocked from signing in and she cannot reset the password herself.'],
   ['billing.invoice', 'C', 'Category: billing. We pay for Microsoft 365 by card and have around 80 seats. This month the invoice shows a charge twice, can someone explain the extra amount?'],
   ['exchange.mailflow', 'B', 'Incident: mail delay for one user. The user is in sales and uses Outlook on a Mac. Messages he sends to customers arrive hours later, internal mail is fine.'],

@@ -142,6 +142,7 @@ export const SEVERITY_CUE_GROUPS = [
   'display_fault',
   'control',
   'past',
+  'past_event',
   'warning',
   'admin_only_workaround',
   'cut_off',
