@@ -83,3 +83,32 @@ describe('Teams Phone and meetings vocabulary', () => {
     expect(categoryOf('We have a problem with the resource account for our auto attendant since yesterday.')).toBe('skype.communication');
   });
 });
+
+describe('zh-TW names from the Traditional Chinese docs', () => {
+  it('reads retention policies as Exchange usage and Send As as the recipient', () => {
+    expect(categoryOf('保留原則套用一個月了,舊的項目還是沒有被刪除。')).toBe('exchange.usage');
+    expect(categoryOf('我們的發送為設定好了,助理還是不能用主管的名義寄信。')).toBe('exchange.recipients');
+  });
+
+  it('reads voicemail and breakout rooms as Teams calls and meetings', () => {
+    expect(categoryOf('一位使用者的語音信箱沒辦法錄新的問候語。')).toBe('skype.communication');
+    expect(categoryOf('分組討論室開不起來,老師說按鈕是灰色的。')).toBe('skype.communication');
+  });
+});
+
+describe('everyday wording for the same classes', () => {
+  it('reads Teams failing at launch and the Lync client install as the client setup', () => {
+    expect(categoryOf('On the shared kiosk PCs Teams reinstalls itself in every user profile.')).toBe('skype.setup');
+    expect(categoryOf('Lync 2013 basic cannot be installed next to our Office 365 apps.')).toBe('skype.setup');
+  });
+
+  it('reads a PST upload and a tenant merger as mailbox moves', () => {
+    expect(categoryOf('PST files uploaded with AzCopy never show up in the import job.')).toBe('exchange.migration');
+    expect(categoryOf('We are merging two Microsoft 365 tenants after an acquisition and need to move everyone\'s mail.')).toBe('exchange.migration');
+  });
+
+  it('reads whitelisting a sender as mail flow, but not an allowed domain for sharing', () => {
+    expect(categoryOf('We need to whitelist a vendor\'s domain, their invoices keep going missing.')).toBe('exchange.mailflow');
+    expect(categoryOf('How do I whitelist a partner domain for sharing files with guests in SharePoint?')).not.toBe('exchange.mailflow');
+  });
+});
