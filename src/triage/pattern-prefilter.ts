@@ -5,10 +5,11 @@
  * per message.
  *
  * The reading is conservative: only parts that every match must contain are kept. A literal
- * run outside any group, class or quantifier must appear as written; a group of plain literal
- * alternatives that is not optional must contribute one of them. Anything not understood
- * (alternation at the top, escapes other than punctuation, classes) simply adds no
- * requirement, so an unusual pattern is run every time rather than skipped wrongly.
+ * run outside any group, class or quantifier must appear as written; a group of alternatives
+ * that is not optional (or the whole pattern, when it alternates at the top) must contribute
+ * what one of its alternatives requires. Anything not understood (escapes other than
+ * punctuation, classes, an alternative that requires nothing) simply adds no requirement, so an
+ * unusual pattern is run every time rather than skipped wrongly.
  */
 
 /** Every entry must hold: each is a list of alternatives, one of which the text contains. */
@@ -21,7 +22,10 @@ const LITERAL_ESCAPE = /^[.\-/\\()[\]{}?*+|^$@#&%!:=,'"~<> ]$/;
 const POSITIVE_LOOKAROUND = /^\?<?=/;
 
 export function patternRequirements(source: string): Requirements {
-  if (hasTopLevelAlternation(source)) return [];
+  if (hasTopLevelAlternation(source)) {
+    const either = oneOfAlternatives(splitTopLevel(source));
+    return either ? [either] : [];
+  }
   const requirements: (readonly string[])[] = [];
   let run = '';
   let lastWasLiteral = false;
@@ -67,7 +71,7 @@ export function patternRequirements(source: string): Requirements {
         // What a positive lookaround must see is in the text as well ("(?<=affected:\s?)\d+" needs ':').
         requirements.push(...patternRequirements(body.slice(lookaround[0].length)));
       } else {
-        const alternatives = optional ? undefined : literalAlternatives(body);
+        const alternatives = optional ? undefined : (literalAlternatives(body) ?? groupAlternatives(body));
         if (alternatives) requirements.push(alternatives);
       }
       i = close + 1;
@@ -107,6 +111,60 @@ function literalAlternatives(body: string): string[] | undefined {
   else if (body.startsWith('?')) return undefined;
   const parts = body.split('|');
   if (parts.some((part) => part.length === 0 || /[\\[\](){}?*+.^$]/.test(part))) return undefined;
+  return parts;
+}
+
+/**
+ * `(?:set ?up policy|app setup)` → ['up policy', 'app setup']: what each alternative must
+ * contain, one literal list per alternative, joined. Undefined when some alternative requires
+ * nothing (or the group is a lookaround or a named/flagged group).
+ */
+function groupAlternatives(body: string): string[] | undefined {
+  if (body.startsWith('?:')) body = body.slice(2);
+  else if (body.startsWith('?')) return undefined;
+  return oneOfAlternatives(splitTopLevel(body));
+}
+
+/**
+ * One requirement that holds whichever alternative matches: from each alternative, its most
+ * selective requirement (the longest shortest literal, favouring word literals, which the index
+ * answers from the message's words), all of them joined as one list of choices.
+ */
+function oneOfAlternatives(alternatives: readonly string[]): string[] | undefined {
+  const joined = new Set<string>();
+  for (const alternative of alternatives) {
+    const own = patternRequirements(alternative);
+    if (own.length === 0) return undefined;
+    for (const literal of mostSelective(own)) joined.add(literal);
+  }
+  return [...joined];
+}
+
+const WORD_LITERAL = /^[a-z0-9]+$/;
+
+function mostSelective(requirements: Requirements): readonly string[] {
+  const score = (choices: readonly string[]) =>
+    Math.min(8, ...choices.map((literal) => literal.length)) + (choices.every((literal) => WORD_LITERAL.test(literal)) ? 2 : 0) - choices.length / 100;
+  return requirements.reduce((best, choices) => (score(choices) > score(best) ? choices : best));
+}
+
+/** The alternatives of `source` split at its top-level `|` (none inside groups or classes). */
+function splitTopLevel(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') i++;
+    else if (ch === '[') i = skipClass(source, i) - 1;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(source.slice(start));
   return parts;
 }
 

@@ -20,9 +20,15 @@ describe('pattern prefilter', () => {
     // What a positive lookaround must see is required as well.
     expect(patternRequirements('(?<=\\bimpact:\\s?)\\d+')).toEqual([['impact:']]);
     expect(patternRequirements('\\bsync(?= (error|failed))')).toEqual([['sync'], [' '], ['error', 'failed']]);
-    // Alternation at the top, or nothing literal: always run.
-    expect(patternRequirements('charged|refund')).toEqual([]);
-    expect(patternRequirements('^\\s*(e[1-5]|f[1-3])\\s*(=|vs\\.?)')).toEqual([]);
+    // Alternatives (at the top, or in a group that is not plain literals): one of what each requires.
+    expect(patternRequirements('charged|refund')).toEqual([['charged', 'refund']]);
+    expect(patternRequirements('^\\s*(e[1-5]|f[1-3])\\s*(=|vs\\.?)')).toEqual([['e', 'f'], ['=', 'vs']]);
+    expect(patternRequirements('\\b(?:app set ?up polic(y|ies)|teams? (client )?(won.t|will not) (launch|start))\\b')).toEqual([
+      ['up polic', 'launch', 'start'],
+    ]);
+    // An alternative that requires nothing leaves the whole group (or pattern) requiring nothing: always run.
+    expect(patternRequirements('\\b(charged|\\d+ ?k?)\\b')).toEqual([]);
+    expect(patternRequirements('charged|[0-9]+')).toEqual([]);
   });
 
   it('never skips a rule pattern on a message it matches (the held-out messages)', () => {
