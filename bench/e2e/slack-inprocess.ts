@@ -22,9 +22,8 @@
  * `silent` is the real channel with a core that answers nothing, `bare` a Bolt app whose one
  * listener does nothing; with INPROC_HTTP=1 a turn then ends with the HTTP answer.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, ExpressReceiver, LogLevel, type ReceiverEvent } from '@slack/bolt';
@@ -43,6 +42,7 @@ import { countAllocation } from '../allocation.js';
 import { startFarEnd } from './orchestrate.js';
 import { SIGNING_SECRET } from './shared.js';
 import { slackAnswer, slackMessageEvent, slackSignatureHeaders } from './slack-fixtures.js';
+import { measureRounds } from './inprocess-rounds.js';
 
 const [kind = 'bot', roundsArg = '3', turnsArg = '4000'] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg);
@@ -205,28 +205,7 @@ async function run(turns: number, users: number): Promise<{ us: number; bytes: n
 
 try {
   await run(USERS, USERS);
-  const profile = process.env.INPROC_PROFILE;
-  const heapProfile = process.env.INPROC_HEAP_PROFILE;
-  const session = profile || heapProfile ? new Session() : undefined;
-  if (session) session.connect();
-  if (session && profile) {
-    await session.post('Profiler.enable');
-    await session.post('Profiler.start');
-  }
-  if (session && heapProfile) await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-  const rounds: number[] = [];
-  const bytes: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const round = await run(TURNS, USERS);
-    rounds.push(Math.round(round.us));
-    bytes.push(Math.round(round.bytes));
-    console.log(`${kind} round ${r + 1}: ${Math.round(round.us)} µs, ${Math.round(round.bytes)} B allocated per turn`);
-  }
-  if (session && profile) writeFileSync(profile, JSON.stringify((await session.post('Profiler.stop')).profile));
-  if (session && heapProfile) writeFileSync(heapProfile, JSON.stringify((await session.post('HeapProfiler.stopSampling')).profile));
-  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  // The minimum is the round the rest of a shared machine disturbed least.
-  console.log(`${kind}: median ${median(rounds)}, min ${Math.min(...rounds)} µs per turn (${rounds.join(', ')}); ${median(bytes)} B allocated per turn (median)`);
+  await measureRounds(kind, ROUNDS, () => run(TURNS, USERS));
 } finally {
   agent.destroy();
   await running?.close();

@@ -13,9 +13,8 @@
  * sampling heap profile of them that keeps collected objects (summarise with
  * bench/profile-summary.ts; write the turns into FILE.turns).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
@@ -32,6 +31,7 @@ import { loadDefaultRules } from '../../src/triage/index.js';
 import { countAllocation } from '../allocation.js';
 import { startFarEnd } from './orchestrate.js';
 import { COMPLAINTS } from './slack-fixtures.js';
+import { measureRounds } from './inprocess-rounds.js';
 
 const [kind = 'bot', roundsArg = '3', turnsArg = '3000'] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg);
@@ -137,27 +137,7 @@ async function run(turns: number, users: number): Promise<{ us: number; bytes: n
 
 try {
   await run(USERS * 2, USERS);
-  const profile = process.env.INPROC_PROFILE;
-  const heapProfile = process.env.INPROC_HEAP_PROFILE;
-  const session = profile || heapProfile ? new Session() : undefined;
-  if (session) session.connect();
-  if (session && profile) {
-    await session.post('Profiler.enable');
-    await session.post('Profiler.start');
-  }
-  if (session && heapProfile) await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-  const rounds: number[] = [];
-  const bytes: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const round = await run(TURNS, USERS);
-    rounds.push(Math.round(round.us));
-    bytes.push(Math.round(round.bytes));
-    console.log(`${kind} round ${r + 1}: ${Math.round(round.us)} µs, ${Math.round(round.bytes)} B allocated per turn`);
-  }
-  if (session && profile) writeFileSync(profile, JSON.stringify((await session.post('Profiler.stop')).profile));
-  if (session && heapProfile) writeFileSync(heapProfile, JSON.stringify((await session.post('HeapProfiler.stopSampling')).profile));
-  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  console.log(`${kind}: median ${median(rounds)}, min ${Math.min(...rounds)} µs per turn (${rounds.join(', ')}); ${median(bytes)} B allocated per turn (median)`);
+  await measureRounds(kind, ROUNDS, () => run(TURNS, USERS));
 } finally {
   agent.destroy();
   await running.close();

@@ -169,16 +169,7 @@ function splitTopLevel(source: string): string[] {
 }
 
 function hasTopLevelAlternation(source: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === '\\') i++;
-    else if (ch === '[') i = skipClass(source, i) - 1;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === '|' && depth === 0) return true;
-  }
-  return false;
+  return splitTopLevel(source).length > 1;
 }
 
 /** Index just past the class that starts at `start` ('['). */
