@@ -14,28 +14,12 @@ const INLINE = /[\\*_[\]()#>~`]/g;
 const LEADING_BULLET = /^(\s*)([-+])/gm;
 const LEADING_NUMBER = /^(\s*)(\d+)\./gm;
 
-/**
- * Whether the replacements below would change the text (most card texts need none): a scan for
- * one character of a set, and a line-start test, are each far cheaper than one regex with both
- * (an alternation V8 tries at every position; a multiline `^` too), and the line-start
- * replacements only run when a line starts with a marker.
- */
-const ANY_INLINE = new RegExp(INLINE.source);
-const FIRST_LINE_MARKER = new RegExp(`${LEADING_BULLET.source}|${LEADING_NUMBER.source}`);
-const ANY_LINE_MARKER = new RegExp(FIRST_LINE_MARKER.source, 'm');
-/** Where a multiline `^` also matches: without one, only the text's start can begin a line. */
-const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
-
-function startsLineWithMarker(text: string): boolean {
-  return FIRST_LINE_MARKER.test(text) || (LINE_TERMINATOR.test(text) && ANY_LINE_MARKER.test(text));
-}
+/** Whether any of the three replacements below would change the text (most card texts need none). */
+const NEEDS_ESCAPING = new RegExp([INLINE, LEADING_BULLET, LEADING_NUMBER].map((pattern) => pattern.source).join('|'), 'm');
 
 export function escapeCardMarkdown(text: string): string {
-  const inline = ANY_INLINE.test(text);
-  const leading = startsLineWithMarker(text);
-  if (!inline && !leading) return text;
-  const escaped = inline ? text.replace(INLINE, '\\$&') : text;
-  return leading ? escaped.replace(LEADING_BULLET, '$1\\$2').replace(LEADING_NUMBER, '$1$2\\.') : escaped;
+  if (!NEEDS_ESCAPING.test(text)) return text;
+  return text.replace(INLINE, '\\$&').replace(LEADING_BULLET, '$1\\$2').replace(LEADING_NUMBER, '$1$2\\.');
 }
 
 /**
