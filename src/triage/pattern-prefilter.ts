@@ -22,8 +22,9 @@ const LITERAL_ESCAPE = /^[.\-/\\()[\]{}?*+|^$@#&%!:=,'"~<> ]$/;
 const POSITIVE_LOOKAROUND = /^\?<?=/;
 
 export function patternRequirements(source: string): Requirements {
-  if (hasTopLevelAlternation(source)) {
-    const either = oneOfAlternatives(splitTopLevel(source));
+  const topLevel = splitTopLevel(source);
+  if (topLevel.length > 1) {
+    const either = oneOfAlternatives(topLevel);
     return either ? [either] : [];
   }
   const requirements: (readonly string[])[] = [];
@@ -71,7 +72,7 @@ export function patternRequirements(source: string): Requirements {
         // What a positive lookaround must see is in the text as well ("(?<=affected:\s?)\d+" needs ':').
         requirements.push(...patternRequirements(body.slice(lookaround[0].length)));
       } else {
-        const alternatives = optional ? undefined : (literalAlternatives(body) ?? groupAlternatives(body));
+        const alternatives = optional ? undefined : groupAlternatives(body);
         if (alternatives) requirements.push(alternatives);
       }
       i = close + 1;
@@ -105,18 +106,10 @@ export function mayMatch(text: string, requirements: Requirements): boolean {
   return true;
 }
 
-/** `(a|bc|d e)` → ['a', 'bc', 'd e']; undefined for anything but plain literals (or a lookaround). */
-function literalAlternatives(body: string): string[] | undefined {
-  if (body.startsWith('?:')) body = body.slice(2);
-  else if (body.startsWith('?')) return undefined;
-  const parts = body.split('|');
-  if (parts.some((part) => part.length === 0 || /[\\[\](){}?*+.^$]/.test(part))) return undefined;
-  return parts;
-}
 
 /**
- * `(?:set ?up policy|app setup)` → ['up policy', 'app setup']: what each alternative must
- * contain, one literal list per alternative, joined. Undefined when some alternative requires
+ * `(a|bc|d e)` → ['a', 'bc', 'd e']; `(?:set ?up policy|app setup)` → ['up policy', 'app setup']:
+ * what each alternative must contain, one literal list per alternative, joined. Undefined when some alternative requires
  * nothing (or the group is a lookaround or a named/flagged group).
  */
 function groupAlternatives(body: string): string[] | undefined {
@@ -168,9 +161,6 @@ function splitTopLevel(source: string): string[] {
   return parts;
 }
 
-function hasTopLevelAlternation(source: string): boolean {
-  return splitTopLevel(source).length > 1;
-}
 
 /** Index just past the class that starts at `start` ('['). */
 function skipClass(source: string, start: number): number {
