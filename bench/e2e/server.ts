@@ -11,10 +11,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
-import type { RequestHandler } from 'express';
 import { pino } from 'pino';
 import { mountSlack, type SlackChannel } from '../../src/channels/slack/index.js';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { loadCardTemplates } from '../../src/channels/teams/index.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
 import { createConversationCore } from '../../src/conversation/core.js';
@@ -24,6 +22,7 @@ import { openSqliteStore } from '../../src/store/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 
 import { SIGNING_SECRET } from './shared.js';
+import { createTeamsEchoServer } from './teams-echo.js';
 const BOT_TOKEN = 'xoxb-bench';
 
 const [kind, farEnd, dataDir] = process.argv.slice(2);
@@ -33,22 +32,7 @@ const logger = pino({ level: process.env.BENCH_LOG_LEVEL ?? 'warn' }, pino.desti
 let slack: SlackChannel | undefined;
 
 async function build(): Promise<BotServer> {
-  if (kind === 'teams-echo') {
-    // A bare botbuilder echo bot as plain bots are written: CloudAdapter, JSON body, sendActivity.
-    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-    const echo = async (context: TurnContext) => {
-      if (context.activity.type === 'message') await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
-    };
-    return createServer({
-      health: { ok: () => true },
-      logger,
-      extend: (app, parts) => {
-        const json = parts.json({ limit: '1mb', what: 'an activity' });
-        const handle: RequestHandler = (req, res) => adapter.process(req, res, echo);
-        app.post('/api/messages', json.parse, handle, json.errors);
-      },
-    });
-  }
+  if (kind === 'teams-echo') return createTeamsEchoServer(logger);
   if (kind === 'slack-echo') {
     let bolt: App | undefined;
     const server = createServer({

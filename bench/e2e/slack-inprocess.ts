@@ -38,11 +38,10 @@ import type { ConversationCore, Reply } from '../../src/conversation/types.js';
 import { createServer, type BotServer } from '../../src/server/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
-import { countAllocation } from '../allocation.js';
 import { startFarEnd } from './orchestrate.js';
 import { SIGNING_SECRET } from './shared.js';
 import { slackAnswer, slackMessageEvent, slackSignatureHeaders } from './slack-fixtures.js';
-import { measureRounds } from './inprocess-rounds.js';
+import { measureRounds, runTurns } from './inprocess-rounds.js';
 
 const [kind = 'bot', roundsArg = '3', turnsArg = '4000'] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg);
@@ -182,26 +181,7 @@ const turn = async (user: number): Promise<void> => {
   await bolt.processEvent({ body: JSON.parse(text) as ReceiverEvent['body'], ack: async () => {} });
 };
 
-/**
- * CPU µs and heap bytes allocated per turn (heap growth between collections, summed, as in
- * bench/triage-cpu.ts): allocation barely moves with the machine's load, so it shows a small
- * change that CPU time on a shared machine hides.
- */
-async function run(turns: number, users: number): Promise<{ us: number; bytes: number }> {
-  const stopCounting = countAllocation();
-  const start = process.cpuUsage();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < turns) {
-      next += 1;
-      await turn(next % users);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const used = process.cpuUsage(start);
-  const allocated = stopCounting();
-  return { us: (used.user + used.system) / turns, bytes: allocated / turns };
-}
+const run = (turns: number, users: number) => runTurns(turns, users, CONCURRENCY, turn);
 
 try {
   await run(USERS, USERS);

@@ -17,21 +17,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import type { RequestHandler } from 'express';
 import { pino } from 'pino';
 import { createBotServer } from '../../src/app/bot-server.js';
 import { loadCardTemplates } from '../../src/channels/teams/index.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
 import { createConversationCore } from '../../src/conversation/core.js';
 import type { ConversationCore, Reply } from '../../src/conversation/types.js';
-import { createServer, type BotServer } from '../../src/server/index.js';
+import type { BotServer } from '../../src/server/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
-import { countAllocation } from '../allocation.js';
 import { startFarEnd } from './orchestrate.js';
 import { COMPLAINTS } from './slack-fixtures.js';
-import { measureRounds } from './inprocess-rounds.js';
+import { measureRounds, runTurns } from './inprocess-rounds.js';
+import { createTeamsEchoServer } from './teams-echo.js';
 
 const [kind = 'bot', roundsArg = '3', turnsArg = '3000'] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg);
@@ -59,22 +57,7 @@ function replayCore(real: ConversationCore): ConversationCore {
 }
 
 async function build(): Promise<BotServer> {
-  if (kind === 'echo') {
-    // As server.ts's teams-echo: CloudAdapter, the same JSON body route, sendActivity.
-    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-    const echo = async (context: TurnContext) => {
-      if (context.activity.type === 'message') await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
-    };
-    return createServer({
-      health: { ok: () => true },
-      logger,
-      extend: (app, parts) => {
-        const json = parts.json({ limit: '1mb', what: 'an activity' });
-        const handle: RequestHandler = (req, res) => adapter.process(req, res, echo);
-        app.post('/api/messages', json.parse, handle, json.errors);
-      },
-    });
-  }
+  if (kind === 'echo') return createTeamsEchoServer(logger);
   const engine = loadDefaultRules();
   const store = await openSqliteStore({ dataDir });
   const config = loadCoreConfig({ ...process.env, DEFAULT_PLAN: 'Office 365 E3', ADMIN_USERS: '*' });
@@ -118,22 +101,7 @@ function turn(user: number): Promise<void> {
   });
 }
 
-/** CPU µs and heap bytes allocated per turn. */
-async function run(turns: number, users: number): Promise<{ us: number; bytes: number }> {
-  const stopCounting = countAllocation();
-  const start = process.cpuUsage();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < turns) {
-      next += 1;
-      await turn(next % users);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const used = process.cpuUsage(start);
-  const allocated = stopCounting();
-  return { us: (used.user + used.system) / turns, bytes: allocated / turns };
-}
+const run = (turns: number, users: number) => runTurns(turns, users, CONCURRENCY, turn);
 
 try {
   await run(USERS * 2, USERS);
