@@ -34,7 +34,7 @@ import { mountSlack } from '../../src/channels/slack/index.js';
 import { loadCardTemplates } from '../../src/channels/teams/index.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
 import { createConversationCore } from '../../src/conversation/core.js';
-import type { ConversationCore, Reply } from '../../src/conversation/types.js';
+import type { ConversationCore } from '../../src/conversation/types.js';
 import { createServer, type BotServer } from '../../src/server/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
@@ -42,6 +42,7 @@ import { startFarEnd } from './orchestrate.js';
 import { SIGNING_SECRET } from './shared.js';
 import { slackAnswer, slackMessageEvent, slackSignatureHeaders } from './slack-fixtures.js';
 import { measureRounds, runTurns } from './inprocess-rounds.js';
+import { replayCore } from './replay-core.js';
 
 const [kind = 'bot', roundsArg = '3', turnsArg = '4000'] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg);
@@ -84,21 +85,6 @@ if (process.env.INPROC_FAKE_FETCH === '1' || HTTP) {
 }
 const dataDir = mkdtempSync(join(tmpdir(), 'slack-inprocess-'));
 const logger = pino({ level: 'warn' }, pino.destination(2));
-
-/** The core's replies to each text, once; a replayed turn costs the core nothing. */
-function replayCore(real: ConversationCore): ConversationCore {
-  const answers = new Map<string, Reply[]>();
-  return {
-    async handle(turn) {
-      const key = String(turn.text);
-      const known = answers.get(key);
-      if (known) return known;
-      const replies = await real.handle(turn);
-      answers.set(key, replies);
-      return replies;
-    },
-  };
-}
 
 /** Mounts the Slack side on `app` at once (before a server's fallbacks); `ready` once it can take events. */
 type Mount = (app: express.Express) => Promise<App>;

@@ -22,13 +22,14 @@ import { createBotServer } from '../../src/app/bot-server.js';
 import { loadCardTemplates } from '../../src/channels/teams/index.js';
 import { loadCoreConfig } from '../../src/conversation/config.js';
 import { createConversationCore } from '../../src/conversation/core.js';
-import type { ConversationCore, Reply } from '../../src/conversation/types.js';
+import type { ConversationCore } from '../../src/conversation/types.js';
 import type { BotServer } from '../../src/server/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { loadDefaultRules } from '../../src/triage/index.js';
 import { startFarEnd } from './orchestrate.js';
 import { COMPLAINTS } from './slack-fixtures.js';
 import { measureRounds, runTurns } from './inprocess-rounds.js';
+import { replayCore } from './replay-core.js';
 import { createTeamsEchoServer } from './teams-echo.js';
 
 const [kind = 'bot', roundsArg = '3', turnsArg = '3000'] = process.argv.slice(2);
@@ -40,21 +41,6 @@ const USERS = 2000;
 const farEnd = await startFarEnd();
 const dataDir = mkdtempSync(join(tmpdir(), 'teams-inprocess-'));
 const logger = pino({ level: 'warn' }, pino.destination(2));
-
-/** The core's replies to each text, once; a replayed turn costs the core nothing. */
-function replayCore(real: ConversationCore): ConversationCore {
-  const answers = new Map<string, Reply[]>();
-  return {
-    async handle(turn) {
-      const key = String(turn.text);
-      const known = answers.get(key);
-      if (known) return known;
-      const replies = await real.handle(turn);
-      answers.set(key, replies);
-      return replies;
-    },
-  };
-}
 
 async function build(): Promise<BotServer> {
   if (kind === 'echo') return createTeamsEchoServer(logger);
