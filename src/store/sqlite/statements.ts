@@ -20,6 +20,17 @@ export type Statements = ReturnType<typeof prepareStatements>;
 /** Typed as prepared; rows are cast where they are read. */
 export function prepareStatements(db: Database.Database) {
   return {
+    ...prepareCaseStatements(db),
+    ...prepareAuditStatements(db),
+    ...prepareTurnStatements(db),
+    ...prepareOutboxStatements(db),
+    ...prepareSharedStatements(db),
+  };
+}
+
+/** Cases: lookups, numbering, writes and reminders. */
+function prepareCaseStatements(db: Database.Database) {
+  return {
     selectCase: db.prepare('SELECT * FROM cases WHERE tenant_id = ? AND number = ?'),
     selectCaseById: db.prepare('SELECT * FROM cases WHERE id = ?'),
     selectCaseByIdempotencyKey: db.prepare('SELECT * FROM cases WHERE tenant_id = ? AND idempotency_key = ?'),
@@ -60,6 +71,12 @@ export function prepareStatements(db: Database.Database) {
       WHERE tenant_id = ? AND number = ? AND updated_at = ? AND status = 'open'`),
     selectCasesByIds: db.prepare('SELECT * FROM cases WHERE id IN (SELECT value FROM json_each(?))'),
     updateCase: db.prepare(`UPDATE cases SET ${CASE_COLUMNS_SET} WHERE id = @id`),
+  };
+}
+
+/** The audit trail of each case. */
+function prepareAuditStatements(db: Database.Database) {
+  return {
     insertAudit: db.prepare(
       'INSERT INTO case_audit (case_id, at, actor, action, detail, changes_json) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -68,6 +85,12 @@ export function prepareStatements(db: Database.Database) {
     selectAuditOfCases: db.prepare(
       'SELECT * FROM case_audit WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, id',
     ),
+  };
+}
+
+/** What one conversation turn reads and writes: tenant plan, conversation state, dedup claims. */
+function prepareTurnStatements(db: Database.Database) {
+  return {
     selectTenant: db.prepare('SELECT * FROM tenant_settings WHERE tenant_id = ?'),
     upsertTenantPlan: db.prepare(`
       INSERT INTO tenant_settings (tenant_id, plan, updated_at) VALUES (?, ?, ?)
@@ -82,6 +105,19 @@ export function prepareStatements(db: Database.Database) {
     insertClaim: db.prepare('INSERT INTO dedup_claims (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
     deleteClaim: db.prepare('DELETE FROM dedup_claims WHERE key = ?'),
     selectLiveClaim: db.prepare('SELECT 1 FROM dedup_claims WHERE key = ? AND expires_at > ?'),
+    // One row always (the LEFT JOIN on a one-row table): claim, state and tenant, or nulls.
+    selectTurn: db.prepare(`
+      SELECT
+        EXISTS (SELECT 1 FROM dedup_claims WHERE key = @claimKey AND expires_at > @now) AS claimed,
+        (SELECT value_json FROM conversation_state WHERE key = @stateKey) AS state_json,
+        t.tenant_id, t.plan, t.updated_at
+      FROM (SELECT 1) LEFT JOIN tenant_settings t ON t.tenant_id = @tenantId`),
+  };
+}
+
+/** The outbox of case notifications, leased by one instance at a time. */
+function prepareOutboxStatements(db: Database.Database) {
+  return {
     insertOutbox: db.prepare('INSERT INTO case_outbox (case_id, target, created_at, next_attempt_at) VALUES (?, ?, ?, ?)'),
     claimOutbox: db.prepare(`
       UPDATE case_outbox SET lease = @lease, lease_until = @leaseUntil, attempts = attempts + 1
@@ -108,6 +144,12 @@ export function prepareStatements(db: Database.Database) {
              count(delivered_at) AS delivered, count(failed_at) AS failed
       FROM case_outbox`),
     outboxBacklog: db.prepare('SELECT count(*) AS pending FROM case_outbox WHERE delivered_at IS NULL AND failed_at IS NULL'),
+  };
+}
+
+/** Values and counters every instance shares (one-shot tokens, rate limits). */
+function prepareSharedStatements(db: Database.Database) {
+  return {
     upsertShared: db.prepare(`
       INSERT INTO shared_values (key, value_json, expires_at) VALUES (?, ?, ?)
       ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, expires_at = excluded.expires_at`),
@@ -124,12 +166,5 @@ export function prepareStatements(db: Database.Database) {
         expires_at = max(hit_counters.expires_at, excluded.expires_at)
       RETURNING hits`),
     peekCount: db.prepare('SELECT hits FROM hit_counters WHERE key = ? AND window_start >= ?'),
-    // One row always (the LEFT JOIN on a one-row table): claim, state and tenant, or nulls.
-    selectTurn: db.prepare(`
-      SELECT
-        EXISTS (SELECT 1 FROM dedup_claims WHERE key = @claimKey AND expires_at > @now) AS claimed,
-        (SELECT value_json FROM conversation_state WHERE key = @stateKey) AS state_json,
-        t.tenant_id, t.plan, t.updated_at
-      FROM (SELECT 1) LEFT JOIN tenant_settings t ON t.tenant_id = @tenantId`),
   };
 }
