@@ -94,6 +94,16 @@ const CLASSES: ReadonlyArray<Probe> = [
   ["exchange.mailflow", "A", "Our inbound connector from the on-premises server rejects all mail with a TLS error since this morning."],
 ];
 
+/**
+ * A setup told first lists what the admin has, not what the message is about: a product in it does
+ * not rule out the area of the request (SharePoint named there once vetoed every cloud-account
+ * intent), and a list after the setup's colon belongs to the same setup.
+ */
+const SETUP: ReadonlyArray<Probe> = [
+  ["identity.users", undefined, "We use SharePoint and Teams every day. A user got a new phone and cannot complete the authenticator prompt anymore; how do we reset her sign-in methods?"],
+  ["identity.users", undefined, "We run everything on Microsoft 365: Outlook, Teams, SharePoint for our files. A user got a new phone and cannot complete the authenticator prompt anymore; how do we reset her sign-in methods?"],
+];
+
 let engine: TriageEngine;
 beforeAll(() => {
   engine = loadDefaultRules();
@@ -102,3 +112,4 @@ beforeAll(() => {
 describeProbeRound('probe round 8: every category in real admins\' words, labeled before triaging them', FIRST, () => engine);
 describeProbeRound('probe round 8: the fresh twelve written after the fixes', FRESH, () => engine);
 describeProbeRound('probe round 8: add-ins we built and Power Platform connectors', CLASSES, () => engine);
+describeProbeRound('probe round 8: a setup told first rules no area out', SETUP, () => engine);
