@@ -388,7 +388,7 @@ export class TriageEngine {
     // count (measured: taking those away too lost a right answer on unstudied real messages).
     const setup = setupClauses(text, opening, asks);
     const inSetup = (hit: Hit<IntentOwner>) => hit.start >= 0 && setup.has(hit.clause);
-    const perIntent = new Map<number, { hits: Hit<IntentOwner>[]; products: Hit<IntentOwner>[]; vetoed: boolean }>();
+    const perIntent = new Map<number, { hits: Hit<IntentOwner>[]; products: Hit<IntentOwner>[]; vetoed: boolean; setupVetoes?: Set<number> }>();
     for (const hit of this.intentTerms.match(text, stems)) {
       const owner = hit.term.owner;
       const intent = this.intents[owner.intent]!;
@@ -397,7 +397,11 @@ export class TriageEngine {
       if (owner.negative) {
         // A history told before the request ("years ago we set up AD FS") rules nothing out.
         if (inBackground(hit)) continue;
-        entry.vetoed = true;
+        // The setup told first ("we run Outlook, Teams and SharePoint") lists what the admin has:
+        // it rules out only what is said in the same clause ("we have an add-in we built
+        // ourselves" is no vendor's add-in), not the area of the request after it.
+        if (inSetup(hit)) (entry.setupVetoes ??= new Set()).add(hit.clause);
+        else entry.vetoed = true;
         continue;
       }
       if (owner.product) {
@@ -419,6 +423,8 @@ export class TriageEngine {
     const products = new Map<CategoryId, CategoryScore>();
     for (const [index, entry] of perIntent) {
       if (entry.vetoed) continue;
+      const vetoes = entry.setupVetoes;
+      if (vetoes) entry.hits = entry.hits.filter((hit) => hit.start < 0 || !vetoes.has(hit.clause));
       const category = this.intents[index]!.category;
       if (entry.products.length > 0 && !products.has(category)) {
         products.set(category, { category, intent: index, score: PRODUCT_SCORE, hits: entry.products });

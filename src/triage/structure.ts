@@ -115,11 +115,16 @@ export function setupClauses(text: AnalyzedText, opening: number, asks: (clause:
   // Hot path: most messages tell no setup, so no set is built for them.
   let setup: Set<number> | undefined;
   const { tokens } = text;
+  // "We run everything on Microsoft 365: Outlook, Teams, SharePoint": the list after a setup's
+  // colon is a clause of its own, and part of the same setup.
+  let listFollows = false;
   for (let i = 0; i < tokens.length && tokens[i]!.clause < opening; ) {
     const clause = tokens[i]!.clause;
     const start = i;
     while (i < tokens.length && tokens[i]!.clause === clause) i++;
-    if (tellsSetup(text, start, i) && !asks(clause)) (setup ??= new Set()).add(clause);
+    const isSetup: boolean = (listFollows || tellsSetup(text, start, i)) && !asks(clause);
+    if (isSetup) (setup ??= new Set()).add(clause);
+    listFollows = isSetup && i < tokens.length && text.normalized.slice(tokens[i - 1]!.to, tokens[i]!.from).includes(':');
   }
   return setup ?? NO_SETUP;
 }

@@ -14,8 +14,8 @@ beforeAll(() => {
 // Written for this test. The sync message is placed by the examples (no rule fires on it), and is
 // labelled once right and once wrong; the NDR is placed by a rule; "any update?" by none.
 const rows: LabeledMessage[] = [
-  { id: 'l1', text: 'new starters from the on-premises directory have not appeared in the cloud since friday', category: 'identity.dirsync' },
-  { id: 'l2', text: 'new starters from the on-premises directory have not appeared in the cloud since friday', category: 'office.install' },
+  { id: 'l1', text: 'new starters from our local ad have not appeared in the portal since friday', category: 'identity.dirsync' },
+  { id: 'l2', text: 'new starters from our local ad have not appeared in the portal since friday', category: 'office.install' },
   { id: 'l3', text: 'external senders get an NDR 550 5.7.1 when they mail our sales address', category: 'exchange.mailflow' },
   { id: 'l4', text: 'same issue as last week, any update?', category: 'unknown' },
 ];
