@@ -42,7 +42,7 @@ const FIRST: ReadonlyArray<Probe> = [
   ["skype.communication", "A", "Subject: external participants stuck in lobby\nSince Monday, guests who join our Teams meetings from outside wait in the lobby and the organizer never gets the prompt to admit them. It hits all our sales calls with customers."],
   ["skype.communication", "A", "Direct Routing: inbound PSTN calls to our users ring once and drop. SBC logs show SIP 403 Forbidden coming back from the Microsoft side. Outbound calls work. Voice routing policy and online PSTN usage are assigned."],
   ["skype.communication", "C", "On the presence article: one of our users shows as Away all day even while he is active in chat, and his status message will not clear. Is there a known cause?"],
-  ["skype.communication", "A", "Meeting recordings are not showing up in the chat after our meetings end: the record button works, but the file never appears. Several organizers noticed it this week.", "severity: 'several organizers' without recordings read as B; rule 2's several users cut off from a feature (tsev's area)"],
+  ["skype.communication", "A", "Meeting recordings are not showing up in the chat after our meetings end: the record button works, but the file never appears. Several organizers noticed it this week."],
 ];
 
 const FRESH: ReadonlyArray<Probe> = [
@@ -54,10 +54,10 @@ const FRESH: ReadonlyArray<Probe> = [
   ["skype.setup", "B", "The bulk install page for the new client says to run teamsbootstrapper.exe -p. On our Windows 10 LTSC image it exits with 0x80004004 and nothing gets provisioned."],
   ["skype.setup", "B", "Users on our Citrix desktops see a warning that the app is not optimized and their audio runs through the server. The VDI plugin is installed on the thin clients. Where else should I look?", "category: 'the VDI plugin' reads as a third-party cause (boundary.yaml, not this branch's file); the plugin is Microsoft's own Teams VDI component and nothing asserts it is the cause"],
   ["office.install", "A", "[Ticket] Visio gone after Office repair\nOne engineer's Visio shortcut vanished after a quick repair, and the installer now says a different version of Office is already on the machine. She needs it for drawings due tomorrow morning.", "severity: one engineer whose drawings are due tomorrow: a work deadline for one user read as B; whether rule 2's deadline covers one person's due date is tsev's call"],
-  ["office.install", "A", "Word and PowerPoint on about 30 Macs started saying the account has no license to edit, although the users have E3 and Microsoft AutoUpdate shows the latest version. Signing out and back in changed nothing.", "severity: 'about 30 Macs' whose apps cannot edit read as nothing broken (C): the failure is said as 'started saying the account has no license' (tsev's area)"],
+  ["office.install", "A", "Word and PowerPoint on about 30 Macs started saying the account has no license to edit, although the users have E3 and Microsoft AutoUpdate shows the latest version. Signing out and back in changed nothing."],
   ["exchange.recipients", "B", "The article on Send on Behalf says the recipient sees the delegate's name 'on behalf of' the mailbox. For us recipients only see the shared mailbox address, as if it were Send As. Is that expected?"],
   ["exchange.usage", "B", "A retention policy with a 2-year delete tag was applied a month ago, but old items are still sitting in the mailboxes. Start-ManagedFolderAssistant ran without errors."],
-  ["exchange.autodiscover", "A", "Subject: new hires' Outlook profiles find the old on-prem mailbox\nSince our last batch finished, every newly created profile still finds the old 2016 server through the SCP and fails with a certificate prompt.", "severity: 'every newly created profile' fails reads as one feature (B); every new hire cut off from Outlook is several users (tsev's area)"],
+  ["exchange.autodiscover", "A", "Subject: new hires' Outlook profiles find the old on-prem mailbox\nSince our last batch finished, every newly created profile still finds the old 2016 server through the SCP and fails with a certificate prompt."],
 ];
 
 let engine: TriageEngine;

@@ -82,3 +82,29 @@ describe('zh-TW: people who keep working are not who is affected', () => {
     expect(severityOf('所有使用者都登不進 Outlook')).toBe('A');
   });
 });
+
+describe('a failure said in other words: something that never comes, an app that refuses the account', () => {
+  it('reads "never appear" as a failure, and several colleagues or organizers as several users', () => {
+    expect(severityOf('PDFs from the scanner never appear in the Scans library. Several colleagues in accounts noticed it this morning.')).toBe('A');
+    expect(severityOf('Meeting chat files never show up after the call ends. Several organizers have asked about it.')).toBe('A');
+  });
+
+  it('leaves what a page says never happens to the page when the admin only asks about it', () => {
+    expect(severityOf('The tutorial says a confirmation never appears when you delete a site. Is that right?')).toBe('C');
+  });
+
+  it('reads an app that says the account has no license as users cut off', () => {
+    expect(severityOf('Excel on about 12 laptops started saying the account has no license to edit, though each user has E3 assigned.')).toBe('A');
+    expect(severityOf('Does Word show a message saying the account has no license when the subscription ends?')).toBe('C');
+  });
+});
+
+describe('every new one of a kind users need', () => {
+  it('is everyone who needs one', () => {
+    expect(severityOf('Every newly created Outlook profile fails at the account setup step since the DNS change.')).toBe('A');
+  });
+
+  it('is no population in a how-to', () => {
+    expect(severityOf('Is there a way to push the same signature to every new profile?')).toBe('C');
+  });
+});
