@@ -108,3 +108,13 @@ describe('every new one of a kind users need', () => {
     expect(severityOf('Is there a way to push the same signature to every new profile?')).toBe('C');
   });
 });
+
+describe("one person's work due at a time", () => {
+  it('is a deadline told in full: what the person needs it for and when it is due', () => {
+    expect(severityOf('Since this morning PowerPoint crashes on his laptop whenever he opens the board deck. He needs it for the presentation due by noon.')).toBe('A');
+  });
+
+  it('is no deadline when only the need is told', () => {
+    expect(severityOf('PowerPoint crashes on his laptop whenever he opens the board deck. He needs it for his work.')).toBe('B');
+  });
+});
