@@ -46,7 +46,7 @@ const FIRST: ReadonlyArray<Probe> = [
 ];
 
 const FRESH: ReadonlyArray<Probe> = [
-  ["exchange.migration", "B", "Subject: Google move - recurring meetings only came over once\nWe finished moving 15 people off Google last week with the migration built into the EAC. The mail is all there, but recurring meetings only show their first occurrence. Can we rerun something for calendars only?", "severity: 'Can we rerun something' after the failure reads as a how-to (C); the calendars that did not come over are broken now (tsev's area)"],
+  ["exchange.migration", "B", "Subject: Google move - recurring meetings only came over once\nWe finished moving 15 people off Google last week with the migration built into the EAC. The mail is all there, but recurring meetings only show their first occurrence. Can we rerun something for calendars only?"],
   ["exchange.mailflow", "B", "The SPF article says include:spf.protection.outlook.com is all we need. We have exactly that, yet our messages to a bank are refused with 550 5.7.23 and their admin says our SPF check fails."],
   ["exchange.mailflow", "A", "[Ticket] Nobody gets outside mail since the MX change at 7am\nMail between colleagues works, but senders from outside get 'host unknown'. Our registrar changed the DNS last night.", "category: registrar, MX and DNS changes read as domain setup; the symptom (no outside mail for anyone) is mail flow by tie-break 3, but a DNS change named as the cause is close to tenant.domains: left open"],
   ["skype.communication", "A", "After moving our receptionists to Teams Phone, transferred calls from the main number drop as soon as they reach the call queue. The agents are opted in and the queue shows them as available."],

@@ -118,3 +118,18 @@ describe("one person's work due at a time", () => {
     expect(severityOf('PowerPoint crashes on his laptop whenever he opens the board deck. He needs it for his work.')).toBe('B');
   });
 });
+
+describe('a job that did only part of its work', () => {
+  it('is a fault, and a question after it asks for the rest: B', () => {
+    expect(severityOf('Shared calendars only show the first week of appointments after the import. How do we get the rest?')).toBe('B');
+    expect(severityOf('We finished moving 40 people from the old host last weekend. Their contacts only came over as empty cards. Can we import them again?')).toBe('B');
+  });
+
+  it('is a how-to when the admin asks to show only part', () => {
+    expect(severityOf("How do I make the room list only show the first floor's rooms?")).toBe('C');
+  });
+
+  it('still reads the people moved as affected when the failure is told of them', () => {
+    expect(severityOf('We finished moving 40 people from the old host last weekend and now none of them can send mail.')).toBe('A');
+  });
+});
