@@ -133,3 +133,13 @@ describe('a job that did only part of its work', () => {
     expect(severityOf('We finished moving 40 people from the old host last weekend and now none of them can send mail.')).toBe('A');
   });
 });
+
+describe('admin staff refused an admin task', () => {
+  it('is one admin function broken (B), not a population cut off', () => {
+    expect(severityOf('Our service desk agents get insufficient privileges when they try to reset MFA for regular users, although they hold the Authentication Administrator role.')).toBe('B');
+  });
+
+  it('is several users cut off when they cannot use a service themselves', () => {
+    expect(severityOf('Our service desk agents cannot sign in to Outlook since the update.')).toBe('A');
+  });
+});
