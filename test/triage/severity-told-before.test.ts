@@ -143,3 +143,18 @@ describe('admin staff refused an admin task', () => {
     expect(severityOf('Our service desk agents cannot sign in to Outlook since the update.')).toBe('A');
   });
 });
+
+describe('rule words written out so that their stem does not reach everyday words', () => {
+  it('"documentation" does not make a sentence about documents a sentence about a page', () => {
+    expect(severityOf('Documents saved by the scanner never appear in the Scans library. Several colleagues in accounts noticed it this morning.')).toBe('A');
+  });
+
+  it('"planning" does not make a licence plan a hypothetical, and still reads a plan ahead', () => {
+    expect(severityOf('Our users are on Exchange Online Plan 1 and the archive mailbox does not show up in Outlook for anyone.')).toBe('A');
+    expect(severityOf('We are planning to move our file shares to SharePoint next quarter. Which migration tool fits?')).toBe('C');
+  });
+
+  it('a page contradicted by what the admin sees, then "is something wrong?", is a fault', () => {
+    expect(severityOf('The documentation says the archive appears after a day, but for us it never appears. Is something wrong?')).toBe('B');
+  });
+});
