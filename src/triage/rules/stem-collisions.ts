@@ -34,8 +34,12 @@ export interface StemCollision extends RuleTerm {
   readonly stem: string;
 }
 
+/** One checker per word list: a process that builds the rules again (tests, reloads) looks each word up once. */
+const checkers = new WeakMap<EnglishWords, CollisionChecker>();
+
 export function findStemCollisions(terms: readonly RuleTerm[], words: EnglishWords): StemCollision[] {
-  const checker = new CollisionChecker(words);
+  let checker = checkers.get(words);
+  if (checker === undefined) checkers.set(words, (checker = new CollisionChecker(words)));
   const found: StemCollision[] = [];
   for (const term of terms) {
     const word = term.term.trim().toLowerCase();
