@@ -47,7 +47,8 @@ const ADMIN_VOICE = new Set<CueOwner>([
  * counts them: a group's name ("the Everyone group", "our All Staff list") says who is in the
  * group, not who is affected, and the "except" of "Everyone except external users" is no
  * exception thrown; "nobody is blocked", "people can still work" say users go on working, the
- * opposite of a failure or a cut-off. (English phrases only: a mask covers a span of words.)
+ * opposite of a failure or a cut-off. A mask covers a span of words, or of characters in
+ * Chinese ("大家都可以正常登入": everyone can sign in as usual).
  */
 const MASKS: readonly CueOwner[] = ['group_name', 'still_working'];
 /** The groups a mask hides: who is affected, and what fails or cuts users off. */
@@ -310,8 +311,26 @@ export class FoundCues {
     return normalized.length;
   }
 
-  /** Spans covered by a group's affirmed hits, to drop "everyone" inside "everyone else". */
+  /**
+   * Spans covered by a group's affirmed hits, to drop "everyone" inside "everyone else". English
+   * hits are compared by their words; a CJK phrase or a pattern over CJK text has no words, so it
+   * is compared by its characters ("大家" inside "大家都可以正常登入").
+   */
   overlaps(hit: Hit<CueOwner>, group: CueOwner): boolean {
-    return this.affirmed(group).some((other) => other.start >= 0 && other.start <= hit.end && hit.start <= other.end);
+    if (hit.start >= 0) return this.affirmed(group).some((other) => other.start >= 0 && other.start <= hit.end && hit.start <= other.end);
+    if (hit.offset < 0) return false;
+    const [from, to] = this.charSpan(hit);
+    return this.affirmed(group).some((other) => {
+      if (other.start < 0 && other.offset < 0) return false;
+      const [otherFrom, otherTo] = this.charSpan(other);
+      return otherFrom < to && from < otherTo;
+    });
+  }
+
+  /** A hit's characters in `normalized`, [from, to). */
+  private charSpan(hit: Hit<CueOwner>): readonly [number, number] {
+    if (hit.start >= 0) return [this.text.tokens[hit.start]!.from, this.text.tokens[hit.end]!.to];
+    const from = this.normalizedOffset(hit);
+    return [from, from + hit.text.length];
   }
 }

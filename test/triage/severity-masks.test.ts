@@ -10,10 +10,10 @@ import { analyze } from '../../src/triage/text.js';
  * our own keeps the contract readable apart from intents/severity.yaml.
  */
 const CUES: Partial<Record<CueOwner, string[]>> = {
-  everyone: ['everyone', 'all staff'],
+  everyone: ['everyone', 'all staff', '大家'],
   failure: ['bounces', 'blocked', 'except'],
   cut_off: ['blocked'],
-  still_working: ['nobody is blocked', 'can still work'],
+  still_working: ['nobody is blocked', 'can still work', '大家都可以正常'],
   group_name: ['everyone group', 'all staff list', 'everyone except external users'],
 };
 
@@ -64,6 +64,16 @@ describe('a still-working statement is no failure and no cut-off', () => {
 
   it('leaves the still-working statement itself for the readers that ask for it', () => {
     expect(words(find('The nightly job skipped a few accounts, nobody is blocked'), 'still_working')).toEqual(['nobody is blocked']);
+  });
+});
+
+describe('a still-working statement in Chinese hides its people word too', () => {
+  it('hides 大家 inside 大家都可以正常 (the mask is compared by characters, not words)', () => {
+    expect(words(find('大家都可以正常登入'), 'everyone')).toEqual([]);
+  });
+
+  it('still reads 大家 as the people affected outside the statement', () => {
+    expect(words(find('昨天開始大家收不到信'), 'everyone')).toEqual(['大家']);
   });
 });
 

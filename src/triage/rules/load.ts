@@ -11,6 +11,7 @@ import type { CategoryId } from '../../domain/taxonomy.js';
 import { compileRules, RuleCompileError, type TriageEngine } from '../engine.js';
 import { englishWords } from '../english-words.js';
 import { intentFileSchema, severityFileSchema, trainingFileSchema, type IntentRule, type SeverityFile } from './schema.js';
+import { describeStemCollision, findStemCollisions, type RuleTerm } from './stem-collisions.js';
 
 export const SEVERITY_FILE = 'severity.yaml';
 /** The statistical layer's examples live in this subfolder of the rules folder. */
@@ -88,6 +89,7 @@ export function buildRules(sources: readonly RuleSource[], trainingSources: read
       firstFileOf.set(rule.id, file);
     }
   }
+  if (severity) problems.push(...stemCollisionProblems(intents, severity));
   if (problems.length > 0 || !severity) throw new RulesInvalidError(problems);
 
   let engine: TriageEngine;
@@ -116,6 +118,21 @@ export function buildRules(sources: readonly RuleSource[], trainingSources: read
   }
   if (problems.length > 0) throw new RulesInvalidError(problems);
   return engine;
+}
+
+/** The fields whose terms are matched by word stems (patterns are not). */
+const STEMMED_FIELDS = ['phrases', 'keywords', 'negative', 'products'] as const;
+
+/** One-word terms that also match a common word of another family (stem-collisions.ts). */
+function stemCollisionProblems(intents: readonly { file: string; rule: IntentRule }[], severity: SeverityFile): string[] {
+  const terms: RuleTerm[] = [];
+  for (const { file, rule } of intents) {
+    for (const field of STEMMED_FIELDS) rule[field].forEach((term, i) => terms.push({ file, owner: `intent "${rule.id}"`, field: `${field}[${i}]`, term }));
+  }
+  for (const [group, cues] of Object.entries(severity.cues)) {
+    cues.phrases.forEach((term, i) => terms.push({ file: SEVERITY_FILE, owner: `cues.${group}`, field: `phrases[${i}]`, term }));
+  }
+  return findStemCollisions(terms, englishWords()).map(describeStemCollision);
 }
 
 function readTraining(sources: readonly RuleSource[], problems: string[]): { category: CategoryId; text: string }[] {
