@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * The process/browser suite: spawned bot processes (`npm start`-style, the compiled build, the
  * terminal chat), Chromium, and the store suites that run against a throwaway PostgreSQL cluster.
- * Everything else (unit and in-process HTTP tests) is the fast suite. `npm test` runs both.
+ * Everything else (unit and in-process HTTP tests) is the fast suite. `npm test` runs all three projects.
  */
 const PROCESS_SUITE = [
   'test/faults/**/*.test.ts',
@@ -24,12 +24,23 @@ const PROCESS_SUITE = [
   'test/handoff/outbox.test.ts',
 ];
 
+/**
+ * Test files that only call pure code (triage, the domain rules, card templates): no servers, no
+ * stores, no environment changes, no mocks, no module-level hooks in their helpers. They run with
+ * `isolate: false`, so one worker imports the modules and compiles the rules once
+ * (test/support/rules.ts) for all of them instead of once per file. A file that needs any of the
+ * things above belongs in the isolated project instead.
+ */
+const SHARED_SUITE = ['test/triage/**/*.test.ts', 'test/domain/**/*.test.ts', 'test/cards/**/*.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 20_000,
     env: { DOTENV_CONFIG_QUIET: 'true' },
+    // `npm run test:fast` runs both fast projects (`--project 'fast-*'`).
     projects: [
-      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: PROCESS_SUITE } },
+      { extends: true, test: { name: 'fast-shared', include: SHARED_SUITE, isolate: false } },
+      { extends: true, test: { name: 'fast-isolated', include: ['test/**/*.test.ts'], exclude: [...PROCESS_SUITE, ...SHARED_SUITE] } },
       // One throwaway PostgreSQL cluster per run for the store suites (test/postgres/).
       { extends: true, test: { name: 'process', include: PROCESS_SUITE, globalSetup: ['test/postgres/global-setup.ts'] } },
     ],
