@@ -5,14 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RULES_DIR, loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import { DEFAULT_RULES_DIR, type TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 import { buildRules, SEVERITY_FILE, type RuleSource } from '../../src/triage/rules/load.js';
 
 const severity: RuleSource = { file: SEVERITY_FILE, text: readFileSync(join(DEFAULT_RULES_DIR, SEVERITY_FILE), 'utf8') };
 
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 describe('a product named without a known symptom', () => {

@@ -4,11 +4,12 @@
  * not place a message). Every message here is written for the test; none comes from a set.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 const categoryOf = (message: string) => engine.triage(message).category;

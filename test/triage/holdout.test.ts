@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, type LabeledMessage } from '../../src/triage/evaluation.js';
-import { loadDefaultRules } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 
 // A labeled set written by someone who had not seen the rules (test/fixtures/holdout.jsonl).
 // The rules were tuned on it afterwards, so these floors guard against regressions; they are
@@ -13,7 +13,7 @@ const rows = readFileSync(new URL('../fixtures/holdout.jsonl', import.meta.url),
 
 describe('held-out messages', () => {
   it('keeps category and severity accuracy above their floors', () => {
-    const report = evaluate(loadDefaultRules(), rows);
+    const report = evaluate(sharedRules(), rows);
     expect(report.total).toBe(240);
     expect(report.categoryCorrect / report.total).toBeGreaterThanOrEqual(0.93);
     expect(report.severityCorrect / report.severityScored).toBeGreaterThanOrEqual(0.88);

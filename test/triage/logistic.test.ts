@@ -5,13 +5,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { crossValidate } from '../../src/triage/folds.js';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 import { featuresOfText } from '../../src/triage/learned.js';
 import { LogisticClassifier } from '../../bench/logistic.js';
 
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 function trained(options = {}): LogisticClassifier {

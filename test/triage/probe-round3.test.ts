@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 import { PROBES_ROUND3, PROBES_ROUND3_FRESH } from './probe-messages-round3.js';
 import { describeProbeRound } from './probe-suite.js';
 
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 describeProbeRound('probe round 3: messages written and labeled before triaging them', [...PROBES_ROUND3, ...PROBES_ROUND3_FRESH], () => engine);

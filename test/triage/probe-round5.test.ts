@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 import { PROBES_ROUND5 } from './probe-messages-round5.js';
 import { describeProbeRound } from './probe-suite.js';
 
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 describeProbeRound('probe round 5: messages written and labeled before triaging them', PROBES_ROUND5, () => engine);

@@ -3,13 +3,14 @@
  * in our own words; none comes from a labeled set or a document.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 import { PROBES_ROUND6 } from './probe-messages-round6.js';
 import { describeProbeRound } from './probe-suite.js';
 
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 describeProbeRound('probe round 6: messages written and labeled before triaging them', PROBES_ROUND6, () => engine);

@@ -14,7 +14,8 @@
  * The probes that still fail carry the reason as a fourth field; the test lists them as todos.
  */
 import { beforeAll } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 import { describeProbeRound, type Probe } from './probe-suite.js';
 
 const FIRST: ReadonlyArray<Probe> = [
@@ -62,7 +63,7 @@ const FRESH: ReadonlyArray<Probe> = [
 
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 describeProbeRound('probe round 7 (x): Exchange, Apps and Teams messages labeled before triaging them', FIRST, () => engine);

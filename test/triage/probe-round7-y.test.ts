@@ -17,12 +17,13 @@
  * The probes that still fail carry the reason as a fourth field; the test lists them as todos.
  */
 import { beforeAll } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 import { describeProbeRound, type Probe } from './probe-suite.js';
 
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 const FIRST_24: ReadonlyArray<Probe> = [

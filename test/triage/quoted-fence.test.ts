@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/triage/text.js';
 import { scopeReader } from './scope-reader.js';
-import { loadDefaultRules } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 
 const read = scopeReader();
 
@@ -20,7 +20,7 @@ describe('a code fence ends the pasted block and the sentence', () => {
   });
 
   it('a question after a fenced error names the area asked about', () => {
-    const engine = loadDefaultRules();
+    const engine = sharedRules();
     expect(engine.triage('```Error: the meeting join failed in Teams``` We also want to add a new domain, how?').category).toBe('tenant.domains');
   });
 

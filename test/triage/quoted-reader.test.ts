@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 import { findPasted, pastedAt } from '../../src/triage/quoted.js';
 import { analyze } from '../../src/triage/text.js';
 import { scopeReader } from './scope-reader.js';
@@ -102,7 +103,7 @@ describe("people's words passed on still say who is affected", () => {
 describe('a cause named inside pasted output is not one the admin asserts (tie-break 2)', () => {
   let engine: TriageEngine;
   beforeAll(() => {
-    engine = loadDefaultRules();
+    engine = sharedRules();
   });
 
   it('a log line that names the firewall leaves the symptom to decide', () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 
 /**
  * Error codes, cmdlets and their parameters name the area that failed, whatever words surround
@@ -8,7 +9,7 @@ import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
  */
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 const categoryOf = (text: string) => engine.triage(text).category;
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/triage/text.js';
-import { loadDefaultRules } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 import { scopeReader } from './scope-reader.js';
 
 /** The message's words with their voice, as "word:voice" for the words that are not the admin's. */
@@ -100,7 +100,7 @@ describe("what a person 'says:' in a ticket is someone's words passed on", () =>
   });
 
   it('a cause in them is not one the admin asserts (taxonomy tie-break 2): the symptom decides', () => {
-    const engine = loadDefaultRules();
+    const engine = sharedRules();
     expect(engine.triage('the help desk ticket says: the firewall is blocking the Teams client for two people').category).toBe('skype.communication');
     expect(engine.triage('our firewall is blocking the Teams client for two people').category).toBe('boundary.network');
   });
@@ -108,7 +108,7 @@ describe("what a person 'says:' in a ticket is someone's words passed on", () =>
 
 describe('a CJK phrase has the voice of the characters it stands on, as an English word does', () => {
   it('a cause inside 「」 passed on from a ticket is not asserted; the same cause said by the admin is', () => {
-    const engine = loadDefaultRules();
+    const engine = sharedRules();
     expect(engine.triage('使用者在工單裡寫「是防火牆擋住了」，兩位使用者的 Teams 會議無法加入').category).toBe('skype.communication');
     expect(engine.triage('我們的防火牆擋住了兩位使用者的 Teams 會議，無法加入').category).toBe('boundary.network');
   });
@@ -122,7 +122,7 @@ describe('a person passed on speaks in the first person; software does not', () 
   });
 
   it('so a cause the reporter names is not the admin\'s', () => {
-    const engine = loadDefaultRules();
+    const engine = sharedRules();
     expect(engine.triage('the help desk ticket says: our firewall is blocking the Teams client for two people').category).toBe('skype.communication');
   });
 

@@ -4,9 +4,9 @@
  * still see them as plain data, in the admin's own typing of the cues.
  */
 import { describe, expect, it } from 'vitest';
-import { loadDefaultRules } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 
-const engine = loadDefaultRules();
+const engine = sharedRules();
 const MESSAGE = "Outlook can't send mail for the whole sales floor since 9am, NDR 550 5.7.1";
 
 describe('reasons worded on demand', () => {

@@ -12,7 +12,8 @@
  *   on real messages (see the branch's report); the probes still open carry their reason.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 import { setupClauses } from '../../src/triage/structure.js';
 import { analyze } from '../../src/triage/text.js';
 import type { Probe } from './probe-suite.js';
@@ -20,7 +21,7 @@ import { describeProbeRound } from './probe-suite.js';
 
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 const PROBES: ReadonlyArray<Probe> = [

@@ -8,13 +8,14 @@ import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levensh
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/paths.js';
 import { crossValidate } from '../../src/triage/folds.js';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 import { MAX_ANALYZED_CHARS } from '../../src/triage/text.js';
 import { boundedDistance, MAX_LOOKUPS_PER_MESSAGE, TypoCorrector } from '../../src/triage/typos.js';
 
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 describe('a product named with an outage is placed, and scope read from the whole message', () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 
 /**
  * Mail that reaches nobody said with "any of us" or in the perfect, and a person who "returns"
@@ -8,7 +9,7 @@ import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
  */
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 function severityOf(text: string): string | null {

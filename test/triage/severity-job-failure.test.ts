@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 
 /**
  * A job that left part of its work undone ("were not copied over", "was skipped", "never ran"), or
@@ -9,7 +10,7 @@ import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
  */
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 function severityOf(text: string): string | null {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 import { CueFinder, type CueOwner, type FoundCues } from '../../src/triage/cues.js';
 import { TermSet } from '../../src/triage/matcher.js';
 import { analyze } from '../../src/triage/text.js';
@@ -85,7 +86,7 @@ describe('a still-working statement in Chinese hides its people word too', () =>
 describe('a still-working statement beside a question or another fault (engine)', () => {
   let engine: TriageEngine;
   beforeAll(() => {
-    engine = loadDefaultRules();
+    engine = sharedRules();
   });
 
   it('leaves a how-to or an explanation request at C when the admin adds that nobody is stuck', () => {

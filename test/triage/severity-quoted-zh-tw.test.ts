@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 import { findPasted } from '../../src/triage/quoted.js';
 import { analyze } from '../../src/triage/text.js';
 
@@ -10,7 +11,7 @@ import { analyze } from '../../src/triage/text.js';
  */
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 /** Each pasted stretch of a message as "kind:text" (normalized). */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 
 /**
  * Severity read from the whole message as admins write it on forums and help desks: the fault
@@ -8,7 +9,7 @@ import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
  */
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 function severityOf(text: string): string | null {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 
 /**
  * The severity classes probe round 3 found, each checked with wording of its own (not the
@@ -7,7 +8,7 @@ import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
  */
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 const severityOf = (text: string) => engine.triage(text).severity;

@@ -4,12 +4,13 @@
  * what ordinary English is).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 import { EnglishWords } from '../../src/triage/english-words.js';
 
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 const cues = (text: string) => Object.values(engine.explain(text).intents).flat().join(' | ');

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 
 // Vocabulary for Exchange Online, Microsoft 365 Apps and Teams taken from what Microsoft's own
 // documentation calls things (issue 15 item 2: tables of contents of the Exchange Online, Microsoft
@@ -8,7 +9,7 @@ import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
 // a wrong area, or in none, before its block was added.
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 const categoryOf = (text: string): string => engine.triage(text).category;

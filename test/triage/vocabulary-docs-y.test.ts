@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 
 // Round 7 (y) of issue 15 item 2: vocabulary from what Microsoft's own documentation calls
 // things, for the identity, tenant, SharePoint, billing, pre-sales, boundary and developer areas,
@@ -8,7 +9,7 @@ import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
 // vocabulary was added.
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 /** The category, and an explanation that quotes the message's own words (a rule read it). */

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 
 // Vocabulary taken from what Microsoft's own documentation calls things, for areas whose words
 // the rules did not read (issue 15 item 2). Each message is written by us and names the area only
 // through that documentation vocabulary.
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 describe('developer vocabulary from the Graph and identity platform docs', () => {
