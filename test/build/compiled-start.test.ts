@@ -15,6 +15,7 @@ let url: string | undefined;
 let dataDir = '';
 let stdout = '';
 
+// The full compile takes ~15 s on a quiet 2-CPU machine and timed out at 60 s under load: a generous limit, not a wait.
 beforeAll(async () => {
   execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
   dataDir = mkdtempSync(join(tmpdir(), 'compiled-start-'));
@@ -29,7 +30,7 @@ beforeAll(async () => {
     url = /listening on (http:\/\/localhost:\d+)\/api\/messages/.exec(stdout)?.[1];
     if (!url) await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   if (child && child.exitCode === null) {

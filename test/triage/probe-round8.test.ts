@@ -15,7 +15,8 @@
  * Severity is tsev's area: the probes it misses carry the reason as a fourth field (todos).
  */
 import { beforeAll } from 'vitest';
-import { loadDefaultRules, type TriageEngine } from '../../src/triage/index.js';
+import type { TriageEngine } from '../../src/triage/index.js';
+import { sharedRules } from '../support/rules.js';
 import { describeProbeRound, type Probe } from './probe-suite.js';
 
 const FIRST: ReadonlyArray<Probe> = [
@@ -150,7 +151,7 @@ const EVERYDAY: ReadonlyArray<Probe> = [
 
 let engine: TriageEngine;
 beforeAll(() => {
-  engine = loadDefaultRules();
+  engine = sharedRules();
 });
 
 describeProbeRound('probe round 8: every category in real admins\' words, labeled before triaging them', FIRST, () => engine);
