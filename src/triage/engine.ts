@@ -22,7 +22,7 @@ import { wordedOnDemand, type Reason } from './reasons.js';
 import { assessSeverity, type SeverityDecision } from './severity.js';
 import { isPageFeedback, onlyPageRemarks } from './page-feedback.js';
 import { endsResolved, openingClause, setupClauses } from './structure.js';
-import { analyze, MAX_ANALYZED_CHARS, type AnalyzedText } from './text.js';
+import { analyze, MAX_ANALYZED_CHARS, readWords, type AnalyzedText } from './text.js';
 import { TypoCorrector } from './typos.js';
 import { typedWording } from './wording.js';
 
@@ -673,10 +673,9 @@ export function compileRules(input: RuleInput): TriageEngine {
   // are known English too, never to be "corrected" into product names.
   const documents = trainingDocuments(input);
   for (const document of documents) {
-    const text = analyze(document.text);
-    const stems = text.tokens.map((t) => t.stem);
-    if (document.kind === 'example') for (const stem of stems) vocabulary.stems.add(stem);
-    classifier.add(featuresOf(text, stems), document.category);
+    const words = readWords(document.text);
+    if (document.kind === 'example') for (const stem of words.stems) vocabulary.stems.add(stem);
+    classifier.add(featuresOf(words, words.stems), document.category);
   }
   classifier.train();
   return new TriageEngine(intents, intentTerms, new CueFinder(cueTerms), classifier, vocabulary, documents);

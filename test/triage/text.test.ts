@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/paths.js';
-import { analyze, FIRST_CJK_CODE, normalize, stemWord, type AnalyzedText } from '../../src/triage/text.js';
+import { analyze, FIRST_CJK_CODE, normalize, phraseStems, readWords, stemWord, type AnalyzedText } from '../../src/triage/text.js';
 
 /**
  * The tokenizer as it was first written, with regular expressions: `analyze` now walks the
@@ -73,6 +73,26 @@ describe('analyze', () => {
         expect(plain(analyze(text))).toEqual(referenceAnalyze(text));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('reads the same stems and CJK words without the analysis (rule phrases, training texts)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('not', "can't", 'cannot', 'e-mail', 'log-in', 'Set-Up', '365', 'x2', 'Ünïcödé', 'ﬁle', '①', 'Outlook'),
+      fc.constantFrom(' ', '\n', '\u3000', '.', '？', '。', '，', '、', '"', "'", '「', '」', '’', '```', ': '),
+      fc.constantFrom('世紀互聯', '不是', '無法登入', 'テスト', '한국어', '\u{20000}', '😀'),
+      fc.string({ unit: 'binary', maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join(pieces.length % 2 ? ' ' : '');
+        const analyzed = analyze(text);
+        const words = readWords(text);
+        expect(words.stems).toEqual(analyzed.tokens.map((token) => token.stem));
+        expect(phraseStems(text)).toEqual(words.stems);
+        expect({ hasCjk: words.hasCjk, cjkWords: [...words.cjkWords] }).toEqual({ hasCjk: analyzed.hasCjk, cjkWords: [...analyzed.cjkWords] });
+      }),
+      { numRuns: 1000 },
     );
   });
 
