@@ -41,8 +41,8 @@ function decided(scope: Scope, severity: Severity, rule: SeverityRule, hits: rea
 
 export function assessSeverity(support: SupportKind, cues: FoundCues): SeverityDecision {
   const aboutDocs = new Set(cues.affirmed('documentation').filter((hit) => !cues.actedOn(hit)).map((hit) => cues.sentenceOf(hit)));
-  const notNow = new Set([...aboutDocs, ...pastSentences(cues)]);
   const pastOnly = new Set(pastSentences(cues));
+  const notNow = new Set([...aboutDocs, ...pastOnly]);
   const warned = new Set(cues.affirmed('warning').map((hit) => cues.sentenceOf(hit)));
   // A vague failure ("error") in a sentence about a page or a warning is the page or the warning speaking.
   const aboutOther = (hit: Hit<CueOwner>): boolean => (aboutDocs.has(cues.sentenceOf(hit)) || warned.has(cues.sentenceOf(hit))) && isVague(cues, hit);
